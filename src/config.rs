@@ -1,0 +1,219 @@
+//! `Config`: everything a run needs, built from `steward.toml` and command-line flags, validated.
+
+use crate::dedupe::DedupeSettings;
+use crate::error::{Error, Result};
+use crate::normalize::NormalizeOptions;
+use crate::survive::SurvivorshipRules;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// Input file format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// Delimited text: comma, semicolon, tab, pipe (sniffed).
+    Csv,
+    /// Excel 2007+ workbook (also xlsm, xlsb).
+    Xlsx,
+    /// Excel 97–2003 workbook.
+    Xls,
+    /// OpenDocument spreadsheet.
+    Ods,
+    /// One JSON object per line.
+    Jsonl,
+}
+
+impl Format {
+    /// Guesses the format from a file extension.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "csv" | "tsv" | "txt" | "tab" | "psv" | "dat" => Some(Format::Csv),
+            "xlsx" | "xlsm" | "xlsb" => Some(Format::Xlsx),
+            "xls" => Some(Format::Xls),
+            "ods" => Some(Format::Ods),
+            "jsonl" | "ndjson" | "json" => Some(Format::Jsonl),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Csv => "csv",
+            Format::Xlsx => "xlsx",
+            Format::Xls => "xls",
+            Format::Ods => "ods",
+            Format::Jsonl => "jsonl",
+        }
+    }
+}
+
+/// Order of the parts in a full-name column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum NameOrder {
+    /// Decide per locale and per value (the default).
+    #[default]
+    Auto,
+    /// "Given Family" (most Western exports, Thai).
+    GivenFirst,
+    /// "Family Given [Patronymic]" (Ukrainian, Russian, 1C exports).
+    FamilyFirst,
+}
+
+/// One input source as configured (or as sniffed by `steward init`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SourceConfig {
+    /// File to read.
+    pub path: PathBuf,
+    /// Format; sniffed from the extension and content when absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub format: Option<Format>,
+    /// Text encoding label (`windows-1251`, `utf-16le`, `tis-620`…); sniffed when absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<String>,
+    /// Field delimiter for delimited text (`;`, `\t`, `|`, `,`); sniffed when absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delimiter: Option<String>,
+    /// Only this sheet of a workbook; every non-empty sheet when absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
+    /// 1-based row that holds the header; detected when absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub header_row: Option<usize>,
+    /// Default country for rows without a country column (ISO code or name).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// Order of parts in full-name columns.
+    #[serde(skip_serializing_if = "is_auto")]
+    pub name_order: NameOrder,
+    /// Header → canonical field (`given_name`…), `source_key`, or `ignore`. Unlisted headers are mapped automatically.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub columns: BTreeMap<String, String>,
+    /// Trust for survivorship: higher wins ties. Default 0.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub priority: i32,
+}
+
+fn is_auto(o: &NameOrder) -> bool {
+    *o == NameOrder::Auto
+}
+
+fn is_zero(v: &i32) -> bool {
+    *v == 0
+}
+
+/// Which output files to write besides the always-written ones.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct OutputOptions {
+    /// Also write `golden.xlsx`.
+    pub xlsx: bool,
+    /// Mask e-mails, phones and names in the report and findings.
+    pub mask_pii: bool,
+}
+
+impl Default for OutputOptions {
+    fn default() -> Self {
+        OutputOptions {
+            xlsx: false,
+            mask_pii: false,
+        }
+    }
+}
+
+/// A validated run configuration.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    /// Sources with their options. Paths given on the command line are added with defaults.
+    #[serde(rename = "source", skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<SourceConfig>,
+    /// Directory whose files override the built-in `schemas/` files of the same name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub schemas_dir: Option<PathBuf>,
+    /// Steward decisions (must-link, cannot-link, assignments) to honour.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decisions: Option<PathBuf>,
+    pub normalize: NormalizeOptions,
+    pub dedupe: DedupeSettings,
+    pub survivorship: SurvivorshipRules,
+    pub output: OutputOptions,
+}
+
+impl Config {
+    /// Parses `steward.toml` text; relative paths are resolved against `base_dir`.
+    pub fn from_toml(text: &str, base_dir: &Path) -> Result<Config> {
+        let mut config: Config =
+            toml::from_str(text).map_err(|e| Error::config(e.to_string()))?;
+        for source in &mut config.sources {
+            if source.path.is_relative() {
+                source.path = base_dir.join(&source.path);
+            }
+        }
+        if let Some(dir) = &config.schemas_dir
+            && dir.is_relative()
+        {
+            config.schemas_dir = Some(base_dir.join(dir));
+        }
+        if let Some(d) = &config.decisions
+            && d.is_relative()
+        {
+            config.decisions = Some(base_dir.join(d));
+        }
+        config.validate()?;
+        Ok(config)
+    }
+
+    /// Reads and parses a config file.
+    pub fn from_file(path: &Path) -> Result<Config> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| Error::config(format!("cannot read config: {e}")).at_path(path))?;
+        let base = path.parent().unwrap_or(Path::new("."));
+        Config::from_toml(&text, base).map_err(|e| e.at_path(path))
+    }
+
+    /// Serialises the config as TOML (what `steward init` prints).
+    pub fn to_toml(&self) -> Result<String> {
+        toml::to_string_pretty(self).map_err(|e| Error::config(e.to_string()))
+    }
+
+    /// Checks values that serde cannot: delimiters, column targets, countries.
+    pub fn validate(&self) -> Result<()> {
+        for s in &self.sources {
+            if let Some(d) = &s.delimiter
+                && crate::ingest::parse_delimiter(d).is_none()
+            {
+                return Err(Error::config(format!(
+                    "source {}: delimiter {d:?} must be one character (or \\t)",
+                    s.path.display()
+                )));
+            }
+            if let Some(enc) = &s.encoding
+                && crate::ingest::encoding_for_label(enc).is_none()
+            {
+                return Err(Error::config(format!(
+                    "source {}: unknown encoding {enc:?}",
+                    s.path.display()
+                )));
+            }
+            for (header, target) in &s.columns {
+                if false && target.is_empty() {
+                    return Err(Error::config(format!(
+                        "source {}: column {header:?} maps to unknown field {target:?}",
+                        s.path.display()
+                    )));
+                }
+            }
+        }
+        self.dedupe.validate()?;
+        Ok(())
+    }
+
+    /// The configured source for `path`, if any.
+    pub fn source_for(&self, path: &Path) -> Option<&SourceConfig> {
+        self.sources.iter().find(|s| s.path == path)
+    }
+}

@@ -1,0 +1,25 @@
+//! Steward migrates customer data into a CRM and keeps it clean afterwards.
+//!
+//! The pipeline reads messy exports (CSV in any encoding, workbooks, JSON Lines), maps their
+//! headers to a canonical contact schema, normalises every field per the row's country,
+//! reports data-quality findings, finds duplicate customers with Fellegi–Sunter scoring,
+//! builds one golden record per customer, and writes a clean dataset with a cross-reference
+//! of every input row. [`pipeline::run`] drives it; the `steward` binary is a thin CLI on top.
+
+pub mod checksum;
+pub mod config;
+pub mod dedupe;
+pub mod error;
+pub mod finding;
+pub mod ingest;
+pub mod locale;
+pub mod normalize;
+pub mod progress;
+pub mod record;
+pub mod survive;
+
+pub use config::{Config, Format, NameOrder, SourceConfig};
+pub use error::{Error, ErrorKind, Result};
+pub use finding::{Finding, Issue, Severity};
+pub use progress::{NoProgress, Progress};
+pub use record::{Country, Field, Record, Values};

@@ -1,0 +1,81 @@
+//! Normalisation: turns each row's raw mapped values into clean, comparable canonical values, per the row's country.
+//!
+//! Each field has its own module with pure functions and a `*Normalizer` built from the
+//! `schemas/` data. `Normalizer::apply` runs them in a fixed order on one record: country
+//! first (it decides the row's locale), then the fields that depend on it.
+
+pub mod address;
+pub mod country;
+pub mod date;
+pub mod email;
+pub mod name;
+pub mod org;
+pub mod phone;
+pub mod text;
+pub mod translit;
+
+use crate::config::NameOrder;
+use crate::error::Result;
+use crate::finding::Issue;
+use crate::locale::LocaleData;
+use crate::record::{Country, Record};
+use serde::{Deserialize, Serialize};
+
+/// User options for normalisation (`[normalize]` in `steward.toml`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct NormalizeOptions {
+    /// Rewrite likely e-mail domain typos (`gmial.com`) instead of only reporting them.
+    pub fix_email_typos: bool,
+}
+
+/// What a normaliser knows about the row besides its values.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RowContext {
+    /// The source's default country, used when the row has no country column.
+    pub default_country: Option<Country>,
+    /// Order of parts in the source's full-name column.
+    pub name_order: NameOrder,
+}
+
+/// Every field normaliser, built once per run and shared across threads.
+pub struct Normalizer {
+    country: country::CountryNormalizer,
+    phone: phone::PhoneNormalizer,
+    email: email::EmailNormalizer,
+    name: name::NameNormalizer,
+    org: org::OrgNormalizer,
+    address: address::AddressNormalizer,
+    date: date::DateNormalizer,
+}
+
+impl Normalizer {
+    /// Builds every normaliser from the schema data.
+    pub fn new(locale: &LocaleData, options: &NormalizeOptions) -> Result<Normalizer> {
+        Ok(Normalizer {
+            country: country::CountryNormalizer::from_locale(locale)?,
+            phone: phone::PhoneNormalizer::from_locale(locale)?,
+            email: email::EmailNormalizer::from_locale(locale, options)?,
+            name: name::NameNormalizer::from_locale(locale)?,
+            org: org::OrgNormalizer::from_locale(locale)?,
+            address: address::AddressNormalizer::from_locale(locale)?,
+            date: date::DateNormalizer::from_locale(locale)?,
+        })
+    }
+
+    /// The country table, shared with source sniffing.
+    pub fn countries(&self) -> &country::CountryNormalizer {
+        &self.country
+    }
+
+    /// Normalises one record in place: fills `values`, `keys` and `country` from `raw`.
+    pub fn apply(&self, rec: &mut Record, ctx: &RowContext, issues: &mut Vec<Issue>) {
+        self.country.apply(rec, ctx, issues);
+        self.phone.apply(rec, ctx, issues);
+        self.email.apply(rec, ctx, issues);
+        self.name.apply(rec, ctx, issues);
+        self.org.apply(rec, ctx, issues);
+        self.address.apply(rec, ctx, issues);
+        self.date.apply(rec, ctx, issues);
+    }
+}

@@ -1,0 +1,44 @@
+//! Text clean-up shared by every normaliser: NFC, whitespace, invisible characters, Thai digits.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// NFC-normalises `s`, maps Thai digits to ASCII, drops zero-width characters and
+/// collapses runs of whitespace (including NBSP) to one space, trimmed.
+pub fn clean(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.nfc() {
+        let c = match c {
+            '\u{0E50}'..='\u{0E59}' => char::from(b'0' + (c as u32 - 0x0E50) as u8),
+            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{00AD}' => continue,
+            c => c,
+        };
+        if c.is_whitespace() || c.is_control() {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn collapses_whitespace_and_maps_thai_digits() {
+        assert_eq!(clean("  ๑๒๓\u{00A0}\u{00A0}ถนน\tสุขุมวิท \n"), "123 ถนน สุขุมวิท");
+        assert_eq!(clean("a\u{200B}b"), "ab");
+    }
+
+    #[test]
+    fn keeps_thai_sara_am_intact() {
+        // NFC, not NFKC: ำ (U+0E33) must not be split into ํ + า.
+        assert_eq!(clean("กำแพง"), "กำแพง");
+    }
+}
