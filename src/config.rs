@@ -200,7 +200,7 @@ impl Config {
                 )));
             }
             for (header, target) in &s.columns {
-                if false && target.is_empty() {
+                if crate::map::Target::parse(target).is_none() {
                     return Err(Error::config(format!(
                         "source {}: column {header:?} maps to unknown field {target:?}",
                         s.path.display()

@@ -13,6 +13,7 @@ pub mod error;
 pub mod finding;
 pub mod ingest;
 pub mod locale;
+pub mod map;
 pub mod normalize;
 pub mod progress;
 pub mod record;
