@@ -106,22 +106,13 @@ fn is_zero(v: &i32) -> bool {
 }
 
 /// Which output files to write besides the always-written ones.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct OutputOptions {
     /// Also write `golden.xlsx`.
     pub xlsx: bool,
     /// Mask e-mails, phones and names in the report and findings.
     pub mask_pii: bool,
-}
-
-impl Default for OutputOptions {
-    fn default() -> Self {
-        OutputOptions {
-            xlsx: false,
-            mask_pii: false,
-        }
-    }
 }
 
 /// A validated run configuration.
@@ -146,8 +137,7 @@ pub struct Config {
 impl Config {
     /// Parses `steward.toml` text; relative paths are resolved against `base_dir`.
     pub fn from_toml(text: &str, base_dir: &Path) -> Result<Config> {
-        let mut config: Config =
-            toml::from_str(text).map_err(|e| Error::config(e.to_string()))?;
+        let mut config: Config = toml::from_str(text).map_err(|e| Error::config(e.to_string()))?;
         for source in &mut config.sources {
             if source.path.is_relative() {
                 source.path = base_dir.join(&source.path);

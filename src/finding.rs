@@ -44,7 +44,12 @@ pub struct Issue {
 
 impl Issue {
     /// A warning-level issue with no suggestion.
-    pub fn warning(field: Field, code: &'static str, raw: &str, message: impl Into<String>) -> Issue {
+    pub fn warning(
+        field: Field,
+        code: &'static str,
+        raw: &str,
+        message: impl Into<String>,
+    ) -> Issue {
         Issue {
             field,
             code,

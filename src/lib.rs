@@ -6,18 +6,25 @@
 //! builds one golden record per customer, and writes a clean dataset with a cross-reference
 //! of every input row. [`pipeline::run`] drives it; the `steward` binary is a thin CLI on top.
 
+pub mod assemble;
 pub mod checksum;
 pub mod config;
+pub mod context;
 pub mod dedupe;
 pub mod error;
 pub mod finding;
 pub mod ingest;
+pub mod init;
 pub mod locale;
 pub mod map;
 pub mod normalize;
+pub mod output;
+pub mod pipeline;
+pub mod privacy;
 pub mod progress;
 pub mod record;
 pub mod survive;
+pub mod validate;
 
 pub use config::{Config, Format, NameOrder, SourceConfig};
 pub use error::{Error, ErrorKind, Result};

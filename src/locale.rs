@@ -13,7 +13,10 @@ const BUILT_IN: &[(&str, &str)] = &[
     ("names.toml", include_str!("../schemas/names.toml")),
     ("address.toml", include_str!("../schemas/address.toml")),
     ("dates.toml", include_str!("../schemas/dates.toml")),
-    ("organizations.toml", include_str!("../schemas/organizations.toml")),
+    (
+        "organizations.toml",
+        include_str!("../schemas/organizations.toml"),
+    ),
 ];
 
 /// The text of every schema file, built-in unless overridden.
@@ -38,9 +41,8 @@ impl LocaleData {
     pub fn with_overrides(dir: Option<&Path>) -> Result<LocaleData> {
         let mut data = LocaleData::default();
         let Some(dir) = dir else { return Ok(data) };
-        let entries = std::fs::read_dir(dir).map_err(|e| {
-            Error::config(format!("cannot read schemas_dir: {e}")).at_path(dir)
-        })?;
+        let entries = std::fs::read_dir(dir)
+            .map_err(|e| Error::config(format!("cannot read schemas_dir: {e}")).at_path(dir))?;
         for entry in entries {
             let path = entry?.path();
             let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
@@ -69,8 +71,7 @@ impl LocaleData {
 
     /// Parses schema file `name` into `T`, naming the file in any error.
     pub fn parse<T: serde::de::DeserializeOwned>(&self, name: &str) -> Result<T> {
-        toml::from_str(self.text(name)?)
-            .map_err(|e| Error::schema(format!("{name}: {e}")))
+        toml::from_str(self.text(name)?).map_err(|e| Error::schema(format!("{name}: {e}")))
     }
 
     /// A digest of every schema file, for `run.json`.
@@ -85,4 +86,3 @@ impl LocaleData {
         crate::checksum::sha256_hex(&all)
     }
 }
-

@@ -1,12 +1,29 @@
-//! Header mapping: input column names to canonical fields, using multilingual synonyms.
+//! Header mapping: input column names to canonical fields, using multilingual synonyms from `schemas/headers.toml`.
+//!
+//! A header is folded (case, accents on Latin letters, punctuation, spacing) and looked up in
+//! this order: the source's `[columns]` override, an exact synonym, the synonym left after
+//! dropping a leading qualifier ("Mailing City" → "city"), a close synonym (one typo in
+//! names of 5+ characters, two in 10+, unique best), and finally the column's content
+//! (a column of e-mail addresses or phone numbers is recognised whatever its header).
+//! A second column for the same field goes to its alternate (`phone` → `phone_alt`) or
+//! passes through under its own name.
 
+use crate::error::Result;
+use crate::finding::{Finding, Severity};
+use crate::locale::LocaleData;
 use crate::record::Field;
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap};
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
 
 /// Where an input column goes.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Target {
     /// A canonical field.
     Field(Field),
+    /// Appended to a field with a space (a house-number column joins the street line).
+    AppendTo(Field),
     /// The source system's own record ID (`xref.csv`'s `source_key`).
     SourceKey,
     /// Dropped on purpose.
@@ -22,7 +39,478 @@ impl Target {
             "source_key" => Some(Target::SourceKey),
             "ignore" => Some(Target::Ignore),
             "pass" | "passthrough" | "pass_through" => Some(Target::PassThrough),
+            "house_number" => Some(Target::AppendTo(Field::AddressLine1)),
             t => Field::from_name(t).map(Target::Field),
         }
+    }
+
+    /// The name written in a config (`given_name`, `source_key`…).
+    pub fn name(self) -> &'static str {
+        match self {
+            Target::Field(f) => f.name(),
+            Target::AppendTo(_) => "house_number",
+            Target::SourceKey => "source_key",
+            Target::Ignore => "ignore",
+            Target::PassThrough => "pass",
+        }
+    }
+}
+
+/// How a column's target was decided (shown by `steward init`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MatchKind {
+    Configured,
+    Synonym,
+    Qualified,
+    Fuzzy,
+    Content,
+    Unmapped,
+}
+
+/// One input column and where it goes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ColumnMap {
+    pub header: String,
+    pub target: Target,
+    pub how: MatchKind,
+}
+
+/// The mapping of one table's columns.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Mapping {
+    pub columns: Vec<ColumnMap>,
+}
+
+impl Mapping {
+    /// Headers that pass through, in column order.
+    pub fn passthrough_headers(&self) -> Vec<String> {
+        self.columns
+            .iter()
+            .filter(|c| c.target == Target::PassThrough)
+            .map(|c| c.header.clone())
+            .collect()
+    }
+
+    /// Whether some column maps to `field`.
+    pub fn has_field(&self, field: Field) -> bool {
+        self.columns
+            .iter()
+            .any(|c| c.target == Target::Field(field))
+    }
+}
+
+#[derive(Deserialize)]
+struct HeaderFile {
+    qualifiers: Vec<String>,
+    family_when_given_present: Vec<String>,
+    fields: BTreeMap<String, Vec<String>>,
+}
+
+/// Synonym tables built from `schemas/headers.toml`.
+pub struct HeaderRules {
+    exact: HashMap<String, Target>,
+    qualifiers: Vec<String>,
+    family_when_given: Vec<String>,
+    /// (folded synonym, target) for typo-tolerant lookup, sorted for determinism.
+    fuzzy: Vec<(String, Target)>,
+}
+
+impl HeaderRules {
+    /// Builds the tables from the schema data.
+    pub fn from_locale(locale: &LocaleData) -> Result<HeaderRules> {
+        let file: HeaderFile = locale.parse("headers.toml")?;
+        let mut exact = HashMap::new();
+        for (name, synonyms) in &file.fields {
+            let target = Target::parse(name).ok_or_else(|| {
+                crate::Error::schema(format!("headers.toml: unknown field {name:?}"))
+            })?;
+            exact.insert(fold(name), target);
+            for s in synonyms {
+                exact.entry(fold(s)).or_insert(target);
+            }
+        }
+        let mut fuzzy: Vec<(String, Target)> = exact.iter().map(|(k, t)| (k.clone(), *t)).collect();
+        fuzzy.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut qualifiers: Vec<String> = file.qualifiers.iter().map(|q| fold(q)).collect();
+        // Longest first, so "address 1" is tried before "address".
+        qualifiers.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        Ok(HeaderRules {
+            exact,
+            qualifiers,
+            family_when_given: file
+                .family_when_given_present
+                .iter()
+                .map(|s| fold(s))
+                .collect(),
+            fuzzy,
+        })
+    }
+
+    /// The target for one header by name alone.
+    pub fn lookup(&self, header: &str) -> Option<(Target, MatchKind)> {
+        let key = fold(header);
+        if key.is_empty() {
+            return None;
+        }
+        if let Some(t) = self.exact.get(&key) {
+            return Some((*t, MatchKind::Synonym));
+        }
+        for q in &self.qualifiers {
+            if let Some(rest) = key
+                .strip_prefix(q.as_str())
+                .and_then(|r| r.strip_prefix(' '))
+                && let Some(t) = self.exact.get(rest)
+            {
+                return Some((*t, MatchKind::Qualified));
+            }
+        }
+        self.fuzzy_lookup(&key).map(|t| (t, MatchKind::Fuzzy))
+    }
+
+    fn fuzzy_lookup(&self, key: &str) -> Option<Target> {
+        let len = key.chars().count();
+        let max = match len {
+            0..=4 => return None,
+            5..=9 => 1,
+            _ => 2,
+        };
+        let mut best: Option<(usize, Target)> = None;
+        let mut tie = false;
+        for (syn, target) in &self.fuzzy {
+            if syn.chars().count().abs_diff(len) > max {
+                continue;
+            }
+            let d = strsim::damerau_levenshtein(key, syn);
+            if d > max {
+                continue;
+            }
+            match best {
+                Some((bd, bt)) if d == bd && bt != *target => tie = true,
+                Some((bd, _)) if d >= bd => {}
+                _ => {
+                    best = Some((d, *target));
+                    tie = false;
+                }
+            }
+        }
+        if tie { None } else { best.map(|b| b.1) }
+    }
+}
+
+/// Maps a table's headers. `overrides` comes from the source's `[columns]`; `sample` is a
+/// few data rows used to recognise unmapped e-mail and phone columns by content.
+pub fn map_headers(
+    rules: &HeaderRules,
+    headers: &[String],
+    overrides: &BTreeMap<String, String>,
+    sample: &[&[String]],
+) -> Mapping {
+    let mut columns: Vec<ColumnMap> = headers
+        .iter()
+        .map(|h| {
+            let configured = overrides
+                .get(h)
+                .or_else(|| {
+                    overrides
+                        .iter()
+                        .find(|(k, _)| fold(k) == fold(h))
+                        .map(|(_, v)| v)
+                })
+                .and_then(|t| Target::parse(t));
+            let (target, how) = match configured {
+                Some(t) => (t, MatchKind::Configured),
+                None => rules
+                    .lookup(h)
+                    .unwrap_or((Target::PassThrough, MatchKind::Unmapped)),
+            };
+            ColumnMap {
+                header: h.clone(),
+                target,
+                how,
+            }
+        })
+        .collect();
+    apply_family_rule(rules, &mut columns);
+    recognise_by_content(&mut columns, sample);
+    resolve_repeats(&mut columns);
+    Mapping { columns }
+}
+
+/// "Name" beside a given-name column is the family name (German, French, Dutch exports).
+fn apply_family_rule(rules: &HeaderRules, columns: &mut [ColumnMap]) {
+    let has_given = columns
+        .iter()
+        .any(|c| c.target == Target::Field(Field::GivenName));
+    let has_family = columns
+        .iter()
+        .any(|c| c.target == Target::Field(Field::FamilyName));
+    if !has_given || has_family {
+        return;
+    }
+    for c in columns.iter_mut() {
+        if c.how != MatchKind::Configured && rules.family_when_given.contains(&fold(&c.header)) {
+            c.target = Target::Field(Field::FamilyName);
+        }
+    }
+}
+
+/// Recognises unmapped columns whose cells are mostly e-mail addresses or phone numbers.
+fn recognise_by_content(columns: &mut [ColumnMap], sample: &[&[String]]) {
+    for (i, column) in columns.iter_mut().enumerate() {
+        if column.how != MatchKind::Unmapped {
+            continue;
+        }
+        let cells: Vec<&str> = sample
+            .iter()
+            .filter_map(|row| row.get(i))
+            .map(|c| c.trim())
+            .filter(|c| !c.is_empty())
+            .collect();
+        if cells.len() < 2 {
+            continue;
+        }
+        let share = |pred: fn(&str) -> bool| {
+            cells.iter().filter(|c| pred(c)).count() as f64 / cells.len() as f64
+        };
+        let target = if share(looks_like_email) >= 0.8 {
+            Some(Field::Email)
+        } else if share(looks_like_phone) >= 0.8 {
+            Some(Field::Phone)
+        } else {
+            None
+        };
+        if let Some(f) = target {
+            column.target = Target::Field(f);
+            column.how = MatchKind::Content;
+        }
+    }
+}
+
+fn looks_like_email(s: &str) -> bool {
+    match s.split_once('@') {
+        Some((local, domain)) => !local.is_empty() && domain.contains('.') && !s.contains(' '),
+        None => false,
+    }
+}
+
+fn looks_like_phone(s: &str) -> bool {
+    let digits = s.chars().filter(char::is_ascii_digit).count();
+    let allowed = s
+        .chars()
+        .all(|c| c.is_ascii_digit() || " +-().".contains(c));
+    allowed && (7..=15).contains(&digits) && !looks_like_date(s)
+}
+
+fn looks_like_date(s: &str) -> bool {
+    let parts: Vec<&str> = s.split(['-', '.', '/']).collect();
+    parts.len() == 3 && parts.iter().all(|p| (1..=4).contains(&p.len()))
+}
+
+/// A field mapped twice: the second goes to its alternate, later ones pass through.
+fn resolve_repeats(columns: &mut [ColumnMap]) {
+    let mut taken: Vec<Target> = Vec::new();
+    for c in columns.iter_mut() {
+        let Target::Field(field) = c.target else {
+            if c.target == Target::SourceKey && taken.contains(&Target::SourceKey) {
+                c.target = Target::PassThrough;
+            } else {
+                taken.push(c.target);
+            }
+            continue;
+        };
+        if !taken.contains(&c.target) {
+            taken.push(c.target);
+            continue;
+        }
+        match field.alternate().map(Target::Field) {
+            Some(alt) if !taken.contains(&alt) => {
+                c.target = alt;
+                taken.push(alt);
+            }
+            _ => c.target = Target::PassThrough,
+        }
+    }
+}
+
+/// Findings that tell the user what the mapper could not place or guessed.
+pub fn mapping_findings(source: &str, mapping: &Mapping) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for c in &mapping.columns {
+        let (code, msg) = match c.how {
+            MatchKind::Fuzzy => (
+                "header.fuzzy",
+                format!(
+                    "column {:?} read as {} (close spelling)",
+                    c.header,
+                    c.target.name()
+                ),
+            ),
+            MatchKind::Content => (
+                "header.by_content",
+                format!(
+                    "column {:?} read as {} from its values",
+                    c.header,
+                    c.target.name()
+                ),
+            ),
+            _ => continue,
+        };
+        out.push(Finding::new(source, 0, code, Severity::Info, msg).with_field(c.header.clone()));
+    }
+    let identity = [
+        Field::GivenName,
+        Field::FamilyName,
+        Field::FullName,
+        Field::Organization,
+        Field::Email,
+        Field::Phone,
+    ];
+    if !identity.iter().any(|f| mapping.has_field(*f)) {
+        out.push(Finding::new(
+            source,
+            0,
+            "header.no_identity",
+            Severity::Warning,
+            "no column maps to a name, organisation, e-mail or phone; map one in [source.columns]",
+        ));
+    }
+    out
+}
+
+/// Folds a header for lookup: lower case, accents off Latin letters, punctuation to spaces.
+pub fn fold(header: &str) -> String {
+    let mut out = String::with_capacity(header.len());
+    let mut prev_ascii = false;
+    let mut space = false;
+    for c in header.nfd() {
+        if is_combining_mark(c) {
+            // Accents on Latin letters fold away; Thai and Cyrillic marks are letters' own.
+            if prev_ascii {
+                continue;
+            }
+            out.push(c);
+            continue;
+        }
+        if c.is_alphanumeric() {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.extend(c.to_lowercase());
+            prev_ascii = c.is_ascii_alphabetic();
+        } else {
+            space = true;
+            prev_ascii = false;
+        }
+    }
+    out.nfc().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules() -> HeaderRules {
+        HeaderRules::from_locale(&LocaleData::default()).expect("built-in headers parse")
+    }
+
+    fn target(h: &str) -> Option<Target> {
+        rules().lookup(h).map(|t| t.0)
+    }
+
+    #[test]
+    fn folds_case_accents_and_punctuation() {
+        assert_eq!(fold("  E-Mail_Address "), "e mail address");
+        assert_eq!(fold("Prénom"), "prenom");
+        assert_eq!(fold("Ім'я"), "ім я");
+        assert_eq!(fold("ชื่อ-นามสกุล"), "ชื่อ นามสกุล");
+    }
+
+    #[test]
+    fn maps_crm_export_headers() {
+        assert_eq!(target("FirstName"), Some(Target::Field(Field::GivenName)));
+        assert_eq!(
+            target("MailingPostalCode"),
+            Some(Target::Field(Field::PostalCode))
+        );
+        assert_eq!(
+            target("Mailing Street"),
+            Some(Target::Field(Field::AddressLine1))
+        );
+        assert_eq!(target("E-mail Address"), Some(Target::Field(Field::Email)));
+        assert_eq!(
+            target("Address 1: ZIP/Postal Code"),
+            Some(Target::Field(Field::PostalCode))
+        );
+        assert_eq!(
+            target("Country/Region"),
+            Some(Target::Field(Field::Country))
+        );
+        assert_eq!(target("Record ID"), Some(Target::SourceKey));
+        assert_eq!(target("CreatedDate"), Some(Target::Field(Field::CreatedAt)));
+    }
+
+    #[test]
+    fn maps_headers_in_many_languages() {
+        assert_eq!(target("ПІБ"), Some(Target::Field(Field::FullName)));
+        assert_eq!(target("Прізвище"), Some(Target::Field(Field::FamilyName)));
+        assert_eq!(
+            target("По батькові"),
+            Some(Target::Field(Field::MiddleName))
+        );
+        assert_eq!(target("ФИО"), Some(Target::Field(Field::FullName)));
+        assert_eq!(target("นามสกุล"), Some(Target::Field(Field::FamilyName)));
+        assert_eq!(target("รหัสไปรษณีย์"), Some(Target::Field(Field::PostalCode)));
+        assert_eq!(target("Straße"), Some(Target::Field(Field::AddressLine1)));
+        assert_eq!(
+            target("Code postal"),
+            Some(Target::Field(Field::PostalCode))
+        );
+        assert_eq!(
+            target("Kod pocztowy"),
+            Some(Target::Field(Field::PostalCode))
+        );
+        assert_eq!(
+            target("Correo electrónico"),
+            Some(Target::Field(Field::Email))
+        );
+    }
+
+    #[test]
+    fn tolerates_small_typos_but_not_guesses() {
+        assert_eq!(target("Frist Name"), Some(Target::Field(Field::GivenName)));
+        assert_eq!(target("Postcdoe"), Some(Target::Field(Field::PostalCode)));
+        assert_eq!(target("Favourite colour"), None);
+    }
+
+    #[test]
+    fn second_phone_goes_to_alternate_and_name_beside_vorname_is_family() {
+        let headers: Vec<String> = ["Vorname", "Name", "Telefon", "Handy", "Fax-Nummer 2"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let m = map_headers(&rules(), &headers, &BTreeMap::new(), &[]);
+        let t: Vec<Target> = m.columns.iter().map(|c| c.target).collect();
+        assert_eq!(t[0], Target::Field(Field::GivenName));
+        assert_eq!(t[1], Target::Field(Field::FamilyName));
+        assert_eq!(t[2], Target::Field(Field::Phone));
+        assert_eq!(t[3], Target::Field(Field::PhoneAlt));
+        assert_eq!(t[4], Target::PassThrough);
+    }
+
+    #[test]
+    fn recognises_email_column_by_content_and_honours_overrides() {
+        let headers = vec!["col_a".to_string(), "Name".to_string()];
+        let rows = [
+            vec!["ann@example.org".to_string(), "x".to_string()],
+            vec!["bob@example.com".to_string(), "y".to_string()],
+        ];
+        let sample: Vec<&[String]> = rows.iter().map(|r| r.as_slice()).collect();
+        let mut overrides = BTreeMap::new();
+        overrides.insert("Name".to_string(), "organization".to_string());
+        let m = map_headers(&rules(), &headers, &overrides, &sample);
+        assert_eq!(m.columns[0].target, Target::Field(Field::Email));
+        assert_eq!(m.columns[0].how, MatchKind::Content);
+        assert_eq!(m.columns[1].target, Target::Field(Field::Organization));
     }
 }

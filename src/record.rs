@@ -119,7 +119,10 @@ impl Country {
     pub fn new(code: &str) -> Option<Country> {
         let b = code.as_bytes();
         if b.len() == 2 && b.iter().all(u8::is_ascii_alphabetic) {
-            Some(Country([b[0].to_ascii_uppercase(), b[1].to_ascii_uppercase()]))
+            Some(Country([
+                b[0].to_ascii_uppercase(),
+                b[1].to_ascii_uppercase(),
+            ]))
         } else {
             None
         }

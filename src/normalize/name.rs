@@ -17,7 +17,13 @@ impl NameNormalizer {
 
     /// Normalises the record's names in place.
     pub fn apply(&self, rec: &mut Record, _ctx: &RowContext, _issues: &mut Vec<Issue>) {
-        for f in [Field::Salutation, Field::GivenName, Field::MiddleName, Field::FamilyName, Field::FullName] {
+        for f in [
+            Field::Salutation,
+            Field::GivenName,
+            Field::MiddleName,
+            Field::FamilyName,
+            Field::FullName,
+        ] {
             let v = rec.raw.get(f).trim().to_string();
             rec.values.set(f, v);
         }

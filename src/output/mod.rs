@@ -1,0 +1,190 @@
+//! Output writers: spreadsheet-safe CSV and JSON, written atomically into the output directory.
+//!
+//! Every file is first written into a staging directory inside `--out` and renamed into place
+//! only after the whole run succeeded, so an interrupted or failed run leaves the previous
+//! outputs intact.
+
+mod manifest;
+mod tables;
+
+use crate::config::Config;
+use crate::error::{Error, Result};
+use crate::pipeline::{RunData, RunSummary};
+use std::fs;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+/// What the writers need: the run's data and its configuration.
+pub struct RunOutputs<'a> {
+    pub config: &'a Config,
+    pub data: &'a RunData,
+}
+
+/// Writes every output file into `out_dir` atomically, after checking that no row was lost.
+pub fn write_all(run: &RunOutputs<'_>, out_dir: &Path) -> Result<RunSummary> {
+    let mut staging = Staging::new(out_dir)?;
+    let result = write_staged(run, &mut staging);
+    match result {
+        Ok(summary) => {
+            staging.commit()?;
+            Ok(summary)
+        }
+        Err(e) => {
+            staging.abandon();
+            Err(e)
+        }
+    }
+}
+
+fn write_staged(run: &RunOutputs<'_>, staging: &mut Staging) -> Result<RunSummary> {
+    let rows_read: usize = run.data.records.len();
+    let xref_rows = tables::write_xref(run.data, staging)?;
+    if xref_rows != rows_read {
+        return Err(Error::invariant(format!(
+            "{rows_read} rows read but {xref_rows} rows in xref.csv"
+        )));
+    }
+    tables::write_golden(run.data, staging)?;
+    tables::write_pairs(run.data, staging)?;
+    tables::write_findings(run.data, run.config.output.mask_pii, staging)?;
+    let summary = manifest::summary(run.data);
+    manifest::write_quality(run.data, staging)?;
+    manifest::write_run_json(run, &summary, staging)?;
+    Ok(summary)
+}
+
+/// A set of output files being written; nothing is visible in `dir` until [`Staging::commit`].
+pub struct Staging {
+    dir: PathBuf,
+    staging: PathBuf,
+    files: Vec<String>,
+}
+
+impl Staging {
+    /// Creates `dir` if needed and a fresh staging directory inside it.
+    pub fn new(dir: &Path) -> Result<Staging> {
+        fs::create_dir_all(dir).map_err(|e| {
+            Error::input(format!("cannot create output directory: {e}")).at_path(dir)
+        })?;
+        let staging = dir.join(format!(".steward-staging-{}", std::process::id()));
+        if staging.exists() {
+            fs::remove_dir_all(&staging)?;
+        }
+        fs::create_dir(&staging).map_err(|e| {
+            Error::input(format!("cannot write to output directory: {e}")).at_path(dir)
+        })?;
+        Ok(Staging {
+            dir: dir.to_path_buf(),
+            staging,
+            files: Vec::new(),
+        })
+    }
+
+    /// Opens `name` for writing in the staging directory.
+    pub fn create(&mut self, name: &str) -> Result<BufWriter<fs::File>> {
+        let path = self.staging.join(name);
+        let file = fs::File::create(&path).map_err(|e| Error::from(e).at_path(&path))?;
+        self.files.push(name.to_string());
+        Ok(BufWriter::with_capacity(1 << 20, file))
+    }
+
+    /// A CSV writer for `name`.
+    pub fn csv(&mut self, name: &str) -> Result<csv::Writer<BufWriter<fs::File>>> {
+        Ok(csv::WriterBuilder::new().from_writer(self.create(name)?))
+    }
+
+    /// Writes `value` as pretty JSON into `name`.
+    pub fn json(&mut self, name: &str, value: &serde_json::Value) -> Result<()> {
+        let mut w = self.create(name)?;
+        serde_json::to_writer_pretty(&mut w, value)
+            .map_err(|e| Error::invariant(format!("cannot serialise {name}: {e}")))?;
+        w.write_all(b"\n")?;
+        w.flush()?;
+        Ok(())
+    }
+
+    /// Moves every staged file into the output directory (each rename is atomic).
+    pub fn commit(self) -> Result<()> {
+        for name in &self.files {
+            let from = self.staging.join(name);
+            let to = self.dir.join(name);
+            fs::rename(&from, &to).map_err(|e| Error::from(e).at_path(&to))?;
+        }
+        fs::remove_dir_all(&self.staging)?;
+        Ok(())
+    }
+
+    /// Drops every staged file, leaving the output directory as it was.
+    pub fn abandon(self) {
+        let _ = fs::remove_dir_all(&self.staging);
+    }
+}
+
+/// Neutralises a text cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`,
+/// tab, CR at the start) by prefixing `'`. Typed values stay as they are: an E.164 phone
+/// (`+` and 8–15 digits) and plain numbers (`-12.5`).
+pub fn spreadsheet_safe(cell: &str) -> std::borrow::Cow<'_, str> {
+    let risky = matches!(
+        cell.as_bytes().first(),
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
+    );
+    if !risky || is_e164(cell) || is_plain_number(cell) {
+        std::borrow::Cow::Borrowed(cell)
+    } else {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    }
+}
+
+fn is_e164(s: &str) -> bool {
+    s.strip_prefix('+')
+        .is_some_and(|d| (8..=15).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit()))
+}
+
+fn is_plain_number(s: &str) -> bool {
+    let body = s.strip_prefix('-').unwrap_or(s);
+    !body.is_empty()
+        && body.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && body.bytes().filter(|b| *b == b'.').count() <= 1
+        && body.bytes().next().is_some_and(|b| b.is_ascii_digit())
+}
+
+/// Writes one CSV record with every cell made spreadsheet-safe.
+pub fn write_row<W: Write>(w: &mut csv::Writer<W>, cells: &[&str]) -> Result<()> {
+    w.write_record(cells.iter().map(|c| spreadsheet_safe(c).into_owned()))
+        .map_err(|e| Error::invariant(format!("csv write failed: {e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn neutralises_formulas_but_keeps_typed_values() {
+        assert_eq!(spreadsheet_safe("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(spreadsheet_safe("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(spreadsheet_safe("+1 (555) cmd"), "'+1 (555) cmd");
+        assert_eq!(spreadsheet_safe("-2+3"), "'-2+3");
+        assert_eq!(spreadsheet_safe("\tx"), "'\tx");
+        assert_eq!(spreadsheet_safe("+380501234567"), "+380501234567");
+        assert_eq!(spreadsheet_safe("-12.5"), "-12.5");
+        assert_eq!(spreadsheet_safe("Ann"), "Ann");
+    }
+
+    #[test]
+    fn staged_files_appear_only_on_commit() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let out = dir.path().join("out");
+        let mut s = Staging::new(&out).expect("staging");
+        let mut w = s.csv("a.csv").expect("create");
+        write_row(&mut w, &["x", "y"]).expect("write");
+        w.flush().expect("flush");
+        drop(w);
+        assert!(!out.join("a.csv").exists());
+        s.commit().expect("commit");
+        assert_eq!(
+            fs::read_to_string(out.join("a.csv")).expect("read"),
+            "x,y\n"
+        );
+        assert_eq!(fs::read_dir(&out).expect("ls").count(), 1);
+    }
+}

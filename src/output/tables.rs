@@ -1,0 +1,221 @@
+//! The tabular outputs: `xref.csv`, `golden.csv`, `pairs.csv` and `findings.csv`.
+
+use super::{Staging, write_row};
+use crate::error::{Error, Result};
+use crate::pipeline::RunData;
+use crate::record::Field;
+use std::collections::BTreeSet;
+
+/// Status of an input row in `xref.csv`.
+fn status(data: &RunData, index: usize, cluster_size: usize) -> &'static str {
+    if !data.eligible[index] {
+        "quarantined"
+    } else if cluster_size > 1 {
+        "merged"
+    } else {
+        "unique"
+    }
+}
+
+/// Writes `xref.csv`: one line per input row, in source and row order. Returns the row count.
+pub fn write_xref(data: &RunData, staging: &mut Staging) -> Result<usize> {
+    let mut customer_of: Vec<Option<(usize, usize)>> = vec![None; data.records.len()];
+    for (g, golden) in data.golden.iter().enumerate() {
+        for &m in &golden.members {
+            if let Some(slot) = customer_of.get_mut(m) {
+                *slot = Some((g, golden.members.len()));
+            }
+        }
+    }
+    let passthrough = passthrough_union(data);
+    let mut w = staging.csv("xref.csv")?;
+    let mut header: Vec<&str> = vec!["source", "row", "source_key", "customer_id", "status"];
+    header.extend(Field::ALL.iter().map(|f| f.name()));
+    header.extend(passthrough.iter().map(String::as_str));
+    write_row(&mut w, &header)?;
+    let mut written = 0usize;
+    for (i, rec) in data.records.iter().enumerate() {
+        let source = &data.sources[rec.source as usize];
+        let (customer, size) = match customer_of[i] {
+            Some((g, n)) => (data.golden[g].customer_id.as_str(), n),
+            None => ("", 1),
+        };
+        let row = rec.row.to_string();
+        let mut cells: Vec<&str> = vec![
+            &source.table.name,
+            &row,
+            &data.source_keys[i],
+            customer,
+            status(data, i, size),
+        ];
+        cells.extend(Field::ALL.iter().map(|f| rec.values.get(*f)));
+        let own = source.mapping.passthrough_headers();
+        for name in &passthrough {
+            let v = own
+                .iter()
+                .position(|h| h == name)
+                .and_then(|p| rec.extra.get(p));
+            cells.push(v.map(String::as_str).unwrap_or(""));
+        }
+        write_row(&mut w, &cells)?;
+        written += 1;
+    }
+    w.flush()?;
+    Ok(written)
+}
+
+/// Pass-through column names across every source, in first-seen order.
+fn passthrough_union(data: &RunData) -> Vec<String> {
+    let canonical: BTreeSet<&str> = Field::ALL.iter().map(|f| f.name()).collect();
+    let mut out: Vec<String> = Vec::new();
+    for s in &data.sources {
+        for h in s.mapping.passthrough_headers() {
+            if !out.contains(&h)
+                && !canonical.contains(h.as_str())
+                && !["source", "row", "source_key", "customer_id", "status"].contains(&h.as_str())
+            {
+                out.push(h);
+            }
+        }
+    }
+    out
+}
+
+/// Writes `golden.csv`: one line per customer.
+pub fn write_golden(data: &RunData, staging: &mut Staging) -> Result<()> {
+    let mut w = staging.csv("golden.csv")?;
+    let mut header: Vec<&str> = vec!["customer_id"];
+    header.extend(Field::ALL.iter().map(|f| f.name()));
+    header.extend(["source_count", "sources"]);
+    write_row(&mut w, &header)?;
+    for g in &data.golden {
+        let names: BTreeSet<&str> = g
+            .members
+            .iter()
+            .map(|&m| {
+                data.sources[data.records[m].source as usize]
+                    .table
+                    .name
+                    .as_str()
+            })
+            .collect();
+        let count = g.members.len().to_string();
+        let joined = names.into_iter().collect::<Vec<_>>().join("|");
+        let mut cells: Vec<&str> = vec![&g.customer_id];
+        cells.extend(Field::ALL.iter().map(|f| g.values.get(*f)));
+        cells.push(&count);
+        cells.push(&joined);
+        write_row(&mut w, &cells)?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+/// Writes `pairs.csv`: every compared candidate pair with its levels.
+pub fn write_pairs(data: &RunData, staging: &mut Staging) -> Result<()> {
+    let mut w = staging.csv("pairs.csv")?;
+    let mut header: Vec<String> = [
+        "left_source",
+        "left_row",
+        "right_source",
+        "right_row",
+        "match_probability",
+        "match_weight",
+        "decision",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    header.extend(data.dedupe.comparisons.iter().map(|c| format!("{c}_level")));
+    w.write_record(&header)
+        .map_err(|e| Error::invariant(e.to_string()))?;
+    for p in &data.dedupe.pairs {
+        let (a, b) = (&data.records[p.a], &data.records[p.b]);
+        let mut cells = vec![
+            data.sources[a.source as usize].table.name.clone(),
+            a.row.to_string(),
+            data.sources[b.source as usize].table.name.clone(),
+            b.row.to_string(),
+            format!("{:.6}", p.match_probability),
+            format!("{:.4}", p.match_weight),
+            p.decision.as_str().to_string(),
+        ];
+        for c in &data.dedupe.comparisons {
+            let level = p
+                .fields
+                .iter()
+                .find(|f| f.comparison == *c)
+                .map(|f| f.level)
+                .unwrap_or("");
+            cells.push(level.to_string());
+        }
+        let refs: Vec<&str> = cells.iter().map(String::as_str).collect();
+        write_row(&mut w, &refs)?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+/// Writes `findings.csv`, sorted by source order, row, field and code.
+pub fn write_findings(data: &RunData, mask_pii: bool, staging: &mut Staging) -> Result<()> {
+    let order: std::collections::HashMap<&str, usize> = data
+        .sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.table.name.as_str(), i))
+        .collect();
+    let mut sorted: Vec<&crate::finding::Finding> = data.findings.iter().collect();
+    sorted.sort_by(|a, b| {
+        let ka = (
+            order.get(a.source.as_str()).copied().unwrap_or(usize::MAX),
+            a.row,
+        );
+        let kb = (
+            order.get(b.source.as_str()).copied().unwrap_or(usize::MAX),
+            b.row,
+        );
+        ka.cmp(&kb)
+            .then_with(|| a.field.cmp(&b.field))
+            .then_with(|| a.code.cmp(&b.code))
+    });
+    let mut w = staging.csv("findings.csv")?;
+    write_row(
+        &mut w,
+        &[
+            "source",
+            "row",
+            "field",
+            "code",
+            "severity",
+            "raw",
+            "suggestion",
+            "message",
+        ],
+    )?;
+    for f in sorted {
+        let row = f.row.to_string();
+        let (raw, suggestion) = if mask_pii {
+            (
+                crate::privacy::mask(&f.raw),
+                crate::privacy::mask(&f.suggestion),
+            )
+        } else {
+            (f.raw.clone(), f.suggestion.clone())
+        };
+        write_row(
+            &mut w,
+            &[
+                &f.source,
+                &row,
+                &f.field,
+                &f.code,
+                f.severity.as_str(),
+                &raw,
+                &suggestion,
+                &f.message,
+            ],
+        )?;
+    }
+    w.flush()?;
+    Ok(())
+}

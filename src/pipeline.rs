@@ -1,0 +1,279 @@
+//! The pipeline: runs the stages in order (read, map, normalise, validate, dedupe, survive, write) and nothing else.
+
+use crate::assemble::assemble;
+use crate::config::{Config, SourceConfig};
+use crate::context::sniff_default_country;
+use crate::dedupe::{self, DedupeResult};
+use crate::error::{Error, Result};
+use crate::finding::{Finding, Issue};
+use crate::ingest::{self, SourceTable};
+use crate::locale::LocaleData;
+use crate::map::{HeaderRules, Mapping, map_headers, mapping_findings};
+use crate::normalize::{Normalizer, RowContext};
+use crate::output::{self, RunOutputs};
+use crate::progress::Progress;
+use crate::record::{Country, Record};
+use crate::survive::{self, Golden};
+use crate::validate;
+use rayon::prelude::*;
+use std::path::Path;
+use std::time::Instant;
+
+/// One source table as the run saw it: how it was read and mapped.
+#[derive(Clone, Debug)]
+pub struct SourceInfo {
+    pub table: SourceTable,
+    pub mapping: Mapping,
+    pub default_country: Option<Country>,
+    pub priority: i32,
+    pub name_order: crate::config::NameOrder,
+}
+
+/// Everything the stages produced, handed to the writers.
+pub struct RunData {
+    /// Source tables with their rows dropped after assembly (kept: metadata).
+    pub sources: Vec<SourceInfo>,
+    pub records: Vec<Record>,
+    pub source_keys: Vec<String>,
+    pub eligible: Vec<bool>,
+    pub findings: Vec<Finding>,
+    pub dedupe: DedupeResult,
+    pub golden: Vec<Golden>,
+    /// Milliseconds per stage, in order.
+    pub timings: Vec<(&'static str, u128)>,
+    pub locale_digest: String,
+}
+
+/// Counts reported back to the caller.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RunSummary {
+    pub sources: usize,
+    pub rows: usize,
+    pub quarantined: usize,
+    pub customers: usize,
+    pub merged_rows: usize,
+    pub review_pairs: usize,
+    pub findings: usize,
+}
+
+/// Runs every stage on the configured sources and writes the outputs into `out_dir`.
+pub fn run(config: &Config, out_dir: &Path, progress: &dyn Progress) -> Result<RunSummary> {
+    let data = process(config, progress)?;
+    let started = Instant::now();
+    progress.start("write", None);
+    let summary = output::write_all(
+        &RunOutputs {
+            config,
+            data: &data,
+        },
+        out_dir,
+    )?;
+    progress.finish();
+    let _ = started;
+    Ok(summary)
+}
+
+/// Runs every stage except writing.
+pub fn process(config: &Config, progress: &dyn Progress) -> Result<RunData> {
+    let mut timings = Vec::new();
+    let mut clock = Instant::now();
+    let mut lap = |name: &'static str, timings: &mut Vec<(&'static str, u128)>| {
+        timings.push((name, clock.elapsed().as_millis()));
+        clock = Instant::now();
+    };
+
+    let locale = LocaleData::with_overrides(config.schemas_dir.as_deref())?;
+    let normalizer = Normalizer::new(&locale, &config.normalize)?;
+    let header_rules = HeaderRules::from_locale(&locale)?;
+
+    let tables = read_sources(config, progress)?;
+    lap("read", &mut timings);
+
+    let (mut sources, mut records, source_keys, mut findings) =
+        map_sources(config, tables, &header_rules, &normalizer)?;
+    lap("map", &mut timings);
+
+    normalize_records(&normalizer, &sources, &mut records, &mut findings, progress);
+    lap("normalize", &mut timings);
+
+    let eligible: Vec<bool> = records.iter().map(validate::is_eligible).collect();
+    for (rec, ok) in records.iter().zip(&eligible) {
+        if !ok {
+            findings.push(validate::quarantine_finding(
+                &sources[rec.source as usize].table.name,
+                rec,
+            ));
+        }
+    }
+    lap("validate", &mut timings);
+
+    progress.start("dedupe", Some(records.len() as u64));
+    let mut dedupe = dedupe::run(&records, &eligible, &config.dedupe, progress)?;
+    progress.finish();
+    findings.append(&mut dedupe.findings);
+    lap("dedupe", &mut timings);
+
+    let priorities: Vec<i32> = records
+        .iter()
+        .map(|r| sources[r.source as usize].priority)
+        .collect();
+    let identities: Vec<String> = records
+        .iter()
+        .zip(&source_keys)
+        .map(|(r, k)| format!("{}\u{1f}{k}", sources[r.source as usize].table.name))
+        .collect();
+    let golden = survive::build(
+        &records,
+        &identities,
+        &dedupe.clusters,
+        &config.survivorship,
+        &priorities,
+    );
+    lap("survive", &mut timings);
+
+    for s in &mut sources {
+        s.table.rows = Vec::new();
+    }
+    Ok(RunData {
+        sources,
+        records,
+        source_keys,
+        eligible,
+        findings,
+        dedupe,
+        golden,
+        timings,
+        locale_digest: locale.digest(),
+    })
+}
+
+/// Expands the configured paths and reads every table.
+fn read_sources(
+    config: &Config,
+    progress: &dyn Progress,
+) -> Result<Vec<(SourceConfig, SourceTable)>> {
+    let mut configs: Vec<SourceConfig> = Vec::new();
+    for sc in &config.sources {
+        for file in ingest::discover(std::slice::from_ref(&sc.path))? {
+            if !configs.iter().any(|c| c.path == file) {
+                configs.push(SourceConfig {
+                    path: file,
+                    ..sc.clone()
+                });
+            }
+        }
+    }
+    if configs.is_empty() {
+        return Err(Error::config(
+            "no input files: give FILES or DIRS, or [[source]] entries in the config",
+        ));
+    }
+    progress.start("read", Some(configs.len() as u64));
+    let mut out = Vec::new();
+    for sc in configs {
+        for table in ingest::read_source(&sc)? {
+            out.push((sc.clone(), table));
+        }
+        progress.advance(1);
+    }
+    progress.finish();
+    make_names_unique(&mut out);
+    Ok(out)
+}
+
+/// Two files with the same name in different folders keep distinct source names.
+fn make_names_unique(tables: &mut [(SourceConfig, SourceTable)]) {
+    for i in 0..tables.len() {
+        let clash = (0..tables.len()).any(|j| j != i && tables[j].1.name == tables[i].1.name);
+        if clash {
+            let t = &mut tables[i].1;
+            t.name = t.path.display().to_string()
+                + &t.name
+                    .split_once('#')
+                    .map(|(_, s)| format!("#{s}"))
+                    .unwrap_or_default();
+        }
+    }
+}
+
+type Mapped = (Vec<SourceInfo>, Vec<Record>, Vec<String>, Vec<Finding>);
+
+/// Maps each table's headers, decides its default country, and assembles the records.
+fn map_sources(
+    config: &Config,
+    tables: Vec<(SourceConfig, SourceTable)>,
+    rules: &HeaderRules,
+    normalizer: &Normalizer,
+) -> Result<Mapped> {
+    let (mut sources, mut records, mut keys, mut findings) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for (id, (sc, mut table)) in tables.into_iter().enumerate() {
+        let sample: Vec<&[String]> = table
+            .rows
+            .iter()
+            .take(200)
+            .map(|r| r.cells.as_slice())
+            .collect();
+        let mapping = map_headers(rules, &table.headers, &sc.columns, &sample);
+        findings.append(&mut table.findings);
+        findings.extend(mapping_findings(&table.name, &mapping));
+        let default_country = match &sc.country {
+            Some(text) => Some(normalizer.countries().parse(text).ok_or_else(|| {
+                Error::config(format!("unknown country {text:?}")).at_path(&sc.path)
+            })?),
+            None => sniff_default_country(&table, &mapping, normalizer.countries()),
+        };
+        let mut assembled = assemble(id as u32, &table, &mapping);
+        records.append(&mut assembled.records);
+        keys.append(&mut assembled.source_keys);
+        findings.append(&mut assembled.findings);
+        let _ = config;
+        sources.push(SourceInfo {
+            table,
+            mapping,
+            default_country,
+            priority: sc.priority,
+            name_order: sc.name_order,
+        });
+    }
+    Ok((sources, records, keys, findings))
+}
+
+/// Normalises every record in parallel; findings come back in record order.
+fn normalize_records(
+    normalizer: &Normalizer,
+    sources: &[SourceInfo],
+    records: &mut [Record],
+    findings: &mut Vec<Finding>,
+    progress: &dyn Progress,
+) {
+    progress.start("normalize", Some(records.len() as u64));
+    let issues: Vec<Vec<Issue>> = records
+        .par_chunks_mut(4096)
+        .flat_map_iter(|chunk| {
+            let per: Vec<Vec<Issue>> = chunk
+                .iter_mut()
+                .map(|rec| {
+                    let src = &sources[rec.source as usize];
+                    let ctx = RowContext {
+                        default_country: src.default_country,
+                        name_order: src.name_order,
+                    };
+                    let mut issues = Vec::new();
+                    normalizer.apply(rec, &ctx, &mut issues);
+                    issues
+                })
+                .collect();
+            progress.advance(chunk.len() as u64);
+            per
+        })
+        .collect();
+    for (rec, list) in records.iter().zip(issues) {
+        let name = &sources[rec.source as usize].table.name;
+        findings.extend(
+            list.into_iter()
+                .map(|i| Finding::from_issue(name, rec.row, i)),
+        );
+    }
+    progress.finish();
+}

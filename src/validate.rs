@@ -1,0 +1,171 @@
+//! Validation: which rows can become customers, and the quality scorecard of every field before and after.
+
+use crate::finding::{Finding, Severity};
+use crate::record::{Field, Record, Values};
+use serde::Serialize;
+use std::collections::{BTreeMap, HashSet};
+
+/// Fields that identify a customer; a row with none of them is quarantined.
+pub const IDENTITY_FIELDS: [Field; 6] = [
+    Field::GivenName,
+    Field::FamilyName,
+    Field::FullName,
+    Field::Organization,
+    Field::Email,
+    Field::Phone,
+];
+
+/// Whether a normalised record carries anything a customer can be built from.
+pub fn is_eligible(rec: &Record) -> bool {
+    IDENTITY_FIELDS.iter().any(|f| rec.values.has(*f))
+}
+
+/// The finding for a quarantined row.
+pub fn quarantine_finding(source: &str, rec: &Record) -> Finding {
+    let had_something = IDENTITY_FIELDS.iter().any(|f| rec.raw.has(*f));
+    let message = if had_something {
+        "no usable name, organisation, e-mail or phone after normalisation; row quarantined"
+    } else {
+        "row has no name, organisation, e-mail or phone; row quarantined"
+    };
+    Finding::new(
+        source,
+        rec.row,
+        "row.no_identity",
+        Severity::Warning,
+        message,
+    )
+}
+
+/// Completeness, validity and uniqueness of one field.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct FieldQuality {
+    /// Share of rows with a value.
+    pub completeness: f64,
+    /// Share of present raw values that normalised to a value.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub validity: Option<f64>,
+    /// Distinct values / present values.
+    pub uniqueness: f64,
+}
+
+/// The scorecard written to `quality.json`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Scorecard {
+    pub rows: usize,
+    pub customers: usize,
+    /// Per field, as read (before normalisation).
+    pub before: BTreeMap<&'static str, FieldQuality>,
+    /// Per field, after normalisation.
+    pub after: BTreeMap<&'static str, FieldQuality>,
+    /// Per field, in the golden records.
+    pub golden: BTreeMap<&'static str, FieldQuality>,
+    /// Findings per code.
+    pub findings_by_code: BTreeMap<String, usize>,
+}
+
+/// Scores `records` (raw and normalised) and the golden values.
+pub fn scorecard<'a>(
+    records: &[Record],
+    golden: impl Iterator<Item = &'a Values> + Clone,
+    findings: &[Finding],
+) -> Scorecard {
+    let customers = golden.clone().count();
+    let mut card = Scorecard {
+        rows: records.len(),
+        customers,
+        ..Scorecard::default()
+    };
+    for field in Field::ALL {
+        let raw = records.iter().map(|r| r.raw.get(field));
+        let norm = records.iter().map(|r| r.values.get(field));
+        if raw.clone().any(|v| !v.is_empty()) {
+            card.before.insert(field.name(), measure(raw.clone(), None));
+        }
+        if norm.clone().any(|v| !v.is_empty()) || raw.clone().any(|v| !v.is_empty()) {
+            let valid = validity(records, field);
+            card.after.insert(field.name(), measure(norm, valid));
+            card.golden.insert(
+                field.name(),
+                measure(golden.clone().map(|v| v.get(field)), None),
+            );
+        }
+    }
+    for f in findings {
+        *card.findings_by_code.entry(f.code.clone()).or_default() += 1;
+    }
+    card
+}
+
+fn measure<'a>(values: impl Iterator<Item = &'a str>, validity: Option<f64>) -> FieldQuality {
+    let mut total = 0usize;
+    let mut present = 0usize;
+    let mut distinct: HashSet<&str> = HashSet::new();
+    for v in values {
+        total += 1;
+        if !v.is_empty() {
+            present += 1;
+            distinct.insert(v);
+        }
+    }
+    FieldQuality {
+        completeness: ratio(present, total),
+        validity,
+        uniqueness: ratio(distinct.len(), present),
+    }
+}
+
+fn validity(records: &[Record], field: Field) -> Option<f64> {
+    let present = records.iter().filter(|r| r.raw.has(field)).count();
+    let kept = records
+        .iter()
+        .filter(|r| r.raw.has(field) && r.values.has(field))
+        .count();
+    (present > 0).then(|| ratio(kept, present))
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        (a as f64 / b as f64 * 10_000.0).round() / 10_000.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rec(raw_email: &str, email: &str) -> Record {
+        let mut r = Record::default();
+        r.raw.set(Field::Email, raw_email);
+        r.values.set(Field::Email, email);
+        r
+    }
+
+    #[test]
+    fn quarantines_rows_without_identity() {
+        assert!(!is_eligible(&rec("not-an-email", "")));
+        assert!(is_eligible(&rec("a@b.org", "a@b.org")));
+    }
+
+    #[test]
+    fn scorecard_measures_completeness_validity_uniqueness() {
+        let records = vec![
+            rec("a@b.org", "a@b.org"),
+            rec("A@B.org", "a@b.org"),
+            rec("bad", ""),
+            rec("", ""),
+        ];
+        let golden: Vec<Values> = vec![records[0].values.clone()];
+        let card = scorecard(&records, golden.iter(), &[]);
+        let before = &card.before["email"];
+        assert_eq!(before.completeness, 0.75);
+        assert_eq!(before.uniqueness, 1.0);
+        let after = &card.after["email"];
+        assert_eq!(after.completeness, 0.5);
+        assert_eq!(after.validity, Some(0.6667));
+        assert_eq!(after.uniqueness, 0.5);
+        assert_eq!(card.golden["email"].completeness, 1.0);
+    }
+}
