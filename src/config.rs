@@ -128,6 +128,9 @@ pub struct Config {
     /// Steward decisions (must-link, cannot-link, assignments) to honour.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub decisions: Option<PathBuf>,
+    /// E-mails and phones of people to remove from every output (erasure requests).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suppress: Option<PathBuf>,
     pub normalize: NormalizeOptions,
     pub dedupe: DedupeSettings,
     pub survivorship: SurvivorshipRules,
@@ -148,10 +151,13 @@ impl Config {
         {
             config.schemas_dir = Some(base_dir.join(dir));
         }
-        if let Some(d) = &config.decisions
-            && d.is_relative()
+        for path in [&mut config.decisions, &mut config.suppress]
+            .into_iter()
+            .flatten()
         {
-            config.decisions = Some(base_dir.join(d));
+            if path.is_relative() {
+                *path = base_dir.join(&*path);
+            }
         }
         config.validate()?;
         Ok(config)

@@ -164,6 +164,13 @@ impl HeaderRules {
                 return Some((*t, MatchKind::Qualified));
             }
         }
+        // "Phone 2", "Email2", "Telefon_3": a numbered repeat of a known header.
+        let unnumbered = key.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ');
+        if unnumbered.len() < key.len()
+            && let Some(t) = self.exact.get(unnumbered)
+        {
+            return Some((*t, MatchKind::Synonym));
+        }
         self.fuzzy_lookup(&key).map(|t| (t, MatchKind::Fuzzy))
     }
 
@@ -448,6 +455,8 @@ mod tests {
         );
         assert_eq!(target("Record ID"), Some(Target::SourceKey));
         assert_eq!(target("CreatedDate"), Some(Target::Field(Field::CreatedAt)));
+        assert_eq!(target("Email_2"), Some(Target::Field(Field::Email)));
+        assert_eq!(target("Phone 3"), Some(Target::Field(Field::Phone)));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The pipeline: runs the stages in order (read, map, normalise, validate, dedupe, survive, write) and nothing else.
 
 use crate::assemble::assemble;
+use crate::cancel;
 use crate::config::{Config, SourceConfig};
 use crate::context::sniff_default_country;
 use crate::dedupe::{self, DedupeResult};
@@ -13,6 +14,7 @@ use crate::normalize::{Normalizer, RowContext};
 use crate::output::{self, RunOutputs};
 use crate::progress::Progress;
 use crate::record::{Country, Record};
+use crate::suppress::{self, SuppressionList};
 use crate::survive::{self, Golden};
 use crate::validate;
 use rayon::prelude::*;
@@ -36,6 +38,8 @@ pub struct RunData {
     pub records: Vec<Record>,
     pub source_keys: Vec<String>,
     pub eligible: Vec<bool>,
+    /// Records removed by the suppression list (blanked, still in `xref.csv`).
+    pub suppressed: Vec<bool>,
     pub findings: Vec<Finding>,
     pub dedupe: DedupeResult,
     pub golden: Vec<Golden>,
@@ -50,6 +54,7 @@ pub struct RunSummary {
     pub sources: usize,
     pub rows: usize,
     pub quarantined: usize,
+    pub suppressed: usize,
     pub customers: usize,
     pub merged_rows: usize,
     pub review_pairs: usize,
@@ -80,6 +85,7 @@ pub fn process(config: &Config, progress: &dyn Progress) -> Result<RunData> {
     let mut lap = |name: &'static str, timings: &mut Vec<(&'static str, u128)>| {
         timings.push((name, clock.elapsed().as_millis()));
         clock = Instant::now();
+        cancel::check()
     };
 
     let locale = LocaleData::with_overrides(config.schemas_dir.as_deref())?;
@@ -87,14 +93,14 @@ pub fn process(config: &Config, progress: &dyn Progress) -> Result<RunData> {
     let header_rules = HeaderRules::from_locale(&locale)?;
 
     let tables = read_sources(config, progress)?;
-    lap("read", &mut timings);
+    lap("read", &mut timings)?;
 
     let (mut sources, mut records, source_keys, mut findings) =
-        map_sources(config, tables, &header_rules, &normalizer)?;
-    lap("map", &mut timings);
+        map_sources(tables, &header_rules, &normalizer)?;
+    lap("map", &mut timings)?;
 
     normalize_records(&normalizer, &sources, &mut records, &mut findings, progress);
-    lap("normalize", &mut timings);
+    lap("normalize", &mut timings)?;
 
     let eligible: Vec<bool> = records.iter().map(validate::is_eligible).collect();
     for (rec, ok) in records.iter().zip(&eligible) {
@@ -105,14 +111,15 @@ pub fn process(config: &Config, progress: &dyn Progress) -> Result<RunData> {
             ));
         }
     }
-    lap("validate", &mut timings);
+    lap("validate", &mut timings)?;
 
     progress.start("dedupe", Some(records.len() as u64));
     let mut dedupe = dedupe::run(&records, &eligible, &config.dedupe, progress)?;
     progress.finish();
     findings.append(&mut dedupe.findings);
-    lap("dedupe", &mut timings);
+    lap("dedupe", &mut timings)?;
 
+    let suppressed = apply_suppression(config, &mut records, &sources, &mut dedupe, &mut findings)?;
     let priorities: Vec<i32> = records
         .iter()
         .map(|r| sources[r.source as usize].priority)
@@ -129,7 +136,7 @@ pub fn process(config: &Config, progress: &dyn Progress) -> Result<RunData> {
         &config.survivorship,
         &priorities,
     );
-    lap("survive", &mut timings);
+    lap("survive", &mut timings)?;
 
     for s in &mut sources {
         s.table.rows = Vec::new();
@@ -139,12 +146,43 @@ pub fn process(config: &Config, progress: &dyn Progress) -> Result<RunData> {
         records,
         source_keys,
         eligible,
+        suppressed,
         findings,
         dedupe,
         golden,
         timings,
         locale_digest: locale.digest(),
     })
+}
+
+/// Removes suppressed people from clusters, pairs and findings, and blanks their records.
+fn apply_suppression(
+    config: &Config,
+    records: &mut [Record],
+    sources: &[SourceInfo],
+    dedupe: &mut DedupeResult,
+    findings: &mut Vec<Finding>,
+) -> Result<Vec<bool>> {
+    let Some(path) = &config.suppress else {
+        return Ok(vec![false; records.len()]);
+    };
+    let list = SuppressionList::load(path)?;
+    let hit = suppress::suppressed_records(&list, records, &dedupe.clusters);
+    dedupe.clusters.retain(|c| !c.iter().any(|&i| hit[i]));
+    dedupe.pairs.retain(|p| !hit[p.a] && !hit[p.b]);
+    let gone: std::collections::HashSet<(&str, u64)> = records
+        .iter()
+        .zip(&hit)
+        .filter(|(_, h)| **h)
+        .map(|(r, _)| (sources[r.source as usize].table.name.as_str(), r.row))
+        .collect();
+    findings.retain(|f| !gone.contains(&(f.source.as_str(), f.row)));
+    for (rec, h) in records.iter_mut().zip(&hit) {
+        if *h {
+            suppress::blank(rec);
+        }
+    }
+    Ok(hit)
 }
 
 /// Expands the configured paths and reads every table.
@@ -200,7 +238,6 @@ type Mapped = (Vec<SourceInfo>, Vec<Record>, Vec<String>, Vec<Finding>);
 
 /// Maps each table's headers, decides its default country, and assembles the records.
 fn map_sources(
-    config: &Config,
     tables: Vec<(SourceConfig, SourceTable)>,
     rules: &HeaderRules,
     normalizer: &Normalizer,
@@ -227,7 +264,6 @@ fn map_sources(
         records.append(&mut assembled.records);
         keys.append(&mut assembled.source_keys);
         findings.append(&mut assembled.findings);
-        let _ = config;
         sources.push(SourceInfo {
             table,
             mapping,

@@ -85,6 +85,9 @@ pub struct RunArgs {
     /// Steward decisions (must-link, cannot-link, assignments) that override the model.
     #[arg(long, value_name = "FILE")]
     pub decisions: Option<PathBuf>,
+    /// File of e-mails and phones (erasure requests, do-not-contact): those people leave every output.
+    #[arg(long, value_name = "FILE")]
+    pub suppress: Option<PathBuf>,
     /// Mask names, e-mails and phones in findings and reports, for sharing.
     #[arg(long)]
     pub mask_pii: bool,

@@ -35,6 +35,7 @@ pub fn main() -> i32 {
             return code;
         }
     };
+    install_signal_handler();
     if let Some(n) = cli.threads {
         let _ = rayon::ThreadPoolBuilder::new()
             .num_threads(n.max(1))
@@ -51,6 +52,17 @@ pub fn main() -> i32 {
             exit_code(&e)
         }
     }
+}
+
+/// Ctrl-C or SIGTERM asks the run to stop at its next check, before any output is replaced;
+/// a second one exits at once (outputs are still intact: nothing is renamed until the end).
+fn install_signal_handler() {
+    let _ = ctrlc::set_handler(|| {
+        if steward::cancel::requested() {
+            std::process::exit(exit::INTERRUPTED);
+        }
+        steward::cancel::request();
+    });
 }
 
 /// Maps an error to its documented exit code.
@@ -94,6 +106,9 @@ fn run(args: RunArgs, quiet: bool) -> anyhow::Result<i32> {
     if let Some(d) = args.decisions {
         cfg.decisions = Some(d);
     }
+    if let Some(s) = args.suppress {
+        cfg.suppress = Some(s);
+    }
     cfg.output.mask_pii |= args.mask_pii;
     let bars = Bars::new(quiet);
     let summary = steward::pipeline::run(&cfg, &args.out, &bars).with_context(|| {
@@ -105,12 +120,13 @@ fn run(args: RunArgs, quiet: bool) -> anyhow::Result<i32> {
     bars.clear();
     if !quiet {
         eprintln!(
-            "steward: {} rows from {} sources → {} customers ({} rows merged, {} quarantined, {} pairs to review, {} findings) in {}",
+            "steward: {} rows from {} sources → {} customers ({} rows merged, {} quarantined, {} suppressed, {} pairs to review, {} findings) in {}",
             summary.rows,
             summary.sources,
             summary.customers,
             summary.merged_rows,
             summary.quarantined,
+            summary.suppressed,
             summary.review_pairs,
             summary.findings,
             args.out.display()

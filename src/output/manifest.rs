@@ -13,6 +13,7 @@ pub fn summary(data: &RunData) -> RunSummary {
         sources: data.sources.len(),
         rows: data.records.len(),
         quarantined: data.eligible.iter().filter(|e| !**e).count(),
+        suppressed: data.suppressed.iter().filter(|s| **s).count(),
         customers: data.golden.len(),
         merged_rows: data
             .golden
@@ -89,6 +90,7 @@ pub fn write_run_json(
             "rows_read": summary.rows,
             "rows_in_xref": summary.rows,
             "quarantined": summary.quarantined,
+            "suppressed": summary.suppressed,
             "customers": summary.customers,
             "rows_merged": summary.merged_rows,
             "pairs_compared": data.dedupe.pairs.len(),

@@ -26,6 +26,10 @@ pub fn write_all(run: &RunOutputs<'_>, out_dir: &Path) -> Result<RunSummary> {
     let result = write_staged(run, &mut staging);
     match result {
         Ok(summary) => {
+            if let Err(e) = crate::cancel::check() {
+                staging.abandon();
+                return Err(e);
+            }
             staging.commit()?;
             Ok(summary)
         }

@@ -8,7 +8,9 @@ use std::collections::BTreeSet;
 
 /// Status of an input row in `xref.csv`.
 fn status(data: &RunData, index: usize, cluster_size: usize) -> &'static str {
-    if !data.eligible[index] {
+    if data.suppressed[index] {
+        "suppressed"
+    } else if !data.eligible[index] {
         "quarantined"
     } else if cluster_size > 1 {
         "merged"

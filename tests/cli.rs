@@ -1,0 +1,353 @@
+//! End-to-end tests: run the real `steward` binary on the fixtures and check its outputs.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// Path of a fixture file.
+fn fixture(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(rel)
+}
+
+/// Runs `steward ARGS…` and returns its output.
+fn steward(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_steward"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run steward")
+}
+
+/// Runs `steward run INPUTS --out TMP` and returns the temp dir holding the outputs.
+fn run_ok(inputs: &[&Path]) -> tempfile::TempDir {
+    let out = tempfile::tempdir().expect("tempdir");
+    let mut args: Vec<String> = vec!["run".into(), "--quiet".into()];
+    args.extend(inputs.iter().map(|p| p.display().to_string()));
+    args.extend(["--out".into(), out.path().display().to_string()]);
+    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    let o = steward(&refs);
+    assert!(
+        o.status.success(),
+        "steward failed: {}\n{}",
+        String::from_utf8_lossy(&o.stderr),
+        String::from_utf8_lossy(&o.stdout)
+    );
+    out
+}
+
+/// A CSV output as a header and rows of field maps.
+struct Table {
+    rows: Vec<HashMap<String, String>>,
+}
+
+impl Table {
+    fn read(path: &Path) -> Table {
+        let mut r =
+            csv::Reader::from_path(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let headers: Vec<String> = r
+            .headers()
+            .expect("headers")
+            .iter()
+            .map(String::from)
+            .collect();
+        let rows = r
+            .records()
+            .map(|rec| {
+                let rec = rec.expect("record");
+                headers
+                    .iter()
+                    .cloned()
+                    .zip(rec.iter().map(String::from))
+                    .collect()
+            })
+            .collect();
+        Table { rows }
+    }
+
+    /// Rows whose `col` equals `value`.
+    fn filter(&self, col: &str, value: &str) -> Vec<&HashMap<String, String>> {
+        self.rows
+            .iter()
+            .filter(|r| r.get(col).map(String::as_str) == Some(value))
+            .collect()
+    }
+
+    /// The row of `source` at data row `row`.
+    fn at(&self, source: &str, row: u64) -> &HashMap<String, String> {
+        let row = row.to_string();
+        self.rows
+            .iter()
+            .find(|r| r["source"] == source && r["row"] == row)
+            .unwrap_or_else(|| panic!("no xref row {source}:{row}"))
+    }
+}
+
+fn xref(out: &tempfile::TempDir) -> Table {
+    Table::read(&out.path().join("xref.csv"))
+}
+
+fn findings(out: &tempfile::TempDir) -> Table {
+    Table::read(&out.path().join("findings.csv"))
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).expect("write input");
+    p
+}
+
+// ---------------------------------------------------------------- output contract
+
+#[test]
+fn every_output_file_is_written_and_every_row_is_accounted_for() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = write(
+        dir.path(),
+        "people.csv",
+        b"First Name,Last Name,Email,Phone,Country\nAnn,Smith,ann@example.org,+44 20 7946 0018,UK\nBob,Jones,bob@example.com,,USA\n,,,,\nCara,Diaz,,,\n",
+    );
+    let out = run_ok(&[&input]);
+    for f in [
+        "golden.csv",
+        "xref.csv",
+        "pairs.csv",
+        "findings.csv",
+        "run.json",
+        "quality.json",
+    ] {
+        assert!(out.path().join(f).exists(), "{f} missing");
+    }
+    let x = xref(&out);
+    assert_eq!(x.rows.len(), 3, "three non-blank data rows");
+    assert_eq!(x.at("people.csv", 1)["email"], "ann@example.org");
+    assert_eq!(x.at("people.csv", 1)["given_name"], "Ann");
+    let run: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(out.path().join("run.json")).expect("run.json"),
+    )
+    .expect("json");
+    assert_eq!(run["counts"]["rows_read"], 3);
+    assert_eq!(run["sources"][0]["sha256"].as_str().map(str::len), Some(64));
+}
+
+#[test]
+fn outputs_are_byte_identical_across_thread_counts() {
+    let demo = fixture("demo");
+    let outs: Vec<tempfile::TempDir> = ["1", "2", "4"]
+        .iter()
+        .map(|n| {
+            let out = tempfile::tempdir().expect("tempdir");
+            let o = steward(&[
+                "run",
+                "--quiet",
+                "--threads",
+                n,
+                &demo.display().to_string(),
+                "--out",
+                &out.path().display().to_string(),
+            ]);
+            assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+            out
+        })
+        .collect();
+    for f in [
+        "golden.csv",
+        "xref.csv",
+        "pairs.csv",
+        "findings.csv",
+        "quality.json",
+    ] {
+        let first = std::fs::read(outs[0].path().join(f)).expect("read");
+        for o in &outs[1..] {
+            assert_eq!(
+                first,
+                std::fs::read(o.path().join(f)).expect("read"),
+                "{f} differs across thread counts"
+            );
+        }
+    }
+}
+
+#[test]
+fn formula_cells_are_neutralised_in_outputs() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = write(
+        dir.path(),
+        "evil.csv",
+        b"Name,Email,Notes\n=HYPERLINK(\"http://x\"),a@example.org,@SUM(1)\n",
+    );
+    let out = run_ok(&[&input]);
+    let text = std::fs::read_to_string(out.path().join("xref.csv")).expect("xref");
+    assert!(!text.contains(",=HYPERLINK"), "{text}");
+    assert!(text.contains("'@SUM(1)"), "{text}");
+}
+
+// ---------------------------------------------------------------- bad input
+
+#[test]
+fn missing_path_is_an_input_error_naming_it() {
+    let out = tempfile::tempdir().expect("tempdir");
+    let o = steward(&[
+        "run",
+        "/nonexistent/x.csv",
+        "--out",
+        &out.path().display().to_string(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("/nonexistent/x.csv"), "{err}");
+}
+
+#[test]
+fn unknown_flag_and_bad_config_are_usage_errors() {
+    assert_eq!(steward(&["run", "--frobnicate"]).status.code(), Some(1));
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cfg = write(
+        dir.path(),
+        "steward.toml",
+        b"[[source]]\npath = \"a.csv\"\nencoding = \"klingon\"\n",
+    );
+    let o = steward(&[
+        "run",
+        "--config",
+        &cfg.display().to_string(),
+        "--out",
+        &dir.path().join("o").display().to_string(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("klingon"));
+}
+
+#[test]
+fn empty_file_and_empty_directory_are_input_errors() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let empty = write(dir.path(), "empty.csv", b"");
+    let out = dir.path().join("out");
+    let o = steward(&[
+        "run",
+        &empty.display().to_string(),
+        "--out",
+        &out.display().to_string(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("empty.csv"));
+    let nodata = dir.path().join("nodata");
+    std::fs::create_dir(&nodata).expect("mkdir");
+    std::fs::write(nodata.join("notes.md"), "hello").expect("write");
+    let o = steward(&[
+        "run",
+        &nodata.display().to_string(),
+        "--out",
+        &out.display().to_string(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("nodata"));
+}
+
+#[test]
+fn header_only_file_gives_empty_outputs_not_an_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = write(dir.path(), "h.csv", b"Name,Email\n");
+    let out = run_ok(&[&input]);
+    assert_eq!(xref(&out).rows.len(), 0);
+}
+
+#[test]
+fn nul_bytes_huge_cell_and_duplicate_headers_keep_every_row() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut big = b"Name,Email,Email,Notes\nAnn\0 Smith,ann@example.org,ann2@example.org,short\nBob,bob@example.com,,".to_vec();
+    big.extend(std::iter::repeat_n(b'x', 5 * 1024 * 1024));
+    big.extend(b"\nCara,cara@example.net,,\n");
+    let input = write(dir.path(), "odd.csv", &big);
+    let out = run_ok(&[&input]);
+    let x = xref(&out);
+    assert_eq!(x.rows.len(), 3);
+    assert_eq!(x.at("odd.csv", 1)["email_alt"], "ann2@example.org");
+    assert_eq!(x.at("odd.csv", 3)["email"], "cara@example.net");
+    assert!(!findings(&out).filter("code", "header.duplicate").is_empty());
+}
+
+#[test]
+fn binary_file_is_an_input_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let bytes: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+        .collect();
+    let input = write(dir.path(), "blob.csv", &bytes);
+    let o = steward(&[
+        "run",
+        &input.display().to_string(),
+        "--out",
+        &dir.path().join("o").display().to_string(),
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(String::from_utf8_lossy(&o.stderr).contains("blob.csv"));
+}
+
+#[test]
+fn failed_run_leaves_previous_outputs_intact() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let good = write(dir.path(), "good.csv", b"Name,Email\nAnn,ann@example.org\n");
+    let out = dir.path().join("out");
+    let o = steward(&[
+        "run",
+        "--quiet",
+        &good.display().to_string(),
+        "--out",
+        &out.display().to_string(),
+    ]);
+    assert!(o.status.success());
+    let before = std::fs::read(out.join("xref.csv")).expect("xref");
+    let bad = write(dir.path(), "bad.csv", b"");
+    let o = steward(&[
+        "run",
+        "--quiet",
+        &good.display().to_string(),
+        &bad.display().to_string(),
+        "--out",
+        &out.display().to_string(),
+    ]);
+    assert!(!o.status.success());
+    assert_eq!(before, std::fs::read(out.join("xref.csv")).expect("xref"));
+    let leftovers: Vec<_> = std::fs::read_dir(&out)
+        .expect("ls")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".steward"))
+        .collect();
+    assert!(leftovers.is_empty(), "staging directory left behind");
+}
+
+// ---------------------------------------------------------------- init
+
+#[test]
+fn init_prints_a_config_that_run_accepts() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = write(
+        dir.path(),
+        "p.csv",
+        "Прізвище;Ім'я;Телефон\nШевченко;Олександр;067 123 45 67\n".as_bytes(),
+    );
+    let o = steward(&["init", &input.display().to_string()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let text = String::from_utf8_lossy(&o.stdout).to_string();
+    assert!(text.contains("family_name"), "{text}");
+    assert!(text.contains("delimiter = \";\""), "{text}");
+    assert!(text.contains("country = \"UA\""), "{text}");
+    let cfg = write(dir.path(), "steward.toml", text.as_bytes());
+    let out = dir.path().join("out");
+    let o = steward(&[
+        "run",
+        "--quiet",
+        "--config",
+        &cfg.display().to_string(),
+        "--out",
+        &out.display().to_string(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+}
