@@ -78,4 +78,25 @@ impl Normalizer {
         self.address.apply(rec, ctx, issues);
         self.date.apply(rec, ctx, issues);
     }
+
+    /// Runs one field's normaliser by name (`phone`, `email`, `name`, `organization`,
+    /// `address`, `date`, `country`); for benchmarks and tools that profile one field.
+    pub fn apply_field(
+        &self,
+        field: &str,
+        rec: &mut Record,
+        ctx: &RowContext,
+        issues: &mut Vec<Issue>,
+    ) {
+        match field {
+            "country" => self.country.apply(rec, ctx, issues),
+            "phone" => self.phone.apply(rec, ctx, issues),
+            "email" => self.email.apply(rec, ctx, issues),
+            "name" => self.name.apply(rec, ctx, issues),
+            "organization" => self.org.apply(rec, ctx, issues),
+            "address" => self.address.apply(rec, ctx, issues),
+            "date" => self.date.apply(rec, ctx, issues),
+            _ => {}
+        }
+    }
 }
