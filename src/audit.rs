@@ -474,3 +474,177 @@ pub fn quality_json(
         "scorecard": card,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::tests::sample_run;
+
+    fn outcome(spec: &str, baseline: Option<&BTreeMap<String, f64>>) -> AuditOutcome {
+        let thresholds = parse_thresholds(spec).expect("thresholds parse");
+        assess(&sample_run(), &thresholds, baseline).0
+    }
+
+    #[test]
+    fn parses_overall_and_per_field_thresholds() {
+        let t =
+            parse_thresholds("completeness=0.9, validity=95%,duplicates=0.02,email.validity=0.9")
+                .expect("parses");
+        let names: Vec<String> = t.iter().map(Threshold::name).collect();
+        assert_eq!(
+            names,
+            ["completeness", "validity", "duplicates", "email.validity"]
+        );
+        assert_eq!(t[1].value, 0.95);
+        assert!(t[2].is_maximum() && !t[3].is_maximum());
+        assert_eq!(t[3].field, Some(Field::Email));
+        assert!(parse_thresholds("").expect("empty is fine").is_empty());
+    }
+
+    #[test]
+    fn rejects_malformed_thresholds_naming_them() {
+        for bad in [
+            "validity",
+            "freshness=0.9",
+            "emails.validity=0.9",
+            "validity=1.5",
+            "validity=abc",
+            "email.duplicates=0.1",
+            "validity=-0.1",
+        ] {
+            let err = parse_thresholds(bad).expect_err(bad).to_string();
+            assert!(err.contains(bad), "{err}");
+        }
+    }
+
+    #[test]
+    fn measures_duplicates_validity_and_completeness() {
+        let o = outcome("", None);
+        // 5 eligible rows became 4 customers.
+        assert_eq!((o.eligible, o.customers), (5, 4));
+        assert_eq!(o.duplicate_share, 0.2);
+        assert_eq!(o.metrics["uniqueness"], 0.8);
+        // 5 raw e-mails, 4 normalised ("ann.smith@" was not).
+        assert_eq!(o.metrics["email.validity"], 0.8);
+        assert_eq!(o.metrics["phone.validity"], 1.0);
+        assert!(o.passed());
+    }
+
+    #[test]
+    fn passes_when_every_threshold_holds() {
+        let o = outcome("duplicates=0.25,email.validity=0.8,phone.validity=1", None);
+        assert!(o.passed(), "{:?}", o.failed);
+    }
+
+    #[test]
+    fn fails_naming_the_threshold_not_met() {
+        let o = outcome(
+            "duplicates=0.1,email.validity=0.9,phone.validity=0.9,birth_date.validity=0.5,birth_date.completeness=0.5",
+            None,
+        );
+        let failed: Vec<(&str, Option<f64>)> = o
+            .failed
+            .iter()
+            .map(|f| (f.name.as_str(), f.actual))
+            .collect();
+        assert_eq!(
+            failed,
+            [
+                ("duplicates", Some(0.2)),
+                ("email.validity", Some(0.8)),
+                ("birth_date.validity", None),
+                ("birth_date.completeness", Some(0.0))
+            ]
+        );
+        assert_eq!(
+            o.failed[0].to_string(),
+            "duplicates: 0.2000, wanted at most 0.1000"
+        );
+        assert_eq!(
+            o.failed[1].to_string(),
+            "email.validity: 0.8000, wanted at least 0.9000"
+        );
+        assert!(!o.passed());
+    }
+
+    #[test]
+    fn flags_drops_and_duplicate_rises_beyond_tolerance_as_regressions() {
+        let baseline: BTreeMap<String, f64> = [
+            ("email.validity", 0.95),
+            ("phone.validity", 1.0),
+            ("duplicates", 0.1),
+            ("email.completeness", 0.0),
+            ("email.uniqueness", 0.755),
+            ("retired.metric", 0.5),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect();
+        let o = outcome("", Some(&baseline));
+        let current_email_uniqueness = o.metrics["email.uniqueness"];
+        assert!((current_email_uniqueness - 0.75).abs() < 1e-9);
+        let regressed: Vec<&str> = o.regressions.iter().map(|r| r.metric.as_str()).collect();
+        assert_eq!(regressed, ["duplicates", "email.validity"]);
+        assert!(
+            o.trend
+                .iter()
+                .any(|t| t.metric == "email.uniqueness" && !t.regression),
+            "a 0.005 drop is within tolerance"
+        );
+        assert!(o.trend.iter().all(|t| t.metric != "retired.metric"));
+        assert!(o.passed(), "regressions alone do not fail the gate");
+    }
+
+    #[test]
+    fn quality_json_round_trips_as_a_baseline() {
+        let data = sample_run();
+        let thresholds = parse_thresholds("email.validity=0.9").expect("parses");
+        let (o, card) = assess(&data, &thresholds, None);
+        let q = quality_json(&data, &card, &o, &thresholds);
+        assert_eq!(q["fields"]["email"]["validity"], 0.8);
+        assert_eq!(q["estimated_duplicates"]["rows"], 1);
+        assert_eq!(q["thresholds"][0]["passed"], false);
+        assert_eq!(q["passed"], false);
+        let back = baseline_metrics(&q).expect("baseline");
+        assert_eq!(back, o.metrics);
+    }
+
+    #[test]
+    fn reads_a_run_scorecard_as_a_baseline() {
+        let run_quality = json!({"rows": 3, "after": {"email": {"completeness": 0.9, "validity": 0.85, "uniqueness": 1.0}}});
+        let m = baseline_metrics(&run_quality).expect("scorecard");
+        assert_eq!(m["email.validity"], 0.85);
+        assert!(baseline_metrics(&json!({"hello": 1})).is_none());
+    }
+
+    #[test]
+    fn audit_page_names_failed_thresholds_and_regressions() {
+        let data = sample_run();
+        let baseline: BTreeMap<String, f64> =
+            [("duplicates".to_string(), 0.0)].into_iter().collect();
+        let thresholds = parse_thresholds("email.validity=0.9").expect("parses");
+        let (o, card) = assess(&data, &thresholds, Some(&baseline));
+        let page = crate::report::render_audit(&o, &card, &data.findings);
+        assert!(page.contains("data-passed=\"false\""));
+        assert!(page.contains("email.validity: 0.8000, wanted at least 0.9000"));
+        assert!(page.contains("duplicates: 0.0000 → 0.2000 (+0.2000)"));
+        assert!(!page.contains("<script"));
+    }
+
+    #[test]
+    fn writes_quality_json_and_audit_html_atomically() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut staging = Staging::new(dir.path()).expect("staging");
+        write_files(
+            &mut staging,
+            &json!({"metrics": {"validity": 0.5}}),
+            "<html></html>",
+        )
+        .expect("write");
+        assert!(!dir.path().join("quality.json").exists());
+        staging.commit().expect("commit");
+        let read = read_baseline(&dir.path().join("quality.json")).expect("baseline");
+        assert_eq!(read["validity"], 0.5);
+        assert!(dir.path().join("audit.html").exists());
+    }
+}

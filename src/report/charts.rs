@@ -69,8 +69,12 @@ pub fn quality_chart(card: &Scorecard, measure: Measure) -> String {
     let rows: Vec<(&str, [Option<f64>; 3])> = names
         .iter()
         .map(|name| {
-            let pick =
-                |m: &BTreeMap<&'static str, FieldQuality>| m.get(name).and_then(|q| measure.of(q));
+            // Uniqueness of a series with no values at all says nothing; leave its bar out.
+            let pick = |m: &BTreeMap<&'static str, FieldQuality>| {
+                m.get(name)
+                    .filter(|q| measure != Measure::Uniqueness || q.completeness > 0.0)
+                    .and_then(|q| measure.of(q))
+            };
             (
                 *name,
                 [pick(&card.before), pick(&card.after), pick(&card.golden)],

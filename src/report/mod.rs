@@ -80,4 +80,4 @@ fn assets_use_inner_html() -> bool {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

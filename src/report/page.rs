@@ -28,9 +28,9 @@ pub fn render(data: &RunData, card: &Scorecard, caps: &Caps, mask_pii: bool) -> 
     out.push_str(&customers_section(data, caps));
     out.push_str(&findings_section(data, caps));
     out.push_str("</main><pre id=\"selftest-decisions\" hidden></pre>");
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "<script type=\"application/json\" id=\"steward-data\">{}</script><script>{SCRIPT}</script></body></html>\n",
+        "<script type=\"application/json\" id=\"steward-data\">{}</script><script>{SCRIPT}</script></body></html>",
         script_json(&payload)
     );
     out
