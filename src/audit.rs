@@ -404,42 +404,6 @@ pub fn quality_json(
     outcome: &AuditOutcome,
     thresholds: &[Threshold],
 ) -> Value {
-    let mut by_field: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
-    for f in &data.findings {
-        *by_field
-            .entry(f.field.as_str())
-            .or_default()
-            .entry(f.code.as_str())
-            .or_default() += 1;
-    }
-    let fields: serde_json::Map<String, Value> = card
-        .after
-        .iter()
-        .map(|(name, q)| {
-            let value = json!({
-                "completeness": q.completeness,
-                "validity": q.validity,
-                "uniqueness": q.uniqueness,
-                "before": card.before.get(name),
-                "findings_by_code": by_field.get(name).cloned().unwrap_or_default(),
-            });
-            (name.to_string(), value)
-        })
-        .collect();
-    let threshold_rows: Vec<Value> = thresholds
-        .iter()
-        .map(|t| {
-            let name = t.name();
-            let failed = outcome.failed.iter().find(|f| f.name == name);
-            json!({
-                "name": name,
-                "wanted": t.value,
-                "kind": if t.is_maximum() { "maximum" } else { "minimum" },
-                "actual": failed.map_or_else(|| outcome.metrics.get(&name).copied(), |f| f.actual),
-                "passed": failed.is_none(),
-            })
-        })
-        .collect();
     let trend: Vec<Value> = outcome
         .trend
         .iter()
@@ -464,15 +428,57 @@ pub fn quality_json(
             "duplicates": get("duplicates"),
             "findings": data.findings.len(),
         },
-        "fields": fields,
+        "fields": field_json(data, card),
         "findings_by_code": card.findings_by_code,
         "metrics": outcome.metrics,
-        "thresholds": threshold_rows,
+        "thresholds": threshold_json(outcome, thresholds),
         "passed": outcome.passed(),
         "trend": trend,
         "regressions": outcome.regressions.iter().map(|r| r.metric.clone()).collect::<Vec<_>>(),
         "scorecard": card,
     })
+}
+
+/// Per field: the normalised measures, the as-read ones, and the findings per code.
+fn field_json(data: &RunData, card: &Scorecard) -> serde_json::Map<String, Value> {
+    let mut by_field: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
+    for f in &data.findings {
+        *by_field
+            .entry(f.field.as_str())
+            .or_default()
+            .entry(f.code.as_str())
+            .or_default() += 1;
+    }
+    card.after
+        .iter()
+        .map(|(name, q)| {
+            let value = json!({
+                "completeness": q.completeness,
+                "validity": q.validity,
+                "uniqueness": q.uniqueness,
+                "before": card.before.get(name),
+                "findings_by_code": by_field.get(name).cloned().unwrap_or_default(),
+            });
+            (name.to_string(), value)
+        })
+        .collect()
+}
+
+fn threshold_json(outcome: &AuditOutcome, thresholds: &[Threshold]) -> Vec<Value> {
+    thresholds
+        .iter()
+        .map(|t| {
+            let name = t.name();
+            let failed = outcome.failed.iter().find(|f| f.name == name);
+            json!({
+                "name": name,
+                "wanted": t.value,
+                "kind": if t.is_maximum() { "maximum" } else { "minimum" },
+                "actual": failed.map_or_else(|| outcome.metrics.get(&name).copied(), |f| f.actual),
+                "passed": failed.is_none(),
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -431,3 +431,115 @@ fn writes_sample_report_when_asked() {
         std::fs::write(path, html).expect("write sample report");
     }
 }
+
+/// A run shaped like a big migration: many review pairs, merged customers and findings.
+fn large_run(customers: usize) -> RunData {
+    use Field::*;
+    let mut data = sample_run();
+    let (mut records, mut golden, mut pairs, mut findings) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for c in 0..customers {
+        let (a, b) = (2 * c, 2 * c + 1);
+        let email = format!("customer{c}@example.com");
+        records.push(record(
+            0,
+            a as u64 + 1,
+            &[
+                (FullName, &format!("Customer {c}"), "x"),
+                (Email, &email, &email),
+            ],
+        ));
+        records.push(record(
+            1,
+            b as u64 + 1,
+            &[
+                (FullName, &format!("Customer {c}"), "y"),
+                (Email, &email, &email),
+            ],
+        ));
+        let merged = c % 3 == 0;
+        if merged {
+            golden.push(golden_of(&records, &format!("C{c:012}"), &[a, b]));
+        } else {
+            golden.push(golden_of(&records, &format!("C{c:012}a"), &[a]));
+            golden.push(golden_of(&records, &format!("C{c:012}b"), &[b]));
+        }
+        let decision = if merged {
+            Decision::Match
+        } else {
+            Decision::Review
+        };
+        let p = if merged {
+            0.99
+        } else {
+            0.3 + (c % 40) as f64 / 100.0
+        };
+        pairs.push(pair(
+            a,
+            b,
+            p,
+            decision,
+            vec![
+                comparison("email", "exact", 9.0),
+                comparison("full_name", "close", 1.0),
+            ],
+        ));
+        findings.push(Finding::new(
+            "crm.csv",
+            a as u64 + 1,
+            if c % 50 == 0 {
+                "name.rare"
+            } else {
+                "phone.missing"
+            },
+            Severity::Info,
+            "m",
+        ));
+    }
+    data.source_keys = (0..records.len()).map(|i| format!("K{i}")).collect();
+    data.eligible = vec![true; records.len()];
+    data.records = records;
+    data.golden = golden;
+    data.dedupe.pairs = pairs;
+    data.findings = findings;
+    data
+}
+
+fn golden_of(records: &[Record], id: &str, members: &[usize]) -> Golden {
+    golden(id, records, members)
+}
+
+#[test]
+fn a_large_run_embeds_capped_detail_and_complete_counts() {
+    let data = large_run(12_000);
+    let html = render_report(&data, &ReportOptions::default());
+    let json = embedded(&html);
+    assert_eq!(json["counts"]["review_total"], 8_000);
+    assert_eq!(json["review"].as_array().map(Vec::len), Some(5_000));
+    let first = json["review"][0]["p"].as_f64().unwrap_or(0.0);
+    assert!((first - 0.5).abs() < 1e-9, "most uncertain first");
+    assert_eq!(json["customers"].as_array().map(Vec::len), Some(2_000));
+    assert!(
+        json["customers"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .all(|c| c["size"] == 2),
+        "merged ones first"
+    );
+    assert_eq!(json["findings"].as_array().map(Vec::len), Some(5_000));
+    assert!(
+        json["findings"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .any(|f| f["code"] == "name.rare")
+    );
+    assert!(html.contains("Showing 5000 of 8000 review pairs"));
+    assert!(html.contains("Showing 2000 of 20000 customers"));
+    assert!(html.contains("<td>phone.missing</td><td></td><td class=\"num\">11760</td>"));
+    assert!(html.len() < 12_000_000, "report is {} bytes", html.len());
+    if let Ok(path) = std::env::var("STEWARD_REPORT_SAMPLE_LARGE") {
+        std::fs::write(path, &html).expect("write large sample");
+    }
+}
