@@ -7,6 +7,7 @@
 //! of every input row. [`pipeline::run`] drives it; the `steward` binary is a thin CLI on top.
 
 pub mod assemble;
+pub mod audit;
 pub mod cancel;
 pub mod checksum;
 pub mod config;
@@ -24,6 +25,7 @@ pub mod pipeline;
 pub mod privacy;
 pub mod progress;
 pub mod record;
+pub mod report;
 pub mod suppress;
 pub mod survive;
 pub mod validate;

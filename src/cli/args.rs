@@ -48,6 +48,9 @@ pub enum Command {
     /// Run the whole pipeline and write golden.csv, xref.csv, pairs.csv, findings.csv, quality.json and run.json.
     #[command(after_help = AFTER_HELP)]
     Run(RunArgs),
+    /// Profile exports without merging: quality.json and audit.html, and an exit code for cron or CI.
+    #[command(after_help = AUDIT_HELP)]
+    Audit(AuditArgs),
     /// Sniff the inputs and print a steward.toml (format, encoding, delimiter, header row, country, column mapping) to correct.
     #[command(after_help = AFTER_HELP)]
     Init(InitArgs),
@@ -91,6 +94,47 @@ pub struct RunArgs {
     /// Mask names, e-mails and phones in findings and reports, for sharing.
     #[arg(long)]
     pub mask_pii: bool,
+    #[command(flatten)]
+    pub source: SourceFlags,
+}
+
+const AUDIT_HELP: &str = "\
+THRESHOLDS (--fail-under, comma-separated, shares 0..1 or percentages):
+    completeness=0.9      mean completeness of the fields the sources carry, at least
+    validity=0.95         valid values / present values over every field, at least
+    uniqueness=0.98       1 - estimated duplicate share, at least
+    duplicates=0.02       estimated duplicate share, at MOST
+    email.validity=0.9    any metric for one field (completeness, validity, uniqueness)
+
+EXIT STATUS:
+    0    every threshold holds
+    1    usage or configuration error
+    2    input error
+    3    quality gate failed: the failing thresholds are printed on stderr
+
+EXAMPLE (cron, nightly):
+    steward audit /exports/crm.csv --out /var/audit/$(date +%F) \\
+        --fail-under completeness=0.9,validity=0.95,duplicates=0.02 \\
+        --baseline /var/audit/latest/quality.json";
+
+/// `steward audit`.
+#[derive(Args, Debug)]
+pub struct AuditArgs {
+    /// Input files and directories.
+    #[arg(value_name = "FILES|DIRS")]
+    pub paths: Vec<PathBuf>,
+    /// Output directory for quality.json and audit.html.
+    #[arg(short, long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// steward.toml with sources and options.
+    #[arg(short, long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Quality gate: fail (exit 3) when a metric is below its threshold (or duplicates above).
+    #[arg(long, value_name = "METRIC=VALUE,…")]
+    pub fail_under: Option<String>,
+    /// A previous quality.json: report the trend and flag regressions.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
     #[command(flatten)]
     pub source: SourceFlags,
 }

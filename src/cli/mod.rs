@@ -4,7 +4,7 @@ mod args;
 mod progress_bar;
 
 use anyhow::Context;
-use args::{Cli, Command, InitArgs, RunArgs, SourceFlags};
+use args::{AuditArgs, Cli, Command, InitArgs, RunArgs, SourceFlags};
 use clap::Parser;
 use progress_bar::Bars;
 use std::path::PathBuf;
@@ -15,7 +15,6 @@ pub mod exit {
     pub const OK: i32 = 0;
     pub const USAGE: i32 = 1;
     pub const INPUT: i32 = 2;
-    #[allow(dead_code)] // returned by the audit gate; documented now so the table is stable
     pub const QUALITY_GATE: i32 = 3;
     pub const INTERNAL: i32 = 4;
     pub const INTERRUPTED: i32 = 130;
@@ -44,6 +43,7 @@ pub fn main() -> i32 {
     let result = match cli.command {
         Command::Run(args) => run(args, cli.quiet),
         Command::Init(args) => init(args),
+        Command::Audit(args) => audit(args, cli.quiet),
     };
     match result {
         Ok(code) => code,
@@ -133,6 +133,42 @@ fn run(args: RunArgs, quiet: bool) -> anyhow::Result<i32> {
         );
     }
     Ok(exit::OK)
+}
+
+fn audit(args: AuditArgs, quiet: bool) -> anyhow::Result<i32> {
+    let cfg = build_config(args.config.as_ref(), &args.paths, &args.source)?;
+    let thresholds = match &args.fail_under {
+        Some(text) => steward::audit::parse_thresholds(text)?,
+        None => Vec::new(),
+    };
+    let bars = Bars::new(quiet);
+    let outcome = steward::audit::audit(
+        &cfg,
+        &args.out,
+        &thresholds,
+        args.baseline.as_deref(),
+        &bars,
+    )?;
+    bars.clear();
+    if !quiet {
+        eprintln!(
+            "steward audit: {} rows, {} customers, estimated duplicate share {:.4}; quality.json and audit.html in {}",
+            outcome.rows,
+            outcome.customers,
+            outcome.duplicate_share,
+            args.out.display()
+        );
+    }
+    for r in &outcome.regressions {
+        eprintln!("steward audit: regression: {r}");
+    }
+    if outcome.passed() {
+        return Ok(exit::OK);
+    }
+    for f in &outcome.failed {
+        eprintln!("steward audit: quality gate failed: {f}");
+    }
+    Ok(exit::QUALITY_GATE)
 }
 
 fn init(args: InitArgs) -> anyhow::Result<i32> {

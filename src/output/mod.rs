@@ -53,6 +53,7 @@ fn write_staged(run: &RunOutputs<'_>, staging: &mut Staging) -> Result<RunSummar
     tables::write_findings(run.data, run.config.output.mask_pii, staging)?;
     let summary = manifest::summary(run.data);
     manifest::write_quality(run.data, staging)?;
+    crate::report::write_report(run.data, run.config, staging)?;
     manifest::write_run_json(run, &summary, staging)?;
     Ok(summary)
 }

@@ -1,0 +1,289 @@
+// Steward merge report: renders the embedded data. Data only ever reaches the page through
+// textContent, title and value, never parsed as markup.
+(function () {
+  "use strict";
+  var body = document.body;
+  window.addEventListener("error", function (e) {
+    body.setAttribute("data-steward-error", String(e && e.message));
+  });
+
+  var D = JSON.parse(document.getElementById("steward-data").textContent);
+  var PAGE = 100;
+  var NAME_FIELDS = ["given_name", "middle_name", "family_name", "full_name", "organization", "email", "email_alt", "phone", "phone_alt"];
+
+  function el(tag, props, children) {
+    var node = document.createElement(tag);
+    if (props) {
+      Object.keys(props).forEach(function (k) {
+        if (k === "text") node.textContent = props[k];
+        else if (k === "cls") node.className = props[k];
+        else if (k === "title") node.title = props[k];
+        else node.setAttribute(k, props[k]);
+      });
+    }
+    (children || []).forEach(function (c) { if (c) node.appendChild(c); });
+    return node;
+  }
+  function svgEl(tag, attrs) {
+    var node = document.createElementNS("http://www.w3.org/2000/svg", tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, String(attrs[k])); });
+    return node;
+  }
+  function rec(i) { return D.records[i] || { s: null, row: 0, key: "", v: {} }; }
+  function sourceName(r) { return r.s === null || D.sources[r.s] === undefined ? "?" : D.sources[r.s]; }
+  function describe(r) { return sourceName(r) + " row " + r.row; }
+  function fmt(x, digits) { return x === null || x === undefined ? "n/a" : Number(x).toFixed(digits); }
+
+  // ---- marks (steward decisions) ----
+  var storeKey = "steward-decisions:" + D.sources.join("|") + ":" + D.counts.review_total;
+  var marks = {};
+  function pairId(item) {
+    var l = rec(item.l), r = rec(item.r);
+    return [sourceName(l), l.key, sourceName(r), r.key].join("\u001f");
+  }
+  function loadMarks() {
+    try { marks = JSON.parse(window.localStorage.getItem(storeKey) || "{}") || {}; } catch (e) { marks = {}; }
+  }
+  function saveMarks() {
+    try { window.localStorage.setItem(storeKey, JSON.stringify(marks)); } catch (e) { /* storage unavailable: keep in memory */ }
+    var n = Object.keys(marks).length;
+    document.getElementById("decision-count").textContent = n + " marked";
+  }
+  function csvCell(text) {
+    var s = String(text === undefined || text === null ? "" : text);
+    return /[",\r\n]/.test(s) ? "\"" + s.replace(/"/g, "\"\"") + "\"" : s;
+  }
+  function decisionsCsv() {
+    var lines = ["decision,left_source,left_key,right_source,right_key,customer_id,note"];
+    D.review.forEach(function (item) {
+      var m = marks[pairId(item)];
+      if (!m || (m.decision !== "match" && m.decision !== "non-match")) return;
+      var l = rec(item.l), r = rec(item.r);
+      lines.push([m.decision, sourceName(l), l.key, sourceName(r), r.key, "", m.note || ""].map(csvCell).join(","));
+    });
+    return lines.join("\r\n") + "\r\n";
+  }
+  function download() {
+    var blob = new Blob([decisionsCsv()], { type: "text/csv;charset=utf-8" });
+    var url = URL.createObjectURL(blob);
+    var a = el("a", { href: url, download: "decisions.csv" });
+    body.appendChild(a);
+    a.click();
+    body.removeChild(a);
+    setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+  }
+
+  // ---- review queue ----
+  function evidenceTable(item) {
+    var l = rec(item.l), r = rec(item.r);
+    var rows = [el("tr", null, [el("th", { text: "field" }), el("th", { text: describe(l) }), el("th", { text: describe(r) })])];
+    D.fields.forEach(function (f) {
+      var a = l.v[f], b = r.v[f];
+      if (!a && !b) return;
+      var differ = (a ? a[0] : "") !== (b ? b[0] : "");
+      rows.push(el("tr", null, [el("th", { text: f }), valueCell(a, differ), valueCell(b, differ)]));
+    });
+    return el("table", { cls: "grid" }, rows);
+  }
+  function valueCell(v, differ) {
+    var props = { text: v && v[0] ? v[0] : "—" };
+    if (v) props.title = "raw: " + v[1];
+    if (differ) props.cls = "diff";
+    return el("td", props);
+  }
+  function comparisonTable(item) {
+    var rows = [el("tr", null, [el("th", { text: "comparison" }), el("th", { text: "level" }), el("th", { text: "weight" })])];
+    rows.push(el("tr", null, [el("td", { text: "prior" }), el("td", { text: "" }), el("td", { cls: "num", text: fmt(item.prior, 2) })]));
+    item.fields.forEach(function (f) {
+      rows.push(el("tr", null, [el("td", { text: f.c }), el("td", { text: f.level }), el("td", { cls: "num", text: fmt(f.w, 2) })]));
+    });
+    return el("table", { cls: "grid" }, rows);
+  }
+  function waterfall(item) {
+    var steps = [{ label: "prior", w: item.prior || 0, cls: "prior" }];
+    item.fields.forEach(function (f) { steps.push({ label: f.c + " (" + f.level + ")", w: f.w || 0 }); });
+    var cum = 0, lo = 0, hi = 0;
+    steps.forEach(function (s) { s.from = cum; cum += s.w; s.to = cum; lo = Math.min(lo, cum); hi = Math.max(hi, cum); });
+    var labelW = 150, barW = 300, rowH = 16, span = (hi - lo) || 1;
+    var x = function (v) { return labelW + (v - lo) / span * barW; };
+    var height = rowH * (steps.length + 1) + 6;
+    var svg = svgEl("svg", { "class": "waterfall", width: labelW + barW + 60, height: height, role: "img" });
+    steps.forEach(function (s, i) {
+      var y = 3 + i * rowH;
+      var t = svgEl("text", { x: labelW - 6, y: y + 11, "text-anchor": "end" });
+      t.textContent = s.label;
+      svg.appendChild(t);
+      var left = Math.min(x(s.from), x(s.to));
+      var rect = svgEl("rect", { x: left, y: y + 2, width: Math.max(1, Math.abs(x(s.to) - x(s.from))), height: rowH - 4, "class": s.cls || (s.w >= 0 ? "pos" : "neg") });
+      var tip = svgEl("title");
+      tip.textContent = s.label + ": " + fmt(s.w, 2) + " bits";
+      rect.appendChild(tip);
+      svg.appendChild(rect);
+      var v = svgEl("text", { x: Math.max(x(s.from), x(s.to)) + 3, y: y + 11, "class": "value" });
+      v.textContent = (s.w >= 0 ? "+" : "") + fmt(s.w, 2);
+      svg.appendChild(v);
+    });
+    var total = svgEl("text", { x: labelW - 6, y: 3 + steps.length * rowH + 11, "text-anchor": "end" });
+    total.textContent = "match weight " + fmt(item.w, 2);
+    svg.appendChild(total);
+    svg.appendChild(svgEl("line", { x1: x(0), x2: x(0), y1: 0, y2: height }));
+    return svg;
+  }
+  function reviewItem(item, n) {
+    var id = pairId(item);
+    var box = el("div", { cls: "item", "data-pair": String(n) });
+    var note = el("input", { cls: "note", type: "text", placeholder: "note (optional)" });
+    var buttons = [["match", "Match"], ["non-match", "Not a match"], ["", "Clear"]].map(function (b) {
+      var btn = el("button", { type: "button", "data-decision": b[0], text: b[1] });
+      btn.addEventListener("click", function () { mark(id, b[0], note.value, box); });
+      return btn;
+    });
+    note.addEventListener("change", function () { if (marks[id]) { marks[id].note = note.value; saveMarks(); } });
+    if (marks[id]) note.value = marks[id].note || "";
+    var l = rec(item.l), r = rec(item.r);
+    var head = el("div", { cls: "item-head" }, [
+      el("span", { cls: "prob", text: "p = " + fmt(item.p, 3) }),
+      el("span", { text: "weight " + fmt(item.w, 2) + " bits" }),
+      item.reason ? el("span", { cls: "reason", text: "held back: " + item.reason }) : null,
+      el("span", { cls: "muted", text: "customers " + (l.customer || "—") + " / " + (r.customer || "—") })
+    ]);
+    box.appendChild(head);
+    box.appendChild(el("div", { cls: "evidence" }, [evidenceTable(item), comparisonTable(item), waterfall(item)]));
+    box.appendChild(el("div", { cls: "toolbar" }, buttons.concat([note])));
+    paintMark(box, marks[id]);
+    return box;
+  }
+  function mark(id, decision, note, box) {
+    if (decision) marks[id] = { decision: decision, note: note || "" }; else delete marks[id];
+    paintMark(box, marks[id]);
+    saveMarks();
+  }
+  function paintMark(box, m) {
+    box.classList.remove("marked-match", "marked-non-match");
+    Array.prototype.forEach.call(box.querySelectorAll("button[data-decision]"), function (b) {
+      b.className = m && b.getAttribute("data-decision") === m.decision ? "on-" + m.decision : "";
+    });
+    if (m) box.classList.add("marked-" + m.decision);
+  }
+  function renderReview() {
+    var list = document.getElementById("review-list");
+    if (!D.review.length) { list.appendChild(el("p", { cls: "muted", text: "Nothing to review." })); return; }
+    pager(list, D.review, reviewItem);
+  }
+  function pager(list, items, render) {
+    var shown = 0;
+    var more = el("button", { type: "button", text: "Show more" });
+    function step() {
+      var end = Math.min(items.length, shown + PAGE);
+      for (; shown < end; shown++) list.insertBefore(render(items[shown], shown), more);
+      more.hidden = shown >= items.length;
+      more.textContent = "Show more (" + (items.length - shown) + " left)";
+    }
+    list.appendChild(more);
+    more.addEventListener("click", step);
+    step();
+  }
+
+  // ---- customers ----
+  function haystack(c) {
+    var parts = [c.id];
+    c.values.forEach(function (v) { if (NAME_FIELDS.indexOf(v.f) >= 0) parts.push(v.v); });
+    c.members.forEach(function (m) {
+      var r = rec(m);
+      NAME_FIELDS.forEach(function (f) { if (r.v[f]) parts.push(r.v[f][0], r.v[f][1]); });
+    });
+    var text = parts.join(" ").toLowerCase();
+    return { text: text, digits: text.replace(/[^0-9]/g, "") };
+  }
+  function customerCard(c) {
+    var rows = [el("tr", null, [el("th", { text: "field" }), el("th", { text: "value" }), el("th", { text: "from" })])];
+    c.values.forEach(function (v) {
+      var from = v.from === null || v.from === undefined ? "—" : describe(rec(v.from));
+      rows.push(el("tr", null, [el("th", { text: v.f }), el("td", { text: v.v }), el("td", { text: from })]));
+    });
+    var members = [el("tr", null, [el("th", { text: "source" }), el("th", { text: "row" }), el("th", { text: "key" })])];
+    c.members.forEach(function (m) {
+      var r = rec(m);
+      members.push(el("tr", null, [el("td", { text: sourceName(r) }), el("td", { cls: "num", text: String(r.row) }), el("td", { text: r.key })]));
+    });
+    var extra = c.size > c.members.length ? el("p", { cls: "muted", text: (c.size - c.members.length) + " more records not listed" }) : null;
+    return el("div", { cls: "item customer" }, [
+      el("div", { cls: "item-head" }, [el("b", { text: c.id }), el("span", { text: c.size + (c.size === 1 ? " record" : " records") })]),
+      el("div", { cls: "evidence" }, [el("table", { cls: "grid" }, rows), el("table", { cls: "grid" }, members)]),
+      extra
+    ]);
+  }
+  function renderCustomers() {
+    var index = D.customers.map(haystack);
+    var input = document.getElementById("customer-search");
+    var list = document.getElementById("customer-list");
+    function update() {
+      var q = input.value.trim().toLowerCase();
+      var qd = q.replace(/[^0-9]/g, "");
+      var hits = D.customers.filter(function (c, i) {
+        if (!q) return true;
+        return index[i].text.indexOf(q) >= 0 || (qd.length >= 3 && index[i].digits.indexOf(qd) >= 0);
+      });
+      while (list.firstChild) list.removeChild(list.firstChild);
+      document.getElementById("customer-count").textContent = hits.length + " of " + D.customers.length + " shown customers match";
+      pager(list, hits, customerCard);
+    }
+    input.addEventListener("input", update);
+    update();
+  }
+
+  // ---- findings ----
+  function fillSelect(id, values) {
+    var select = document.getElementById(id);
+    select.appendChild(el("option", { value: "", text: "all" }));
+    values.forEach(function (v) { select.appendChild(el("option", { value: v, text: v === "" ? "(none)" : v })); });
+    return select;
+  }
+  function distinct(key) {
+    var seen = {};
+    D.findings.forEach(function (f) { seen[f[key]] = true; });
+    return Object.keys(seen).sort();
+  }
+  function renderFindings() {
+    var code = fillSelect("filter-code", distinct("code"));
+    var field = fillSelect("filter-field", distinct("f"));
+    var source = fillSelect("filter-source", distinct("s"));
+    var tbody = document.querySelector("#finding-table tbody");
+    function update() {
+      var hits = D.findings.filter(function (f) {
+        return (!code.value || f.code === code.value) && (!field.value || f.f === field.value) && (!source.value || f.s === source.value);
+      });
+      while (tbody.firstChild) tbody.removeChild(tbody.firstChild);
+      hits.slice(0, 500).forEach(function (f) {
+        tbody.appendChild(el("tr", null, [f.s, String(f.row), f.f, f.code, f.sev, f.raw, f.sug, f.msg].map(function (t) { return el("td", { text: t }); })));
+      });
+      var note = hits.length > 500 ? " (first 500 listed)" : "";
+      document.getElementById("finding-count").textContent = hits.length + " of " + D.findings.length + " embedded findings" + note;
+    }
+    [code, field, source].forEach(function (s) { s.addEventListener("change", update); });
+    update();
+  }
+
+  // ---- start ----
+  function selftest() {
+    var first = document.querySelector("#review-list button[data-decision='match']");
+    if (first) first.click();
+    var pre = document.getElementById("selftest-decisions");
+    pre.textContent = decisionsCsv();
+    pre.hidden = false;
+  }
+  try {
+    var testing = window.location.hash === "#selftest";
+    if (!testing) loadMarks();
+    document.getElementById("download-decisions").addEventListener("click", download);
+    renderReview();
+    saveMarks();
+    renderCustomers();
+    renderFindings();
+    if (testing) selftest();
+    body.setAttribute("data-steward-ready", "ok");
+  } catch (e) {
+    body.setAttribute("data-steward-error", String(e && e.message));
+    throw e;
+  }
+})();

@@ -1,0 +1,239 @@
+//! The JSON data embedded in the report: review pairs with their evidence, sampled customers
+//! with the source of each value, findings, and the counts that say what was left out.
+
+use super::select::{self, Caps};
+use crate::dedupe::ScoredPair;
+use crate::finding::Finding;
+use crate::pipeline::RunData;
+use crate::privacy::mask;
+use crate::record::{Field, Record};
+use crate::survive::Golden;
+use serde_json::{Map, Value, json};
+use std::collections::HashMap;
+
+/// Fields that hold personal data masked under `mask_pii`.
+pub const PII_FIELDS: [Field; 8] = [
+    Field::GivenName,
+    Field::MiddleName,
+    Field::FamilyName,
+    Field::FullName,
+    Field::Email,
+    Field::EmailAlt,
+    Field::Phone,
+    Field::PhoneAlt,
+];
+
+/// Why a pair is in the review band (`conflict:…` when a clustering guard held it back).
+/// Empty until dedupe records reasons on [`ScoredPair`].
+pub fn pair_reason(_pair: &ScoredPair) -> &'static str {
+    ""
+}
+
+/// Builds the payload. Records are embedded once and referenced by their position in
+/// `records`.
+pub fn build(data: &RunData, caps: &Caps, mask_pii: bool) -> Value {
+    let mut table = RecordTable::new(data, mask_pii);
+    let review_total = data
+        .dedupe
+        .pairs
+        .iter()
+        .filter(|p| p.decision == crate::dedupe::Decision::Review)
+        .count();
+    let review: Vec<Value> = select::review_pairs(&data.dedupe.pairs, caps.review)
+        .into_iter()
+        .map(|p| review_item(p, &mut table))
+        .collect();
+    let customers: Vec<Value> = select::customers(&data.golden, caps.clusters)
+        .into_iter()
+        .map(|g| customer(g, caps.members, &mut table))
+        .collect();
+    let findings: Vec<Value> = select::findings(&data.findings, caps.findings)
+        .into_iter()
+        .map(|f| finding(f, mask_pii))
+        .collect();
+    let merged_total = data.golden.iter().filter(|g| g.members.len() > 1).count();
+    json!({
+        "version": env!("CARGO_PKG_VERSION"),
+        "masked": mask_pii,
+        "sources": data.sources.iter().map(|s| s.table.name.clone()).collect::<Vec<_>>(),
+        "fields": Field::ALL.iter().map(|f| f.name()).collect::<Vec<_>>(),
+        "counts": {
+            "review_total": review_total,
+            "review_shown": review.len(),
+            "customers_total": data.golden.len(),
+            "merged_total": merged_total,
+            "customers_shown": customers.len(),
+            "findings_total": data.findings.len(),
+            "findings_shown": findings.len(),
+            "caps": {
+                "review": caps.review,
+                "customers": caps.clusters,
+                "members": caps.members,
+                "findings": caps.findings,
+            },
+        },
+        "review": review,
+        "customers": customers,
+        "findings": findings,
+        "records": table.rows,
+    })
+}
+
+fn review_item(pair: &ScoredPair, table: &mut RecordTable) -> Value {
+    let field_sum: f64 = pair.fields.iter().map(|f| f.weight).sum();
+    let fields: Vec<Value> = pair
+        .fields
+        .iter()
+        .map(|f| json!({"c": f.comparison, "level": f.level, "w": finite(f.weight)}))
+        .collect();
+    json!({
+        "l": table.reference(pair.a),
+        "r": table.reference(pair.b),
+        "p": finite(pair.match_probability),
+        "w": finite(pair.match_weight),
+        "prior": finite(pair.match_weight - field_sum),
+        "reason": pair_reason(pair),
+        "fields": fields,
+    })
+}
+
+fn customer(g: &Golden, member_cap: usize, table: &mut RecordTable) -> Value {
+    let members: Vec<usize> = g
+        .members
+        .iter()
+        .take(member_cap)
+        .map(|&i| table.reference(i))
+        .collect();
+    let values: Vec<Value> = Field::ALL
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| g.values.has(**f))
+        .map(|(i, f)| {
+            let from = g
+                .value_source
+                .get(i)
+                .copied()
+                .flatten()
+                .map(|r| table.reference(r));
+            json!({"f": f.name(), "v": table.shown(*f, g.values.get(*f)), "from": from})
+        })
+        .collect();
+    json!({
+        "id": g.customer_id,
+        "size": g.members.len(),
+        "members": members,
+        "values": values,
+    })
+}
+
+fn finding(f: &Finding, mask_pii: bool) -> Value {
+    let personal = mask_pii && Field::from_name(&f.field).is_some_and(|x| PII_FIELDS.contains(&x));
+    let hide = |text: &str| {
+        if personal {
+            mask(text)
+        } else {
+            text.to_string()
+        }
+    };
+    let message = if personal && !f.raw.is_empty() {
+        f.message.replace(&f.raw, &mask(&f.raw))
+    } else {
+        f.message.clone()
+    };
+    let message = if personal && !f.suggestion.is_empty() {
+        message.replace(&f.suggestion, &mask(&f.suggestion))
+    } else {
+        message
+    };
+    json!({
+        "s": f.source,
+        "row": f.row,
+        "f": f.field,
+        "code": f.code,
+        "sev": f.severity.as_str(),
+        "raw": hide(&f.raw),
+        "sug": hide(&f.suggestion),
+        "msg": message,
+    })
+}
+
+/// JSON numbers cannot be NaN or infinite; those become null.
+fn finite(x: f64) -> Value {
+    if x.is_finite() {
+        json!((x * 10_000.0).round() / 10_000.0)
+    } else {
+        Value::Null
+    }
+}
+
+/// The records the payload references, each embedded once.
+struct RecordTable<'a> {
+    data: &'a RunData,
+    customer_of: Vec<Option<&'a str>>,
+    mask_pii: bool,
+    index: HashMap<usize, usize>,
+    rows: Vec<Value>,
+}
+
+impl<'a> RecordTable<'a> {
+    fn new(data: &'a RunData, mask_pii: bool) -> RecordTable<'a> {
+        let mut customer_of = vec![None; data.records.len()];
+        for g in &data.golden {
+            for &m in &g.members {
+                if let Some(slot) = customer_of.get_mut(m) {
+                    *slot = Some(g.customer_id.as_str());
+                }
+            }
+        }
+        RecordTable {
+            data,
+            customer_of,
+            mask_pii,
+            index: HashMap::new(),
+            rows: Vec::new(),
+        }
+    }
+
+    /// The position of record `i` in the embedded table, embedding it on first use.
+    fn reference(&mut self, i: usize) -> usize {
+        if let Some(&at) = self.index.get(&i) {
+            return at;
+        }
+        let row = match self.data.records.get(i) {
+            Some(rec) => self.record(i, rec),
+            None => json!({"s": Value::Null, "row": 0, "key": "", "v": {}}),
+        };
+        let at = self.rows.len();
+        self.rows.push(row);
+        self.index.insert(i, at);
+        at
+    }
+
+    fn record(&self, i: usize, rec: &Record) -> Value {
+        let mut values = Map::new();
+        for f in Field::ALL {
+            let (norm, raw) = (rec.values.get(f), rec.raw.get(f));
+            if !norm.is_empty() || !raw.is_empty() {
+                values.insert(
+                    f.name().to_string(),
+                    json!([self.shown(f, norm), self.shown(f, raw)]),
+                );
+            }
+        }
+        json!({
+            "s": rec.source,
+            "row": rec.row,
+            "key": self.data.source_keys.get(i).map(String::as_str).unwrap_or(""),
+            "customer": self.customer_of.get(i).copied().flatten(),
+            "v": values,
+        })
+    }
+
+    fn shown(&self, field: Field, value: &str) -> String {
+        if self.mask_pii && PII_FIELDS.contains(&field) {
+            mask(value)
+        } else {
+            value.to_string()
+        }
+    }
+}
