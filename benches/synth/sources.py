@@ -230,4 +230,5 @@ def write_xlsx(path, leads, events):
     ws2.append(EVENTS_HEADER)
     for r in events:
         ws2.append(r)
-    wb.save(path)
+    from stable_zip import save_stable
+    save_stable(path, wb.save)
