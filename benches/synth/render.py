@@ -115,7 +115,7 @@ def given_variant(rng, e, latin=False):
         return rng.choice(facts.NICKNAMES[g])
     if r < 0.12 and not latin and g in facts.UA_DIMINUTIVES:
         return rng.choice(facts.UA_DIMINUTIVES[g])
-    if r < 0.16 and len(g) > 1:
+    if r < 0.16 and len(g) > 1 and e.country != "TH":  # Thai names are not shortened to initials
         return g[0] + "."
     if r < 0.2:
         return typo(rng, g)
