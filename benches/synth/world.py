@@ -59,8 +59,8 @@ def feminine_surname(country: str, fam: str) -> str:
 class PhonePool:
     """Valid national numbers per (country, kind); new numbers vary only the last 4 digits of a valid seed."""
 
-    def __init__(self, rng: random.Random, per_kind: int = 60):
-        self.seeds = {}
+    def __init__(self, rng: random.Random, per_kind: int = 60, seed: int = 0):
+        self.seeds, self.local, self.seed = {}, {}, seed
         for cc in COUNTRIES:
             for kind, types in (("mobile", (PT.MOBILE, PT.FIXED_LINE_OR_MOBILE)),
                                 ("fixed", (PT.FIXED_LINE, PT.FIXED_LINE_OR_MOBILE))):
@@ -82,6 +82,41 @@ class PhonePool:
     def draw(self, rng, cc, kind) -> str:
         base = rng.choice(self.seeds[(cc, kind)])
         return base[:-4] + "%04d" % rng.randrange(10000)
+
+    def draw_fixed(self, rng, cc, area) -> str:
+        """A landline in the city's own area code (044 for Kyiv, 030 for Berlin), else any valid landline."""
+        key = (cc, area)
+        if key not in self.local:
+            self.local[key] = self._area_seeds(random.Random("%d:%s:%s" % (self.seed, cc, area)), cc, area)
+        seeds = self.local[key]
+        if not seeds:
+            return self.draw(rng, cc, "fixed")
+        base = rng.choice(seeds)
+        return base[:-4] + "%04d" % rng.randrange(10000)
+
+    @staticmethod
+    def _area_seeds(rng, cc, area, want=8):
+        found, types = [], (PT.FIXED_LINE, PT.FIXED_LINE_OR_MOBILE)
+        for _ in range(400):
+            if len(found) >= want or not area:
+                break
+            total = {"UA": 9, "TH": 8, "US": 10, "GB": 10, "FR": 9, "PL": 9}.get(cc) or rng.randint(
+                len(area) + 5, len(area) + 8)
+            nsn = area + "".join(rng.choice("0123456789") for _ in range(total - len(area)))
+            nsn = nsn[: len(area)] + rng.choice("23456789") + nsn[len(area) + 1:]
+            num = pn.parse("+%d%s" % (pn.country_code_for_region(cc), nsn))
+            if pn.is_valid_number(num) and pn.number_type(num) in types and _last4_free(num):
+                found.append(nsn)
+        return found
+
+
+def _area_code(e) -> str:
+    """The landline area code of the entity's city (national significant digits, no trunk 0)."""
+    if e.country == "TH":
+        return facts.TH_AREA.get(e.extra.get("province", ""), "")
+    table = {"UA": facts.UA_CITIES, "US": facts.US_CITIES, "GB": facts.GB_CITIES, "DE": facts.DE_CITIES,
+             "FR": facts.FR_CITIES, "PL": facts.PL_CITIES}[e.country]
+    return table[e.city][3]
 
 
 def _last4_free(num) -> bool:
@@ -165,7 +200,7 @@ def make_world(n: int, seed: int):
     """N entities (households count: a partner shares surname, address and landline)."""
     rng = random.Random(seed)
     pools = Pools(seed)
-    phones = PhonePool(random.Random(seed + 1))
+    phones = PhonePool(random.Random(seed + 1), seed=seed)
     weights = [("UA", 0.24), ("TH", 0.2), ("US", 0.16), ("GB", 0.1), ("DE", 0.12), ("FR", 0.09), ("PL", 0.09)]
     ents = []
     while len(ents) < n:
@@ -194,12 +229,12 @@ def _new_entity(rng, pools, phones, cc, eid) -> Entity:
     if e.kind == "org":
         e.org = rng.choice(pools.companies[cc])
         e.email = "%s@%s" % (rng.choice(facts.ROLE_LOCALS[cc]), _org_domain(e.org, cc))
-        e.landline = phones.draw(rng, cc, "fixed")
+        e.landline = phones.draw_fixed(rng, cc, _area_code(e))
         return e
     e.gender = rng.choice("mf")
     _name(rng, pools, e)
     if rng.random() < 0.35:
-        e.landline = phones.draw(rng, cc, "fixed")
+        e.landline = phones.draw_fixed(rng, cc, _area_code(e))
     e.email = _personal_email(rng, e)
     if rng.random() < 0.3:
         e.org = rng.choice(pools.companies[cc])
@@ -239,7 +274,7 @@ def _partner(rng, pools, phones, e, eid) -> Entity:
         if e.country == "UA":
             p.family_lat = translit_ua(p.family)
     if not e.landline:
-        e.landline = phones.draw(rng, e.country, "fixed")
+        e.landline = phones.draw_fixed(rng, e.country, _area_code(e))
     p.landline = e.landline
     p.mobile = phones.draw(rng, e.country, "mobile")
     p.email = _personal_email(rng, p)
