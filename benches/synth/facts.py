@@ -162,3 +162,16 @@ COMPANY_SUFFIX = {"UA": ["ТОВ", "ПП", "ФОП"], "TH": ["บริษัท
                   "GB": ["Ltd", "Limited", "PLC"], "DE": ["GmbH", "AG", "GmbH & Co. KG"],
                   "FR": ["SARL", "SAS", "SA"], "PL": ["Sp. z o.o.", "S.A.", "sp.j."]}
 PLACEHOLDERS = ["N/A", "-", "n/a", "none", "?", "0", "нет", "немає"]
+# Trade words that follow a company's name (Kowalski Transport, Müller Logistik).
+TRADES = {"UA": ["Буд", "Агро", "Трейд", "Сервіс", "Логістик", "Маркет", "Софт", "Груп", "Фарм", "Енерго"],
+          "TH": ["เทรดดิ้ง", "ก่อสร้าง", "ซัพพลาย", "อินเตอร์", "ฟู้ด", "มอเตอร์", "เทค", "กรุ๊ป", "โลจิสติกส์"],
+          "US": ["Logistics", "Consulting", "Supply", "Holdings", "Partners", "Systems", "Foods", "Realty",
+                 "Dental", "Motors", "Labs"],
+          "GB": ["Consulting", "Logistics", "Builders", "Partners", "Holdings", "Solicitors", "Engineering",
+                 "Estates", "Catering"],
+          "DE": ["Logistik", "Bau", "Consulting", "Handel", "Elektro", "Immobilien", "Maschinenbau", "Software",
+                 "Reisen", "Technik"],
+          "FR": ["Conseil", "Transports", "Immobilier", "Bâtiment", "Distribution", "Services", "Informatique",
+                 "Boulangerie", "Assurances"],
+          "PL": ["Transport", "Budownictwo", "Handel", "Serwis", "Logistyka", "Usługi", "Meble", "Elektro",
+                 "Software", "Turystyka"]}

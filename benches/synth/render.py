@@ -72,6 +72,11 @@ def _phone_local(rng, cc, nsn, nat, intl, d, fixed):
     return rng.choice(["0048 " + intl[4:], "%s-%s-%s" % (nsn[:3], nsn[3:6], nsn[6:]), "(+48) " + nsn, "48" + nsn])
 
 
+def mobile(rng, e):
+    """The mobile this source holds: some sources still have the number the customer used before."""
+    return e.mobile_old if e.mobile_old and rng.random() < 0.5 else e.mobile
+
+
 def typo(rng, s):
     """One keyboard slip: swap, drop, double or replace a letter (never the first)."""
     if len(s) < 4:
@@ -91,6 +96,8 @@ def email(rng, e, work_ok=True, p_missing=0.08, p_typo=0.04):
     if rng.random() < p_missing:
         return ""
     addr = e.email_work if (work_ok and e.email_work and rng.random() < 0.4) else e.email
+    if e.email_old and rng.random() < 0.5:
+        addr = e.email_old
     local, _, dom = addr.partition("@")
     if rng.random() < p_typo:
         if dom in facts.DOMAIN_TYPOS and rng.random() < 0.7:

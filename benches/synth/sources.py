@@ -59,7 +59,7 @@ def ua_row(rng, e):
         g, f = rd.given_variant(rng, e), rd.family_variant(rng, e)
         mid = e.middle if rng.random() < 0.7 else ""
         name = " ".join(x for x in (f, g, mid) if x) if rng.random() < 0.9 else " ".join(x for x in (g, mid, f) if x)
-    ph = e.mobile if (not e.landline or rng.random() < 0.7) else e.landline
+    ph = rd.mobile(rng, e) if (not e.landline or rng.random() < 0.7) else e.landline
     city, region, pc = addr.city(e)
     line = addr.line(rng, e)
     if rng.random() < 0.15:
@@ -81,7 +81,7 @@ def th_row(rng, e):
     else:
         first = sal + (" " if rng.random() < 0.3 else "") + rd.given_variant(rng, e)
         last = rd.family_variant(rng, e)
-    ph = e.mobile if (not e.landline or rng.random() < 0.65) else e.landline
+    ph = rd.mobile(rng, e) if (not e.landline or rng.random() < 0.65) else e.landline
     prov, _, pc = addr.city(e)
     if e.extra.get("bkk"):
         prov = rng.choice(["กรุงเทพมหานคร", "กรุงเทพฯ", "กทม.", "กรุงเทพมหานคร"])
@@ -124,7 +124,7 @@ def crm_row(rng, e):
     if e.unit and e.country in ("US", "GB") and rng.random() < 0.15:
         street = street.replace(", ", "\n", 1)  # Salesforce keeps multi-line streets in one quoted cell
     land = rd.phone(rng, e.country, e.landline, True) if e.landline else ""
-    mob = rd.phone(rng, e.country, e.mobile)
+    mob = rd.phone(rng, e.country, rd.mobile(rng, e))
     return [_sf_id(rng), sal, g, rd.space_noise(rng, f), acct, rd.email(rng, e), _miss(rng, land, 0.1),
             _miss(rng, mob, 0.12), _miss(rng, street, 0.05), city, _miss(rng, region, 0.3), _miss(rng, pc, 0.1),
             rng.choice(facts.COUNTRY_NAMES[e.country]), rd.date(rng, e.created, "sf", 3)]
@@ -142,7 +142,7 @@ def outlook_row(rng, e):
     mid = e.middle if e.middle and not latin and rng.random() < 0.3 else ""
     city, region, pc = addr.city(e, latin=latin, rng=rng)
     home = rd.phone(rng, e.country, e.landline, True) if e.landline and rng.random() < 0.6 else ""
-    return ["", g, mid, f, "", e.org, rd.email(rng, e), "", _miss(rng, rd.phone(rng, e.country, e.mobile), 0.1),
+    return ["", g, mid, f, "", e.org, rd.email(rng, e), "", _miss(rng, rd.phone(rng, e.country, rd.mobile(rng, e)), 0.1),
             home, _miss(rng, addr.line(rng, e, latin=latin), 0.3), city, region, pc,
             rng.choice(facts.COUNTRY_NAMES[e.country])]
 
@@ -155,7 +155,7 @@ def web_row(rng, e):
         g, f = _latin_name(rng, e) if latin else (rd.given_variant(rng, e), rd.family_variant(rng, e))
         name = g + " " + f if e.country != "TH" or rng.random() < 0.5 else g + "  " + f
     city, _, pc = addr.city(e, latin=latin, rng=rng)
-    ph = rd.phone(rng, e.country, e.mobile)
+    ph = rd.phone(rng, e.country, rd.mobile(rng, e))
     row = {"name": name, "email": rd.email(rng, e, p_missing=0.02) or None, "phone": _miss(rng, ph, 0.2) or None,
            "country": rng.choice([e.country, e.country.lower(), facts.COUNTRY_NAMES[e.country][0]]),
            "city": city, "zip": _miss(rng, pc, 0.3) or None, "signed_up_at": rd.date(rng, e.created, "iso", 5),
@@ -191,14 +191,14 @@ def leads_row(rng, e):
     g, f = ("", "") if e.kind == "org" else _latin_name(rng, e)
     name = (f + ", " + g if rng.random() < 0.2 else g + " " + f) if g else ""
     city, _, _ = addr.city(e, latin=latin, rng=rng)
-    return [name, e.org or None, rd.email(rng, e) or None, _xlsx_phone(rng, e, e.mobile or e.landline),
+    return [name, e.org or None, rd.email(rng, e) or None, _xlsx_phone(rng, e, rd.mobile(rng, e) or e.landline),
             rng.choice(facts.COUNTRY_NAMES[e.country][:3]), city, _miss(rng, addr.line(rng, e, latin=latin), 0.3),
             _xlsx_date(rng, e), rng.choice(["Anna K.", "Tom W.", "Marek", "Olena", "Jean-Luc"])]
 
 
 def events_row(rng, e):
     g, f = ("", e.org) if e.kind == "org" else _latin_name(rng, e)
-    return [g, f, rd.email(rng, e, p_missing=0.05) or None, _xlsx_phone(rng, e, e.mobile),
+    return [g, f, rd.email(rng, e, p_missing=0.05) or None, _xlsx_phone(rng, e, rd.mobile(rng, e)),
             e.country, _xlsx_date(rng, e)]
 
 

@@ -2,6 +2,7 @@
 
 import random
 import unicodedata
+import zlib
 from dataclasses import dataclass, field
 
 import phonenumbers as pn
@@ -59,8 +60,8 @@ def feminine_surname(country: str, fam: str) -> str:
 class PhonePool:
     """Valid national numbers per (country, kind); new numbers vary only the last 4 digits of a valid seed."""
 
-    def __init__(self, rng: random.Random, per_kind: int = 60, seed: int = 0):
-        self.seeds, self.local, self.seed = {}, {}, seed
+    def __init__(self, rng: random.Random, per_kind: int = 150, seed: int = 0):
+        self.seeds, self.local, self.seed, self.used = {}, {}, seed, set()
         for cc in COUNTRIES:
             for kind, types in (("mobile", (PT.MOBILE, PT.FIXED_LINE_OR_MOBILE)),
                                 ("fixed", (PT.FIXED_LINE, PT.FIXED_LINE_OR_MOBILE))):
@@ -80,8 +81,17 @@ class PhonePool:
         return found
 
     def draw(self, rng, cc, kind) -> str:
-        base = rng.choice(self.seeds[(cc, kind)])
-        return base[:-4] + "%04d" % rng.randrange(10000)
+        return self._unused(rng, cc, self.seeds[(cc, kind)])
+
+    def _unused(self, rng, cc, seeds) -> str:
+        """A number nobody else has (people do not share a mobile; households share a landline on purpose)."""
+        for _ in range(60):
+            base = rng.choice(seeds)
+            nsn = base[:-4] + "%04d" % rng.randrange(10000)
+            if (cc, nsn) not in self.used:
+                break
+        self.used.add((cc, nsn))
+        return nsn
 
     def draw_fixed(self, rng, cc, area) -> str:
         """A landline in the city's own area code (044 for Kyiv, 030 for Berlin), else any valid landline."""
@@ -91,11 +101,10 @@ class PhonePool:
         seeds = self.local[key]
         if not seeds:
             return self.draw(rng, cc, "fixed")
-        base = rng.choice(seeds)
-        return base[:-4] + "%04d" % rng.randrange(10000)
+        return self._unused(rng, cc, seeds)
 
     @staticmethod
-    def _area_seeds(rng, cc, area, want=8):
+    def _area_seeds(rng, cc, area, want=24):
         found, types = [], (PT.FIXED_LINE, PT.FIXED_LINE_OR_MOBILE)
         for _ in range(400):
             if len(found) >= want or not area:
@@ -151,6 +160,7 @@ class Pools:
             else:
                 self.family[cc] = sorted({fk.last_name() for _ in range(size)})
             self.companies[cc] = sorted({clean(_company_core(fk, cc)) for _ in range(size // 4)})
+        self.used_emails, self.used_orgs = set(), set()
         us = Faker("en_US")
         us.seed_instance(seed)
         self.us_streets = sorted({us.last_name() for _ in range(size // 2)})
@@ -183,6 +193,8 @@ class Entity:
     org: str = ""
     email: str = ""
     email_work: str = ""
+    email_old: str = ""  # an address the customer used before (some sources still hold it)
+    mobile_old: str = ""
     mobile: str = ""  # national significant number
     landline: str = ""
     street: str = ""
@@ -227,7 +239,7 @@ def _new_entity(rng, pools, phones, cc, eid) -> Entity:
     _place(rng, pools, e)
     e.mobile = phones.draw(rng, cc, "mobile")
     if e.kind == "org":
-        e.org = rng.choice(pools.companies[cc])
+        e.org = _unique_org(rng, pools, e)
         e.email = "%s@%s" % (rng.choice(facts.ROLE_LOCALS[cc]), _org_domain(e.org, cc))
         e.landline = phones.draw_fixed(rng, cc, _area_code(e))
         return e
@@ -235,9 +247,13 @@ def _new_entity(rng, pools, phones, cc, eid) -> Entity:
     _name(rng, pools, e)
     if rng.random() < 0.35:
         e.landline = phones.draw_fixed(rng, cc, _area_code(e))
-    e.email = _personal_email(rng, e)
+    e.email = _personal_email(rng, e, pools.used_emails)
+    if rng.random() < 0.12:
+        e.email_old = _personal_email(rng, e, pools.used_emails)
+    if rng.random() < 0.1:
+        e.mobile_old = phones.draw(rng, cc, "mobile")
     if rng.random() < 0.3:
-        e.org = rng.choice(pools.companies[cc])
+        e.org = _unique_org(rng, pools, e)
         e.email_work = "%s.%s@%s" % (_ascii(e.given_lat or e.given), _ascii(e.family_lat or e.family),
                                      _org_domain(e.org, cc))
         e.email_work = e.email_work.lower()
@@ -277,7 +293,7 @@ def _partner(rng, pools, phones, e, eid) -> Entity:
         e.landline = phones.draw_fixed(rng, e.country, _area_code(e))
     p.landline = e.landline
     p.mobile = phones.draw(rng, e.country, "mobile")
-    p.email = _personal_email(rng, p)
+    p.email = _personal_email(rng, p, pools.used_emails)
     return p
 
 
@@ -287,21 +303,41 @@ def _ascii(s: str) -> str:
     return "".join(ch for ch in s if ch.isascii() and (ch.isalnum() or ch == "-")).lower()
 
 
-def _personal_email(rng, e) -> str:
+def _personal_email(rng, e, used) -> str:
+    """A mailbox unique to this person: name-based, with a number added when the name is taken."""
     g, f = _ascii(e.given_lat or e.given), _ascii(e.family_lat or e.family)
     if not g or not f:  # Thai script without romanisation
         g, f = "user", "%05d" % rng.randrange(100000)
     yr = str(rng.randint(60, 99)) if rng.random() < 0.3 else ""
     local = rng.choice([g + "." + f, g[0] + f, f + "." + g, g + f, g + "_" + f]) + yr
-    return local + "@" + rng.choice(facts.EMAIL_DOMAINS[e.country])
+    dom = rng.choice(facts.EMAIL_DOMAINS[e.country])
+    addr = local + "@" + dom
+    while addr in used:
+        addr = "%s%d@%s" % (local, rng.randrange(1, 10000), dom)
+    used.add(addr)
+    return addr
+
+
+def _unique_org(rng, pools, e) -> str:
+    """Company name (core + trade); distinct companies never share a name."""
+    cc = e.country
+    name = rng.choice(pools.companies[cc]) + " " + rng.choice(facts.TRADES[cc])
+    if name in pools.used_orgs:
+        name += " " + str(rng.randrange(2, 1000))
+    while name in pools.used_orgs:
+        name = name.rsplit(" ", 1)[0] + " " + str(rng.randrange(2, 100000))
+    pools.used_orgs.add(name)
+    return name
 
 
 def _org_domain(org: str, cc: str) -> str:
+    """The company's web domain, derived from its (unique) name: kowalskitransport.pl, siam042317.co.th."""
     tld = {"UA": "com.ua", "TH": "co.th", "US": "com", "GB": "co.uk", "DE": "de", "FR": "fr", "PL": "pl"}[cc]
-    core = _ascii(translit_ua(org) if cc == "UA" else org.split()[0]) or "firma"
+    words = (translit_ua(org) if cc == "UA" else org).split()
+    core = "".join(_ascii(w) for w in words) or "firma"
     if cc == "TH":
-        core = "siam" + "".join(str(ord(c) % 10) for c in org[:3])
-    return core.strip("-")[:20] + "." + tld
+        core = "siam%06d" % (zlib.crc32(org.encode("utf-8")) % 1000000)
+    return core.strip("-")[:40] + "." + tld
 
 
 def _place(rng, pools, e):
