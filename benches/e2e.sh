@@ -14,13 +14,12 @@ seed=${2:-1}
 work=target/bench/e2e-$n-$seed
 data=$work/data
 out=$work/out
-if [ ! -f "$work/truth.csv" ]; then
+if [ ! -f "$data.truth.csv" ]; then
   rm -rf "$work"; mkdir -p "$work"
   python3 benches/synth/generate.py --customers "$n" --seed "$seed" --out "$data"
-  mv "$data/truth.csv" "$work/truth.csv"
 fi
 cargo build --release --quiet
-rows=$(python3 - "$work/truth.csv" <<'PY'
+rows=$(python3 - "$data.truth.csv" <<'PY'
 import sys; print(sum(1 for _ in open(sys.argv[1], encoding="utf-8")) - 1)
 PY
 )
@@ -36,5 +35,5 @@ parts = [float(p) for p in sys.argv[1].split(":")]
 secs = sum(p * 60 ** i for i, p in enumerate(reversed(parts)))
 print(f"rows/s:      {int(sys.argv[2]) / secs:,.0f}")
 PY
-python3 benches/synth/score.py --truth "$work/truth.csv" --xref "$out/xref.csv"
+python3 benches/synth/score.py --truth "$data.truth.csv" --xref "$out/xref.csv"
 python3 -c "import json,sys; d=json.load(open('$out/run.json')); print('stage ms:   ', d['stage_ms'])"

@@ -3,7 +3,7 @@
 (and, with --phone, the last 9 phone digits) are one customer. Writes an xref.csv that score.py reads.
 
     python3 benches/synth/baseline.py DIR --out /tmp/base_xref.csv [--phone]
-    python3 benches/synth/score.py --truth DIR/truth.csv --xref /tmp/base_xref.csv
+    python3 benches/synth/score.py --truth DIR.truth.csv --xref /tmp/base_xref.csv
 """
 
 import argparse

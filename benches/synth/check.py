@@ -39,7 +39,7 @@ def counts(d):
 
 
 def main(d):
-    truth = Counter(r["source"] for r in csv.DictReader(open(os.path.join(d, "truth.csv"), encoding="utf-8")))
+    truth = Counter(r["source"] for r in csv.DictReader(open(os.path.normpath(d) + ".truth.csv", encoding="utf-8")))
     got = counts(d)
     bad = {k: (got.get(k), truth.get(k)) for k in set(got) | set(truth) if got.get(k) != truth.get(k)}
     print("rows per source:", got)

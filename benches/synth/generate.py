@@ -3,7 +3,7 @@
 
     python3 benches/synth/generate.py --customers 300 --seed 7 --out fixtures/synth_small
 
-Writes six sources (see README.md) and truth.csv (source,row,entity_id). Reproducible by seed.
+Writes six sources (see README.md) and DIR.truth.csv beside DIR (source,row,entity_id). Reproducible by seed.
 """
 
 import argparse
@@ -17,6 +17,12 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import sources as S  # noqa: E402
 from world import make_world  # noqa: E402
+
+
+def truth_path(out: str) -> str:
+    """Where the truth for a generated folder goes: beside it (DIR.truth.csv), never inside it,
+    so that running Steward on DIR reads only the exports."""
+    return os.path.normpath(out) + ".truth.csv"
 
 
 def generate(customers: int, seed: int, out: str, xlsx: bool = True, quiet: bool = False):
@@ -49,7 +55,7 @@ def generate(customers: int, seed: int, out: str, xlsx: bool = True, quiet: bool
         plan[S.XLSX] = whole[cut:]
         events = rows_of(S.XLSX, S.events_row, S.XLSX + "#" + S.XLSX_SHEETS[1])
         S.write_xlsx(os.path.join(out, S.XLSX), leads, events)
-    with open(os.path.join(out, "truth.csv"), "w", encoding="utf-8", newline="") as fh:
+    with open(truth_path(out), "w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh, lineterminator="\n")
         w.writerow(["source", "row", "entity_id"])
         w.writerows(truth)

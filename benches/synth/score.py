@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Pairwise precision / recall / F1 of Steward's clustering against the generator's truth.
 
-    python3 benches/synth/score.py --truth DIR/truth.csv --xref OUT/xref.csv [--examples 5] [--json]
+    python3 benches/synth/score.py --truth DIR.truth.csv --xref OUT/xref.csv [--examples 5] [--json]
 
 A pair of input rows is "predicted" when xref.csv gives both the same non-empty customer_id (an empty
 customer_id is a singleton), and "true" when truth.csv gives both the same entity_id. Rows are joined on
