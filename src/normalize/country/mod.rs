@@ -72,7 +72,10 @@ impl CountryNormalizer {
 
     /// English short name (`"Ukraine"`); empty for a code not in the table.
     pub fn name(&self, country: Country) -> &str {
-        self.table.facts.get(&country).map_or("", |f| f.name.as_str())
+        self.table
+            .facts
+            .get(&country)
+            .map_or("", |f| f.name.as_str())
     }
 
     /// The legacy code page exports from `country` usually use (`"windows-1251"` for UA), if known.
@@ -113,10 +116,11 @@ impl CountryNormalizer {
         if text.len() == 3 && text.bytes().all(|b| b.is_ascii_digit()) {
             return self.table.numeric.get(text).copied();
         }
-        if (2..=3).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_alphabetic()) {
-            if let Some(c) = self.table.codes.get(&text.to_ascii_uppercase()) {
-                return Some(*c);
-            }
+        if (2..=3).contains(&text.len())
+            && text.bytes().all(|b| b.is_ascii_alphabetic())
+            && let Some(c) = self.table.codes.get(&text.to_ascii_uppercase())
+        {
+            return Some(*c);
         }
         let flag = key::flag_letters(text)?;
         Country::new(&flag).filter(|c| self.is_known(*c))

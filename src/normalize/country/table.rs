@@ -62,7 +62,9 @@ impl CountryTable {
             let country = Country::new(code)
                 .ok_or_else(|| Error::schema(format!("countries.toml: bad code {code:?}")))?;
             table.codes.insert(code.to_ascii_uppercase(), country);
-            table.codes.insert(entry.alpha3.to_ascii_uppercase(), country);
+            table
+                .codes
+                .insert(entry.alpha3.to_ascii_uppercase(), country);
             if let Some(n) = &entry.numeric {
                 table.numeric.insert(n.clone(), country);
             }

@@ -6,10 +6,12 @@ use std::sync::OnceLock;
 
 fn norm() -> &'static CountryNormalizer {
     static N: OnceLock<CountryNormalizer> = OnceLock::new();
-    N.get_or_init(|| match CountryNormalizer::from_locale(&LocaleData::default()) {
-        Ok(n) => n,
-        Err(e) => panic!("built-in countries.toml must load: {e}"),
-    })
+    N.get_or_init(
+        || match CountryNormalizer::from_locale(&LocaleData::default()) {
+            Ok(n) => n,
+            Err(e) => panic!("built-in countries.toml must load: {e}"),
+        },
+    )
 }
 
 fn code(text: &str) -> Option<String> {
@@ -25,7 +27,14 @@ fn every_iso_country_is_in_the_table() {
 
 #[test]
 fn codes_in_every_iso_form() {
-    for (text, want) in [("UA", "UA"), ("ua", "UA"), ("UKR", "UA"), ("804", "UA"), ("tha", "TH"), ("🇹🇭", "TH")] {
+    for (text, want) in [
+        ("UA", "UA"),
+        ("ua", "UA"),
+        ("UKR", "UA"),
+        ("804", "UA"),
+        ("tha", "TH"),
+        ("🇹🇭", "TH"),
+    ] {
         assert_eq!(code(text).as_deref(), Some(want), "{text}");
     }
     assert_eq!(code("UK").as_deref(), Some("GB"));
@@ -34,10 +43,25 @@ fn codes_in_every_iso_form() {
 
 #[test]
 fn english_variants() {
-    for t in ["USA", "U.S.A.", "United States of America", "America", "united states", "US"] {
+    for t in [
+        "USA",
+        "U.S.A.",
+        "United States of America",
+        "America",
+        "united states",
+        "US",
+    ] {
         assert_eq!(code(t).as_deref(), Some("US"), "{t}");
     }
-    for t in ["UK", "U.K.", "Great Britain", "England", "Scotland", "Wales", "Northern Ireland"] {
+    for t in [
+        "UK",
+        "U.K.",
+        "Great Britain",
+        "England",
+        "Scotland",
+        "Wales",
+        "Northern Ireland",
+    ] {
         assert_eq!(code(t).as_deref(), Some("GB"), "{t}");
     }
     assert_eq!(code("Holland").as_deref(), Some("NL"));
@@ -54,14 +78,39 @@ fn english_variants() {
 #[test]
 fn native_and_foreign_names() {
     let cases = [
-        ("Україна", "UA"), ("Украина", "UA"), ("Ukraina", "UA"),
-        ("ประเทศไทย", "TH"), ("ไทย", "TH"), ("Tajlandia", "TH"), ("Thaïlande", "TH"), ("Таїланд", "TH"),
-        ("Deutschland", "DE"), ("Allemagne", "DE"), ("Niemcy", "DE"), ("Німеччина", "DE"), ("Alemania", "DE"),
-        ("Polska", "PL"), ("Польща", "PL"), ("Pologne", "PL"), ("Франція", "FR"), ("Francja", "FR"),
-        ("США", "US"), ("Сполучені Штати", "US"), ("Соединенные Штаты", "US"), ("États-Unis", "US"),
-        ("Stany Zjednoczone", "US"), ("สหรัฐอเมริกา", "US"), ("Велика Британія", "GB"),
-        ("Vereinigtes Königreich", "GB"), ("Royaume-Uni", "GB"), ("สหราชอาณาจักร", "GB"), ("อังกฤษ", "GB"),
-        ("Česko", "CZ"), ("Magyarország", "HU"), ("Österreich", "AT"), ("Sverige", "SE"),
+        ("Україна", "UA"),
+        ("Украина", "UA"),
+        ("Ukraina", "UA"),
+        ("ประเทศไทย", "TH"),
+        ("ไทย", "TH"),
+        ("Tajlandia", "TH"),
+        ("Thaïlande", "TH"),
+        ("Таїланд", "TH"),
+        ("Deutschland", "DE"),
+        ("Allemagne", "DE"),
+        ("Niemcy", "DE"),
+        ("Німеччина", "DE"),
+        ("Alemania", "DE"),
+        ("Polska", "PL"),
+        ("Польща", "PL"),
+        ("Pologne", "PL"),
+        ("Франція", "FR"),
+        ("Francja", "FR"),
+        ("США", "US"),
+        ("Сполучені Штати", "US"),
+        ("Соединенные Штаты", "US"),
+        ("États-Unis", "US"),
+        ("Stany Zjednoczone", "US"),
+        ("สหรัฐอเมริกา", "US"),
+        ("Велика Британія", "GB"),
+        ("Vereinigtes Königreich", "GB"),
+        ("Royaume-Uni", "GB"),
+        ("สหราชอาณาจักร", "GB"),
+        ("อังกฤษ", "GB"),
+        ("Česko", "CZ"),
+        ("Magyarország", "HU"),
+        ("Österreich", "AT"),
+        ("Sverige", "SE"),
     ];
     for (text, want) in cases {
         assert_eq!(code(text).as_deref(), Some(want), "{text}");
@@ -73,7 +122,10 @@ fn similar_names_stay_apart() {
     assert_eq!(code("Dominica").as_deref(), Some("DM"));
     assert_eq!(code("Dominican Republic").as_deref(), Some("DO"));
     assert_eq!(code("Congo").as_deref(), Some("CG"));
-    assert_eq!(code("Democratic Republic of the Congo").as_deref(), Some("CD"));
+    assert_eq!(
+        code("Democratic Republic of the Congo").as_deref(),
+        Some("CD")
+    );
     assert_eq!(code("Niger").as_deref(), Some("NE"));
     assert_eq!(code("Nigeria").as_deref(), Some("NG"));
     assert_eq!(code("Guinea").as_deref(), Some("GN"));
@@ -85,16 +137,26 @@ fn similar_names_stay_apart() {
 #[test]
 fn one_letter_typos_on_long_names_are_corrected_and_reported() {
     let de = Country::new("DE");
-    assert_eq!(norm().resolve("Deutchland"), de.map(CountryMatch::TypoCorrected));
+    assert_eq!(
+        norm().resolve("Deutchland"),
+        de.map(CountryMatch::TypoCorrected)
+    );
     assert_eq!(code("Thailnd").as_deref(), Some("TH"));
     assert_eq!(code("Ukriane"), None, "two edits is not a typo we fix");
-    assert_eq!(code("Grmany"), None, "names under 7 letters are never corrected");
+    assert_eq!(
+        code("Grmany"),
+        None,
+        "names under 7 letters are never corrected"
+    );
     let mut rec = Record::default();
     let mut issues = Vec::new();
     rec.raw.set(Field::Country, "Deutchland");
     norm().apply(&mut rec, &RowContext::default(), &mut issues);
     assert_eq!(rec.country, de);
-    assert_eq!(issues.first().map(|i| i.code), Some("country.typo_corrected"));
+    assert_eq!(
+        issues.first().map(|i| i.code),
+        Some("country.typo_corrected")
+    );
 }
 
 #[test]
@@ -106,7 +168,10 @@ fn unknown_text_is_not_guessed() {
 
 #[test]
 fn apply_uses_column_then_default_and_reports() {
-    let ctx = RowContext { default_country: Country::new("TH"), ..RowContext::default() };
+    let ctx = RowContext {
+        default_country: Country::new("TH"),
+        ..RowContext::default()
+    };
     let mut rec = Record::default();
     let mut issues = Vec::new();
     rec.raw.set(Field::Country, "Україна");
@@ -133,9 +198,18 @@ fn apply_uses_column_then_default_and_reports() {
 fn facts_for_other_stages() {
     let ua = Country::new("UA");
     let th = Country::new("TH");
-    assert_eq!(ua.and_then(|c| norm().default_encoding(c)), Some("windows-1251"));
-    assert_eq!(th.and_then(|c| norm().default_encoding(c)), Some("windows-874"));
-    assert_eq!(Country::new("PL").and_then(|c| norm().default_encoding(c)), Some("windows-1250"));
+    assert_eq!(
+        ua.and_then(|c| norm().default_encoding(c)),
+        Some("windows-1251")
+    );
+    assert_eq!(
+        th.and_then(|c| norm().default_encoding(c)),
+        Some("windows-874")
+    );
+    assert_eq!(
+        Country::new("PL").and_then(|c| norm().default_encoding(c)),
+        Some("windows-1250")
+    );
     assert!(Country::new("GB").is_some_and(|c| norm().is_known(c)));
     assert!(!Country::new("XX").is_some_and(|c| norm().is_known(c)));
 }
