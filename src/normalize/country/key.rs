@@ -68,6 +68,14 @@ pub fn words(text: &str) -> Vec<String> {
     if !word.is_empty() {
         out.push(word);
     }
+    for w in &mut out {
+        // "St Kitts", "St. Lucia", "Ste-Lucie" are the same names as "Saint Kitts"...
+        match w.as_str() {
+            "st" => *w = "saint".to_string(),
+            "ste" => *w = "sainte".to_string(),
+            _ => {}
+        }
+    }
     out
 }
 
@@ -135,6 +143,7 @@ mod tests {
         assert_eq!(key("Viet Nam"), key("VIETNAM"));
         assert_eq!(key("Côte d'Ivoire"), "cotedivoire");
         assert_eq!(key("Großbritannien"), "grossbritannien");
+        assert_eq!(key("St. Lucia"), "saintlucia");
         assert_eq!(key("Соединённые Штаты"), key("соединенные штаты"));
     }
 

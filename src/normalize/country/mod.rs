@@ -15,6 +15,10 @@ use crate::locale::LocaleData;
 use crate::record::{Country, Field, Record};
 use table::{CountryTable, TYPO_MIN_CHARS};
 
+/// Characters that separate several writings of one country in a cell. Commas are not among them:
+/// "Guinea, Equatorial" is one name.
+const PART_SEPARATORS: &[char] = &['/', '|', ';', '(', ')', '[', ']'];
+
 /// How a country cell was recognised.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CountryMatch {
@@ -50,12 +54,41 @@ impl CountryNormalizer {
         self.resolve(text).map(CountryMatch::country)
     }
 
-    /// Like [`parse`](Self::parse), telling whether a typo was corrected.
+    /// Whether a cell means "no country": empty, no letters or digits ("-"), or a marker such as "N/A".
+    pub fn is_missing(&self, text: &str) -> bool {
+        let exact = key::exact_key(&key::words(text));
+        exact.is_empty() || self.table.missing.contains(&exact)
+    }
+
+    /// Like [`parse`](Self::parse), telling whether a typo was corrected. A cell holding the same
+    /// country in several forms ("Deutschland (DE)", "Ukraine / Україна") is that country.
     pub fn resolve(&self, text: &str) -> Option<CountryMatch> {
         let text = text.trim();
         if text.is_empty() {
             return None;
         }
+        self.resolve_one(text).or_else(|| self.resolve_parts(text))
+    }
+
+    fn resolve_parts(&self, text: &str) -> Option<CountryMatch> {
+        let mut parts = text
+            .split(PART_SEPARATORS)
+            .map(str::trim)
+            .filter(|p| !p.is_empty());
+        let first = parts.next()?;
+        if first.len() == text.len() {
+            return None;
+        }
+        let found = self.resolve_one(first)?;
+        for part in parts {
+            if self.resolve_one(part)?.country() != found.country() {
+                return None;
+            }
+        }
+        Some(found)
+    }
+
+    fn resolve_one(&self, text: &str) -> Option<CountryMatch> {
         if let Some(c) = self.lookup_code_forms(text) {
             return Some(CountryMatch::Known(c));
         }
@@ -99,7 +132,7 @@ impl CountryNormalizer {
                 }
                 Some(m.country())
             }
-            None if raw.is_empty() => None,
+            None if self.is_missing(raw) => None,
             None => {
                 issues.push(unknown_issue(raw, ctx.default_country));
                 None

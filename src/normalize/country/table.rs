@@ -10,6 +10,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct CountriesFile {
+    #[serde(default)]
+    missing: Vec<String>,
     country: BTreeMap<String, CountryEntry>,
 }
 
@@ -43,6 +45,8 @@ pub struct CountryTable {
     pub numeric: HashMap<String, Country>,
     /// Alpha-2 and alpha-3 codes, upper case.
     pub codes: HashMap<String, Country>,
+    /// Exact keys of cell values that mean "no country" ("N/A", "unknown").
+    pub missing: HashSet<String>,
     /// Exact keys long enough for typo correction, with their length in chars.
     pub typo_candidates: Vec<(usize, String, Country)>,
 }
@@ -57,7 +61,14 @@ impl CountryTable {
             toml::from_str(text).map_err(|e| Error::schema(format!("countries.toml: {e}")))?;
         let mut exact = KeyMap::default();
         let mut stripped = KeyMap::default();
-        let mut table = CountryTable::default();
+        let mut table = CountryTable {
+            missing: file
+                .missing
+                .iter()
+                .map(|m| key::exact_key(&key::words(m)))
+                .collect(),
+            ..CountryTable::default()
+        };
         for (code, entry) in &file.country {
             let country = Country::new(code)
                 .ok_or_else(|| Error::schema(format!("countries.toml: bad code {code:?}")))?;

@@ -2,7 +2,7 @@
 
 use super::civil::{Date, excel_serial_date};
 use super::rules::{DateRules, FieldOrder, fold_word};
-use super::time::{TimeOfDay, find_time_start, parse_time};
+use super::time::{TimeOfDay, find_time_start, parse_time, thai_clock_with_colon};
 use crate::normalize::text::clean;
 use crate::record::Country;
 use unicode_normalization::char::is_combining_mark;
@@ -64,6 +64,7 @@ pub struct DateContext {
 /// Reads `text` as a date (and time) under `ctx`.
 pub fn parse_date(rules: &DateRules, text: &str, ctx: &DateContext) -> DateOutcome {
     let text = clean(text);
+    let text = thai_clock_with_colon(&text).unwrap_or(text);
     if text.is_empty() {
         return DateOutcome::Unparseable;
     }

@@ -51,6 +51,25 @@ pub fn find_time_start(text: &str) -> Option<usize> {
     (start == 0 || !b[start - 1].is_ascii_digit()).then_some(start)
 }
 
+/// Thai clock times use a dot and end in น. ("14.30 น."): the same text with a colon ("14:30 น.").
+pub fn thai_clock_with_colon(text: &str) -> Option<String> {
+    let trimmed = text.trim_end();
+    let body = trimmed
+        .strip_suffix('.')
+        .unwrap_or(trimmed)
+        .strip_suffix('น')?
+        .trim_end();
+    let b = body.as_bytes();
+    let n = b.len();
+    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    if n < 4 || !(digit(n - 1) && digit(n - 2) && b.get(n - 3) == Some(&b'.') && digit(n - 4)) {
+        return None;
+    }
+    let mut fixed = text.to_string();
+    fixed.replace_range(n - 3..n - 2, ":");
+    Some(fixed)
+}
+
 /// Parses a time of day; `None` unless the whole text is a time.
 pub fn parse_time(text: &str) -> Option<TimeOfDay> {
     let (hour, rest) = take_number(text, 1, 2)?;
@@ -198,6 +217,16 @@ mod tests {
         assert_eq!(t("25:00"), None);
         assert_eq!(t("10:61"), None);
         assert_eq!(t("10:30 tomorrow"), None);
+    }
+
+    #[test]
+    fn thai_dot_clock() {
+        assert_eq!(
+            thai_clock_with_colon("5 มี.ค. 2567 14.30 น.").as_deref(),
+            Some("5 มี.ค. 2567 14:30 น.")
+        );
+        assert_eq!(thai_clock_with_colon("05.03.2567"), None);
+        assert_eq!(thai_clock_with_colon("05.03.2567 น."), None);
     }
 
     #[test]
