@@ -161,13 +161,19 @@ impl CountryNormalizer {
 
     /// The one country whose name is a single edit away from `exact`, for names of 7+ letters.
     fn typo_match(&self, exact: &str) -> Option<Country> {
-        let len = exact.chars().count();
+        let chars: Vec<char> = exact.chars().collect();
+        let len = chars.len();
         if len < TYPO_MIN_CHARS {
             return None;
         }
+        let candidates = &self.table.typo_candidates;
+        let from = candidates.partition_point(|(n, _, _)| *n + 1 < len);
         let mut found: Option<Country> = None;
-        for (n, candidate, country) in &self.table.typo_candidates {
-            if n.abs_diff(len) > 1 || strsim::levenshtein(candidate, exact) != 1 {
+        for (n, candidate, country) in candidates.get(from..).unwrap_or_default() {
+            if *n > len + 1 {
+                break;
+            }
+            if !one_edit_apart(candidate, &chars) {
                 continue;
             }
             match found {
@@ -182,6 +188,17 @@ impl CountryNormalizer {
         let message = format!("read as {} ({country}), one letter off", self.name(country));
         Issue::info(Field::Country, "country.typo_corrected", raw, message)
             .with_suggestion(country.to_string())
+    }
+}
+
+/// Whether `a` becomes `b` by exactly one substitution, insertion or deletion.
+fn one_edit_apart(a: &[char], b: &[char]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let prefix = short.iter().zip(long).take_while(|(x, y)| x == y).count();
+    match long.len() - short.len() {
+        0 => prefix < short.len() && short.get(prefix + 1..) == long.get(prefix + 1..),
+        1 => short.get(prefix..) == long.get(prefix + 1..),
+        _ => false,
     }
 }
 

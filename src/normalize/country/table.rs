@@ -47,8 +47,8 @@ pub struct CountryTable {
     pub codes: HashMap<String, Country>,
     /// Exact keys of cell values that mean "no country" ("N/A", "unknown").
     pub missing: HashSet<String>,
-    /// Exact keys long enough for typo correction, with their length in chars.
-    pub typo_candidates: Vec<(usize, String, Country)>,
+    /// Exact keys long enough for typo correction, as chars, sorted by length in chars.
+    pub typo_candidates: Vec<(usize, Vec<char>, Country)>,
 }
 
 /// Minimum length in characters of a name for an edit-distance-1 correction.
@@ -97,10 +97,10 @@ impl CountryTable {
     }
 }
 
-fn typo_candidates(exact: &HashMap<String, Country>) -> Vec<(usize, String, Country)> {
+fn typo_candidates(exact: &HashMap<String, Country>) -> Vec<(usize, Vec<char>, Country)> {
     let mut out: Vec<_> = exact
         .iter()
-        .map(|(k, c)| (k.chars().count(), k.clone(), *c))
+        .map(|(k, c)| (k.chars().count(), k.chars().collect::<Vec<_>>(), *c))
         .filter(|(n, _, _)| *n >= TYPO_MIN_CHARS - 1)
         .collect();
     out.sort();

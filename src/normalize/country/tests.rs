@@ -170,6 +170,17 @@ fn one_letter_typos_on_long_names_are_corrected_and_reported() {
 }
 
 #[test]
+fn one_edit_means_one_edit() {
+    let c = |s: &str| s.chars().collect::<Vec<_>>();
+    assert!(one_edit_apart(&c("germany"), &c("germani")));
+    assert!(one_edit_apart(&c("germany"), &c("germny")));
+    assert!(one_edit_apart(&c("germny"), &c("germany")));
+    assert!(!one_edit_apart(&c("germany"), &c("germany")));
+    assert!(!one_edit_apart(&c("germany"), &c("gremany")));
+    assert!(!one_edit_apart(&c("germany"), &c("germanyyy")));
+}
+
+#[test]
 fn unknown_text_is_not_guessed() {
     for t in [
         "Atlantis",
