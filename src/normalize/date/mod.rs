@@ -5,6 +5,8 @@
 //!   When both readings are real dates and the country gives no order (no country, Canada, year-first
 //!   countries), the cell is left empty with a `date.ambiguous` finding naming both readings — except a
 //!   dotted date (03.04.2020), which is day-first wherever it is written. A day above 12 decides by itself.
+//!   A column's own values can prove its order (`sniff_order`: some first number above 12 and never a
+//!   second one); `normalize_with_order` then uses it before the country.
 //! - A four-digit year from 2400 up is Buddhist era (minus 543) in every country: silent for Buddhist-
 //!   calendar countries (TH), an info finding `date.buddhist_era` elsewhere. Two-digit years in TH are
 //!   Buddhist era (67 → 2567 → 2024).
@@ -57,12 +59,40 @@ impl DateNormalizer {
     /// Reads `text` as the value of `field` (`CreatedAt` or `BirthDate`) in a row of `country`.
     /// Range is not checked here; see [`DateNormalizer::normalize`].
     pub fn parse_date(&self, text: &str, country: Option<Country>, field: Field) -> DateOutcome {
-        let ctx = DateContext {
+        parse::parse_date(&self.rules, text, &self.context(country, field, None))
+    }
+
+    fn context(
+        &self,
+        country: Option<Country>,
+        field: Field,
+        order: Option<FieldOrder>,
+    ) -> DateContext {
+        DateContext {
             country,
             birth: field == Field::BirthDate,
             today: self.today,
-        };
-        parse::parse_date(&self.rules, text, &ctx)
+            order,
+        }
+    }
+
+    /// The year-last field order a column's own values prove (a first number above 12 somewhere and
+    /// never a second one, or the other way round); `None` when they do not settle it.
+    /// Pass it to [`normalize_with_order`](Self::normalize_with_order) for that column's cells.
+    pub fn sniff_order<'a>(&self, values: impl IntoIterator<Item = &'a str>) -> Option<FieldOrder> {
+        let (mut day_first, mut month_first) = (false, false);
+        for value in values {
+            match parse::order_evidence(&self.rules, value) {
+                Some(FieldOrder::DayMonthYear) => day_first = true,
+                Some(FieldOrder::MonthDayYear) => month_first = true,
+                _ => {}
+            }
+        }
+        match (day_first, month_first) {
+            (true, false) => Some(FieldOrder::DayMonthYear),
+            (false, true) => Some(FieldOrder::MonthDayYear),
+            _ => None,
+        }
     }
 
     /// The field order a country writes numeric dates in.
@@ -77,10 +107,23 @@ impl DateNormalizer {
         country: Option<Country>,
         field: Field,
     ) -> (String, Option<Issue>) {
+        self.normalize_with_order(text, country, field, None)
+    }
+
+    /// Like [`normalize`](Self::normalize), with the column's sniffed `order` (see
+    /// [`sniff_order`](Self::sniff_order)) deciding year-last numeric dates before the country does.
+    pub fn normalize_with_order(
+        &self,
+        text: &str,
+        country: Option<Country>,
+        field: Field,
+        order: Option<FieldOrder>,
+    ) -> (String, Option<Issue>) {
         if text.trim().is_empty() {
             return (String::new(), None);
         }
-        match self.parse_date(text, country, field) {
+        let ctx = self.context(country, field, order);
+        match parse::parse_date(&self.rules, text, &ctx) {
             DateOutcome::Date(mut parsed) => {
                 if field == Field::BirthDate {
                     parsed.time = None;

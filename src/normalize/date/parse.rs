@@ -59,6 +59,39 @@ pub struct DateContext {
     pub birth: bool,
     /// Today, for the two-digit-year pivot.
     pub today: Date,
+    /// The source column's own order, sniffed from its values; overrides the country's.
+    pub order: Option<FieldOrder>,
+}
+
+/// What one value says about its column's year-last field order: day-first when its first number is
+/// 13–31 and the second a month, month-first the other way round; nothing otherwise.
+pub fn order_evidence(rules: &DateRules, text: &str) -> Option<FieldOrder> {
+    let text = clean(text);
+    let date_part = match find_time_start(&text) {
+        Some(start) => text.get(..start)?,
+        None => text.as_str(),
+    };
+    let tokens = tokenize(rules, trim_date_part(date_part))?;
+    let mut nums = tokens.iter().filter_map(|t| match t {
+        Token::Num(n) => Some(*n),
+        Token::Month(_) => Some(Num {
+            value: 99,
+            digits: 9,
+        }),
+        Token::Dot => None,
+    });
+    let (Some(a), Some(b), Some(c), None) = (nums.next(), nums.next(), nums.next(), nums.next())
+    else {
+        return None;
+    };
+    if a.is_year() || b.is_year() || !c.is_year() {
+        return None;
+    }
+    match (a.value > 12, b.value > 12) {
+        (true, false) => Some(FieldOrder::DayMonthYear),
+        (false, true) => Some(FieldOrder::MonthDayYear),
+        _ => None,
+    }
 }
 
 /// Reads `text` as a date (and time) under `ctx`.
@@ -294,7 +327,7 @@ fn read_numeric(
     dotted: bool,
     ctx: &DateContext,
 ) -> DateOutcome {
-    let order = rules.order(ctx.country);
+    let order = ctx.order.unwrap_or_else(|| rules.order(ctx.country));
     let year_first = a.is_year() || (!c.is_year() && order == FieldOrder::YearMonthDay);
     if year_first {
         let (year, buddhist) = full_year(rules, a, ctx);

@@ -90,6 +90,33 @@ fn ambiguous_without_locale_evidence_is_a_finding() {
 }
 
 #[test]
+fn a_column_can_prove_its_own_order() {
+    let column = ["03/04/2020", "25/12/2021", "", "2021-01-05", "07/08/2019"];
+    let order = norm().sniff_order(column);
+    assert_eq!(order, Some(FieldOrder::DayMonthYear));
+    let (v, issue) = norm().normalize_with_order("03/04/2020", None, Field::CreatedAt, order);
+    assert_eq!((v.as_str(), issue), ("2020-04-03", None));
+    // Even against the country's order: the data shows how this source writes dates.
+    let us = Country::new("US");
+    assert_eq!(
+        norm()
+            .normalize_with_order("03/04/2020", us, Field::CreatedAt, order)
+            .0,
+        "2020-04-03"
+    );
+    assert_eq!(
+        norm().sniff_order(["12/25/2021", "03/04/2020"]),
+        Some(FieldOrder::MonthDayYear)
+    );
+    assert_eq!(
+        norm().sniff_order(["12/25/2021", "25/12/2021"]),
+        None,
+        "contradicting evidence"
+    );
+    assert_eq!(norm().sniff_order(["03/04/2020"]), None);
+}
+
+#[test]
 fn buddhist_era_years() {
     assert_eq!(ok("05/03/2567", "TH"), "2024-03-05");
     assert_eq!(ok("5 มี.ค. 2567", "TH"), "2024-03-05");

@@ -20,6 +20,7 @@ fn ctx(country: &str) -> DateContext {
             month: 6,
             day: 1,
         },
+        order: None,
     }
 }
 
@@ -82,6 +83,22 @@ fn year_first_countries_read_short_numbers_year_first() {
             false
         ))
     );
+}
+
+#[test]
+fn evidence_comes_only_from_days_above_twelve() {
+    let r = rules();
+    assert_eq!(
+        order_evidence(&r, "25/12/2021"),
+        Some(FieldOrder::DayMonthYear)
+    );
+    assert_eq!(
+        order_evidence(&r, "12/25/2021 10:00"),
+        Some(FieldOrder::MonthDayYear)
+    );
+    assert_eq!(order_evidence(&r, "03/04/2020"), None);
+    assert_eq!(order_evidence(&r, "2021-12-25"), None);
+    assert_eq!(order_evidence(&r, "25 Dec 2021"), None);
 }
 
 #[test]
