@@ -209,6 +209,7 @@ pub(crate) fn sample_run() -> RunData {
         sources: vec![source("crm.csv"), source("shop.xlsx#Sheet1")],
         source_keys: (1..=records.len()).map(|i| format!("K{i}")).collect(),
         eligible: vec![true, true, true, true, false, true],
+        suppressed: vec![false; 6],
         records,
         findings,
         dedupe: DedupeResult {
