@@ -144,10 +144,12 @@ impl CountryNormalizer {
         rec.values.set(Field::Country, value);
     }
 
-    /// Codes written as codes: "ua", "UKR", "804", a flag emoji.
+    /// Codes written as codes: "ua", "UKR", a flag emoji. Three digits are not read as an
+    /// ISO numeric code: in CRM exports they are as often a calling code ("380" is Ukraine's
+    /// calling code but Italy's ISO number), so such a cell is reported, not guessed.
     fn lookup_code_forms(&self, text: &str) -> Option<Country> {
-        if text.len() == 3 && text.bytes().all(|b| b.is_ascii_digit()) {
-            return self.table.numeric.get(text).copied();
+        if text.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
         }
         if (2..=3).contains(&text.len())
             && text.bytes().all(|b| b.is_ascii_alphabetic())

@@ -20,8 +20,9 @@ struct CountriesFile {
 #[serde(deny_unknown_fields)]
 struct CountryEntry {
     alpha3: String,
-    #[serde(default)]
-    numeric: Option<String>,
+    /// ISO numeric code: kept as reference data, deliberately not used for lookup.
+    #[serde(default, rename = "numeric")]
+    _numeric: Option<String>,
     name: String,
     #[serde(default)]
     default_encoding: Option<String>,
@@ -42,7 +43,6 @@ pub struct CountryTable {
     pub facts: HashMap<Country, CountryFacts>,
     pub exact: HashMap<String, Country>,
     pub stripped: HashMap<String, Country>,
-    pub numeric: HashMap<String, Country>,
     /// Alpha-2 and alpha-3 codes, upper case.
     pub codes: HashMap<String, Country>,
     /// Exact keys of cell values that mean "no country" ("N/A", "unknown").
@@ -76,9 +76,6 @@ impl CountryTable {
             table
                 .codes
                 .insert(entry.alpha3.to_ascii_uppercase(), country);
-            if let Some(n) = &entry.numeric {
-                table.numeric.insert(n.clone(), country);
-            }
             for name in std::iter::once(&entry.name).chain(&entry.aliases) {
                 let words = key::words(name);
                 exact.insert(key::exact_key(&words), country);
