@@ -29,6 +29,8 @@ pub struct SourceInfo {
     pub default_country: Option<Country>,
     pub priority: i32,
     pub name_order: crate::config::NameOrder,
+    /// Day/month order proven by the source's own date cells.
+    pub date_order: Option<crate::normalize::date::FieldOrder>,
 }
 
 /// Everything the stages produced, handed to the writers.
@@ -261,6 +263,14 @@ fn map_sources(
             None => sniff_default_country(&table, &mapping, normalizer.countries()),
         };
         let mut assembled = assemble(id as u32, &table, &mapping);
+        let date_order = normalizer
+            .dates()
+            .sniff_order(assembled.records.iter().flat_map(|r| {
+                [
+                    r.raw.get(crate::record::Field::CreatedAt),
+                    r.raw.get(crate::record::Field::BirthDate),
+                ]
+            }));
         records.append(&mut assembled.records);
         keys.append(&mut assembled.source_keys);
         findings.append(&mut assembled.findings);
@@ -270,6 +280,7 @@ fn map_sources(
             default_country,
             priority: sc.priority,
             name_order: sc.name_order,
+            date_order,
         });
     }
     Ok((sources, records, keys, findings))
@@ -294,6 +305,7 @@ fn normalize_records(
                     let ctx = RowContext {
                         default_country: src.default_country,
                         name_order: src.name_order,
+                        date_order: src.date_order,
                     };
                     let mut issues = Vec::new();
                     normalizer.apply(rec, &ctx, &mut issues);

@@ -36,6 +36,8 @@ pub struct RowContext {
     pub default_country: Option<Country>,
     /// Order of parts in the source's full-name column.
     pub name_order: NameOrder,
+    /// Day/month order the source's own date cells prove, if they do.
+    pub date_order: Option<date::FieldOrder>,
 }
 
 /// Every field normaliser, built once per run and shared across threads.
@@ -61,6 +63,11 @@ impl Normalizer {
             address: address::AddressNormalizer::from_locale(locale)?,
             date: date::DateNormalizer::from_locale(locale)?,
         })
+    }
+
+    /// The date normaliser, for sniffing a source's date order.
+    pub fn dates(&self) -> &date::DateNormalizer {
+        &self.date
     }
 
     /// The country table, shared with source sniffing.

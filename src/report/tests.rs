@@ -19,6 +19,7 @@ fn source(name: &str) -> SourceInfo {
         default_country: None,
         priority: 0,
         name_order: Default::default(),
+        date_order: None,
     }
 }
 

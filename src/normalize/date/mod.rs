@@ -163,9 +163,10 @@ impl DateNormalizer {
     }
 
     /// Normalises the record's `created_at` and `birth_date` in place, per the row's country.
-    pub fn apply(&self, rec: &mut Record, _ctx: &RowContext, issues: &mut Vec<Issue>) {
+    pub fn apply(&self, rec: &mut Record, ctx: &RowContext, issues: &mut Vec<Issue>) {
         for field in [Field::CreatedAt, Field::BirthDate] {
-            let (value, issue) = self.normalize(rec.raw.get(field), rec.country, field);
+            let (value, issue) =
+                self.normalize_with_order(rec.raw.get(field), rec.country, field, ctx.date_order);
             rec.values.set(field, value);
             issues.extend(issue);
         }
