@@ -103,7 +103,7 @@ pub fn read_rows(source: &str, text: &str, delimiter: u8) -> Vec<PhysicalRow> {
                 line: span.line,
                 offset: span.start,
                 cells: span.cells,
-                findings: Vec::new(),
+                ..PhysicalRow::default()
             });
         }
     }
@@ -212,7 +212,7 @@ fn recover_lines(
             line: current_line,
             offset: start + at,
             cells: record.iter().map(unquote).collect(),
-            findings: Vec::new(),
+            ..PhysicalRow::default()
         });
     }
     let count = rows.len();

@@ -160,13 +160,19 @@ fn is_cyrillic_single_byte(enc: &'static Encoding) -> bool {
         || name == "x-mac-cyrillic"
 }
 
-/// Among the guess, windows-1251 and KOI8-U, the decoding whose word-internal Cyrillic letters are most
-/// often lower case (running text is mostly lower case; the wrong code page swaps the cases).
+/// Cyrillic letters that make up about two thirds of running Ukrainian or Russian text (о а н и і т е р в с к л).
+const COMMON_CYRILLIC: &str = "оанітервскли";
+/// Fewer Cyrillic letters than this: chardetng's guess stands.
+const MIN_LETTERS_TO_SCORE: usize = 20;
+
+/// Among the guess, windows-1251 and KOI8-U, the decoding whose Cyrillic letters (case-insensitively) are
+/// most often the common ones; a wrong code page scrambles letters into rare ones. The guess must be
+/// clearly beaten to be replaced.
 fn best_cyrillic(sample: &[u8], guess: &'static Encoding) -> &'static Encoding {
-    let mut best = (cyrillic_lowercase_score(sample, guess), guess);
+    let mut best = (common_letter_share(sample, guess), guess);
     for candidate in [WINDOWS_1251, KOI8_U] {
-        let score = cyrillic_lowercase_score(sample, candidate);
-        if score > best.0 + 0.05 {
+        let score = common_letter_share(sample, candidate);
+        if score > best.0 + 0.15 {
             best = (score, candidate);
         }
     }
@@ -177,25 +183,23 @@ fn best_cyrillic(sample: &[u8], guess: &'static Encoding) -> &'static Encoding {
     }
 }
 
-/// Share of Cyrillic letters that follow another letter and are lower case.
-fn cyrillic_lowercase_score(sample: &[u8], encoding: &'static Encoding) -> f64 {
+/// Share of Cyrillic letters that are common ones, or 0 when too few letters to judge.
+fn common_letter_share(sample: &[u8], encoding: &'static Encoding) -> f64 {
     let (text, _) = encoding.decode_without_bom_handling(sample);
-    let (mut lower, mut total) = (0usize, 0usize);
-    let mut previous_is_letter = false;
-    for c in text.chars() {
-        let cyrillic = ('\u{0400}'..='\u{04FF}').contains(&c);
-        if cyrillic && previous_is_letter {
-            total += 1;
-            if c.is_lowercase() {
-                lower += 1;
-            }
+    let (mut common, mut total) = (0usize, 0usize);
+    for c in text
+        .chars()
+        .filter(|c| ('\u{0400}'..='\u{04FF}').contains(c))
+    {
+        total += 1;
+        if c.to_lowercase().any(|l| COMMON_CYRILLIC.contains(l)) {
+            common += 1;
         }
-        previous_is_letter = c.is_alphabetic();
     }
-    if total == 0 {
+    if total < MIN_LETTERS_TO_SCORE {
         return 0.0;
     }
-    lower as f64 / total as f64
+    common as f64 / total as f64
 }
 
 /// Decodes every byte, putting U+FFFD where bytes are malformed and noting those offsets.
@@ -296,6 +300,23 @@ mod tests {
         let decoded = decode(&bytes, None);
         assert_eq!(decoded.text, UKRAINIAN);
         assert_eq!(label_of(decoded.encoding), "koi8-u");
+    }
+
+    #[test]
+    fn all_caps_cyrillic_keeps_its_code_page() {
+        let text = "ПІБ;МІСТО\nШЕВЧЕНКО ТАРАС ГРИГОРОВИЧ;КИЇВ\nКОВАЛЕНКО ОЛЕНА;ЛЬВІВ\n";
+        for enc in [WINDOWS_1251, KOI8_U] {
+            let (bytes, _, _) = enc.encode(text);
+            assert_eq!(decode(&bytes, None).text, text, "{}", enc.name());
+        }
+    }
+
+    #[test]
+    fn scoring_prefers_the_code_page_with_common_letters() {
+        let (bytes, _, _) = KOI8_U.encode(UKRAINIAN);
+        assert_eq!(best_cyrillic(&bytes, WINDOWS_1251), KOI8_U);
+        let (bytes, _, _) = WINDOWS_1251.encode(UKRAINIAN);
+        assert_eq!(best_cyrillic(&bytes, KOI8_U), WINDOWS_1251);
     }
 
     #[test]

@@ -130,14 +130,21 @@ pub struct JsonTable {
 /// Reads JSON Lines, or a whole-file JSON array of objects.
 pub fn read_json(source: &str, text: &str) -> JsonTable {
     let trimmed = text.trim_start();
-    if trimmed.starts_with('[')
-        && let Ok(Json::Array(items)) = serde_json::from_str::<Json>(trimmed)
-    {
-        let values = items.into_iter().map(|item| {
-            let raw = item.to_cell();
-            (Some(item), raw)
-        });
-        return assemble(source, values);
+    if trimmed.starts_with(['[', '{']) {
+        match serde_json::from_str::<Json>(trimmed) {
+            Ok(Json::Array(items)) => {
+                let values = items.into_iter().map(|item| {
+                    let raw = item.to_cell();
+                    (Some(item), raw)
+                });
+                return assemble(source, values);
+            }
+            Ok(object @ Json::Object(_)) if trimmed.contains('\n') => {
+                // One pretty-printed object: one row.
+                return assemble(source, std::iter::once((Some(object), String::new())));
+            }
+            _ => {}
+        }
     }
     let values = text
         .lines()
@@ -251,6 +258,16 @@ mod tests {
         assert_eq!(table.findings.len(), 2);
         assert_eq!(table.findings[0].code, "row.unparseable");
         assert_eq!(table.findings[0].row, 2);
+    }
+
+    #[test]
+    fn pretty_printed_single_object_is_one_row() {
+        let table = read_json(
+            "a.json",
+            "{\n  \"name\": \"Ann\",\n  \"city\": \"Kyiv\"\n}\n",
+        );
+        assert_eq!(table.headers, ["name", "city"]);
+        assert_eq!(table.rows.len(), 1);
     }
 
     #[test]

@@ -18,6 +18,8 @@ pub struct PhysicalRow {
     pub cells: Vec<String>,
     /// Findings about this row; their row number is filled in once rows are numbered.
     pub findings: Vec<Finding>,
+    /// Findings about one cell (by column index); they also get the column's header name as field.
+    pub cell_findings: Vec<(usize, Finding)>,
 }
 
 /// How data rows are numbered.
@@ -142,6 +144,11 @@ fn number_rows(
             finding.row = row;
             built.findings.push(finding);
         }
+        for (column, mut finding) in physical.cell_findings {
+            finding.row = row;
+            finding.field = built.headers.get(column).cloned().unwrap_or_default();
+            built.findings.push(finding);
+        }
         let cells = fit_cells(source, row, physical.cells, width, overflow, built);
         if cells.len() > width {
             overflow_column.get_or_insert(width);
@@ -236,7 +243,7 @@ mod tests {
                 line: i as u64 + 1,
                 offset: i * 100,
                 cells: l.split(',').map(str::to_string).collect(),
-                findings: Vec::new(),
+                ..PhysicalRow::default()
             })
             .collect()
     }

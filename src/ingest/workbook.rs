@@ -148,23 +148,28 @@ fn sheet_rows(range: &Range<Data>, table_name: &str) -> Vec<PhysicalRow> {
         .enumerate()
         .map(|(i, cells)| {
             let line = first_row + i as u64 + 1;
-            let mut findings = Vec::new();
+            let mut cell_findings = Vec::new();
             let texts = cells
                 .iter()
                 .enumerate()
-                .map(|(column, cell)| cell_text(cell, table_name, column, &mut findings))
+                .map(|(column, cell)| cell_text(cell, table_name, column, &mut cell_findings))
                 .collect();
             PhysicalRow {
                 line,
-                offset: 0,
                 cells: texts,
-                findings,
+                cell_findings,
+                ..PhysicalRow::default()
             }
         })
         .collect()
 }
 
-fn cell_text(cell: &Data, table_name: &str, column: usize, findings: &mut Vec<Finding>) -> String {
+fn cell_text(
+    cell: &Data,
+    table_name: &str,
+    column: usize,
+    findings: &mut Vec<(usize, Finding)>,
+) -> String {
     match cell {
         Data::Empty => String::new(),
         Data::String(s) => s.clone(),
@@ -174,7 +179,8 @@ fn cell_text(cell: &Data, table_name: &str, column: usize, findings: &mut Vec<Fi
         Data::DateTime(dt) => excel_datetime_text(dt),
         Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
         Data::Error(e) => {
-            findings.push(
+            findings.push((
+                column,
                 Finding::new(
                     table_name,
                     0,
@@ -186,7 +192,7 @@ fn cell_text(cell: &Data, table_name: &str, column: usize, findings: &mut Vec<Fi
                     ),
                 )
                 .with_raw(&e.to_string()),
-            );
+            ));
             String::new()
         }
     }
@@ -278,6 +284,21 @@ mod tests {
             sheets[0].rows[1].cells,
             ["380501234567", "2024-03-05", "2024-03-05T14:30:00", "TRUE"]
         );
+    }
+
+    #[test]
+    fn error_cells_become_empty_with_a_finding() {
+        let bytes = xlsx_bytes(|wb| {
+            let sheet = wb.add_worksheet();
+            sheet.write_string(0, 0, "Total").unwrap();
+            let formula = rust_xlsxwriter::Formula::new("=1/0").set_result("#DIV/0!");
+            sheet.write_formula(1, 0, formula).unwrap();
+        });
+        let sheets = read_sheets(&bytes, Path::new("c.xlsx"), "c.xlsx", None).unwrap();
+        let row = &sheets[0].rows[1];
+        assert_eq!(row.cells, [""]);
+        assert_eq!(row.cell_findings[0].1.code, "cell.error");
+        assert_eq!(row.cell_findings[0].1.raw, "#DIV/0!");
     }
 
     #[test]
