@@ -2,7 +2,7 @@
 
 use super::table::PhysicalRow;
 use crate::finding::{Finding, Severity};
-use csv::{ReaderBuilder, StringRecord};
+use csv::{ByteRecord, ReaderBuilder, StringRecord};
 
 /// Delimiters tried when none is configured, in order of preference on ties.
 const CANDIDATES: [u8; 4] = [b',', b';', b'\t', b'|'];
@@ -113,30 +113,31 @@ pub fn read_rows(source: &str, text: &str, delimiter: u8) -> Vec<PhysicalRow> {
 /// First pass: records with quoting on, numbered by physical line (`\r\n`, `\n` or `\r`).
 fn read_spans(text: &str, delimiter: u8) -> Vec<Span> {
     let mut reader = reader(text, delimiter, true);
-    let mut record = StringRecord::new();
+    let mut record = ByteRecord::new();
     let mut spans = Vec::new();
     let (mut line, mut counted_to) = (1u64, 0usize);
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(_) => continue,
-        }
-        let start = record_start(
-            text,
-            record.position().map_or(counted_to, |p| p.byte() as usize),
-        );
+    // Byte records never fail on UTF-8, and reading from memory cannot fail: every record is kept.
+    while let Ok(true) = reader.read_byte_record(&mut record) {
+        let reported = record.position().map_or(counted_to, |p| p.byte() as usize);
+        let start = record_start(text, reported);
         line += line_breaks(text, counted_to, start) as u64;
         counted_to = start.max(counted_to);
-        let multiline = record.iter().any(|c| c.contains(['\n', '\r']));
+        let multiline = record
+            .iter()
+            .any(|c| c.iter().any(|&b| b == b'\n' || b == b'\r'));
         spans.push(Span {
             start,
             line,
-            cells: record.iter().map(str::to_string).collect(),
+            cells: record.iter().map(cell_string).collect(),
             multiline,
         });
     }
     spans
+}
+
+/// A cell's text; the input is UTF-8 and ASCII delimiters never split a character.
+fn cell_string(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
 }
 
 /// Where a record really starts: csv reports the position before the rest of the previous line ending.
@@ -197,11 +198,11 @@ fn recover_lines(
     delimiter: u8,
 ) -> Vec<PhysicalRow> {
     let mut reader = reader(raw, delimiter, false);
-    let mut record = StringRecord::new();
+    let mut record = ByteRecord::new();
     let mut rows: Vec<PhysicalRow> = Vec::new();
     let mut counted_to = 0usize;
     let mut current_line = line;
-    while let Ok(true) = reader.read_record(&mut record) {
+    while let Ok(true) = reader.read_byte_record(&mut record) {
         let at = record_start(
             raw,
             record.position().map_or(counted_to, |p| p.byte() as usize),
@@ -211,7 +212,7 @@ fn recover_lines(
         rows.push(PhysicalRow {
             line: current_line,
             offset: start + at,
-            cells: record.iter().map(unquote).collect(),
+            cells: record.iter().map(|c| unquote(&cell_string(c))).collect(),
             ..PhysicalRow::default()
         });
     }

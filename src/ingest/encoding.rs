@@ -2,8 +2,12 @@
 
 use encoding_rs::{DecoderResult, Encoding, KOI8_U, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1251};
 
-/// How many bytes chardetng and the UTF-16 check look at.
-const SNIFF_BYTES: usize = 4 << 20;
+/// How many bytes chardetng and the damaged-UTF-8 check look at.
+const SNIFF_BYTES: usize = 1 << 20;
+/// How many bytes the UTF-16 pattern check looks at.
+const UTF16_SNIFF_BYTES: usize = 64 << 10;
+/// How many bytes the Cyrillic code-page scoring decodes.
+const SCORING_BYTES: usize = 256 << 10;
 
 /// Text decoded from a file, with where decoding had to replace bytes.
 #[derive(Debug)]
@@ -98,7 +102,7 @@ fn matching_bom_len(bytes: &[u8], encoding: &'static Encoding) -> usize {
 
 /// UTF-16 without a BOM (Excel "Unicode text"): one byte of each pair is mostly NUL or one high byte.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
-    let sample = &bytes[..bytes.len().min(SNIFF_BYTES) & !1];
+    let sample = &bytes[..bytes.len().min(UTF16_SNIFF_BYTES) & !1];
     let pairs = sample.len() / 2;
     if pairs < 2 {
         return None;
@@ -146,7 +150,7 @@ fn guess_legacy(bytes: &[u8]) -> &'static Encoding {
     detector.feed(sample, sample.len() == bytes.len());
     let guess = detector.guess(None, chardetng::Utf8Detection::Allow);
     if is_cyrillic_single_byte(guess) {
-        return best_cyrillic(sample, guess);
+        return best_cyrillic(&sample[..sample.len().min(SCORING_BYTES)], guess);
     }
     guess
 }

@@ -178,3 +178,42 @@ fn delimiter_parsing() {
     assert_eq!(parse_delimiter(";"), Some(b';'));
     assert_eq!(parse_delimiter(";;"), None);
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+            let dir = tempfile::tempdir().unwrap();
+            let _ = read_source(&write(&dir, "x.csv", &bytes));
+            let _ = read_source(&write(&dir, "x.jsonl", &bytes));
+        }
+
+        #[test]
+        fn written_csv_reads_back_row_for_row(
+            rows in proptest::collection::vec(
+                proptest::collection::vec("[a-zA-Zа-я0-9 ,;\"\\n]{0,12}", 3), 1..30)
+        ) {
+            let mut writer = csv::Writer::from_writer(Vec::new());
+            writer.write_record(["id", "name", "note"]).unwrap();
+            for row in &rows {
+                writer.write_record(row).unwrap();
+            }
+            let bytes = writer.into_inner().unwrap();
+            let dir = tempfile::tempdir().unwrap();
+            let mut source = write(&dir, "p.csv", &bytes);
+            source.delimiter = Some(",".into());
+            let table = read_one(&source);
+            let expected: Vec<&Vec<String>> =
+                rows.iter().filter(|r| r.iter().any(|c| !c.trim().is_empty())).collect();
+            prop_assert_eq!(table.rows.len(), expected.len());
+            for (got, want) in table.rows.iter().zip(expected) {
+                prop_assert_eq!(&got.cells, want);
+            }
+        }
+    }
+}
