@@ -163,25 +163,26 @@ fn line_breaks(text: &str, from: usize, to: usize) -> usize {
         .count()
 }
 
-/// A multi-line record whose inner lines look like whole records of their own, and which either has an
-/// unbalanced quote, the wrong number of fields, or spans implausibly many lines.
+/// A multi-line record is run together by a broken quote when its quotes do not balance (a quote opened and
+/// never closed), or when its inner lines look like whole records and it has the wrong number of fields or
+/// spans implausibly many lines.
 fn is_broken_quote(raw: &str, fields: usize, modal: usize, delimiter: u8) -> bool {
+    if raw.bytes().filter(|&b| b == b'"').count() % 2 == 1 {
+        return true;
+    }
     if modal < 2 {
         return false;
     }
     let lines: Vec<&str> = split_lines(raw).collect();
     let inner = lines.get(1..).unwrap_or_default();
-    if inner.is_empty() {
-        return false;
-    }
     let separator = char::from(delimiter);
     let record_like = inner
         .iter()
         .filter(|l| l.split(separator).count() == modal)
         .count();
-    let odd_quotes = raw.bytes().filter(|&b| b == b'"').count() % 2 == 1;
-    record_like * 2 >= inner.len()
-        && (odd_quotes || fields != modal || lines.len() > MAX_PLAUSIBLE_LINES)
+    !inner.is_empty()
+        && record_like * 2 >= inner.len()
+        && (fields != modal || lines.len() > MAX_PLAUSIBLE_LINES)
 }
 
 /// Non-empty lines of `raw`, split at any line ending.

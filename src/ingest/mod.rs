@@ -98,7 +98,7 @@ pub fn read_source(source: &SourceConfig) -> Result<Vec<SourceTable>> {
             },
         ),
         format => {
-            let table = text::read_text(
+            let mut table = text::read_text(
                 source,
                 &bytes,
                 SourceTable {
@@ -106,9 +106,24 @@ pub fn read_source(source: &SourceConfig) -> Result<Vec<SourceTable>> {
                     ..base
                 },
             )?;
+            if claims_workbook(source) {
+                let message =
+                    "the file is named as a workbook but holds plain text; read as delimited text";
+                let finding =
+                    Finding::new(&table.name, 0, "format.mismatch", Severity::Info, message);
+                table.findings.push(finding);
+            }
             Ok(vec![table])
         }
     }
+}
+
+/// The configured format or the extension says workbook.
+fn claims_workbook(source: &SourceConfig) -> bool {
+    matches!(
+        source.format.or_else(|| Format::from_path(&source.path)),
+        Some(Format::Xlsx | Format::Xls | Format::Ods)
+    )
 }
 
 /// One table per non-empty sheet (or the configured sheet).

@@ -172,6 +172,41 @@ fn workbook_sheets_and_numbering() {
 }
 
 #[test]
+fn broken_quote_and_ragged_rows_keep_every_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "id,name,city\n1,\"Ann,Kyiv\n2,Bob\n3,Cy,Lviv,extra\n4,Dan,Dnipro\n";
+    let table = read_one(&write(&dir, "q.csv", text.as_bytes()));
+    assert_eq!(table.rows.len(), 4);
+    assert_eq!(table.headers, ["id", "name", "city", "_overflow"]);
+    assert_eq!(table.rows[2].cells, ["3", "Cy", "Lviv", "extra"]);
+    let place = |code: &str| -> Vec<u64> {
+        table
+            .findings
+            .iter()
+            .filter(|f| f.code == code)
+            .map(|f| f.row)
+            .collect()
+    };
+    assert_eq!(place("row.broken_quote"), [1]);
+    assert_eq!(place("row.ragged"), [2, 3]);
+}
+
+#[test]
+fn text_named_as_workbook_is_read_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let table = read_one(&write(&dir, "report.xls", b"Name\tPhone\nAnn\t555\n"));
+    assert_eq!(table.format, Some(Format::Csv));
+    assert_eq!(table.rows[0].cells, ["Ann", "555"]);
+    assert!(codes(&table).contains(&"format.mismatch"));
+    let err = read_source(&write(
+        &dir,
+        "page.xls",
+        b"<html><table><tr><td>x</td></tr></table>",
+    ));
+    assert!(err.err().unwrap().to_string().contains("HTML"));
+}
+
+#[test]
 fn delimiter_parsing() {
     assert_eq!(parse_delimiter("\\t"), Some(b'\t'));
     assert_eq!(parse_delimiter("TAB"), Some(b'\t'));

@@ -33,6 +33,12 @@ pub fn read_text(
     if decoded.text.trim().is_empty() {
         return Err(Error::input("file is empty").at_path(path));
     }
+    if looks_like_markup(&decoded.text) {
+        return Err(Error::input(
+            "the file is an HTML or XML page, not a table export; open it in a spreadsheet and save it as .xlsx or .csv",
+        )
+        .at_path(path));
+    }
     table.encoding = Some(encoding::label_of(decoded.encoding));
     let offsets = match table.format {
         Some(Format::Jsonl) => read_json_table(&decoded.text, &mut table),
@@ -85,6 +91,19 @@ fn read_json_table(text: &str, table: &mut SourceTable) -> Vec<(usize, u64)> {
         ));
     }
     Vec::new()
+}
+
+/// An HTML page or XML spreadsheet (Excel "web page" or "XML Spreadsheet 2003" saved as .xls).
+fn looks_like_markup(text: &str) -> bool {
+    let head: String = text
+        .trim_start()
+        .chars()
+        .take(512)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    ["<!doctype html", "<html", "<?xml", "<table"]
+        .iter()
+        .any(|tag| head.starts_with(tag))
 }
 
 /// Mostly control characters (after NULs were removed), or mostly NULs: not a text file.
@@ -196,6 +215,13 @@ mod tests {
         assert_eq!(row_at(&offsets, 5), 0);
         assert_eq!(row_at(&offsets, 10), 1);
         assert_eq!(row_at(&offsets, 25), 2);
+    }
+
+    #[test]
+    fn markup_pages_are_recognised() {
+        assert!(looks_like_markup("\n<HTML><body><table>"));
+        assert!(looks_like_markup("<?xml version=\"1.0\"?><Workbook>"));
+        assert!(!looks_like_markup("Name,Note\nAnn,<b>vip</b>\n"));
     }
 
     #[test]
