@@ -10,9 +10,19 @@ const DATA_ROWS_SAMPLED: usize = 30;
 /// Longest text taken as a column name.
 const MAX_HEADER_CHARS: usize = 80;
 
-/// Index in `rows` of the header row: the first row whose non-empty cells are mostly distinct, short,
-/// non-numeric texts and whose width matches the rows below it. Falls back to the first non-blank row.
-pub fn detect_header_index(rows: &[&[String]]) -> Option<usize> {
+/// Where the header is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HeaderChoice {
+    /// This index of the rows holds the header.
+    Row(usize),
+    /// No row looks like a header: every row is data.
+    Headerless,
+}
+
+/// Finds the header: the first row whose non-empty cells are mostly distinct, short, non-numeric texts and
+/// whose width matches the rows below it; else the first row of such texts; else no header at all (so no
+/// data row is taken for a header). `None` when every row is blank.
+pub fn detect_header(rows: &[&[String]]) -> Option<HeaderChoice> {
     let non_blank: Vec<usize> = rows
         .iter()
         .enumerate()
@@ -20,12 +30,14 @@ pub fn detect_header_index(rows: &[&[String]]) -> Option<usize> {
         .map(|(i, _)| i)
         .take(MAX_ROWS_SEARCHED + DATA_ROWS_SAMPLED)
         .collect();
-    let first = *non_blank.first()?;
+    non_blank.first()?;
+    let mut first_names = None;
     for (k, &index) in non_blank.iter().enumerate().take(MAX_ROWS_SEARCHED) {
-        let row = *rows.get(index)?;
+        let Some(row) = rows.get(index) else { break };
         if !looks_like_names(row) {
             continue;
         }
+        first_names.get_or_insert(index);
         let below: Vec<usize> = non_blank
             .iter()
             .skip(k + 1)
@@ -33,10 +45,10 @@ pub fn detect_header_index(rows: &[&[String]]) -> Option<usize> {
             .filter_map(|&i| rows.get(i).map(|r| filled_width(r)))
             .collect();
         if width_matches(filled_width(row), &below) {
-            return Some(index);
+            return Some(HeaderChoice::Row(index));
         }
     }
-    Some(first)
+    Some(first_names.map_or(HeaderChoice::Headerless, HeaderChoice::Row))
 }
 
 /// True when every cell is empty or whitespace.
@@ -64,7 +76,9 @@ fn looks_like_names(row: &[String]) -> bool {
     }
     let texty = filled
         .iter()
-        .filter(|c| c.chars().count() <= MAX_HEADER_CHARS && !is_numeric_like(c))
+        .filter(|c| {
+            c.chars().count() <= MAX_HEADER_CHARS && !is_numeric_like(c) && !c.contains('@')
+        })
         .count();
     let distinct = filled
         .iter()
@@ -142,13 +156,13 @@ pub fn unique_headers(raw: &[String], source: &str, findings: &mut Vec<Finding>)
 mod tests {
     use super::*;
 
-    fn detect(lines: &[&str]) -> Option<usize> {
+    fn detect(lines: &[&str]) -> Option<HeaderChoice> {
         let owned: Vec<Vec<String>> = lines
             .iter()
             .map(|l| l.split(',').map(str::to_string).collect())
             .collect();
         let rows: Vec<&[String]> = owned.iter().map(Vec::as_slice).collect();
-        detect_header_index(&rows)
+        detect_header(&rows)
     }
 
     #[test]
@@ -160,19 +174,28 @@ mod tests {
             "Ann Lee,+1 555 0100,ann@example.com,Boston",
             "Taras Shevchenko,+380 50 123 4567,t@ukr.net,Kyiv",
         ];
-        assert_eq!(detect(&table), Some(2));
+        assert_eq!(detect(&table), Some(HeaderChoice::Row(2)));
     }
 
     #[test]
     fn numeric_first_row_is_not_a_header_when_a_name_row_follows() {
         let table = ["2024-03-05,,", "ID,Name,Phone", "1,Ann,555", "2,Bob,556"];
-        assert_eq!(detect(&table), Some(1));
+        assert_eq!(detect(&table), Some(HeaderChoice::Row(1)));
     }
 
     #[test]
     fn header_only_table_uses_its_row() {
-        assert_eq!(detect(&["Name,Phone"]), Some(0));
+        assert_eq!(detect(&["Name,Phone"]), Some(HeaderChoice::Row(0)));
         assert_eq!(detect(&[",", " , "]), None);
+    }
+
+    #[test]
+    fn data_only_file_has_no_header() {
+        let table = [
+            "Ann Lee,+1 555 0100,ann@example.com",
+            "Bob Ray,+1 555 0101,bob@example.com",
+        ];
+        assert_eq!(detect(&table), Some(HeaderChoice::Headerless));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Turns physical rows (lines or sheet rows) into a header plus numbered data rows: blank rows, ragged rows.
 
 use super::RawRow;
-use super::header::{detect_header_index, filled_width, is_blank, unique_headers};
+use super::header::{HeaderChoice, detect_header, filled_width, is_blank, unique_headers};
 use crate::error::{Error, Result};
 use crate::finding::{Finding, Severity};
 
@@ -51,8 +51,8 @@ pub struct Built {
     pub offsets: Vec<(usize, u64)>,
 }
 
-/// Picks the header (detected, or the first row at or after `header_line`), numbers the data rows,
-/// skips blank rows and evens out ragged rows. Errors when there is no header at all.
+/// Picks the header (detected, or the first row at or after `header_line`; line 0 means no header),
+/// numbers the data rows, skips blank rows and evens out ragged rows. Errors when every row is blank.
 pub fn build(
     source: &str,
     mut rows: Vec<PhysicalRow>,
@@ -60,39 +60,27 @@ pub fn build(
     numbering: Numbering,
     overflow: Overflow,
 ) -> Result<Built> {
-    let header_index = match header_line {
-        Some(line) => rows
-            .iter()
-            .position(|r| r.line >= line as u64)
-            .ok_or_else(|| Error::input(format!("header row {line} is beyond the last row")))?,
-        None => {
-            let top: Vec<&[String]> = rows
-                .iter()
-                .take(HEADER_SEARCH_ROWS)
-                .map(|r| r.cells.as_slice())
-                .collect();
-            detect_header_index(&top).ok_or_else(|| Error::input("file is empty"))?
+    let choice = choose_header(&rows, header_line)?;
+    let mut built = Built::default();
+    let (header, data, overflow) = match choice {
+        HeaderChoice::Row(index) => {
+            let data = rows.split_off(index + 1);
+            let header = rows.pop().unwrap_or_default();
+            note_skipped_titles(source, &rows, header.line, &mut built);
+            (header, data, overflow)
+        }
+        HeaderChoice::Headerless => {
+            built.findings.push(Finding::new(
+                source,
+                0,
+                "header.missing",
+                Severity::Info,
+                "no row looks like a header; every row is read as data and columns are named column_N",
+            ));
+            (PhysicalRow::default(), rows, Overflow::Widen)
         }
     };
-    let data = rows.split_off(header_index + 1);
-    let header = rows.pop().unwrap_or_default();
-    let mut built = Built {
-        header_line: header.line,
-        ..Built::default()
-    };
-    let skipped_above = rows.iter().filter(|r| !is_blank(&r.cells)).count();
-    if skipped_above > 0 {
-        built.findings.push(Finding::new(
-            source,
-            0,
-            "header.rows_skipped",
-            Severity::Info,
-            format!(
-                "{skipped_above} row(s) above the header on line {} were skipped as titles",
-                header.line
-            ),
-        ));
-    }
+    built.header_line = header.line;
     let width = table_width(&header.cells, &data, overflow);
     let mut names = header.cells.clone();
     names.resize(width, String::new());
@@ -100,6 +88,40 @@ pub fn build(
     built.offsets.push((header.offset, 0));
     number_rows(source, data, header.line, numbering, overflow, &mut built);
     Ok(built)
+}
+
+fn choose_header(rows: &[PhysicalRow], header_line: Option<usize>) -> Result<HeaderChoice> {
+    match header_line {
+        Some(0) => Ok(HeaderChoice::Headerless),
+        Some(line) => rows
+            .iter()
+            .position(|r| r.line >= line as u64)
+            .map(HeaderChoice::Row)
+            .ok_or_else(|| Error::input(format!("header row {line} is beyond the last row"))),
+        None => {
+            let top: Vec<&[String]> = rows
+                .iter()
+                .take(HEADER_SEARCH_ROWS)
+                .map(|r| r.cells.as_slice())
+                .collect();
+            detect_header(&top).ok_or_else(|| Error::input("file is empty"))
+        }
+    }
+}
+
+fn note_skipped_titles(source: &str, above: &[PhysicalRow], header_line: u64, built: &mut Built) {
+    let skipped = above.iter().filter(|r| !is_blank(&r.cells)).count();
+    if skipped > 0 {
+        built.findings.push(Finding::new(
+            source,
+            0,
+            "header.rows_skipped",
+            Severity::Info,
+            format!(
+                "{skipped} row(s) above the header on line {header_line} were skipped as titles"
+            ),
+        ));
+    }
 }
 
 /// Columns of the table: the header's cells (trailing unnamed ones only when data uses them), widened for
@@ -315,6 +337,25 @@ mod tests {
         .unwrap();
         assert_eq!(built.headers, ["Ann", "1"]);
         assert_eq!(built.rows.len(), 1);
+    }
+
+    #[test]
+    fn headerless_file_keeps_its_first_row() {
+        let rows = physical(&["Ann,ann@example.com", "Bob,bob@example.com,extra"]);
+        let built = build("a.csv", rows, None, Numbering::Ordinal, Overflow::Join(',')).unwrap();
+        assert_eq!(built.headers, ["column_1", "column_2", "column_3"]);
+        assert_eq!(built.rows.len(), 2);
+        assert_eq!(built.rows[0].row, 1);
+        let rows = physical(&["Name,Phone", "Ann,1"]);
+        let built = build(
+            "a.csv",
+            rows,
+            Some(0),
+            Numbering::Ordinal,
+            Overflow::Join(','),
+        )
+        .unwrap();
+        assert_eq!(built.rows.len(), 2);
     }
 
     #[test]
