@@ -114,16 +114,16 @@ fn width_matches(header_width: usize, below: &[usize]) -> bool {
     header_width * 10 >= typical * 8
 }
 
-/// Trims names, names empty ones `column_N`, and makes duplicates unique (`Phone`, `Phone_2`) with a finding.
+/// Trims names and collapses inner whitespace (Alt+Enter line breaks), names empty ones `column_N`, and makes duplicates unique (`Phone`, `Phone_2`) with a finding.
 pub fn unique_headers(raw: &[String], source: &str, findings: &mut Vec<Finding>) -> Vec<String> {
     let mut seen: HashSet<String> = HashSet::new();
     let mut out = Vec::with_capacity(raw.len());
     for (i, name) in raw.iter().enumerate() {
-        let trimmed = name.trim();
-        let base = if trimmed.is_empty() {
+        let collapsed = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        let base = if collapsed.is_empty() {
             format!("column_{}", i + 1)
         } else {
-            trimmed.to_string()
+            collapsed
         };
         let mut unique = base.clone();
         let mut n = 2;
@@ -201,9 +201,14 @@ mod tests {
     #[test]
     fn duplicate_and_empty_names_are_fixed() {
         let mut findings = Vec::new();
-        let raw: Vec<String> = [" Phone ", "Phone", "", "phone"].map(String::from).to_vec();
+        let raw: Vec<String> = [" Phone ", "Phone", "", "phone", "Mobile\r\n phone"]
+            .map(String::from)
+            .to_vec();
         let names = unique_headers(&raw, "a.csv", &mut findings);
-        assert_eq!(names, ["Phone", "Phone_2", "column_3", "phone_3"]);
+        assert_eq!(
+            names,
+            ["Phone", "Phone_2", "column_3", "phone_3", "Mobile phone"]
+        );
         assert_eq!(findings.len(), 2);
         assert_eq!(findings[0].code, "header.duplicate");
     }

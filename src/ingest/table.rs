@@ -81,6 +81,10 @@ pub fn build(
         }
     };
     built.header_line = header.line;
+    built.findings.extend(header.findings.iter().cloned());
+    built
+        .findings
+        .extend(header.cell_findings.iter().map(|(_, f)| f.clone()));
     let width = table_width(&header.cells, &data, overflow);
     let mut names = header.cells.clone();
     names.resize(width, String::new());
