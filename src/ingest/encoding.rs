@@ -73,11 +73,13 @@ pub fn detect(bytes: &[u8]) -> (&'static Encoding, usize) {
     (guess_legacy(bytes), 0)
 }
 
-/// Decodes with `encoding` (an override) or the detected encoding; never fails.
+/// Decodes with `encoding` (an override) or the detected encoding; never fails. A byte-order mark wins over
+/// an override, as in browsers: it cannot be there by accident.
 pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Decoded {
-    let (encoding, skip) = match forced {
-        Some(enc) => (enc, matching_bom_len(bytes, enc)),
-        None => detect(bytes),
+    let (encoding, skip) = match (Encoding::for_bom(bytes), forced) {
+        (Some(bom), _) => bom,
+        (None, Some(enc)) => (enc, 0),
+        (None, None) => detect(bytes),
     };
     let body = bytes.get(skip..).unwrap_or_default();
     let (text, invalid_at) = decode_tracking(body, encoding);
@@ -90,14 +92,6 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Decoded {
     };
     strip_nuls_and_boms(&mut decoded);
     decoded
-}
-
-/// Length of a BOM at the start of `bytes` that belongs to `encoding`, else 0.
-fn matching_bom_len(bytes: &[u8], encoding: &'static Encoding) -> usize {
-    match Encoding::for_bom(bytes) {
-        Some((enc, len)) if enc == encoding => len,
-        _ => 0,
-    }
 }
 
 /// UTF-16 without a BOM (Excel "Unicode text"): one byte of each pair is mostly NUL or one high byte.
@@ -370,6 +364,13 @@ mod tests {
         let (bytes, _, _) = KOI8_U.encode("Київ");
         let decoded = decode(&bytes, encoding_for_label("koi8u"));
         assert_eq!(decoded.text, "Київ");
+    }
+
+    #[test]
+    fn bom_wins_over_a_forced_label() {
+        let decoded = decode(&utf16be("Київ", true), encoding_for_label("utf-16"));
+        assert_eq!(decoded.text, "Київ");
+        assert_eq!(decoded.encoding, UTF_16BE);
     }
 
     #[test]
