@@ -35,7 +35,8 @@ pub struct SourceTable {
     pub encoding: Option<String>,
     /// Delimiter of a delimited file.
     pub delimiter: Option<u8>,
-    /// 1-based physical row (line, or sheet row) that held the header.
+    /// 1-based physical row (line, or sheet row) that held the header; 0 when there is none (JSON, or a
+    /// headerless file whose columns are named `column_N`).
     pub header_row: usize,
     /// Header names, made unique and non-empty.
     pub headers: Vec<String>,
