@@ -1,9 +1,20 @@
 //! Ingest: finds the input files and reads each into raw tables of text cells, whatever the format and encoding.
 
+mod delimited;
+mod detect;
+mod encoding;
+mod header;
+mod jsonl;
+mod table;
+mod text;
+mod workbook;
+
+use crate::checksum::sha256_hex;
 use crate::config::{Format, SourceConfig};
 use crate::error::{Error, Result};
-use crate::finding::Finding;
+use crate::finding::{Finding, Severity};
 use std::path::{Path, PathBuf};
+use table::{Numbering, Overflow};
 
 /// One raw data row: its 1-based data-row number (header excluded) and its cells.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -24,7 +35,8 @@ pub struct SourceTable {
     pub encoding: Option<String>,
     /// Delimiter of a delimited file.
     pub delimiter: Option<u8>,
-    /// 1-based physical row (line, or sheet row) that held the header.
+    /// 1-based physical row (line, or sheet row) that held the header; 0 when there is none (JSON, or a
+    /// headerless file whose columns are named `column_N`).
     pub header_row: usize,
     /// Header names, made unique and non-empty.
     pub headers: Vec<String>,
@@ -64,22 +76,122 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
 
 /// Reads one source into its tables (one per non-empty sheet for a workbook).
 pub fn read_source(source: &SourceConfig) -> Result<Vec<SourceTable>> {
-    let _ = source;
-    Err(Error::input("ingest not implemented yet").at_path(&source.path))
+    let path = &source.path;
+    let bytes = std::fs::read(path)
+        .map_err(|e| Error::input(format!("cannot read file: {e}")).at_path(path))?;
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(Error::input("file is empty").at_path(path));
+    }
+    let base = SourceTable {
+        name: source_name(path),
+        path: path.clone(),
+        sha256: sha256_hex(&bytes),
+        bytes: bytes.len() as u64,
+        ..SourceTable::default()
+    };
+    match detect::format(source, &bytes) {
+        format @ (Format::Xlsx | Format::Xls | Format::Ods) => read_workbook(
+            source,
+            &bytes,
+            SourceTable {
+                format: Some(format),
+                ..base
+            },
+        ),
+        format => {
+            let mut table = text::read_text(
+                source,
+                &bytes,
+                SourceTable {
+                    format: Some(format),
+                    ..base
+                },
+            )?;
+            if claims_workbook(source) {
+                let message =
+                    "the file is named as a workbook but holds plain text; read as delimited text";
+                let finding =
+                    Finding::new(&table.name, 0, "format.mismatch", Severity::Info, message);
+                table.findings.push(finding);
+            }
+            Ok(vec![table])
+        }
+    }
+}
+
+/// The configured format or the extension says workbook.
+fn claims_workbook(source: &SourceConfig) -> bool {
+    matches!(
+        source.format.or_else(|| Format::from_path(&source.path)),
+        Some(Format::Xlsx | Format::Xls | Format::Ods)
+    )
+}
+
+/// One table per non-empty sheet (or the configured sheet).
+fn read_workbook(
+    source: &SourceConfig,
+    bytes: &[u8],
+    base: SourceTable,
+) -> Result<Vec<SourceTable>> {
+    let path = &source.path;
+    let sheets = workbook::read_sheets(bytes, path, &base.name, source.sheet.as_deref())?;
+    if sheets.is_empty() {
+        return Err(Error::input("workbook has no data in any sheet").at_path(path));
+    }
+    let mut tables = Vec::with_capacity(sheets.len());
+    for sheet in sheets {
+        let name = format!("{}#{}", base.name, sheet.name);
+        let built = table::build(
+            &name,
+            sheet.rows,
+            source.header_row,
+            Numbering::SheetRow,
+            Overflow::Widen,
+        )
+        .map_err(|_| Error::input(format!("sheet {:?} is empty", sheet.name)).at_path(path))?;
+        let mut table = SourceTable {
+            name,
+            ..base.clone()
+        };
+        fill_from_built(&mut table, built);
+        tables.push(table);
+    }
+    Ok(tables)
+}
+
+/// Moves a built table into `table`, noting a header without data.
+fn fill_from_built(table: &mut SourceTable, built: table::Built) {
+    table.header_row = usize::try_from(built.header_line).unwrap_or(usize::MAX);
+    table.headers = built.headers;
+    table.rows = built.rows;
+    table.findings.extend(built.findings);
+    if table.rows.is_empty() {
+        table.findings.push(Finding::new(
+            &table.name,
+            0,
+            "table.no_rows",
+            Severity::Info,
+            "the table has a header but no data rows",
+        ));
+    }
 }
 
 /// Parses a configured delimiter (`";"`, `"\t"`, `"tab"`, `"|"`).
 pub fn parse_delimiter(text: &str) -> Option<u8> {
-    match text {
+    match text.to_ascii_lowercase().as_str() {
         "\\t" | "tab" | "\t" => Some(b'\t'),
-        s if s.len() == 1 => Some(s.as_bytes()[0]),
+        "comma" => Some(b','),
+        "semicolon" => Some(b';'),
+        "pipe" => Some(b'|'),
+        s if s.len() == 1 => s.as_bytes().first().copied(),
         _ => None,
     }
 }
 
-/// The encoding for a WHATWG label (`windows-1251`, `koi8-u`, `tis-620`, `utf-16le`…).
+/// The encoding for a label: WHATWG labels (`windows-1251`, `koi8-u`, `tis-620`, `utf-16le`…) and common
+/// aliases (`cp1251`, `cp874`, `utf16`, `koi8u`).
 pub fn encoding_for_label(label: &str) -> Option<&'static encoding_rs::Encoding> {
-    encoding_rs::Encoding::for_label(label.trim().as_bytes())
+    encoding::encoding_for_label(label)
 }
 
 /// The file name used as the source name in outputs.
@@ -88,3 +200,6 @@ pub fn source_name(path: &Path) -> String {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string())
 }
+
+#[cfg(test)]
+mod tests;
