@@ -7,6 +7,8 @@
 //! Russian uses), the country-code top-level domain of its e-mail, and the calling code of
 //! an internationally written phone. A default is sniffed only when one country carries a
 //! clear majority of the rows with evidence; a mixed file gets none, so nothing is guessed.
+//! When no row carries evidence, the script of the headers decides (a file headed
+//! "Прізвище;Ім'я;Телефон" comes from Ukraine even when no name in it has an і or ї).
 
 use crate::ingest::SourceTable;
 use crate::map::{Mapping, Target};
@@ -62,6 +64,10 @@ pub fn sniff_default_country(
             rows_with_evidence += 1;
             *votes.entry(c).or_default() += 1;
         }
+    }
+    if rows_with_evidence == 0 {
+        // Nothing in the rows tells; the language of the headers ("Прізвище", "นามสกุล") does.
+        return script_country(table.headers.iter().map(String::as_str));
     }
     let (best, count) = votes
         .into_iter()
