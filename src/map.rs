@@ -103,6 +103,7 @@ impl Mapping {
 struct HeaderFile {
     qualifiers: Vec<String>,
     family_when_given_present: Vec<String>,
+    salutation_values: Vec<String>,
     fields: BTreeMap<String, Vec<String>>,
 }
 
@@ -111,6 +112,7 @@ pub struct HeaderRules {
     exact: HashMap<String, Target>,
     qualifiers: Vec<String>,
     family_when_given: Vec<String>,
+    salutation_values: Vec<String>,
     /// (folded synonym, target) for typo-tolerant lookup, sorted for determinism.
     fuzzy: Vec<(String, Target)>,
 }
@@ -137,6 +139,7 @@ impl HeaderRules {
         Ok(HeaderRules {
             exact,
             qualifiers,
+            salutation_values: file.salutation_values.iter().map(|s| fold(s)).collect(),
             family_when_given: file
                 .family_when_given_present
                 .iter()
@@ -239,6 +242,7 @@ pub fn map_headers(
         .collect();
     apply_family_rule(rules, &mut columns);
     recognise_by_content(&mut columns, sample);
+    recognise_salutations(rules, &mut columns, sample);
     resolve_repeats(&mut columns);
     Mapping { columns }
 }
@@ -289,6 +293,36 @@ fn recognise_by_content(columns: &mut [ColumnMap], sample: &[&[String]]) {
         if let Some(f) = target {
             column.target = Target::Field(f);
             column.how = MatchKind::Content;
+        }
+    }
+}
+
+/// A column that passes through but whose cells are mostly salutations ("Mr.", "Frau") is one.
+fn recognise_salutations(rules: &HeaderRules, columns: &mut [ColumnMap], sample: &[&[String]]) {
+    if columns
+        .iter()
+        .any(|c| c.target == Target::Field(Field::Salutation))
+    {
+        return;
+    }
+    for (i, column) in columns.iter_mut().enumerate() {
+        if column.target != Target::PassThrough || column.how == MatchKind::Configured {
+            continue;
+        }
+        let cells: Vec<String> = sample
+            .iter()
+            .filter_map(|row| row.get(i))
+            .map(|c| fold(c))
+            .filter(|c| !c.is_empty())
+            .collect();
+        let known = cells
+            .iter()
+            .filter(|c| rules.salutation_values.contains(c))
+            .count();
+        if cells.len() >= 2 && known as f64 >= 0.8 * cells.len() as f64 {
+            column.target = Target::Field(Field::Salutation);
+            column.how = MatchKind::Content;
+            return;
         }
     }
 }
@@ -505,6 +539,28 @@ mod tests {
         assert_eq!(t[2], Target::Field(Field::Phone));
         assert_eq!(t[3], Target::Field(Field::PhoneAlt));
         assert_eq!(t[4], Target::PassThrough);
+    }
+
+    #[test]
+    fn title_column_is_a_salutation_only_when_its_values_are() {
+        let headers = vec!["Title".to_string(), "Last Name".to_string()];
+        let honorifics = [
+            vec!["Mr.".to_string(), "X".to_string()],
+            vec!["Mrs".to_string(), "Y".to_string()],
+        ];
+        let jobs = [
+            vec!["VP Sales".to_string(), "X".to_string()],
+            vec!["CTO".to_string(), "Y".to_string()],
+        ];
+        let as_sample = |rows: &[Vec<String>; 2]| -> Mapping {
+            let sample: Vec<&[String]> = rows.iter().map(|r| r.as_slice()).collect();
+            map_headers(&rules(), &headers, &BTreeMap::new(), &sample)
+        };
+        assert_eq!(
+            as_sample(&honorifics).columns[0].target,
+            Target::Field(Field::Salutation)
+        );
+        assert_eq!(as_sample(&jobs).columns[0].target, Target::PassThrough);
     }
 
     #[test]
