@@ -1,0 +1,176 @@
+//! Name rules from `schemas/names.toml`, compiled once into lookup tables.
+
+use crate::error::Result;
+use crate::locale::LocaleData;
+use crate::normalize::translit::latin_key;
+use crate::record::Country;
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NamesFile {
+    order: OrderFile,
+    salutation: Vec<SalutationFile>,
+    thai_salutation: ThaiSalutationFile,
+    suffixes: Vec<String>,
+    particles: Vec<String>,
+    mac_surnames: Vec<String>,
+    patronymic_suffixes: Vec<String>,
+    family_suffixes: Vec<String>,
+    given_names: BTreeMap<String, Vec<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OrderFile {
+    family_first_countries: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SalutationFile {
+    canonical: String,
+    variants: Vec<String>,
+    #[serde(default)]
+    countries: Vec<String>,
+    #[serde(default)]
+    dotted: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ThaiSalutationFile {
+    attached: Vec<[String; 2]>,
+    spaced: Vec<[String; 2]>,
+}
+
+/// One way of writing a salutation.
+#[derive(Clone, Debug)]
+pub(super) struct SalutationVariant {
+    pub canonical: String,
+    /// Only for rows of these countries (empty: any row).
+    pub countries: Vec<Country>,
+    /// Only when written with a final dot.
+    pub dotted: bool,
+}
+
+/// The compiled name rules.
+#[derive(Debug)]
+pub(super) struct NameRules {
+    pub family_first_countries: HashSet<Country>,
+    /// Lower-case variant (no final dot) → its readings.
+    pub salutations: HashMap<String, Vec<SalutationVariant>>,
+    /// Thai titles that may be glued to the name, longest first: (prefix, canonical).
+    pub thai_attached: Vec<(String, String)>,
+    /// Thai titles written as a word of their own: (word, canonical).
+    pub thai_spaced: Vec<(String, String)>,
+    /// Lower-case suffix without dots → canonical spelling.
+    pub suffixes: HashMap<String, String>,
+    pub particles: HashSet<String>,
+    /// Lower-case Mac surname → its spelling (`macdonald` → `MacDonald`).
+    pub mac_surnames: HashMap<String, String>,
+    /// Lower-case endings.
+    pub patronymic_suffixes: Vec<String>,
+    pub family_suffixes: Vec<String>,
+    /// Latin keys of known given names.
+    pub given_keys: HashSet<String>,
+}
+
+impl NameRules {
+    pub fn from_locale(locale: &LocaleData) -> Result<NameRules> {
+        let file: NamesFile = locale.parse("names.toml")?;
+        let mut salutations: HashMap<String, Vec<SalutationVariant>> = HashMap::new();
+        for s in &file.salutation {
+            let variant = SalutationVariant {
+                canonical: s.canonical.clone(),
+                countries: s.countries.iter().filter_map(|c| Country::new(c)).collect(),
+                dotted: s.dotted,
+            };
+            for v in &s.variants {
+                let key = v.trim_end_matches('.').to_lowercase();
+                salutations.entry(key).or_default().push(variant.clone());
+            }
+        }
+        let mut thai_attached: Vec<(String, String)> =
+            file.thai_salutation.attached.into_iter().map(|[a, b]| (a, b)).collect();
+        thai_attached.sort_by_key(|(prefix, _)| std::cmp::Reverse(prefix.chars().count()));
+        let lower_all = |v: Vec<String>| v.into_iter().map(|s| s.to_lowercase()).collect::<Vec<_>>();
+        Ok(NameRules {
+            family_first_countries: file
+                .order
+                .family_first_countries
+                .iter()
+                .filter_map(|c| Country::new(c))
+                .collect(),
+            salutations,
+            thai_attached,
+            thai_spaced: file.thai_salutation.spaced.into_iter().map(|[a, b]| (a, b)).collect(),
+            suffixes: file
+                .suffixes
+                .into_iter()
+                .map(|s| (s.replace('.', "").to_lowercase(), s))
+                .collect(),
+            particles: lower_all(file.particles).into_iter().collect(),
+            mac_surnames: file.mac_surnames.into_iter().map(|s| (s.to_lowercase(), s)).collect(),
+            patronymic_suffixes: lower_all(file.patronymic_suffixes),
+            family_suffixes: lower_all(file.family_suffixes),
+            given_keys: file
+                .given_names
+                .values()
+                .flatten()
+                .map(|n| latin_key(n))
+                .filter(|k| !k.is_empty())
+                .collect(),
+        })
+    }
+
+    /// The canonical salutation `token` stands for in a row of `country`, if any.
+    pub fn salutation(&self, token: &str, country: Option<Country>) -> Option<&str> {
+        let dotted = token.ends_with('.');
+        let key = token.trim_end_matches('.').to_lowercase();
+        let readings = self.salutations.get(&key)?;
+        readings
+            .iter()
+            .find(|v| {
+                (!v.dotted || dotted)
+                    && (v.countries.is_empty() || country.is_some_and(|c| v.countries.contains(&c)))
+            })
+            .map(|v| v.canonical.as_str())
+    }
+
+    /// Whether `word` is a known given name (compared by Latin key).
+    pub fn is_given_name(&self, word: &str) -> bool {
+        self.given_keys.contains(&latin_key(word))
+    }
+
+    /// Whether `word` ends like a patronymic (and is long enough to have a stem before it).
+    pub fn is_patronymic(&self, word: &str) -> bool {
+        ends_with_any(word, &self.patronymic_suffixes, 3)
+    }
+
+    /// Whether `word` ends like a surname.
+    pub fn has_family_suffix(&self, word: &str) -> bool {
+        ends_with_any(word, &self.family_suffixes, 2)
+    }
+
+    /// Whether `word` is a surname particle (`van`, `de`).
+    pub fn is_particle(&self, word: &str) -> bool {
+        self.particles.contains(&word.to_lowercase())
+    }
+
+    /// The canonical spelling of a name suffix (`jr` → `Jr.`).
+    pub fn suffix(&self, word: &str) -> Option<&str> {
+        self.suffixes.get(&word.replace('.', "").to_lowercase()).map(String::as_str)
+    }
+}
+
+/// Whether lower-cased `word` ends with one of `suffixes` and keeps at least `stem` characters
+/// before it.
+fn ends_with_any(word: &str, suffixes: &[String], stem: usize) -> bool {
+    let lower = word.to_lowercase();
+    let len = lower.chars().count();
+    suffixes
+        .iter()
+        .any(|s| lower.ends_with(s.as_str()) && len >= s.chars().count() + stem)
+}
