@@ -44,7 +44,10 @@ pub(super) fn needs_case_repair(s: &str) -> bool {
 
 /// Whether `word` is "shouted": at least two cased letters, all upper case.
 pub(super) fn is_shouted(word: &str) -> bool {
-    let cased: Vec<char> = word.chars().filter(|c| c.is_uppercase() || c.is_lowercase()).collect();
+    let cased: Vec<char> = word
+        .chars()
+        .filter(|c| c.is_uppercase() || c.is_lowercase())
+        .collect();
     cased.len() >= 2 && cased.iter().all(|c| c.is_uppercase())
 }
 
@@ -127,7 +130,10 @@ mod tests {
         assert_eq!(unify_apostrophes("Мар\"яна"), "Марʼяна");
         assert_eq!(unify_apostrophes("O’Brien"), "O'Brien");
         // Quotes around a nickname are not apostrophes.
-        assert_eq!(unify_apostrophes("John \"Jack\" Smith"), "John \"Jack\" Smith");
+        assert_eq!(
+            unify_apostrophes("John \"Jack\" Smith"),
+            "John \"Jack\" Smith"
+        );
     }
 
     #[test]
@@ -150,7 +156,10 @@ mod tests {
         assert_eq!(title_case("D'ARTAGNAN", false, &r), "d'Artagnan");
         assert_eq!(title_case("D'ANGELO", true, &r), "D'Angelo");
         assert_eq!(title_case("VAN DER BERG", false, &r), "van der Berg");
-        assert_eq!(title_case("LUDWIG VAN BEETHOVEN", true, &r), "Ludwig van Beethoven");
+        assert_eq!(
+            title_case("LUDWIG VAN BEETHOVEN", true, &r),
+            "Ludwig van Beethoven"
+        );
         assert_eq!(title_case("ANNA-MARIA", true, &r), "Anna-Maria");
         assert_eq!(title_case("КОСАЧ-КВІТКА", true, &r), "Косач-Квітка");
         assert_eq!(title_case("МАРʼЯНА", true, &r), "Марʼяна");

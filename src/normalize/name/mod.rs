@@ -59,7 +59,9 @@ impl NameNormalizer {
         let raw_salutation = read(Field::Salutation);
         if !raw_salutation.is_empty() {
             let canonical = self.rules.salutation(&raw_salutation, rec.country);
-            parts.salutation.push(canonical.map_or(raw_salutation.clone(), str::to_string));
+            parts
+                .salutation
+                .push(canonical.map_or(raw_salutation.clone(), str::to_string));
         }
         self.take_affixes(&mut parts, rec);
         let full = self.take_full_affixes(&full, &mut parts, rec);
@@ -72,7 +74,11 @@ impl NameNormalizer {
     /// Moves salutations off the given name (or the family name when there is no given name)
     /// and suffixes off the family name.
     fn take_affixes(&self, parts: &mut Parts, rec: &Record) {
-        let target = if parts.given.is_empty() { &mut parts.family } else { &mut parts.given };
+        let target = if parts.given.is_empty() {
+            &mut parts.family
+        } else {
+            &mut parts.given
+        };
         let (found, rest) = salutation::take_salutations(target, rec.country, &self.rules);
         *target = rest;
         push_new(&mut parts.salutation, found);
@@ -115,8 +121,14 @@ impl NameNormalizer {
             }
             return;
         }
-        let known = if parts.given.is_empty() { &parts.family } else { &parts.given };
-        let Some(rest) = words_not_in(full, known) else { return };
+        let known = if parts.given.is_empty() {
+            &parts.family
+        } else {
+            &parts.given
+        };
+        let Some(rest) = words_not_in(full, known) else {
+            return;
+        };
         let several = rest.len() > 1;
         let (middle, other): (Vec<&str>, Vec<&str>) = rest
             .into_iter()
@@ -137,11 +149,12 @@ impl NameNormalizer {
         if !parts.middle.is_empty() {
             return;
         }
-        if let Some((given, last)) = parts.given.rsplit_once(' ') {
-            if self.rules.is_patronymic(last) && !given.contains(' ') {
-                parts.middle = last.to_string();
-                parts.given = given.to_string();
-            }
+        if let Some((given, last)) = parts.given.rsplit_once(' ')
+            && self.rules.is_patronymic(last)
+            && !given.contains(' ')
+        {
+            parts.middle = last.to_string();
+            parts.given = given.to_string();
         }
     }
 
@@ -163,7 +176,8 @@ impl NameNormalizer {
             .collect();
         display.extend(parts.suffixes.iter().map(String::as_str));
         rec.values.set(Field::FullName, display.join(" "));
-        rec.values.set(Field::Salutation, parts.salutation.join(" "));
+        rec.values
+            .set(Field::Salutation, parts.salutation.join(" "));
         rec.keys.given = latin_key(&parts.given);
         rec.keys.family = latin_key(&parts.family);
         rec.keys.family_phonetic = self.phonetic(&rec.keys.family);

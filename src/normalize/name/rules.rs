@@ -92,10 +92,15 @@ impl NameRules {
                 salutations.entry(key).or_default().push(variant.clone());
             }
         }
-        let mut thai_attached: Vec<(String, String)> =
-            file.thai_salutation.attached.into_iter().map(|[a, b]| (a, b)).collect();
+        let mut thai_attached: Vec<(String, String)> = file
+            .thai_salutation
+            .attached
+            .into_iter()
+            .map(|[a, b]| (a, b))
+            .collect();
         thai_attached.sort_by_key(|(prefix, _)| std::cmp::Reverse(prefix.chars().count()));
-        let lower_all = |v: Vec<String>| v.into_iter().map(|s| s.to_lowercase()).collect::<Vec<_>>();
+        let lower_all =
+            |v: Vec<String>| v.into_iter().map(|s| s.to_lowercase()).collect::<Vec<_>>();
         Ok(NameRules {
             family_first_countries: file
                 .order
@@ -105,14 +110,23 @@ impl NameRules {
                 .collect(),
             salutations,
             thai_attached,
-            thai_spaced: file.thai_salutation.spaced.into_iter().map(|[a, b]| (a, b)).collect(),
+            thai_spaced: file
+                .thai_salutation
+                .spaced
+                .into_iter()
+                .map(|[a, b]| (a, b))
+                .collect(),
             suffixes: file
                 .suffixes
                 .into_iter()
                 .map(|s| (s.replace('.', "").to_lowercase(), s))
                 .collect(),
             particles: lower_all(file.particles).into_iter().collect(),
-            mac_surnames: file.mac_surnames.into_iter().map(|s| (s.to_lowercase(), s)).collect(),
+            mac_surnames: file
+                .mac_surnames
+                .into_iter()
+                .map(|s| (s.to_lowercase(), s))
+                .collect(),
             patronymic_suffixes: lower_all(file.patronymic_suffixes),
             family_suffixes: lower_all(file.family_suffixes),
             given_keys: file
@@ -161,7 +175,9 @@ impl NameRules {
 
     /// The canonical spelling of a name suffix (`jr` → `Jr.`).
     pub fn suffix(&self, word: &str) -> Option<&str> {
-        self.suffixes.get(&word.replace('.', "").to_lowercase()).map(String::as_str)
+        self.suffixes
+            .get(&word.replace('.', "").to_lowercase())
+            .map(String::as_str)
     }
 }
 

@@ -42,7 +42,10 @@ fn take_thai<'a>(s: &'a str, rules: &'a NameRules) -> Option<(&'a str, &'a str)>
         return None;
     }
     for (word, canonical) in &rules.thai_spaced {
-        if let Some(after) = s.strip_prefix(word.as_str()).and_then(|a| a.strip_prefix(' ')) {
+        if let Some(after) = s
+            .strip_prefix(word.as_str())
+            .and_then(|a| a.strip_prefix(' '))
+        {
             let after = after.trim_start();
             if !after.is_empty() {
                 return Some((canonical, after));
@@ -92,9 +95,18 @@ mod tests {
 
     #[test]
     fn western_and_slavic_salutations_move_out() {
-        assert_eq!(take("Mr. John Smith", None), (vec!["Mr".to_string()], "John Smith".into()));
-        assert_eq!(take("MRS JANE DOE", None), (vec!["Mrs".to_string()], "JANE DOE".into()));
-        assert_eq!(take("Herr Dr. Klaus Müller", Some("DE")).0, vec!["Herr", "Dr"]);
+        assert_eq!(
+            take("Mr. John Smith", None),
+            (vec!["Mr".to_string()], "John Smith".into())
+        );
+        assert_eq!(
+            take("MRS JANE DOE", None),
+            (vec!["Mrs".to_string()], "JANE DOE".into())
+        );
+        assert_eq!(
+            take("Herr Dr. Klaus Müller", Some("DE")).0,
+            vec!["Herr", "Dr"]
+        );
         assert_eq!(take("пані Олена Петренко", Some("UA")).0, vec!["пані"]);
         assert_eq!(take("Mme Claire Dubois", Some("FR")).0, vec!["Mme"]);
         assert_eq!(take("M. Jean Dupont", Some("FR")).0, vec!["M."]);
@@ -112,7 +124,10 @@ mod tests {
 
     #[test]
     fn thai_titles_glued_or_spaced() {
-        assert_eq!(take("นายสมชาย ใจดี", Some("TH")), (vec!["นาย".to_string()], "สมชาย ใจดี".into()));
+        assert_eq!(
+            take("นายสมชาย ใจดี", Some("TH")),
+            (vec!["นาย".to_string()], "สมชาย ใจดี".into())
+        );
         assert_eq!(take("นางสาวสมหญิง รักไทย", None).0, vec!["นางสาว"]);
         assert_eq!(take("น.ส. สมหญิง รักไทย", None).0, vec!["นางสาว"]);
         assert_eq!(take("ด.ช.ธนา ใจดี", None).0, vec!["ด.ช."]);
@@ -124,7 +139,10 @@ mod tests {
     #[test]
     fn suffixes_come_off_the_end() {
         let rules = NameRules::from_locale(&LocaleData::default()).unwrap();
-        assert_eq!(take_suffixes("John Smith, Jr.", &rules), (vec!["Jr.".to_string()], "John Smith".into()));
+        assert_eq!(
+            take_suffixes("John Smith, Jr.", &rules),
+            (vec!["Jr.".to_string()], "John Smith".into())
+        );
         assert_eq!(take_suffixes("Henry Ford III", &rules).1, "Henry Ford");
         assert_eq!(take_suffixes("Iv", &rules).1, "Iv");
     }

@@ -69,9 +69,15 @@ pub(super) fn split_full_name(
             } else if ff > gf {
                 family_first
             } else if default_family_first(full, country, rules) {
-                SplitName { guessed: true, ..family_first }
+                SplitName {
+                    guessed: true,
+                    ..family_first
+                }
             } else {
-                SplitName { guessed: true, ..given_first }
+                SplitName {
+                    guessed: true,
+                    ..given_first
+                }
             }
         }
     }
@@ -90,13 +96,21 @@ fn parts(given: &str, middle: &str, family: &str, guessed: bool) -> SplitName {
 fn layout_given_first(words: &[&str], with_particles: bool) -> SplitName {
     let last = words.len().saturating_sub(1);
     let family_start = if with_particles {
-        (1..last).find(|&i| words.get(i).is_some_and(|w| is_particle_word(w))).unwrap_or(last)
+        (1..last)
+            .find(|&i| words.get(i).is_some_and(|w| is_particle_word(w)))
+            .unwrap_or(last)
     } else {
         1.min(last)
     };
     let given = words.first().copied().unwrap_or("");
-    let middle = words.get(1..family_start).map(|m| m.join(" ")).unwrap_or_default();
-    let family = words.get(family_start..).map(|f| f.join(" ")).unwrap_or_default();
+    let middle = words
+        .get(1..family_start)
+        .map(|m| m.join(" "))
+        .unwrap_or_default();
+    let family = words
+        .get(family_start..)
+        .map(|f| f.join(" "))
+        .unwrap_or_default();
     parts(given, &middle, &family, false)
 }
 
@@ -104,8 +118,25 @@ fn layout_given_first(words: &[&str], with_particles: bool) -> SplitName {
 fn is_particle_word(word: &str) -> bool {
     matches!(
         word,
-        "van" | "von" | "de" | "der" | "den" | "du" | "da" | "di" | "del" | "della" | "dos" | "das"
-            | "ten" | "ter" | "zu" | "zum" | "zur" | "bin" | "binti"
+        "van"
+            | "von"
+            | "de"
+            | "der"
+            | "den"
+            | "du"
+            | "da"
+            | "di"
+            | "del"
+            | "della"
+            | "dos"
+            | "das"
+            | "ten"
+            | "ter"
+            | "zu"
+            | "zum"
+            | "zur"
+            | "bin"
+            | "binti"
     )
 }
 
@@ -118,7 +149,10 @@ fn layout_family_first(words: &[&str], rules: &NameRules) -> Option<SplitName> {
     end += 1;
     let given = words.get(end)?;
     let family = words.get(..end).map(|f| f.join(" ")).unwrap_or_default();
-    let middle = words.get(end + 1..).map(|m| m.join(" ")).unwrap_or_default();
+    let middle = words
+        .get(end + 1..)
+        .map(|m| m.join(" "))
+        .unwrap_or_default();
     Some(parts(given, &middle, &family, false))
 }
 
@@ -161,7 +195,12 @@ mod tests {
 
     fn split(full: &str, country: Option<&str>) -> (String, String, String, bool) {
         let rules = NameRules::from_locale(&LocaleData::default()).unwrap();
-        let s = split_full_name(full, NameOrder::Auto, country.and_then(Country::new), &rules);
+        let s = split_full_name(
+            full,
+            NameOrder::Auto,
+            country.and_then(Country::new),
+            &rules,
+        );
         (s.given, s.middle, s.family, s.guessed)
     }
 
@@ -171,33 +210,75 @@ mod tests {
 
     #[test]
     fn patronymic_decides_ukrainian_and_russian_order() {
-        assert_eq!(split("Шевченко Тарас Григорович", None), own("Тарас", "Григорович", "Шевченко", false));
-        assert_eq!(split("Тарас Григорович Шевченко", None), own("Тарас", "Григорович", "Шевченко", false));
-        assert_eq!(split("Иванова Мария Петровна", Some("RU")), own("Мария", "Петровна", "Иванова", false));
+        assert_eq!(
+            split("Шевченко Тарас Григорович", None),
+            own("Тарас", "Григорович", "Шевченко", false)
+        );
+        assert_eq!(
+            split("Тарас Григорович Шевченко", None),
+            own("Тарас", "Григорович", "Шевченко", false)
+        );
+        assert_eq!(
+            split("Иванова Мария Петровна", Some("RU")),
+            own("Мария", "Петровна", "Иванова", false)
+        );
         // Unknown given name and surname, the patronymic alone decides.
-        assert_eq!(split("Гнатюк Зореслав Ількович", Some("UA")), own("Зореслав", "Ількович", "Гнатюк", false));
+        assert_eq!(
+            split("Гнатюк Зореслав Ількович", Some("UA")),
+            own("Зореслав", "Ількович", "Гнатюк", false)
+        );
     }
 
     #[test]
     fn known_given_name_or_capitals_decide_two_word_names() {
-        assert_eq!(split("Шевченко Олександр", Some("UA")), own("Олександр", "", "Шевченко", false));
-        assert_eq!(split("Oleksandr Shevchenko", Some("UA")), own("Oleksandr", "", "Shevchenko", false));
-        assert_eq!(split("SHEVCHENKO Oleksandr", None), own("Oleksandr", "", "SHEVCHENKO", false));
-        assert_eq!(split("Jean DUPONT", Some("FR")), own("Jean", "", "DUPONT", false));
-        assert_eq!(split("Kowalski Zdzisław", Some("PL")), own("Zdzisław", "", "Kowalski", false));
+        assert_eq!(
+            split("Шевченко Олександр", Some("UA")),
+            own("Олександр", "", "Шевченко", false)
+        );
+        assert_eq!(
+            split("Oleksandr Shevchenko", Some("UA")),
+            own("Oleksandr", "", "Shevchenko", false)
+        );
+        assert_eq!(
+            split("SHEVCHENKO Oleksandr", None),
+            own("Oleksandr", "", "SHEVCHENKO", false)
+        );
+        assert_eq!(
+            split("Jean DUPONT", Some("FR")),
+            own("Jean", "", "DUPONT", false)
+        );
+        assert_eq!(
+            split("Kowalski Zdzisław", Some("PL")),
+            own("Zdzisław", "", "Kowalski", false)
+        );
     }
 
     #[test]
     fn comma_particles_and_thai() {
-        assert_eq!(split("Smith, John Paul", None), own("John", "Paul", "Smith", false));
-        assert_eq!(split("Ludwig van Beethoven", Some("DE")), own("Ludwig", "", "van Beethoven", false));
-        assert_eq!(split("สมชาย ใจดี", Some("TH")), own("สมชาย", "", "ใจดี", false));
+        assert_eq!(
+            split("Smith, John Paul", None),
+            own("John", "Paul", "Smith", false)
+        );
+        assert_eq!(
+            split("Ludwig van Beethoven", Some("DE")),
+            own("Ludwig", "", "van Beethoven", false)
+        );
+        assert_eq!(
+            split("สมชาย ใจดี", Some("TH")),
+            own("สมชาย", "", "ใจดี", false)
+        );
     }
 
     #[test]
     fn no_evidence_falls_back_to_country_order_and_says_so() {
-        assert_eq!(split("Zorbo Quaxley", Some("GB")), own("Zorbo", "", "Quaxley", true));
-        assert_eq!(split("Квакс Зорбо", Some("UA")), own("Зорбо", "", "Квакс", true));
+        assert_eq!(
+            split("Zorbo Quaxley", Some("GB")),
+            own("Zorbo", "", "Quaxley", true)
+        );
+        assert_eq!(
+            split("Квакс Зорбо", Some("UA")),
+            own("Зорбо", "", "Квакс", true)
+        );
         assert_eq!(split("Madonna", None), own("", "", "Madonna", false));
     }
 }

@@ -9,12 +9,23 @@ fn normalizer() -> NameNormalizer {
     NameNormalizer::from_locale(&LocaleData::default()).unwrap()
 }
 
-fn run(n: &NameNormalizer, raw: &[(Field, &str)], country: &str, order: NameOrder) -> (Record, Vec<Issue>) {
-    let mut rec = Record { country: Country::new(country), ..Record::default() };
+fn run(
+    n: &NameNormalizer,
+    raw: &[(Field, &str)],
+    country: &str,
+    order: NameOrder,
+) -> (Record, Vec<Issue>) {
+    let mut rec = Record {
+        country: Country::new(country),
+        ..Record::default()
+    };
     for (f, v) in raw {
         rec.raw.set(*f, *v);
     }
-    let ctx = RowContext { default_country: None, name_order: order };
+    let ctx = RowContext {
+        default_country: None,
+        name_order: order,
+    };
     let mut issues = Vec::new();
     n.apply(&mut rec, &ctx, &mut issues);
     (rec, issues)
@@ -33,8 +44,22 @@ fn names(rec: &Record) -> [&str; 5] {
 #[test]
 fn ukrainian_export_surname_first_in_capitals() {
     let n = normalizer();
-    let (rec, issues) = run(&n, &[(Field::FullName, "ШЕВЧЕНКО ОЛЕКСАНДР ІВАНОВИЧ")], "UA", NameOrder::Auto);
-    assert_eq!(names(&rec), ["", "Олександр", "Іванович", "Шевченко", "Олександр Іванович Шевченко"]);
+    let (rec, issues) = run(
+        &n,
+        &[(Field::FullName, "ШЕВЧЕНКО ОЛЕКСАНДР ІВАНОВИЧ")],
+        "UA",
+        NameOrder::Auto,
+    );
+    assert_eq!(
+        names(&rec),
+        [
+            "",
+            "Олександр",
+            "Іванович",
+            "Шевченко",
+            "Олександр Іванович Шевченко"
+        ]
+    );
     assert_eq!(rec.keys.given, "oleksandr");
     assert_eq!(rec.keys.family, "shevchenko");
     assert!(issues.is_empty());
@@ -43,9 +68,25 @@ fn ukrainian_export_surname_first_in_capitals() {
 #[test]
 fn cyrillic_and_latin_spellings_get_the_same_keys() {
     let n = normalizer();
-    let (ua, _) = run(&n, &[(Field::FullName, "Олександр Шевченко")], "UA", NameOrder::Auto);
-    let (en, _) = run(&n, &[(Field::GivenName, "OLEKSANDR"), (Field::FamilyName, "SHEVCHENKO")], "GB", NameOrder::Auto);
-    assert_eq!((ua.keys.given.as_str(), ua.keys.family.as_str()), ("oleksandr", "shevchenko"));
+    let (ua, _) = run(
+        &n,
+        &[(Field::FullName, "Олександр Шевченко")],
+        "UA",
+        NameOrder::Auto,
+    );
+    let (en, _) = run(
+        &n,
+        &[
+            (Field::GivenName, "OLEKSANDR"),
+            (Field::FamilyName, "SHEVCHENKO"),
+        ],
+        "GB",
+        NameOrder::Auto,
+    );
+    assert_eq!(
+        (ua.keys.given.as_str(), ua.keys.family.as_str()),
+        ("oleksandr", "shevchenko")
+    );
     assert_eq!(ua.keys, en.keys);
     assert_eq!(en.values.get(Field::FamilyName), "Shevchenko");
     assert!(!ua.keys.family_phonetic.is_empty());
@@ -54,16 +95,38 @@ fn cyrillic_and_latin_spellings_get_the_same_keys() {
 #[test]
 fn salutations_move_and_apostrophes_unify() {
     let n = normalizer();
-    let (rec, _) = run(&n, &[(Field::FullName, "пані Мар'яна Коваль")], "UA", NameOrder::Auto);
-    assert_eq!(names(&rec), ["пані", "Марʼяна", "", "Коваль", "Марʼяна Коваль"]);
-    let (rec, _) = run(&n, &[(Field::Salutation, "MR."), (Field::GivenName, "sean"), (Field::FamilyName, "o’brien")], "IE", NameOrder::Auto);
+    let (rec, _) = run(
+        &n,
+        &[(Field::FullName, "пані Мар'яна Коваль")],
+        "UA",
+        NameOrder::Auto,
+    );
+    assert_eq!(
+        names(&rec),
+        ["пані", "Марʼяна", "", "Коваль", "Марʼяна Коваль"]
+    );
+    let (rec, _) = run(
+        &n,
+        &[
+            (Field::Salutation, "MR."),
+            (Field::GivenName, "sean"),
+            (Field::FamilyName, "o’brien"),
+        ],
+        "IE",
+        NameOrder::Auto,
+    );
     assert_eq!(names(&rec), ["Mr", "Sean", "", "O'Brien", "Sean O'Brien"]);
 }
 
 #[test]
 fn thai_names_keep_spelling_and_lose_their_title() {
     let n = normalizer();
-    let (rec, issues) = run(&n, &[(Field::FullName, "นายสมชาย  ใจดี")], "TH", NameOrder::Auto);
+    let (rec, issues) = run(
+        &n,
+        &[(Field::FullName, "นายสมชาย  ใจดี")],
+        "TH",
+        NameOrder::Auto,
+    );
     assert_eq!(names(&rec), ["นาย", "สมชาย", "", "ใจดี", "สมชาย ใจดี"]);
     assert!(rec.keys.family.is_ascii() && !rec.keys.family.is_empty());
     assert!(issues.is_empty());
@@ -72,26 +135,72 @@ fn thai_names_keep_spelling_and_lose_their_title() {
 #[test]
 fn mixed_case_is_kept_and_given_column_patronymic_moves() {
     let n = normalizer();
-    let (rec, _) = run(&n, &[(Field::GivenName, "DeShawn"), (Field::FamilyName, "McDonald")], "US", NameOrder::Auto);
+    let (rec, _) = run(
+        &n,
+        &[
+            (Field::GivenName, "DeShawn"),
+            (Field::FamilyName, "McDonald"),
+        ],
+        "US",
+        NameOrder::Auto,
+    );
     assert_eq!(rec.values.get(Field::FullName), "DeShawn McDonald");
-    let (rec, _) = run(&n, &[(Field::GivenName, "Олена Петрівна"), (Field::FamilyName, "Бойко")], "UA", NameOrder::Auto);
-    assert_eq!(names(&rec), ["", "Олена", "Петрівна", "Бойко", "Олена Петрівна Бойко"]);
+    let (rec, _) = run(
+        &n,
+        &[
+            (Field::GivenName, "Олена Петрівна"),
+            (Field::FamilyName, "Бойко"),
+        ],
+        "UA",
+        NameOrder::Auto,
+    );
+    assert_eq!(
+        names(&rec),
+        ["", "Олена", "Петрівна", "Бойко", "Олена Петрівна Бойко"]
+    );
 }
 
 #[test]
 fn full_name_fills_only_the_missing_part() {
     let n = normalizer();
-    let (rec, _) = run(&n, &[(Field::FamilyName, "Шевченко"), (Field::FullName, "Шевченко Зореслав Ількович")], "UA", NameOrder::Auto);
-    assert_eq!(names(&rec), ["", "Зореслав", "Ількович", "Шевченко", "Зореслав Ількович Шевченко"]);
+    let (rec, _) = run(
+        &n,
+        &[
+            (Field::FamilyName, "Шевченко"),
+            (Field::FullName, "Шевченко Зореслав Ількович"),
+        ],
+        "UA",
+        NameOrder::Auto,
+    );
+    assert_eq!(
+        names(&rec),
+        [
+            "",
+            "Зореслав",
+            "Ількович",
+            "Шевченко",
+            "Зореслав Ількович Шевченко"
+        ]
+    );
 }
 
 #[test]
 fn configured_order_wins_and_guesses_are_reported() {
     let n = normalizer();
-    let (rec, issues) = run(&n, &[(Field::FullName, "Smith John")], "GB", NameOrder::FamilyFirst);
+    let (rec, issues) = run(
+        &n,
+        &[(Field::FullName, "Smith John")],
+        "GB",
+        NameOrder::FamilyFirst,
+    );
     assert_eq!(rec.values.get(Field::GivenName), "John");
     assert!(issues.is_empty());
-    let (rec, issues) = run(&n, &[(Field::FullName, "Zorbo Quaxley")], "GB", NameOrder::Auto);
+    let (rec, issues) = run(
+        &n,
+        &[(Field::FullName, "Zorbo Quaxley")],
+        "GB",
+        NameOrder::Auto,
+    );
     assert_eq!(rec.values.get(Field::FamilyName), "Quaxley");
     assert_eq!(issues.first().map(|i| i.code), Some("name.order_ambiguous"));
 }
@@ -99,8 +208,16 @@ fn configured_order_wins_and_guesses_are_reported() {
 #[test]
 fn suffix_stays_in_display_but_out_of_the_key() {
     let n = normalizer();
-    let (rec, _) = run(&n, &[(Field::FullName, "MARTIN LUTHER KING, JR.")], "US", NameOrder::Auto);
-    assert_eq!(names(&rec), ["", "Martin", "Luther", "King", "Martin Luther King Jr."]);
+    let (rec, _) = run(
+        &n,
+        &[(Field::FullName, "MARTIN LUTHER KING, JR.")],
+        "US",
+        NameOrder::Auto,
+    );
+    assert_eq!(
+        names(&rec),
+        ["", "Martin", "Luther", "King", "Martin Luther King Jr."]
+    );
     assert_eq!(rec.keys.family, "king");
 }
 

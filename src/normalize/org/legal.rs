@@ -63,10 +63,16 @@ impl LegalForms {
             for variant in &form.variants {
                 let key: String = variant.split(' ').map(compact).collect();
                 if form.position != Position::Prefix {
-                    forms.suffix.entry(key.clone()).or_insert_with(|| form.canonical.clone());
+                    forms
+                        .suffix
+                        .entry(key.clone())
+                        .or_insert_with(|| form.canonical.clone());
                 }
                 if form.position != Position::Suffix {
-                    forms.prefix.entry(key).or_insert_with(|| form.canonical.clone());
+                    forms
+                        .prefix
+                        .entry(key)
+                        .or_insert_with(|| form.canonical.clone());
                 }
             }
         }
@@ -85,33 +91,47 @@ impl LegalForms {
     /// never empty when `name` is not: a name that is only a legal form is left whole.
     pub fn split<'a>(&'a self, name: &str) -> (String, Option<&'a str>) {
         let name = name.trim();
-        if name.chars().any(|c| ('\u{0E00}'..='\u{0E7F}').contains(&c)) {
-            if let Some((core, form)) = self.split_thai(name) {
-                return (core, Some(form));
-            }
+        if name.chars().any(|c| ('\u{0E00}'..='\u{0E7F}').contains(&c))
+            && let Some((core, form)) = self.split_thai(name)
+        {
+            return (core, Some(form));
         }
         let words = word_spans(name);
         let n = words.len();
         let mut best: Option<(usize, bool, &str)> = None;
         for k in 1..n.min(MAX_FORM_WORDS + 1) {
-            let tail: String = words.iter().skip(n - k).map(|&(s, e)| compact(slice(name, s, e))).collect();
+            let tail: String = words
+                .iter()
+                .skip(n - k)
+                .map(|&(s, e)| compact(slice(name, s, e)))
+                .collect();
             if let Some(c) = self.suffix.get(&tail) {
                 best = Some((k, true, c));
             }
-            let head: String = words.iter().take(k).map(|&(s, e)| compact(slice(name, s, e))).collect();
-            if let Some(c) = self.prefix.get(&head) {
-                if best.is_none_or(|(bk, _, _)| k > bk) {
-                    best = Some((k, false, c));
-                }
+            let head: String = words
+                .iter()
+                .take(k)
+                .map(|&(s, e)| compact(slice(name, s, e)))
+                .collect();
+            if let Some(c) = self.prefix.get(&head)
+                && best.is_none_or(|(bk, _, _)| k > bk)
+            {
+                best = Some((k, false, c));
             }
         }
         let Some((k, at_end, canonical)) = best else {
             return (tidy_core(name), None);
         };
         let (start, end) = if at_end {
-            (words.first().map_or(0, |w| w.0), words.get(n - k - 1).map_or(0, |w| w.1))
+            (
+                words.first().map_or(0, |w| w.0),
+                words.get(n - k - 1).map_or(0, |w| w.1),
+            )
         } else {
-            (words.get(k).map_or(0, |w| w.0), words.last().map_or(0, |w| w.1))
+            (
+                words.get(k).map_or(0, |w| w.0),
+                words.last().map_or(0, |w| w.1),
+            )
         };
         let core = tidy_core(slice(name, start, end));
         if core.is_empty() {
@@ -123,11 +143,19 @@ impl LegalForms {
     fn split_thai<'a>(&'a self, name: &str) -> Option<(String, &'a str)> {
         let mut core = name;
         let mut form = None;
-        if let Some((text, canonical)) = self.thai_prefixes.iter().find(|(t, _)| core.starts_with(t.as_str())) {
+        if let Some((text, canonical)) = self
+            .thai_prefixes
+            .iter()
+            .find(|(t, _)| core.starts_with(t.as_str()))
+        {
             core = core.get(text.len()..).unwrap_or("").trim_start();
             form = Some(canonical.as_str());
         }
-        if let Some((text, canonical)) = self.thai_suffixes.iter().find(|(t, _)| core.ends_with(t.as_str())) {
+        if let Some((text, canonical)) = self
+            .thai_suffixes
+            .iter()
+            .find(|(t, _)| core.ends_with(t.as_str()))
+        {
             core = core.get(..core.len() - text.len()).unwrap_or("").trim_end();
             form = Some(canonical.as_str());
         }
@@ -174,10 +202,16 @@ fn slice(s: &str, start: usize, end: usize) -> &str {
 
 /// Trims separators left by a removed form, and quotes that wrap the whole core.
 fn tidy_core(core: &str) -> String {
-    let trimmed = core.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '-' | '–' | '&' | '(' | ')'));
+    let trimmed = core.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | '-' | '–' | '&' | '(' | ')')
+    });
     let unquoted = trimmed.trim_matches(|c: char| QUOTES.contains(&c) || c.is_whitespace());
     let inner_quotes = unquoted.chars().any(|c| QUOTES.contains(&c));
-    if inner_quotes { trimmed.to_string() } else { unquoted.to_string() }
+    if inner_quotes {
+        trimmed.to_string()
+    } else {
+        unquoted.to_string()
+    }
 }
 
 #[cfg(test)]
@@ -197,23 +231,50 @@ mod tests {
     #[test]
     fn ukrainian_and_russian_forms_before_or_after_the_name() {
         assert_eq!(split("ТОВ «Ромашка»"), own("Ромашка", Some("ТОВ")));
-        assert_eq!(split("ТзОВ \"Львівська Кава\""), own("Львівська Кава", Some("ТОВ")));
-        assert_eq!(split("Товариство з обмеженою відповідальністю «Ромашка»"), own("Ромашка", Some("ТОВ")));
-        assert_eq!(split("ФОП Шевченко О.І."), own("Шевченко О.І.", Some("ФОП")));
-        assert_eq!(split("Фізична особа - підприємець Коваль"), own("Коваль", Some("ФОП")));
+        assert_eq!(
+            split("ТзОВ \"Львівська Кава\""),
+            own("Львівська Кава", Some("ТОВ"))
+        );
+        assert_eq!(
+            split("Товариство з обмеженою відповідальністю «Ромашка»"),
+            own("Ромашка", Some("ТОВ"))
+        );
+        assert_eq!(
+            split("ФОП Шевченко О.І."),
+            own("Шевченко О.І.", Some("ФОП"))
+        );
+        assert_eq!(
+            split("Фізична особа - підприємець Коваль"),
+            own("Коваль", Some("ФОП"))
+        );
         assert_eq!(split("ООО «Вектор»"), own("Вектор", Some("ООО")));
-        assert_eq!(split("ОСББ \"Сонячний-5\""), own("Сонячний-5", Some("ОСББ")));
+        assert_eq!(
+            split("ОСББ \"Сонячний-5\""),
+            own("Сонячний-5", Some("ОСББ"))
+        );
     }
 
     #[test]
     fn western_forms_at_the_end() {
         assert_eq!(split("Romashka LLC"), own("Romashka", Some("LLC")));
         assert_eq!(split("Acme, Inc."), own("Acme", Some("Inc.")));
-        assert_eq!(split("Müller GmbH & Co. KG"), own("Müller", Some("GmbH & Co. KG")));
-        assert_eq!(split("Kowalski i Syn Sp. z o.o."), own("Kowalski i Syn", Some("Sp. z o.o.")));
+        assert_eq!(
+            split("Müller GmbH & Co. KG"),
+            own("Müller", Some("GmbH & Co. KG"))
+        );
+        assert_eq!(
+            split("Kowalski i Syn Sp. z o.o."),
+            own("Kowalski i Syn", Some("Sp. z o.o."))
+        );
         assert_eq!(split("Nowak sp.j."), own("Nowak", Some("Sp.j.")));
-        assert_eq!(split("SARL Boulangerie Dupont"), own("Boulangerie Dupont", Some("SARL")));
-        assert_eq!(split("Siam Cement Co., Ltd."), own("Siam Cement", Some("Co., Ltd.")));
+        assert_eq!(
+            split("SARL Boulangerie Dupont"),
+            own("Boulangerie Dupont", Some("SARL"))
+        );
+        assert_eq!(
+            split("Siam Cement Co., Ltd."),
+            own("Siam Cement", Some("Co., Ltd."))
+        );
         assert_eq!(split("Smith & Co."), own("Smith", Some("Co.")));
         assert_eq!(split("Tesco PLC"), own("Tesco", Some("PLC")));
     }
@@ -221,8 +282,14 @@ mod tests {
     #[test]
     fn thai_forms_glued_or_spaced() {
         assert_eq!(split("บริษัท ไทยเจริญ จำกัด"), own("ไทยเจริญ", Some("บจก.")));
-        assert_eq!(split("บริษัทไทยเจริญจำกัด (มหาชน)"), own("ไทยเจริญ", Some("บมจ.")));
-        assert_eq!(split("ห้างหุ้นส่วนจำกัด สมบูรณ์ก่อสร้าง"), own("สมบูรณ์ก่อสร้าง", Some("หจก.")));
+        assert_eq!(
+            split("บริษัทไทยเจริญจำกัด (มหาชน)"),
+            own("ไทยเจริญ", Some("บมจ."))
+        );
+        assert_eq!(
+            split("ห้างหุ้นส่วนจำกัด สมบูรณ์ก่อสร้าง"),
+            own("สมบูรณ์ก่อสร้าง", Some("หจก."))
+        );
         assert_eq!(split("บจก. ไทยเจริญ"), own("ไทยเจริญ", Some("บจก.")));
     }
 

@@ -29,7 +29,9 @@ pub struct OrgNormalizer {
 impl OrgNormalizer {
     /// Builds the normaliser from `schemas/organizations.toml`.
     pub fn from_locale(locale: &LocaleData) -> Result<OrgNormalizer> {
-        Ok(OrgNormalizer { forms: LegalForms::from_locale(locale)? })
+        Ok(OrgNormalizer {
+            forms: LegalForms::from_locale(locale)?,
+        })
     }
 
     /// Normalises the record's organisation name in place.
@@ -60,7 +62,8 @@ impl OrgNormalizer {
 /// user overrides of `organizations.toml`.
 pub fn split_legal_form(name: &str) -> (String, Option<&'static str>) {
     static FORMS: OnceLock<LegalForms> = OnceLock::new();
-    let forms = FORMS.get_or_init(|| LegalForms::from_locale(&LocaleData::default()).unwrap_or_default());
+    let forms =
+        FORMS.get_or_init(|| LegalForms::from_locale(&LocaleData::default()).unwrap_or_default());
     forms.split(&clean(name))
 }
 
@@ -91,7 +94,10 @@ mod tests {
     #[test]
     fn key_reads_ampersand_and_drops_the() {
         let n = normalizer();
-        assert_eq!(n.key("The Johnson & Johnson Company"), "johnson and johnson");
+        assert_eq!(
+            n.key("The Johnson & Johnson Company"),
+            "johnson and johnson"
+        );
         assert_eq!(n.key("JOHNSON AND JOHNSON"), "johnson and johnson");
         assert_eq!(n.key("Müller GmbH"), "muller");
     }
@@ -108,8 +114,14 @@ mod tests {
 
     #[test]
     fn free_function_uses_built_in_forms() {
-        assert_eq!(split_legal_form("Siemens AG"), ("Siemens".to_string(), Some("AG")));
-        assert_eq!(split_legal_form("ПрАТ «Київстар»"), ("Київстар".to_string(), Some("ПрАТ")));
+        assert_eq!(
+            split_legal_form("Siemens AG"),
+            ("Siemens".to_string(), Some("AG"))
+        );
+        assert_eq!(
+            split_legal_form("ПрАТ «Київстар»"),
+            ("Київстар".to_string(), Some("ПрАТ"))
+        );
     }
 
     proptest! {

@@ -88,7 +88,10 @@ struct KeyWriter {
 
 impl KeyWriter {
     fn with_capacity(n: usize) -> KeyWriter {
-        KeyWriter { buf: String::with_capacity(n), pending_space: false }
+        KeyWriter {
+            buf: String::with_capacity(n),
+            pending_space: false,
+        }
     }
 
     fn flush_space(&mut self) {
@@ -259,7 +262,10 @@ mod tests {
 
     #[test]
     fn punctuation_separates_and_digits_stay() {
-        assert_eq!(latin_key("  A.B.  Smith & Sons, 2nd "), "a b smith sons 2nd");
+        assert_eq!(
+            latin_key("  A.B.  Smith & Sons, 2nd "),
+            "a b smith sons 2nd"
+        );
         assert_eq!(latin_key(""), "");
         assert_eq!(latin_key("«»"), "");
     }
