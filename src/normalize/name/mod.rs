@@ -89,11 +89,22 @@ impl NameNormalizer {
 
     /// Salutations and suffixes of the full name; returns what is left of it.
     fn take_full_affixes(&self, full: &str, parts: &mut Parts, rec: &Record) -> String {
-        let (found, rest) = salutation::take_salutations(full, rec.country, &self.rules);
-        push_new(&mut parts.salutation, found);
-        let (suffixes, rest) = salutation::take_suffixes(&rest, &self.rules);
+        let (found, mut rest) = salutation::take_salutations(full, rec.country, &self.rules);
+        // A given name that is spelled like a salutation ("Mx") stays a given name.
+        let given_first = latin_key(parts.given.split(' ').next().unwrap_or(""));
+        if found.iter().any(|s| latin_key(s) == given_first) {
+            rest = full.to_string();
+        } else {
+            push_new(&mut parts.salutation, found);
+        }
+        let (suffixes, without) = salutation::take_suffixes(&rest, &self.rules);
+        // A surname that is spelled like a suffix ("Md") stays a surname.
+        let family_last = latin_key(parts.family.rsplit(' ').next().unwrap_or(""));
+        if suffixes.iter().any(|s| latin_key(s) == family_last) {
+            return rest;
+        }
         push_new(&mut parts.suffixes, suffixes);
-        rest
+        without
     }
 
     /// Fills missing parts from the full name: a split when no part is known, else the
@@ -144,9 +155,15 @@ impl NameNormalizer {
         }
     }
 
-    /// "Олександр Іванович" in the given-name column: the patronymic goes to the middle name.
+    /// "Олександр Іванович" in the given-name column: the patronymic goes to the middle name;
+    /// so does the second of glued initials ("О.І.").
     fn move_patronymic_out_of_given(&self, parts: &mut Parts) {
         if !parts.middle.is_empty() {
+            return;
+        }
+        if let Some((first, rest)) = split::split_initials(&parts.given) {
+            parts.middle = rest.to_string();
+            parts.given = first.to_string();
             return;
         }
         if let Some((given, last)) = parts.given.rsplit_once(' ')

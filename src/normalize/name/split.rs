@@ -164,16 +164,50 @@ fn score(split: &SplitName, word_count: usize, all_shouted: bool, rules: &NameRu
         score += 4;
     }
     let surname = split.family.rsplit(' ').next().unwrap_or("");
-    if !all_shouted && is_shouted(surname) && !is_shouted(&split.given) {
+    if !all_shouted && is_shouted(surname) && !is_initials(surname) && !is_shouted(&split.given) {
         score += 3;
     }
-    if rules.is_given_name(&split.given) {
+    if rules.is_given_name(&split.given) || (is_initials(&split.given) && !is_initials(surname)) {
         score += 2;
     }
     if rules.has_family_suffix(surname) && !rules.is_given_name(surname) {
         score += 1;
     }
     score
+}
+
+/// Whether `word` is one to three initials: `J`, `J.`, `О.І.`, `J.R.R.`.
+pub(super) fn is_initials(word: &str) -> bool {
+    let mut letters = 0;
+    let mut prev_letter = false;
+    for c in word.chars() {
+        if c.is_alphabetic() {
+            if prev_letter {
+                return false;
+            }
+            letters += 1;
+            prev_letter = true;
+        } else if c == '.' && prev_letter {
+            prev_letter = false;
+        } else {
+            return false;
+        }
+    }
+    (1..=3).contains(&letters)
+}
+
+/// Splits glued initials into the first and the rest: `О.І.` → (`О.`, `І.`).
+pub(super) fn split_initials(word: &str) -> Option<(&str, &str)> {
+    if !is_initials(word) {
+        return None;
+    }
+    let dot = word.find('.')?;
+    let (first, rest) = word.split_at(dot + 1);
+    if rest.is_empty() {
+        None
+    } else {
+        Some((first, rest))
+    }
 }
 
 /// The order assumed when the evidence ties.
@@ -251,6 +285,22 @@ mod tests {
             split("Kowalski Zdzisław", Some("PL")),
             own("Zdzisław", "", "Kowalski", false)
         );
+    }
+
+    #[test]
+    fn initials_are_the_given_name() {
+        assert_eq!(
+            split("Шевченко О.І.", Some("UA")),
+            own("О.І.", "", "Шевченко", false)
+        );
+        assert_eq!(split("Smith J.", Some("GB")), own("J.", "", "Smith", false));
+        assert_eq!(
+            split("J. Quaxley", Some("UA")),
+            own("J.", "", "Quaxley", false)
+        );
+        assert!(!is_initials("Jo"));
+        assert_eq!(split_initials("О.І."), Some(("О.", "І.")));
+        assert_eq!(split_initials("J."), None);
     }
 
     #[test]

@@ -161,6 +161,19 @@ fn mixed_case_is_kept_and_given_column_patronymic_moves() {
 }
 
 #[test]
+fn initials_after_the_surname_split_into_given_and_middle() {
+    let n = normalizer();
+    let (rec, issues) = run(
+        &n,
+        &[(Field::FullName, "ШЕВЧЕНКО О.І.")],
+        "UA",
+        NameOrder::Auto,
+    );
+    assert_eq!(names(&rec), ["", "О.", "І.", "Шевченко", "О. І. Шевченко"]);
+    assert!(issues.is_empty());
+}
+
+#[test]
 fn full_name_fills_only_the_missing_part() {
     let n = normalizer();
     let (rec, _) = run(
