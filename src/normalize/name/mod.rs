@@ -13,7 +13,7 @@ mod split;
 
 use super::RowContext;
 use super::text::clean;
-use super::translit::latin_key;
+use super::translit::{latin_key, latin_key_for};
 use crate::error::Result;
 use crate::finding::Issue;
 use crate::locale::LocaleData;
@@ -195,21 +195,29 @@ impl NameNormalizer {
         rec.values.set(Field::FullName, display.join(" "));
         rec.values
             .set(Field::Salutation, parts.salutation.join(" "));
-        rec.keys.given = latin_key(&parts.given);
-        rec.keys.family = latin_key(&parts.family);
+        rec.keys.given = latin_key_for(&parts.given, rec.country);
+        rec.keys.family = latin_key_for(&parts.family, rec.country);
         rec.keys.family_phonetic = self.phonetic(&rec.keys.family);
         rec.values.set(Field::GivenName, parts.given);
         rec.values.set(Field::MiddleName, parts.middle);
         rec.values.set(Field::FamilyName, parts.family);
     }
 
-    /// Double Metaphone (primary, 4 letters) of a family key, spaces removed; empty for keys
-    /// that are not ASCII (scripts without a transliteration table).
+    /// Double Metaphone (primary, 4 letters) of a family key without its particles and spaces
+    /// (`von der leyen` → code of `leyen`); empty for keys that are not ASCII (scripts without a
+    /// transliteration table).
     fn phonetic(&self, family_key: &str) -> String {
         if family_key.is_empty() || !family_key.is_ascii() {
             return String::new();
         }
-        let joined: String = family_key.chars().filter(|c| *c != ' ').collect();
+        let words = family_key.split(' ');
+        let mut joined: String = words
+            .clone()
+            .filter(|w| !self.rules.is_particle(w))
+            .collect();
+        if joined.is_empty() {
+            joined = words.collect();
+        }
         self.metaphone.double_metaphone(&joined).primary()
     }
 }

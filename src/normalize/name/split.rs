@@ -51,9 +51,9 @@ pub(super) fn split_full_name(
         _ => {}
     }
     if full.chars().any(is_thai) {
-        return layout_given_first(&words, false);
+        return layout_given_first(&words, None);
     }
-    let given_first = layout_given_first(&words, true);
+    let given_first = layout_given_first(&words, Some(rules));
     let Some(family_first) = layout_family_first(&words, rules) else {
         return given_first;
     };
@@ -93,14 +93,15 @@ fn parts(given: &str, middle: &str, family: &str, guessed: bool) -> SplitName {
 }
 
 /// "Given Middle… [particles] Family".
-fn layout_given_first(words: &[&str], with_particles: bool) -> SplitName {
+/// Particles (`particles`, any case: "Jan VAN DEN BERG") start the family name; the first
+/// word is never one, so "De Ann Smith" keeps its given name.
+fn layout_given_first(words: &[&str], particles: Option<&NameRules>) -> SplitName {
     let last = words.len().saturating_sub(1);
-    let family_start = if with_particles {
-        (1..last)
-            .find(|&i| words.get(i).is_some_and(|w| is_particle_word(w)))
-            .unwrap_or(last)
-    } else {
-        1.min(last)
+    let family_start = match particles {
+        Some(rules) => (1..last)
+            .find(|&i| words.get(i).is_some_and(|w| rules.is_particle(w)))
+            .unwrap_or(last),
+        None => 1.min(last),
     };
     let given = words.first().copied().unwrap_or("");
     let middle = words
@@ -112,32 +113,6 @@ fn layout_given_first(words: &[&str], with_particles: bool) -> SplitName {
         .map(|f| f.join(" "))
         .unwrap_or_default();
     parts(given, &middle, &family, false)
-}
-
-/// Particles recognised while splitting (lower-case only, to spare "De" as a given name).
-fn is_particle_word(word: &str) -> bool {
-    matches!(
-        word,
-        "van"
-            | "von"
-            | "de"
-            | "der"
-            | "den"
-            | "du"
-            | "da"
-            | "di"
-            | "del"
-            | "della"
-            | "dos"
-            | "das"
-            | "ten"
-            | "ter"
-            | "zu"
-            | "zum"
-            | "zur"
-            | "bin"
-            | "binti"
-    )
 }
 
 /// "[particles] Family Given Middle…"; `None` when no word is left for the given name.
@@ -308,6 +283,10 @@ mod tests {
         assert_eq!(
             split("Smith, John Paul", None),
             own("John", "Paul", "Smith", false)
+        );
+        assert_eq!(
+            split("Hans VON DER LEYEN", Some("DE")),
+            own("Hans", "", "VON DER LEYEN", false)
         );
         assert_eq!(
             split("Ludwig van Beethoven", Some("DE")),

@@ -234,6 +234,20 @@ fn suffix_stays_in_display_but_out_of_the_key() {
     assert_eq!(rec.keys.family, "king");
 }
 
+#[test]
+fn phonetic_key_ignores_particles() {
+    let n = normalizer();
+    let with_particles = [
+        (Field::GivenName, "Ursula"),
+        (Field::FamilyName, "von der Leyen"),
+    ];
+    let (with, _) = run(&n, &with_particles, "DE", NameOrder::Auto);
+    let plain = [(Field::GivenName, "Ursula"), (Field::FamilyName, "Leyen")];
+    let (without, _) = run(&n, &plain, "DE", NameOrder::Auto);
+    assert_eq!(with.keys.family_phonetic, without.keys.family_phonetic);
+    assert_eq!(with.keys.family, "von der leyen");
+}
+
 proptest! {
     #[test]
     fn normalising_the_output_again_changes_nothing(

@@ -98,21 +98,18 @@ impl LegalForms {
         }
         let words = word_spans(name);
         let n = words.len();
+        let compacts: Vec<String> = words
+            .iter()
+            .map(|&(s, e)| compact(slice(name, s, e)))
+            .collect();
         let mut best: Option<(usize, bool, &str)> = None;
+        let (mut head, mut tail) = (String::new(), String::new());
         for k in 1..n.min(MAX_FORM_WORDS + 1) {
-            let tail: String = words
-                .iter()
-                .skip(n - k)
-                .map(|&(s, e)| compact(slice(name, s, e)))
-                .collect();
+            tail.insert_str(0, compacts.get(n - k).map_or("", String::as_str));
+            head.push_str(compacts.get(k - 1).map_or("", String::as_str));
             if let Some(c) = self.suffix.get(&tail) {
                 best = Some((k, true, c));
             }
-            let head: String = words
-                .iter()
-                .take(k)
-                .map(|&(s, e)| compact(slice(name, s, e)))
-                .collect();
             if let Some(c) = self.prefix.get(&head)
                 && best.is_none_or(|(bk, _, _)| k > bk)
             {
@@ -122,16 +119,11 @@ impl LegalForms {
         let Some((k, at_end, canonical)) = best else {
             return (tidy_core(name), None);
         };
+        // The core runs up to the form (or from it), quotes around it included.
         let (start, end) = if at_end {
-            (
-                words.first().map_or(0, |w| w.0),
-                words.get(n - k - 1).map_or(0, |w| w.1),
-            )
+            (0, words.get(n - k).map_or(0, |w| w.0))
         } else {
-            (
-                words.get(k).map_or(0, |w| w.0),
-                words.last().map_or(0, |w| w.1),
-            )
+            (words.get(k - 1).map_or(0, |w| w.1), name.len())
         };
         let core = tidy_core(slice(name, start, end));
         if core.is_empty() {
@@ -277,6 +269,8 @@ mod tests {
         );
         assert_eq!(split("Smith & Co."), own("Smith", Some("Co.")));
         assert_eq!(split("Tesco PLC"), own("Tesco", Some("PLC")));
+        assert_eq!(split("PTT Public Company Limited"), own("PTT", Some("PLC")));
+        assert_eq!(split("Kyivstar PJSC"), own("Kyivstar", Some("PJSC")));
     }
 
     #[test]

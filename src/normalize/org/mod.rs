@@ -5,7 +5,7 @@
 //! acronyms and brand spellings ("IBM", "eBay", "ДТЕК") that no rule repairs safely.
 //! `rec.keys.organization` is the name without its legal form, quotes and punctuation,
 //! `&` read as "and", a leading English "The" dropped, transliterated by
-//! [`latin_key`](super::translit::latin_key): "ТОВ «Ромашка»" and "Romashka LLC" both give
+//! [`latin_key_for`]: "ТОВ «Ромашка»" and "Romashka LLC" both give
 //! `romashka`.
 
 mod legal;
@@ -14,11 +14,11 @@ pub use legal::LegalForms;
 
 use super::RowContext;
 use super::text::clean;
-use super::translit::latin_key;
+use super::translit::latin_key_for;
 use crate::error::Result;
 use crate::finding::Issue;
 use crate::locale::LocaleData;
-use crate::record::{Field, Record};
+use crate::record::{Country, Field, Record};
 use std::sync::OnceLock;
 
 /// Normalises organisation names; built once per run, shared across threads.
@@ -37,7 +37,7 @@ impl OrgNormalizer {
     /// Normalises the record's organisation name in place.
     pub fn apply(&self, rec: &mut Record, _ctx: &RowContext, _issues: &mut Vec<Issue>) {
         let name = clean(rec.raw.get(Field::Organization));
-        rec.keys.organization = self.key(&name);
+        rec.keys.organization = self.key_for(&name, rec.country);
         rec.values.set(Field::Organization, name);
     }
 
@@ -48,8 +48,14 @@ impl OrgNormalizer {
 
     /// The matching key of an organisation name (`ТОВ «Ромашка»` → `romashka`).
     pub fn key(&self, name: &str) -> String {
+        self.key_for(name, None)
+    }
+
+    /// [`OrgNormalizer::key`] for a row of `country` (which decides how Cyrillic is read, see
+    /// [`latin_key_for`]).
+    pub fn key_for(&self, name: &str, country: Option<Country>) -> String {
         let (core, _) = self.forms.split(name);
-        let key = latin_key(&core.replace('&', " and "));
+        let key = latin_key_for(&core.replace('&', " and "), country);
         match key.strip_prefix("the ") {
             Some(rest) => rest.to_string(),
             None => key,

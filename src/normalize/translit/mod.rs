@@ -6,8 +6,11 @@
 //! - Cyrillic follows the Ukrainian national system (Cabinet of Ministers Resolution 55, 2010):
 //!   `г`→h, `ґ`→g, `х`→kh, `щ`→shch, `и`→y, `і`→i, `зг`→zgh; `є ї й ю я` give `ye yi y yu ya`
 //!   at the start of a word and `ie i i iu ia` elsewhere; `ь` and apostrophes are dropped.
-//!   Russian-only letters: `ы`→y, `э`→e, `ё`→e, `ъ` dropped; Belarusian `ў`→u. Russian names
-//!   therefore get Ukrainian-style keys (`Горбачев` → `horbachev`): one table for all Cyrillic.
+//!   Russian-only letters: `ы`→y, `э`→e, `ё`→e, `ъ` dropped; Belarusian `ў`→u.
+//! - Text with Russian-only letters (and no Ukrainian-only ones), or of a Russian-speaking
+//!   country via [`latin_key_for`], is romanised in common Russian usage instead: `г`→g,
+//!   `и`→i, `й`→y, `ю`→yu, `я`→ya (`Юрий Горбачёв` → `yuriy gorbachev`). Without those
+//!   signs "Иван" reads as Ukrainian (`yvan`): the letters alone cannot tell.
 //! - Latin letters lose their diacritics (`é`→e, `ä`→a, `ø`→o, `ł`→l); `ß`→ss, `æ`→ae,
 //!   `œ`→oe, `þ`→th. The fold is always the short one (`ä`→a, never ae), so "Müller" and
 //!   "Muller" meet but "Mueller" does not.
@@ -18,11 +21,34 @@
 
 mod thai;
 
+use crate::record::Country;
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 /// Latin, lower-case key of `s` for matching across scripts (`Олександр Шевченко` →
-/// `oleksandr shevchenko`). Cheap: one pass, one allocation.
+/// `oleksandr shevchenko`). Cheap: one pass, one allocation. Cyrillic is read as Ukrainian
+/// unless it holds letters only Russian has (ы э ё ъ) and none only Ukrainian has (і ї є ґ).
 pub fn latin_key(s: &str) -> String {
+    latin_key_for(s, None)
+}
+
+/// Countries whose Cyrillic names are Russian-spelled unless the letters say otherwise.
+const RUSSIAN_STYLE_COUNTRIES: &[&str] = &["RU", "BY", "KZ", "KG", "UZ", "TJ", "TM", "AZ", "AM"];
+
+/// How Cyrillic is romanised.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CyrillicStyle {
+    /// Ukrainian national system (2010).
+    Ukrainian,
+    /// Common Russian usage: `г`→g, `и`→i, `й`→y, `ю`→yu, `я`→ya (`Юрий Горбачёв` →
+    /// `yuriy gorbachev`), otherwise as Ukrainian.
+    Russian,
+}
+
+/// [`latin_key`] for a row of `country`: Cyrillic text of a Russian-speaking country
+/// (RU, BY, KZ…) is romanised the Russian way unless it holds Ukrainian-only letters, so
+/// "Иван Иванов" in a Russian export meets "Ivan Ivanov".
+pub fn latin_key_for(s: &str, country: Option<Country>) -> String {
+    let style = cyrillic_style(s, country);
     let mut out = KeyWriter::with_capacity(s.len() + 8);
     let mut chars = s.chars().peekable();
     let mut in_word = false;
@@ -46,8 +72,9 @@ pub fn latin_key(s: &str) -> String {
             continue;
         }
         let lower = lower_char(c);
-        if let Some(latin) = cyrillic(lower, !in_word) {
-            let latin = if lower == 'з' && chars.peek().map(|&n| lower_char(n)) == Some('г') {
+        if let Some(latin) = cyrillic(lower, !in_word, style) {
+            let zgh = style == CyrillicStyle::Ukrainian && lower == 'з';
+            let latin = if zgh && chars.peek().map(|&n| lower_char(n)) == Some('г') {
                 chars.next();
                 "zgh"
             } else {
@@ -165,7 +192,7 @@ fn push_folded(c: char, out: &mut KeyWriter) {
     });
     match base {
         Some(b) if b.is_ascii_alphanumeric() => out.push_char(b.to_ascii_lowercase()),
-        Some(b) if b != c => match cyrillic(lower_char(b), false) {
+        Some(b) if b != c => match cyrillic(lower_char(b), false, CyrillicStyle::Ukrainian) {
             // Cyrillic letters with a diacritic outside the Ukrainian alphabet (ӂ, ӧ).
             Some(latin) => out.push_str(latin),
             None => push_folded(lower_char(b), out),
@@ -174,9 +201,42 @@ fn push_folded(c: char, out: &mut KeyWriter) {
     }
 }
 
-/// Ukrainian national romanisation of one lower-case Cyrillic letter; `word_start` selects the
+/// The style for `s`: its own letters first, then its country.
+fn cyrillic_style(s: &str, country: Option<Country>) -> CyrillicStyle {
+    let mut russian_letters = false;
+    for c in s.chars() {
+        match c {
+            'і' | 'ї' | 'є' | 'ґ' | 'І' | 'Ї' | 'Є' | 'Ґ' => {
+                return CyrillicStyle::Ukrainian;
+            }
+            'ы' | 'э' | 'ё' | 'ъ' | 'Ы' | 'Э' | 'Ё' | 'Ъ' => russian_letters = true,
+            _ => {}
+        }
+    }
+    let russian_country = country.is_some_and(|c| RUSSIAN_STYLE_COUNTRIES.contains(&c.as_str()));
+    if russian_letters || russian_country {
+        CyrillicStyle::Russian
+    } else {
+        CyrillicStyle::Ukrainian
+    }
+}
+
+/// Romanisation of one lower-case Cyrillic letter; `word_start` selects the Ukrainian
 /// word-initial forms of `є ї й ю я`. `None` when `c` is not Cyrillic.
-fn cyrillic(c: char, word_start: bool) -> Option<&'static str> {
+fn cyrillic(c: char, word_start: bool, style: CyrillicStyle) -> Option<&'static str> {
+    if style == CyrillicStyle::Russian {
+        let russian = match c {
+            'г' => "g",
+            'и' => "i",
+            'й' => "y",
+            'ю' => "yu",
+            'я' => "ya",
+            _ => "",
+        };
+        if !russian.is_empty() {
+            return Some(russian);
+        }
+    }
     let s = match c {
         'а' => "a",
         'б' => "b",
@@ -248,6 +308,16 @@ mod tests {
     fn russian_and_belarusian_letters() {
         assert_eq!(latin_key("Эдуард Подъёмов"), "eduard podemov");
         assert_eq!(latin_key("Крылов"), "krylov");
+        // Russian-only letters, or a Russian-speaking country, switch to the Russian style.
+        assert_eq!(latin_key("Юрий Горбачёв"), "yuriy gorbachev");
+        let ru = Country::new("RU");
+        assert_eq!(latin_key_for("Иван Иванов", ru), "ivan ivanov");
+        assert_eq!(
+            latin_key_for("Иван Иванов", Country::new("UA")),
+            "yvan yvanov"
+        );
+        // Ukrainian letters win over the country.
+        assert_eq!(latin_key_for("Сергій Гнатюк", ru), "serhii hnatiuk");
         assert_eq!(latin_key("Ўладзімір"), "uladzimir");
     }
 
