@@ -143,7 +143,9 @@ impl NameRules {
     pub fn salutation(&self, token: &str, country: Option<Country>) -> Option<&str> {
         let dotted = token.ends_with('.');
         let key = token.trim_end_matches('.').to_lowercase();
-        let readings = self.salutations.get(&key)?;
+        let Some(readings) = self.salutations.get(&key) else {
+            return self.thai_salutation(token);
+        };
         readings
             .iter()
             .find(|v| {
@@ -151,6 +153,15 @@ impl NameRules {
                     && (v.countries.is_empty() || country.is_some_and(|c| v.countries.contains(&c)))
             })
             .map(|v| v.canonical.as_str())
+    }
+
+    /// The canonical form of a Thai title written on its own (`น.ส.` → `นางสาว`).
+    fn thai_salutation(&self, token: &str) -> Option<&str> {
+        self.thai_attached
+            .iter()
+            .chain(&self.thai_spaced)
+            .find(|(word, _)| word == token)
+            .map(|(_, canonical)| canonical.as_str())
     }
 
     /// Whether `word` is a known given name (compared by Latin key).

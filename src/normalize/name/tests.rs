@@ -130,6 +130,16 @@ fn thai_names_keep_spelling_and_lose_their_title() {
     assert_eq!(names(&rec), ["นาย", "สมชาย", "", "ใจดี", "สมชาย ใจดี"]);
     assert!(rec.keys.family.is_ascii() && !rec.keys.family.is_empty());
     assert!(issues.is_empty());
+    let (rec, _) = run(
+        &n,
+        &[
+            (Field::Salutation, "น.ส."),
+            (Field::FullName, "สมหญิง รักไทย"),
+        ],
+        "TH",
+        NameOrder::Auto,
+    );
+    assert_eq!(rec.values.get(Field::Salutation), "นางสาว");
 }
 
 #[test]
