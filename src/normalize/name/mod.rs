@@ -89,7 +89,16 @@ impl NameNormalizer {
 
     /// Salutations and suffixes of the full name; returns what is left of it.
     fn take_full_affixes(&self, full: &str, parts: &mut Parts, rec: &Record) -> String {
-        let (found, mut rest) = salutation::take_salutations(full, rec.country, &self.rules);
+        let (mut found, mut rest) = salutation::take_salutations(full, rec.country, &self.rules);
+        // "Schmidt, Dr. Anna": a salutation after the comma of "Family, Given".
+        if let Some((family, given)) = rest.split_once(',') {
+            let (after_comma, given) =
+                salutation::take_salutations(given, rec.country, &self.rules);
+            if !after_comma.is_empty() {
+                found.extend(after_comma);
+                rest = format!("{family}, {given}");
+            }
+        }
         // A given name that is spelled like a salutation ("Mx") stays a given name.
         let given_first = latin_key(parts.given.split(' ').next().unwrap_or(""));
         if found.iter().any(|s| latin_key(s) == given_first) {

@@ -164,9 +164,13 @@ impl NameRules {
             .map(|(_, canonical)| canonical.as_str())
     }
 
-    /// Whether `word` is a known given name (compared by Latin key).
+    /// Whether `word` is a known given name (compared by Latin key); a hyphenated word is one
+    /// when all its parts are ("Анна-Марія", "Jean-Luc").
     pub fn is_given_name(&self, word: &str) -> bool {
-        self.given_keys.contains(&latin_key(word))
+        let key = latin_key(word);
+        !key.is_empty()
+            && (self.given_keys.contains(&key)
+                || (key.contains(' ') && key.split(' ').all(|k| self.given_keys.contains(k))))
     }
 
     /// Whether `word` ends like a patronymic (and is long enough to have a stem before it).

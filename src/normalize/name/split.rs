@@ -148,6 +148,12 @@ fn score(split: &SplitName, word_count: usize, all_shouted: bool, rules: &NameRu
     if rules.has_family_suffix(surname) && !rules.is_given_name(surname) {
         score += 1;
     }
+    if rules.is_given_name(surname) {
+        score -= 1;
+    }
+    if !split.middle.is_empty() && split.middle.split(' ').all(|w| rules.is_given_name(w)) {
+        score += 1;
+    }
     score
 }
 
@@ -259,6 +265,18 @@ mod tests {
         assert_eq!(
             split("Kowalski Zdzisław", Some("PL")),
             own("Zdzisław", "", "Kowalski", false)
+        );
+    }
+
+    #[test]
+    fn second_given_names_and_hyphenated_given_names() {
+        assert_eq!(
+            split("Mary Ann Smith", Some("US")),
+            own("Mary", "Ann", "Smith", false)
+        );
+        assert_eq!(
+            split("Анна-Марія Коваль-Мельник", Some("UA")),
+            own("Анна-Марія", "", "Коваль-Мельник", false)
         );
     }
 

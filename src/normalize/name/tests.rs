@@ -245,6 +245,18 @@ fn suffix_stays_in_display_but_out_of_the_key() {
 }
 
 #[test]
+fn salutation_after_the_comma_moves_too() {
+    let n = normalizer();
+    let (rec, _) = run(
+        &n,
+        &[(Field::FullName, "Schmidt, Dr. Anna")],
+        "DE",
+        NameOrder::Auto,
+    );
+    assert_eq!(names(&rec), ["Dr", "Anna", "", "Schmidt", "Anna Schmidt"]);
+}
+
+#[test]
 fn phonetic_key_ignores_particles() {
     let n = normalizer();
     let with_particles = [
