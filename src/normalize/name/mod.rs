@@ -2,8 +2,10 @@
 //!
 //! Reads `Salutation`, `GivenName`, `MiddleName`, `FamilyName`, `FullName` from `rec.raw` (any
 //! subset), writes the same fields to `rec.values` and `rec.keys.{given, family,
-//! family_phonetic}`. `FullName` becomes the display form "Given Middle Family" (suffixes such
-//! as "Jr." after it). Thai names keep their spelling; other scripts get case repaired only
+//! family_phonetic}`. Keys are [`latin_key_for`] of the part in the row's country; the given
+//! key of a name listed in `given_name_variants` is the key of its Ukrainian form
+//! ("Александр", "Alexander" → `oleksandr`). `FullName` becomes the display form
+//! "Given Middle Family" (suffixes such as "Jr." after it). Thai names keep their spelling; other scripts get case repaired only
 //! when a part is ALL-CAPS or all-lower (see [`case`]). Splitting rules are in [`split`].
 
 mod case;
@@ -204,7 +206,7 @@ impl NameNormalizer {
         rec.values.set(Field::FullName, display.join(" "));
         rec.values
             .set(Field::Salutation, parts.salutation.join(" "));
-        rec.keys.given = latin_key_for(&parts.given, rec.country);
+        rec.keys.given = self.rules.given_key(&parts.given, rec.country);
         rec.keys.family = latin_key_for(&parts.family, rec.country);
         rec.keys.family_phonetic = self.phonetic(&rec.keys.family);
         rec.values.set(Field::GivenName, parts.given);

@@ -2,7 +2,7 @@
 
 use crate::error::Result;
 use crate::locale::LocaleData;
-use crate::normalize::translit::latin_key;
+use crate::normalize::translit::{latin_key, latin_key_for};
 use crate::record::Country;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -18,6 +18,7 @@ struct NamesFile {
     mac_surnames: Vec<String>,
     patronymic_suffixes: Vec<String>,
     family_suffixes: Vec<String>,
+    given_name_variants: Vec<Vec<String>>,
     given_names: BTreeMap<String, Vec<String>>,
 }
 
@@ -75,6 +76,8 @@ pub(super) struct NameRules {
     pub family_suffixes: Vec<String>,
     /// Latin keys of known given names.
     pub given_keys: HashSet<String>,
+    /// Latin key of a given-name variant → key of its canonical form (`aleksandr` → `oleksandr`).
+    pub given_variants: HashMap<String, String>,
 }
 
 impl NameRules {
@@ -101,6 +104,15 @@ impl NameRules {
         thai_attached.sort_by_key(|(prefix, _)| std::cmp::Reverse(prefix.chars().count()));
         let lower_all =
             |v: Vec<String>| v.into_iter().map(|s| s.to_lowercase()).collect::<Vec<_>>();
+        let given_variants = variant_keys(&file.given_name_variants);
+        let mut given_keys: HashSet<String> = file
+            .given_names
+            .values()
+            .flatten()
+            .map(|n| latin_key(n))
+            .filter(|k| !k.is_empty())
+            .collect();
+        given_keys.extend(given_variants.keys().cloned());
         Ok(NameRules {
             family_first_countries: file
                 .order
@@ -129,13 +141,8 @@ impl NameRules {
                 .collect(),
             patronymic_suffixes: lower_all(file.patronymic_suffixes),
             family_suffixes: lower_all(file.family_suffixes),
-            given_keys: file
-                .given_names
-                .values()
-                .flatten()
-                .map(|n| latin_key(n))
-                .filter(|k| !k.is_empty())
-                .collect(),
+            given_keys,
+            given_variants,
         })
     }
 
@@ -173,6 +180,20 @@ impl NameRules {
                 || (key.contains(' ') && key.split(' ').all(|k| self.given_keys.contains(k))))
     }
 
+    /// The matching key of a given name: its Latin key, with each word that is a known variant
+    /// replaced by its group's canonical key (`Александр` → `oleksandr`).
+    pub fn given_key(&self, given: &str, country: Option<Country>) -> String {
+        let key = latin_key_for(given, country);
+        if !key.split(' ').any(|w| self.given_variants.contains_key(w)) {
+            return key;
+        }
+        let words: Vec<&str> = key
+            .split(' ')
+            .map(|w| self.given_variants.get(w).map_or(w, String::as_str))
+            .collect();
+        words.join(" ")
+    }
+
     /// Whether `word` ends like a patronymic (and is long enough to have a stem before it).
     pub fn is_patronymic(&self, word: &str) -> bool {
         ends_with_any(word, &self.patronymic_suffixes, 3)
@@ -194,6 +215,26 @@ impl NameRules {
             .get(&word.replace('.', "").to_lowercase())
             .map(String::as_str)
     }
+}
+
+/// Maps the keys of every variant (read both the Ukrainian and the Russian way) to the key
+/// of the group's first name.
+fn variant_keys(groups: &[Vec<String>]) -> HashMap<String, String> {
+    let russian = Country::new("RU");
+    let mut map = HashMap::new();
+    for group in groups {
+        let Some(canonical) = group.first().map(|n| latin_key(n)) else {
+            continue;
+        };
+        for name in group {
+            for key in [latin_key(name), latin_key_for(name, russian)] {
+                if !key.is_empty() {
+                    map.entry(key).or_insert_with(|| canonical.clone());
+                }
+            }
+        }
+    }
+    map
 }
 
 /// Whether lower-cased `word` ends with one of `suffixes` and keeps at least `stem` characters

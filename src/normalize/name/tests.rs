@@ -93,6 +93,25 @@ fn cyrillic_and_latin_spellings_get_the_same_keys() {
 }
 
 #[test]
+fn russian_and_english_forms_of_a_given_name_share_its_key() {
+    let n = normalizer();
+    let key = |given: &str, country: &str| {
+        let (rec, _) = run(
+            &n,
+            &[(Field::GivenName, given), (Field::FamilyName, "Шевченко")],
+            country,
+            NameOrder::Auto,
+        );
+        rec.keys.given
+    };
+    assert_eq!(key("Александр", "UA"), "oleksandr");
+    assert_eq!(key("Александр", "RU"), "oleksandr");
+    assert_eq!(key("Alexander", "GB"), "oleksandr");
+    assert_eq!(key("Сергей", "UA"), key("Serhii", "UA"));
+    assert_eq!(key("Ганна", "UA"), "hanna");
+}
+
+#[test]
 fn salutations_move_and_apostrophes_unify() {
     let n = normalizer();
     let (rec, _) = run(
