@@ -7,8 +7,8 @@ use crate::record::Country;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
 struct NamesFile {
     order: OrderFile,
     salutation: Vec<SalutationFile>,
@@ -22,8 +22,8 @@ struct NamesFile {
     given_names: BTreeMap<String, Vec<String>>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
 struct OrderFile {
     family_first_countries: Vec<String>,
 }
@@ -39,8 +39,8 @@ struct SalutationFile {
     dotted: bool,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
 struct ThaiSalutationFile {
     attached: Vec<[String; 2]>,
     spaced: Vec<[String; 2]>,
@@ -245,4 +245,33 @@ fn ends_with_any(word: &str, suffixes: &[String], stem: usize) -> bool {
     suffixes
         .iter()
         .any(|s| lower.ends_with(s.as_str()) && len >= s.chars().count() + stem)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_partial_override_file_is_enough() {
+        let mut locale = LocaleData::default();
+        locale.set(
+            "names.toml",
+            "[[salutation]]\ncanonical = \"Capt\"\nvariants = [\"capt\", \"captain\"]\n",
+        );
+        let rules = NameRules::from_locale(&locale).unwrap();
+        assert_eq!(rules.salutation("CAPTAIN", None), Some("Capt"));
+        assert_eq!(rules.salutation("Mr", None), None);
+        assert!(!rules.is_given_name("John"));
+    }
+
+    #[test]
+    fn built_in_rules_know_names_in_both_scripts() {
+        let rules = NameRules::from_locale(&LocaleData::default()).unwrap();
+        assert!(rules.is_given_name("Олександр") && rules.is_given_name("Oleksandr"));
+        assert!(rules.is_given_name("Jean-Luc"));
+        assert!(rules.is_patronymic("Іванівна") && !rules.is_patronymic("Іван"));
+        assert!(rules.has_family_suffix("Шевченко") && !rules.has_family_suffix("Марко"));
+        assert_eq!(rules.salutation("Fr.", Country::new("DE")), Some("Frau"));
+        assert_eq!(rules.salutation("Fr", Country::new("DE")), None);
+    }
 }

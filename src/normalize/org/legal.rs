@@ -6,8 +6,8 @@ use crate::locale::LocaleData;
 use serde::Deserialize;
 use std::collections::HashMap;
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
 struct OrganizationsFile {
     form: Vec<FormFile>,
     thai: ThaiFile,
@@ -29,8 +29,8 @@ enum Position {
     Both,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
 struct ThaiFile {
     prefixes: Vec<[String; 2]>,
     suffixes: Vec<[String; 2]>,
