@@ -5,8 +5,10 @@
 //! family_phonetic}`. Keys are [`latin_key_for`] of the part in the row's country; the given
 //! key of a name listed in `given_name_variants` is the key of its Ukrainian form
 //! ("Александр", "Alexander" → `oleksandr`). `FullName` becomes the display form
-//! "Given Middle Family" (suffixes such as "Jr." after it). Thai names keep their spelling; other scripts get case repaired only
-//! when a part is ALL-CAPS or all-lower (see [`case`]). Splitting rules are in [`split`].
+//! "Given Middle Family" (suffixes such as "Jr." after it). Words typed in two scripts
+//! ("Ivаn" with a Cyrillic а) are first written in one ([`unmix_scripts`]). Thai names keep
+//! their spelling; other scripts get case repaired only when a part is ALL-CAPS or all-lower
+//! (see [`case`]). Splitting rules are in [`split`].
 
 mod case;
 mod rules;
@@ -15,7 +17,7 @@ mod split;
 
 use super::RowContext;
 use super::text::clean;
-use super::translit::{latin_key, latin_key_for};
+use super::translit::{latin_key, latin_key_for, unmix_scripts};
 use crate::error::Result;
 use crate::finding::Issue;
 use crate::locale::LocaleData;
@@ -50,7 +52,7 @@ impl NameNormalizer {
 
     /// Normalises the record's names in place.
     pub fn apply(&self, rec: &mut Record, ctx: &RowContext, issues: &mut Vec<Issue>) {
-        let read = |f: Field| case::unify_apostrophes(&clean(rec.raw.get(f)));
+        let read = |f: Field| case::unify_apostrophes(&unmix_scripts(&clean(rec.raw.get(f))));
         let full = read(Field::FullName);
         let mut parts = Parts {
             given: read(Field::GivenName),

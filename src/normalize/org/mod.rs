@@ -1,7 +1,8 @@
 //! Organisation names: legal forms recognised and separated, matching key.
 //!
 //! `rec.values.organization` is the cleaned name as written (NFC, whitespace collapsed,
-//! legal form kept and spelled as typed). Case is left alone: organisation names are full of
+//! look-alike letters of a mixed-script word put in one script, legal form kept and spelled
+//! as typed). Case is left alone: organisation names are full of
 //! acronyms and brand spellings ("IBM", "eBay", "ДТЕК") that no rule repairs safely.
 //! `rec.keys.organization` is the name without its legal form, quotes and punctuation,
 //! `&` read as "and", a leading English "The" dropped, transliterated by
@@ -14,7 +15,7 @@ pub use legal::LegalForms;
 
 use super::RowContext;
 use super::text::clean;
-use super::translit::latin_key_for;
+use super::translit::{latin_key_for, unmix_scripts};
 use crate::error::Result;
 use crate::finding::Issue;
 use crate::locale::LocaleData;
@@ -36,7 +37,7 @@ impl OrgNormalizer {
 
     /// Normalises the record's organisation name in place.
     pub fn apply(&self, rec: &mut Record, _ctx: &RowContext, _issues: &mut Vec<Issue>) {
-        let name = clean(rec.raw.get(Field::Organization));
+        let name = unmix_scripts(&clean(rec.raw.get(Field::Organization)));
         rec.keys.organization = self.key_for(&name, rec.country);
         rec.values.set(Field::Organization, name);
     }

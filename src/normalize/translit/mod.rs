@@ -19,7 +19,10 @@
 //! - Letters of scripts without a table (Greek, CJK, Arabic…) are kept, lower-cased, so their
 //!   keys still discriminate; they are not ASCII.
 
+mod homoglyph;
 mod thai;
+
+pub use homoglyph::unmix_scripts;
 
 use crate::record::Country;
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
