@@ -51,7 +51,10 @@ enum CyrillicStyle {
 /// (RU, BY, KZ…) is romanised the Russian way unless it holds Ukrainian-only letters, so
 /// "Иван Иванов" in a Russian export meets "Ivan Ivanov".
 pub fn latin_key_for(s: &str, country: Option<Country>) -> String {
-    let style = cyrillic_style(s, country);
+    key_in_style(s, cyrillic_style(s, country))
+}
+
+fn key_in_style(s: &str, style: CyrillicStyle) -> String {
     let mut out = KeyWriter::with_capacity(s.len() + 8);
     let mut chars = s.chars().peekable();
     let mut in_word = false;
@@ -99,6 +102,44 @@ pub fn latin_key_for(s: &str, country: Option<Country>) -> String {
         }
     }
     out.finish()
+}
+
+/// Readable romanisation for display (`Олександр Шевченко-Квітка` → `Oleksandr
+/// Shevchenko-Kvitka`): the same letters as [`latin_key_for`], word by word, keeping spaces,
+/// hyphens and the case pattern of each word (Capitalised or ALL-CAPS).
+pub fn latin_display(s: &str, country: Option<Country>) -> String {
+    let style = cyrillic_style(s, country);
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut word = String::new();
+    for c in s.chars() {
+        if c.is_whitespace() || c == '-' {
+            push_display_word(&word, style, &mut out);
+            word.clear();
+            out.push(c);
+        } else {
+            word.push(c);
+        }
+    }
+    push_display_word(&word, style, &mut out);
+    out
+}
+
+fn push_display_word(word: &str, style: CyrillicStyle, out: &mut String) {
+    let key = key_in_style(word, style);
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    let all_caps = letters.len() > 1 && letters.iter().all(|c| c.is_uppercase());
+    let capitalised = letters.first().is_some_and(|c| c.is_uppercase());
+    if all_caps {
+        out.push_str(&key.to_uppercase());
+    } else if capitalised {
+        let mut chars = key.chars();
+        if let Some(first) = chars.next() {
+            out.push(first.to_ascii_uppercase());
+            out.push_str(chars.as_str());
+        }
+    } else {
+        out.push_str(&key);
+    }
 }
 
 /// Whether `c` is one of the characters used as an apostrophe in names
@@ -297,6 +338,16 @@ mod tests {
         assert_eq!(latin_key("Згурський"), "zghurskyi");
         assert_eq!(latin_key("Ґалаґан"), "galagan");
         assert_eq!(latin_key("Щербина Ольга"), "shcherbyna olha");
+    }
+
+    #[test]
+    fn display_form_keeps_case_and_hyphens() {
+        assert_eq!(
+            latin_display("Олександр Шевченко-Квітка", None),
+            "Oleksandr Shevchenko-Kvitka"
+        );
+        assert_eq!(latin_display("ЗГУРСЬКИЙ Мар'ян", None), "ZGHURSKYI Marian");
+        assert_eq!(latin_display("Юрий Горбачёв", None), "Yuriy Gorbachev");
     }
 
     #[test]
