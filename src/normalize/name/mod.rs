@@ -52,7 +52,14 @@ impl NameNormalizer {
 
     /// Normalises the record's names in place.
     pub fn apply(&self, rec: &mut Record, ctx: &RowContext, issues: &mut Vec<Issue>) {
-        let read = |f: Field| case::unify_apostrophes(&unmix_scripts(&clean(rec.raw.get(f))));
+        let mut read = |f: Field| {
+            let value = case::unify_apostrophes(&unmix_scripts(&clean(rec.raw.get(f))));
+            if !value.is_empty() && self.rules.placeholders.contains(&value.to_lowercase()) {
+                issues.push(placeholder(f, rec.raw.get(f)));
+                return String::new();
+            }
+            value
+        };
         let full = read(Field::FullName);
         let mut parts = Parts {
             given: read(Field::GivenName),
@@ -254,6 +261,15 @@ fn words_not_in<'a>(full: &'a str, known: &str) -> Option<Vec<&'a str>> {
         rest.remove(at);
     }
     Some(rest)
+}
+
+fn placeholder(field: Field, raw: &str) -> Issue {
+    Issue::info(
+        field,
+        "name.placeholder",
+        raw,
+        "The value stands for a missing name; it was treated as empty.",
+    )
 }
 
 fn order_guessed(raw: &str, split: &split::SplitName) -> Issue {

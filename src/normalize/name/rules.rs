@@ -15,6 +15,7 @@ struct NamesFile {
     thai_salutation: ThaiSalutationFile,
     suffixes: Vec<String>,
     particles: Vec<String>,
+    placeholders: Vec<String>,
     mac_surnames: Vec<String>,
     patronymic_suffixes: Vec<String>,
     family_suffixes: Vec<String>,
@@ -69,6 +70,8 @@ pub(super) struct NameRules {
     /// Lower-case suffix without dots → canonical spelling.
     pub suffixes: HashMap<String, String>,
     pub particles: HashSet<String>,
+    /// Lower-case values that mean "no name".
+    pub placeholders: HashSet<String>,
     /// Lower-case Mac surname → its spelling (`macdonald` → `MacDonald`).
     pub mac_surnames: HashMap<String, String>,
     /// Lower-case endings.
@@ -134,6 +137,7 @@ impl NameRules {
                 .map(|s| (s.replace('.', "").to_lowercase(), s))
                 .collect(),
             particles: lower_all(file.particles).into_iter().collect(),
+            placeholders: lower_all(file.placeholders).into_iter().collect(),
             mac_surnames: file
                 .mac_surnames
                 .into_iter()

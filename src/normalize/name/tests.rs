@@ -276,6 +276,23 @@ fn salutation_after_the_comma_moves_too() {
 }
 
 #[test]
+fn placeholders_are_not_names() {
+    let n = normalizer();
+    let (rec, issues) = run(
+        &n,
+        &[(Field::GivenName, "Олена"), (Field::FamilyName, "N/A")],
+        "UA",
+        NameOrder::Auto,
+    );
+    assert_eq!(names(&rec), ["", "Олена", "", "", "Олена"]);
+    assert_eq!(rec.keys.family, "");
+    assert_eq!(
+        issues.first().map(|i| (i.code, i.field)),
+        Some(("name.placeholder", Field::FamilyName))
+    );
+}
+
+#[test]
 fn phonetic_key_ignores_particles() {
     let n = normalizer();
     let with_particles = [
