@@ -1,0 +1,144 @@
+//! Organisation names: legal forms recognised and separated, matching key.
+//!
+//! `rec.values.organization` is the cleaned name as written (NFC, whitespace collapsed,
+//! look-alike letters of a mixed-script word put in one script, legal form kept and spelled
+//! as typed). Case is left alone: organisation names are full of
+//! acronyms and brand spellings ("IBM", "eBay", "ДТЕК") that no rule repairs safely.
+//! `rec.keys.organization` is the name without its legal form, quotes and punctuation,
+//! `&` read as "and", a leading English "The" dropped, transliterated by
+//! [`latin_key_for`]: "ТОВ «Ромашка»" and "Romashka LLC" both give
+//! `romashka`.
+
+mod legal;
+
+pub use legal::LegalForms;
+
+use super::RowContext;
+use super::text::clean;
+use super::translit::{latin_key_for, unmix_scripts};
+use crate::error::Result;
+use crate::finding::Issue;
+use crate::locale::LocaleData;
+use crate::record::{Country, Field, Record};
+use std::sync::OnceLock;
+
+/// Normalises organisation names; built once per run, shared across threads.
+pub struct OrgNormalizer {
+    forms: LegalForms,
+}
+
+impl OrgNormalizer {
+    /// Builds the normaliser from `schemas/organizations.toml`.
+    pub fn from_locale(locale: &LocaleData) -> Result<OrgNormalizer> {
+        Ok(OrgNormalizer {
+            forms: LegalForms::from_locale(locale)?,
+        })
+    }
+
+    /// Normalises the record's organisation name in place.
+    pub fn apply(&self, rec: &mut Record, _ctx: &RowContext, _issues: &mut Vec<Issue>) {
+        let name = unmix_scripts(&clean(rec.raw.get(Field::Organization)));
+        rec.keys.organization = self.key_for(&name, rec.country);
+        rec.values.set(Field::Organization, name);
+    }
+
+    /// Splits `name` into its core and the canonical spelling of its legal form, if any.
+    pub fn split_legal_form<'a>(&'a self, name: &str) -> (String, Option<&'a str>) {
+        self.forms.split(&clean(name))
+    }
+
+    /// The matching key of an organisation name (`ТОВ «Ромашка»` → `romashka`).
+    pub fn key(&self, name: &str) -> String {
+        self.key_for(name, None)
+    }
+
+    /// [`OrgNormalizer::key`] for a row of `country` (which decides how Cyrillic is read, see
+    /// [`latin_key_for`]).
+    pub fn key_for(&self, name: &str, country: Option<Country>) -> String {
+        let (core, _) = self.forms.split(name);
+        let key = latin_key_for(&core.replace('&', " and "), country);
+        match key.strip_prefix("the ") {
+            Some(rest) => rest.to_string(),
+            None => key,
+        }
+    }
+}
+
+/// Splits `name` into its core and its legal form, with the built-in table
+/// (`Acme, Inc.` → (`Acme`, `Inc.`)). Use [`OrgNormalizer::split_legal_form`] to honour
+/// user overrides of `organizations.toml`.
+pub fn split_legal_form(name: &str) -> (String, Option<&'static str>) {
+    static FORMS: OnceLock<LegalForms> = OnceLock::new();
+    let forms =
+        FORMS.get_or_init(|| LegalForms::from_locale(&LocaleData::default()).unwrap_or_default());
+    forms.split(&clean(name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn normalizer() -> OrgNormalizer {
+        OrgNormalizer::from_locale(&LocaleData::default()).unwrap()
+    }
+
+    fn apply(n: &OrgNormalizer, raw: &str) -> Record {
+        let mut rec = Record::default();
+        rec.raw.set(Field::Organization, raw);
+        n.apply(&mut rec, &RowContext::default(), &mut Vec::new());
+        rec
+    }
+
+    #[test]
+    fn same_company_in_two_scripts_meets() {
+        let n = normalizer();
+        assert_eq!(n.key("ТОВ «Ромашка»"), "romashka");
+        assert_eq!(n.key("Romashka LLC"), "romashka");
+        assert_eq!(n.key("ООО \"Ромашка\""), "romashka");
+    }
+
+    #[test]
+    fn key_reads_ampersand_and_drops_the() {
+        let n = normalizer();
+        assert_eq!(
+            n.key("The Johnson & Johnson Company"),
+            "johnson and johnson"
+        );
+        assert_eq!(n.key("JOHNSON AND JOHNSON"), "johnson and johnson");
+        assert_eq!(n.key("Müller GmbH"), "muller");
+    }
+
+    #[test]
+    fn display_value_is_cleaned_not_rewritten() {
+        let n = normalizer();
+        let rec = apply(&n, "  ТОВ   «Ромашка» ");
+        assert_eq!(rec.values.get(Field::Organization), "ТОВ «Ромашка»");
+        assert_eq!(rec.keys.organization, "romashka");
+        let rec = apply(&n, "IBM Deutschland GmbH");
+        assert_eq!(rec.values.get(Field::Organization), "IBM Deutschland GmbH");
+    }
+
+    #[test]
+    fn free_function_uses_built_in_forms() {
+        assert_eq!(
+            split_legal_form("Siemens AG"),
+            ("Siemens".to_string(), Some("AG"))
+        );
+        assert_eq!(
+            split_legal_form("ПрАТ «Київстар»"),
+            ("Київстар".to_string(), Some("ПрАТ"))
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn normalising_twice_is_normalising_once(s in "\\PC{0,40}") {
+            let n = normalizer();
+            let once = apply(&n, &s);
+            let twice = apply(&n, once.values.get(Field::Organization));
+            prop_assert_eq!(once.values.get(Field::Organization), twice.values.get(Field::Organization));
+            prop_assert_eq!(&once.keys.organization, &twice.keys.organization);
+        }
+    }
+}
