@@ -78,12 +78,37 @@ impl Normalizer {
     /// Normalises one record in place: fills `values`, `keys` and `country` from `raw`.
     pub fn apply(&self, rec: &mut Record, ctx: &RowContext, issues: &mut Vec<Issue>) {
         self.country.apply(rec, ctx, issues);
+        self.move_company_out_of_name(rec, issues);
         self.phone.apply(rec, ctx, issues);
         self.email.apply(rec, ctx, issues);
         self.name.apply(rec, ctx, issues);
         self.org.apply(rec, ctx, issues);
         self.address.apply(rec, ctx, issues);
         self.date.apply(rec, ctx, issues);
+    }
+
+    /// A name column that holds a company ("ТОВ «Ромашка»", "หจก. พรสีมา ซัพพลาย จำกัด",
+    /// "Acme GmbH") is moved to `organization` when that is empty: a legal form is proof.
+    fn move_company_out_of_name(&self, rec: &mut Record, issues: &mut Vec<Issue>) {
+        use crate::record::Field;
+        if rec.raw.has(Field::Organization) {
+            return;
+        }
+        for field in [Field::FullName, Field::GivenName, Field::FamilyName] {
+            let text = rec.raw.get(field);
+            if text.is_empty() || self.org.split_legal_form(text).1.is_none() {
+                continue;
+            }
+            let moved = rec.raw.take(field);
+            issues.push(Issue::info(
+                field,
+                "name.is_organization",
+                &moved,
+                "a company name in a person-name column was moved to organization",
+            ));
+            rec.raw.set(Field::Organization, moved);
+            return;
+        }
     }
 
     /// Runs one field's normaliser by name (`phone`, `email`, `name`, `organization`,
@@ -105,5 +130,34 @@ impl Normalizer {
             "date" => self.date.apply(rec, ctx, issues),
             _ => {}
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::Field;
+
+    #[test]
+    fn company_in_a_name_column_moves_to_organization() {
+        let n = Normalizer::new(&LocaleData::default(), &NormalizeOptions::default())
+            .expect("normalizer");
+        for name in [
+            "หจก. พรสีมา ซัพพลาย จำกัด",
+            "ТОВ «Ромашка»",
+            "Acme Widgets GmbH",
+        ] {
+            let mut rec = Record::default();
+            rec.raw.set(Field::GivenName, name);
+            let mut issues = Vec::new();
+            n.apply(&mut rec, &RowContext::default(), &mut issues);
+            assert!(rec.values.has(Field::Organization), "{name}");
+            assert!(!rec.values.has(Field::GivenName), "{name}");
+            assert!(issues.iter().any(|i| i.code == "name.is_organization"));
+        }
+        let mut person = Record::default();
+        person.raw.set(Field::FullName, "Anna Schmidt");
+        n.apply(&mut person, &RowContext::default(), &mut Vec::new());
+        assert_eq!(person.values.get(Field::Organization), "");
     }
 }
