@@ -1,0 +1,1 @@
+//! Survivorship tests: blocks kept together, alternates, sources, stable IDs.
