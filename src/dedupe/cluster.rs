@@ -4,13 +4,15 @@
 //! Two clusters conflict (and the edge goes to review instead) when:
 //! - a steward cannot-link decision separates a member of one from a member of the other, or
 //!   they are pinned to different customer IDs;
-//! - both hold birth dates and no date of one equals, or is one typo / a day–month swap
-//!   away from, a date of the other;
-//! - both hold e-mails and phones, share neither, and share no birth date;
-//! - a full given name of one is outright different from a full given name of the other
-//!   (not equal, not an initial, not a typo or transliteration variant) and they share no
-//!   e-mail, identifier or birth date: this keeps household members (same surname, address
-//!   and landline) apart, and stops `J. Smith` from chaining `John` and `Jane` together.
+//! - both hold birth dates, no date of one equals, or is one typo / a day–month swap away
+//!   from, a date of the other, and they share no e-mail and no identifier;
+//! - both hold e-mails and phones, share neither, and share no birth date or identifier;
+//! - every full given name of one is outright different from every full given name of the
+//!   other (not equal, not an initial, not a typo or transliteration variant) and they share
+//!   no e-mail, identifier or birth date: this keeps household members (same surname, address
+//!   and landline) apart, and stops `J. Smith` from chaining `John` and `Jane` together
+//!   (initials are not kept as given names, so `J.` is compatible with both but cannot
+//!   bridge them).
 //!
 //! Steward must-links and assignments are applied first and only stop at cannot-links.
 
@@ -209,18 +211,20 @@ fn conflict(x: &Summary, y: &Summary, rx: usize, ry: usize, parent: &[usize], st
         return None;
     }
     let birth_shared = intersects(&x.births, &y.births);
+    let email_shared = intersects(&x.emails, &y.emails);
+    let id_shared = intersects(&x.ids, &y.ids);
     let birth_close = x.births.iter().any(|a| y.births.iter().any(|b| compare_birth(a, b) <= 2));
-    if !x.births.is_empty() && !y.births.is_empty() && !birth_close {
+    if !x.births.is_empty() && !y.births.is_empty() && !birth_close && !email_shared && !id_shared {
         return Some(Refusal::BirthDate);
     }
-    let email_shared = intersects(&x.emails, &y.emails);
     let contacts_differ = !x.emails.is_empty() && !y.emails.is_empty() && !email_shared && !x.phones.is_empty() && !y.phones.is_empty() && !intersects(&x.phones, &y.phones);
-    if contacts_differ && !birth_shared {
+    if contacts_differ && !birth_shared && !id_shared {
         return Some(Refusal::Contacts);
     }
-    let strong_shared = email_shared || birth_shared || intersects(&x.ids, &y.ids);
-    let givens_differ = x.givens.iter().any(|(a, ar)| y.givens.iter().any(|(b, br)| given_level(a, b, ar, br) == 5));
-    if givens_differ && !strong_shared {
+    let givens_differ = !x.givens.is_empty()
+        && !y.givens.is_empty()
+        && x.givens.iter().all(|(a, ar)| y.givens.iter().all(|(b, br)| given_level(a, b, ar, br) == 5));
+    if givens_differ && !(email_shared || birth_shared || id_shared) {
         return Some(Refusal::GivenName);
     }
     None

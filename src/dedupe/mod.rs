@@ -91,8 +91,11 @@ pub struct DedupeResult {
     pub clusters: Vec<Vec<usize>>,
     /// Per cluster, the customer ID a steward assigned to one of its members.
     pub pinned: Vec<Option<String>>,
-    /// Every compared pair, sorted by (a, b).
+    /// Compared pairs at or above `keep_pairs_min_probability`, plus every pair a steward
+    /// decided, sorted by (a, b).
     pub pairs: Vec<ScoredPair>,
+    /// Number of candidate pairs compared (kept or not).
+    pub pairs_compared: u64,
     /// Comparison names in `pairs.csv` column order.
     pub comparisons: Vec<&'static str>,
     /// Candidate pairs generated per blocking rule (for `run.json`).

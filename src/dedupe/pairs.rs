@@ -41,7 +41,7 @@ pub(super) fn run(records: &[Record], eligible: &[bool], settings: &DedupeSettin
     let model = train(&comparisons, &rules, &pair_list, &vectors, &feats, eligible, &tc, settings);
     progress.finish();
 
-    let mut scored = score_pairs(&comparisons, &model, &ab, &vectors, settings);
+    let mut scored = score_pairs(&comparisons, &model, &ab, &vectors, settings, &resolved);
     apply_steward(&mut scored, &resolved);
     let mut findings = cand.findings;
     findings.extend(unresolved_findings(&resolved));
@@ -52,6 +52,7 @@ pub(super) fn run(records: &[Record], eligible: &[bool], settings: &DedupeSettin
         clusters,
         pinned,
         pairs: scored,
+        pairs_compared: ab.len() as u64,
         comparisons: comparisons.iter().map(|c| c.name).collect(),
         candidates_per_rule,
         model: summarise(&comparisons, &model),
@@ -108,26 +109,34 @@ fn train(comparisons: &[Comparison], rules: &[BlockRule], pairs: &[(u32, u32, u6
     score::train(comparisons, &sub, u, &usable, settings.em_max_iterations, tc.total)
 }
 
-fn score_pairs(comparisons: &[Comparison], model: &Model, ab: &[(u32, u32)], vectors: &Vectors, settings: &DedupeSettings) -> Vec<ScoredPair> {
+/// Scores every pair; keeps those at or above `keep_pairs_min_probability` (and every pair
+/// a steward decided), with each field's level and weight.
+fn score_pairs(comparisons: &[Comparison], model: &Model, ab: &[(u32, u32)], vectors: &Vectors, settings: &DedupeSettings, resolved: &Resolved) -> Vec<ScoredPair> {
     let prior = model.prior_weight();
+    let weights = |p: usize| -> Vec<f64> {
+        let (levels, tf) = (vectors.levels_of(p), vectors.tf_of(p));
+        (0..comparisons.len()).map(|c| model.weight(c, levels.get(c).copied().unwrap_or(0), tf.get(c).copied().unwrap_or(0))).collect()
+    };
+    let steward = |key: &(usize, usize)| resolved.must_link.binary_search(key).is_ok() || resolved.cannot_link.binary_search(key).is_ok();
     ab.par_iter()
         .enumerate()
-        .map(|(p, &(a, b))| {
+        .filter_map(|(p, &(a, b))| {
+            let w = weights(p);
+            let match_weight = prior + w.iter().sum::<f64>();
+            let match_probability = Model::probability(match_weight);
+            let key = (a as usize, b as usize);
+            if match_probability < settings.keep_pairs_min_probability && !steward(&key) {
+                return None;
+            }
             let fields: Vec<FieldComparison> = comparisons
                 .iter()
+                .zip(w)
                 .enumerate()
-                .map(|(c, cmp)| {
+                .map(|(c, (cmp, weight))| {
                     let level = vectors.levels_of(p).get(c).copied().unwrap_or(0);
-                    let tf = vectors.tf_of(p).get(c).copied().unwrap_or(0);
-                    FieldComparison {
-                        comparison: cmp.name,
-                        level: cmp.labels().get(usize::from(level)).copied().unwrap_or("missing"),
-                        weight: model.weight(c, level, tf),
-                    }
+                    FieldComparison { comparison: cmp.name, level: cmp.labels().get(usize::from(level)).copied().unwrap_or("missing"), weight }
                 })
                 .collect();
-            let match_weight = prior + fields.iter().map(|f| f.weight).sum::<f64>();
-            let match_probability = Model::probability(match_weight);
             let decision = if match_probability >= settings.match_threshold {
                 Decision::Match
             } else if match_probability >= settings.review_threshold {
@@ -135,7 +144,7 @@ fn score_pairs(comparisons: &[Comparison], model: &Model, ab: &[(u32, u32)], vec
             } else {
                 Decision::NonMatch
             };
-            ScoredPair { a: a as usize, b: b as usize, match_probability, match_weight, decision, reason: "model", fields }
+            Some(ScoredPair { a: key.0, b: key.1, match_probability, match_weight, decision, reason: "model", fields })
         })
         .collect()
 }

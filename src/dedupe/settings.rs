@@ -20,6 +20,10 @@ pub struct DedupeSettings {
     pub match_threshold: f64,
     /// Pairs at or above this (and below `match_threshold`) go to review.
     pub review_threshold: f64,
+    /// Compared pairs below this match probability are counted but not kept in
+    /// `DedupeResult::pairs` (`pairs.csv`): at a million rows most candidate pairs are clear
+    /// non-matches. 0 keeps every pair.
+    pub keep_pairs_min_probability: f64,
     /// Pass-through columns holding a customer identifier (national ID, loyalty number…),
     /// compared exact / one typo / two typos.
     pub identifier_columns: Vec<String>,
@@ -37,10 +41,11 @@ impl Default for DedupeSettings {
     fn default() -> Self {
         DedupeSettings {
             blocking: default_blocking_rules(),
-            max_block_size: 400,
+            max_block_size: 250,
             window: 20,
             match_threshold: 0.95,
             review_threshold: 0.5,
+            keep_pairs_min_probability: 0.001,
             identifier_columns: Vec::new(),
             u_sample_pairs: 300_000,
             em_sample_pairs: 300_000,
@@ -76,7 +81,7 @@ impl DedupeSettings {
     /// Checks ranges and rule syntax that serde cannot.
     pub fn validate(&self) -> Result<()> {
         let unit = 0.0..=1.0;
-        if !unit.contains(&self.match_threshold) || !unit.contains(&self.review_threshold) {
+        if !unit.contains(&self.match_threshold) || !unit.contains(&self.review_threshold) || !unit.contains(&self.keep_pairs_min_probability) {
             return Err(Error::config("dedupe thresholds must be between 0 and 1"));
         }
         if self.review_threshold > self.match_threshold {
