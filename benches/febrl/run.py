@@ -65,6 +65,10 @@ def diagnose(predicted, truth, pairs_path):
         key = "not kept/compared" if row is None else f"{row['decision']}/{row['reason']}"
         reasons[key] = reasons.get(key, 0) + 1
     print("  missed true links by cause:", reasons)
+    wrong = sorted(predicted - truth)
+    for pair in wrong[:int(os.environ.get("FEBRL_SHOW", "0"))]:
+        row = scored.get(pair)
+        print("   false", pair, row and (row["probability"], row["decision"], row["levels"]))
     for pair in missed[:int(os.environ.get("FEBRL_SHOW", "0"))]:
         row = scored.get(pair)
         print("   ", pair, row and (row["probability"], row["reason"], row["levels"]))

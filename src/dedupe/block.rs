@@ -67,9 +67,24 @@ impl Part {
             if s.is_empty() { vec![] } else { vec![s] }
         }
         match self {
-            Part::Email => f.emails.iter().map(String::as_str).filter(|s| !s.is_empty()).collect(),
-            Part::Phone => f.phones.iter().map(String::as_str).filter(|s| !s.is_empty()).collect(),
-            Part::Identifier => f.ids.iter().map(String::as_str).filter(|s| !s.is_empty()).collect(),
+            Part::Email => f
+                .emails
+                .iter()
+                .map(String::as_str)
+                .filter(|s| !s.is_empty())
+                .collect(),
+            Part::Phone => f
+                .phones
+                .iter()
+                .map(String::as_str)
+                .filter(|s| !s.is_empty())
+                .collect(),
+            Part::Identifier => f
+                .ids
+                .iter()
+                .map(String::as_str)
+                .filter(|s| !s.is_empty())
+                .collect(),
             Part::EmailLocal => one(&f.email_local),
             Part::Given => one(&f.given),
             Part::Family => one(&f.family),
@@ -98,14 +113,23 @@ impl BlockRule {
             let (name, len) = match raw.split_once(':') {
                 Some((n, l)) => {
                     let len = l.trim().parse::<usize>().ok().filter(|&l| l > 0);
-                    (n.trim(), Some(len.ok_or_else(|| format!("blocking rule {text:?}: bad length in {raw:?}"))?))
+                    (
+                        n.trim(),
+                        Some(len.ok_or_else(|| {
+                            format!("blocking rule {text:?}: bad length in {raw:?}")
+                        })?),
+                    )
                 }
                 None => (raw, None),
             };
-            let part = Part::parse(name).ok_or_else(|| format!("blocking rule {text:?}: unknown key part {name:?}"))?;
+            let part = Part::parse(name)
+                .ok_or_else(|| format!("blocking rule {text:?}: unknown key part {name:?}"))?;
             parts.push((part, len));
         }
-        Ok(BlockRule { name: text.trim().to_string(), parts })
+        Ok(BlockRule {
+            name: text.trim().to_string(),
+            parts,
+        })
     }
 
     /// The comparisons whose agreement this rule guarantees.
@@ -149,11 +173,19 @@ pub struct Candidates {
 
 /// FNV-1a, 64 bit: a stable hash for block keys (a collision only adds candidate pairs).
 fn fnv1a(s: &str) -> u64 {
-    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// Generates the candidate pairs of every rule over the eligible records.
-pub fn candidates(rules: &[BlockRule], features: &[Features], eligible: &[bool], max_block: usize, window: usize) -> Candidates {
+pub fn candidates(
+    rules: &[BlockRule],
+    features: &[Features],
+    eligible: &[bool],
+    max_block: usize,
+    window: usize,
+) -> Candidates {
     let mut all: Vec<(u32, u32, u64)> = Vec::new();
     let mut per_rule = Vec::with_capacity(rules.len());
     let mut findings = Vec::new();
@@ -171,11 +203,21 @@ pub fn candidates(rules: &[BlockRule], features: &[Features], eligible: &[bool],
             _ => merged.push((a, b, mask)),
         }
     }
-    Candidates { pairs: merged, per_rule, findings }
+    Candidates {
+        pairs: merged,
+        per_rule,
+        findings,
+    }
 }
 
 /// One rule's pairs, sorted and unique, plus findings for oversized blocks.
-fn rule_pairs(rule: &BlockRule, features: &[Features], eligible: &[bool], max_block: usize, window: usize) -> (Vec<(u32, u32)>, Vec<Finding>) {
+fn rule_pairs(
+    rule: &BlockRule,
+    features: &[Features],
+    eligible: &[bool],
+    max_block: usize,
+    window: usize,
+) -> (Vec<(u32, u32)>, Vec<Finding>) {
     let mut keyed: Vec<(u64, u32)> = features
         .par_iter()
         .enumerate()
@@ -184,19 +226,33 @@ fn rule_pairs(rule: &BlockRule, features: &[Features], eligible: &[bool], max_bl
         .collect();
     keyed.par_sort_unstable();
     keyed.dedup();
-    let mut blocks: Vec<&[(u64, u32)]> = keyed.chunk_by(|x, y| x.0 == y.0).filter(|b| b.len() > 1).collect();
+    let mut blocks: Vec<&[(u64, u32)]> = keyed
+        .chunk_by(|x, y| x.0 == y.0)
+        .filter(|b| b.len() > 1)
+        .collect();
     blocks.sort_by_key(|b| b.first().map(|x| x.1));
-    let oversized: Vec<usize> = blocks.iter().filter(|b| b.len() > max_block).map(|b| b.len()).collect();
+    let oversized: Vec<usize> = blocks
+        .iter()
+        .filter(|b| b.len() > max_block)
+        .map(|b| b.len())
+        .collect();
     let mut pairs: Vec<(u32, u32)> = blocks
         .par_iter()
         .flat_map_iter(|block| {
             let members: Vec<u32> = block.iter().map(|x| x.1).collect();
-            if members.len() > max_block { windowed_pairs(members, features, window) } else { all_pairs(&members) }
+            if members.len() > max_block {
+                windowed_pairs(members, features, window)
+            } else {
+                all_pairs(&members)
+            }
         })
         .collect();
     pairs.par_sort_unstable();
     pairs.dedup();
-    (pairs, oversized_findings(&rule.name, &oversized, max_block, window))
+    (
+        pairs,
+        oversized_findings(&rule.name, &oversized, max_block, window),
+    )
 }
 
 fn all_pairs(members: &[u32]) -> Vec<(u32, u32)> {
@@ -214,7 +270,9 @@ fn all_pairs(members: &[u32]) -> Vec<(u32, u32)> {
 fn windowed_pairs(mut members: Vec<u32>, features: &[Features], window: usize) -> Vec<(u32, u32)> {
     let empty = Features::default();
     let feat = |i: u32| features.get(i as usize).unwrap_or(&empty);
-    members.sort_by(|&x, &y| (&feat(x).family, &feat(x).given, x).cmp(&(&feat(y).family, &feat(y).given, y)));
+    members.sort_by(|&x, &y| {
+        (&feat(x).family, &feat(x).given, x).cmp(&(&feat(y).family, &feat(y).given, y))
+    });
     let mut out = Vec::with_capacity(members.len() * window);
     for (i, &a) in members.iter().enumerate() {
         for &b in members.iter().skip(i + 1).take(window) {
@@ -224,7 +282,12 @@ fn windowed_pairs(mut members: Vec<u32>, features: &[Features], window: usize) -
     out
 }
 
-fn oversized_findings(rule: &str, sizes: &[usize], max_block: usize, window: usize) -> Vec<Finding> {
+fn oversized_findings(
+    rule: &str,
+    sizes: &[usize],
+    max_block: usize,
+    window: usize,
+) -> Vec<Finding> {
     if sizes.is_empty() {
         return Vec::new();
     }
@@ -246,7 +309,12 @@ mod tests {
     use super::*;
 
     fn person(family: &str, given: &str, email: &str) -> Features {
-        Features { family: family.into(), given: given.into(), emails: [email.into(), String::new()], ..Features::default() }
+        Features {
+            family: family.into(),
+            given: given.into(),
+            emails: [email.into(), String::new()],
+            ..Features::default()
+        }
     }
 
     #[test]
@@ -259,8 +327,15 @@ mod tests {
 
     #[test]
     fn pairs_are_deduplicated_across_rules_with_rule_bits() {
-        let f = vec![person("smith", "john", "j@x.com"), person("smith", "jon", "j@x.com"), person("brown", "ann", "")];
-        let rules = vec![BlockRule::parse("email").unwrap(), BlockRule::parse("family").unwrap()];
+        let f = vec![
+            person("smith", "john", "j@x.com"),
+            person("smith", "jon", "j@x.com"),
+            person("brown", "ann", ""),
+        ];
+        let rules = vec![
+            BlockRule::parse("email").unwrap(),
+            BlockRule::parse("family").unwrap(),
+        ];
         let c = candidates(&rules, &f, &[true, true, true], 100, 5);
         assert_eq!(c.pairs, vec![(0, 1, 0b11)]);
         assert_eq!(c.per_rule, vec![1, 1]);
@@ -268,15 +343,32 @@ mod tests {
 
     #[test]
     fn ineligible_records_are_not_blocked() {
-        let f = vec![person("smith", "john", "j@x.com"), person("smith", "jon", "j@x.com")];
-        let c = candidates(&[BlockRule::parse("email").unwrap()], &f, &[true, false], 100, 5);
+        let f = vec![
+            person("smith", "john", "j@x.com"),
+            person("smith", "jon", "j@x.com"),
+        ];
+        let c = candidates(
+            &[BlockRule::parse("email").unwrap()],
+            &f,
+            &[true, false],
+            100,
+            5,
+        );
         assert!(c.pairs.is_empty());
     }
 
     #[test]
     fn oversized_block_stays_linear_and_reports() {
-        let f: Vec<Features> = (0..1000).map(|i| person(&format!("n{i:04}"), "x", "noemail@none.com")).collect();
-        let c = candidates(&[BlockRule::parse("email").unwrap()], &f, &vec![true; 1000], 100, 3);
+        let f: Vec<Features> = (0..1000)
+            .map(|i| person(&format!("n{i:04}"), "x", "noemail@none.com"))
+            .collect();
+        let c = candidates(
+            &[BlockRule::parse("email").unwrap()],
+            &f,
+            &vec![true; 1000],
+            100,
+            3,
+        );
         assert!(c.pairs.len() <= 3000, "{}", c.pairs.len());
         assert_eq!(c.findings.len(), 1);
         assert_eq!(c.findings[0].code, "dedupe.block_too_large");

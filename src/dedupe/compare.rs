@@ -48,16 +48,40 @@ impl Comparison {
     /// The model's comparisons: names, contacts, location, organisation, birth date, identifiers.
     pub fn all(identifier_columns: &[String]) -> Vec<Comparison> {
         let mut out = vec![
-            Comparison { name: "given_name", kind: Kind::GivenName },
-            Comparison { name: "family_name", kind: Kind::FamilyName },
-            Comparison { name: "email", kind: Kind::Email },
-            Comparison { name: "phone", kind: Kind::Phone },
-            Comparison { name: "location", kind: Kind::Location },
-            Comparison { name: "organization", kind: Kind::Organization },
-            Comparison { name: "birth_date", kind: Kind::BirthDate },
+            Comparison {
+                name: "given_name",
+                kind: Kind::GivenName,
+            },
+            Comparison {
+                name: "family_name",
+                kind: Kind::FamilyName,
+            },
+            Comparison {
+                name: "email",
+                kind: Kind::Email,
+            },
+            Comparison {
+                name: "phone",
+                kind: Kind::Phone,
+            },
+            Comparison {
+                name: "location",
+                kind: Kind::Location,
+            },
+            Comparison {
+                name: "organization",
+                kind: Kind::Organization,
+            },
+            Comparison {
+                name: "birth_date",
+                kind: Kind::BirthDate,
+            },
         ];
         for (i, col) in identifier_columns.iter().enumerate() {
-            out.push(Comparison { name: intern(&format!("id:{}", col.trim())), kind: Kind::Identifier(i) });
+            out.push(Comparison {
+                name: intern(&format!("id:{}", col.trim())),
+                kind: Kind::Identifier(i),
+            });
         }
         out
     }
@@ -65,11 +89,25 @@ impl Comparison {
     /// Level labels, index = level (`missing` first).
     pub fn labels(&self) -> &'static [&'static str] {
         match self.kind {
-            Kind::GivenName => &["missing", "exact", "initial", "close", "similar", "different"],
+            Kind::GivenName => &[
+                "missing",
+                "exact",
+                "initial",
+                "close",
+                "similar",
+                "different",
+            ],
             Kind::FamilyName => &["missing", "exact", "close", "similar", "different"],
             Kind::Email => &["missing", "exact", "local_part", "close", "different"],
             Kind::Phone => &["missing", "exact", "last_digits", "different"],
-            Kind::Location => &["missing", "address", "address_close", "postcode", "locality", "different"],
+            Kind::Location => &[
+                "missing",
+                "address",
+                "address_close",
+                "postcode",
+                "locality",
+                "different",
+            ],
             Kind::Organization => &["missing", "exact", "close", "different"],
             Kind::BirthDate => &["missing", "exact", "typo", "same_year", "different"],
             Kind::Identifier(_) => &["missing", "exact", "one_typo", "two_typos", "different"],
@@ -103,12 +141,26 @@ impl Comparison {
         };
         if self.kind == Kind::GivenName {
             let level = given_level(&x.given, yg, &x.given_raw, ygr);
-            let tf = if level == 1 && !swapped { tx.given.get(ix).copied().unwrap_or(0) } else { 0 };
-            Outcome { level, tf_count: tf }
+            let tf = if level == 1 && !swapped {
+                tx.given.get(ix).copied().unwrap_or(0)
+            } else {
+                0
+            };
+            Outcome {
+                level,
+                tf_count: tf,
+            }
         } else {
             let level = family_level(&x.family, yf, &x.family_raw, yfr);
-            let tf = if level == 1 && !swapped { tx.family.get(ix).copied().unwrap_or(0) } else { 0 };
-            Outcome { level, tf_count: tf }
+            let tf = if level == 1 && !swapped {
+                tx.family.get(ix).copied().unwrap_or(0)
+            } else {
+                0
+            };
+            Outcome {
+                level,
+                tf_count: tf,
+            }
         }
     }
 }
@@ -166,7 +218,10 @@ pub fn given_level(a: &str, b: &str, a_raw: &str, b_raw: &str) -> u8 {
         _ => {}
     }
     let sim = name_similarity(a, b, a_raw, b_raw);
-    if sim >= 0.92 || first_token(a) == first_token(b) || (a.chars().count() >= 4 && damerau_levenshtein(a, b) <= 1) {
+    if sim >= 0.92
+        || first_token(a) == first_token(b)
+        || (a.chars().count() >= 4 && damerau_levenshtein(a, b) <= 1)
+    {
         3
     } else if sim >= 0.8 {
         4
@@ -194,8 +249,11 @@ pub fn family_level(a: &str, b: &str, a_raw: &str, b_raw: &str) -> u8 {
 }
 
 /// Finds a value present on both sides (any slot against any slot).
-fn shared<'a>(x: &'a [String; 2], y: &[String; 2]) -> Option<usize> {
-    (0..2).find(|&i| x.get(i).is_some_and(|v| !v.is_empty() && y.iter().any(|w| w == v)))
+fn shared(x: &[String; 2], y: &[String; 2]) -> Option<usize> {
+    (0..2).find(|&i| {
+        x.get(i)
+            .is_some_and(|v| !v.is_empty() && y.iter().any(|w| w == v))
+    })
 }
 
 fn compare_email(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> Outcome {
@@ -203,13 +261,24 @@ fn compare_email(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> Outc
         return Outcome::level(MISSING);
     }
     if let Some(slot) = shared(&x.emails, &y.emails) {
-        let tf = tx.email.get(ix).and_then(|c| c.get(slot)).copied().unwrap_or(0);
-        return Outcome { level: 1, tf_count: tf };
+        let tf = tx
+            .email
+            .get(ix)
+            .and_then(|c| c.get(slot))
+            .copied()
+            .unwrap_or(0);
+        return Outcome {
+            level: 1,
+            tf_count: tf,
+        };
     }
     if x.email_local.chars().count() >= 3 && x.email_local == y.email_local {
         return Outcome::level(2);
     }
-    if !x.emails[0].is_empty() && !y.emails[0].is_empty() && damerau_levenshtein(&x.emails[0], &y.emails[0]) <= 1 {
+    if !x.emails[0].is_empty()
+        && !y.emails[0].is_empty()
+        && damerau_levenshtein(&x.emails[0], &y.emails[0]) <= 1
+    {
         return Outcome::level(3);
     }
     Outcome::level(4)
@@ -217,7 +286,7 @@ fn compare_email(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> Outc
 
 fn last_digits(s: &str, n: usize) -> Option<&str> {
     let len = s.len();
-    (len >= n + 1).then(|| s.get(len - n..)).flatten()
+    (len > n).then(|| s.get(len - n..)).flatten()
 }
 
 fn compare_phone(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> Outcome {
@@ -225,16 +294,30 @@ fn compare_phone(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> Outc
         return Outcome::level(MISSING);
     }
     if let Some(slot) = shared(&x.phones, &y.phones) {
-        let tf = tx.phone.get(ix).and_then(|c| c.get(slot)).copied().unwrap_or(0);
-        return Outcome { level: 1, tf_count: tf };
+        let tf = tx
+            .phone
+            .get(ix)
+            .and_then(|c| c.get(slot))
+            .copied()
+            .unwrap_or(0);
+        return Outcome {
+            level: 1,
+            tf_count: tf,
+        };
     }
-    let tail_match = x.phones.iter().filter_map(|p| last_digits(p, 7)).any(|t| y.phones.iter().filter_map(|p| last_digits(p, 7)).any(|u| u == t));
+    let tail_match = x.phones.iter().filter_map(|p| last_digits(p, 7)).any(|t| {
+        y.phones
+            .iter()
+            .filter_map(|p| last_digits(p, 7))
+            .any(|u| u == t)
+    });
     Outcome::level(if tail_match { 2 } else { 3 })
 }
 
 /// Address key and postcode as one comparison, so a shared address counts once.
 fn compare_location(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> Outcome {
-    let has = |f: &Features| !f.address.is_empty() || !f.postcode.is_empty() || !f.locality.is_empty();
+    let has =
+        |f: &Features| !f.address.is_empty() || !f.postcode.is_empty() || !f.locality.is_empty();
     if !has(x) || !has(y) {
         return Outcome::level(MISSING);
     }
@@ -243,7 +326,10 @@ fn compare_location(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> O
     if both(&x.address, &y.address) {
         if x.address == y.address && post_ok {
             let tf = tx.address.get(ix).copied().unwrap_or(0);
-            return Outcome { level: 1, tf_count: tf };
+            return Outcome {
+                level: 1,
+                tf_count: tf,
+            };
         }
         if (post_ok && jaro_winkler(&x.address, &y.address) >= 0.9) || x.address == y.address {
             return Outcome::level(2);
@@ -278,7 +364,11 @@ pub fn compare_birth(a: &str, b: &str) -> u8 {
     if a == b {
         return 1;
     }
-    let swapped = a.len() == 8 && b.len() == 8 && a.get(..4) == b.get(..4) && a.get(4..6) == b.get(6..8) && a.get(6..8) == b.get(4..6);
+    let swapped = a.len() == 8
+        && b.len() == 8
+        && a.get(..4) == b.get(..4)
+        && a.get(4..6) == b.get(6..8)
+        && a.get(6..8) == b.get(4..6);
     if swapped || damerau_levenshtein(a, b) <= 1 {
         2
     } else if a.len() >= 4 && a.get(..4) == b.get(..4) {
@@ -289,7 +379,9 @@ pub fn compare_birth(a: &str, b: &str) -> u8 {
 }
 
 fn compare_identifier(a: Option<&String>, b: Option<&String>) -> Outcome {
-    let (Some(a), Some(b)) = (a, b) else { return Outcome::level(MISSING) };
+    let (Some(a), Some(b)) = (a, b) else {
+        return Outcome::level(MISSING);
+    };
     if a.is_empty() || b.is_empty() {
         return Outcome::level(MISSING);
     }
@@ -337,8 +429,14 @@ impl TermCounts {
         TermCounts {
             given: features.iter().map(|f| get(&given, &f.given)).collect(),
             family: features.iter().map(|f| get(&family, &f.family)).collect(),
-            email: features.iter().map(|f| [get(&email, &f.emails[0]), get(&email, &f.emails[1])]).collect(),
-            phone: features.iter().map(|f| [get(&phone, &f.phones[0]), get(&phone, &f.phones[1])]).collect(),
+            email: features
+                .iter()
+                .map(|f| [get(&email, &f.emails[0]), get(&email, &f.emails[1])])
+                .collect(),
+            phone: features
+                .iter()
+                .map(|f| [get(&phone, &f.phones[0]), get(&phone, &f.phones[1])])
+                .collect(),
             address: features.iter().map(|f| get(&address, &f.address)).collect(),
             total: (0..features.len()).filter(|i| live(i)).count() as u32,
         }
@@ -348,7 +446,9 @@ impl TermCounts {
 /// Interns a comparison name built at run time (identifier columns), so it can be `'static`.
 fn intern(name: &str) -> &'static str {
     static NAMES: Mutex<BTreeMap<String, &'static str>> = Mutex::new(BTreeMap::new());
-    let Ok(mut names) = NAMES.lock() else { return "id" };
+    let Ok(mut names) = NAMES.lock() else {
+        return "id";
+    };
     if let Some(s) = names.get(name) {
         return s;
     }
@@ -362,7 +462,11 @@ mod tests {
     use super::*;
 
     fn person(given: &str, family: &str) -> Features {
-        Features { given: given.into(), family: family.into(), ..Features::default() }
+        Features {
+            given: given.into(),
+            family: family.into(),
+            ..Features::default()
+        }
     }
 
     fn level(c: &Comparison, x: &Features, y: &Features) -> &'static str {
@@ -384,7 +488,10 @@ mod tests {
     #[test]
     fn cyrillic_spellings_meet_through_latin_keys_and_raw() {
         // Raw spellings differ by script-specific letters; keys agree.
-        assert_eq!(family_level("shevchenko", "shevchenko", "шевченко", "shevchenko"), 1);
+        assert_eq!(
+            family_level("shevchenko", "shevchenko", "шевченко", "shevchenko"),
+            1
+        );
         // Same script, different transliteration: raw comparison rescues it.
         assert!(family_level("hnatiuk", "gnatyuk", "гнатюк", "гнатюк") == 1);
     }
@@ -419,7 +526,12 @@ mod tests {
         y.ids = vec!["123465".into()];
         let tc = TermCounts::build(&[x.clone(), y.clone()], &[true, true]);
         for cmp in &c {
-            assert_eq!(cmp.compare(&x, &y, &tc, 0), cmp.compare(&y, &x, &tc, 1), "{}", cmp.name);
+            assert_eq!(
+                cmp.compare(&x, &y, &tc, 0),
+                cmp.compare(&y, &x, &tc, 1),
+                "{}",
+                cmp.name
+            );
         }
         assert_eq!(level(&c[2], &x, &y), "local_part");
         assert_eq!(level(&c[3], &x, &y), "exact");

@@ -69,19 +69,39 @@ pub struct Decisions {
     pub entries: Vec<StewardDecision>,
 }
 
-const COLUMNS: [&str; 9] = ["decision", "left_source", "left_key", "left_row", "right_source", "right_key", "right_row", "customer_id", "note"];
+const COLUMNS: [&str; 9] = [
+    "decision",
+    "left_source",
+    "left_key",
+    "left_row",
+    "right_source",
+    "right_key",
+    "right_row",
+    "customer_id",
+    "note",
+];
 
 /// Reads a decisions file; an unknown decision or unnamed record is an error naming the row.
 pub fn read_decisions(path: &Path) -> Result<Decisions> {
-    let text = std::fs::read_to_string(path).map_err(|e| Error::input(format!("cannot read decisions: {e}")).at_path(path))?;
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| Error::input(format!("cannot read decisions: {e}")).at_path(path))?;
     parse_decisions(text.trim_start_matches('\u{feff}')).map_err(|e| e.at_path(path))
 }
 
 /// Parses decisions CSV text.
 pub fn parse_decisions(text: &str) -> Result<Decisions> {
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
-    let headers = reader.headers().map_err(|e| Error::input(format!("decisions: {e}")))?.clone();
-    let col = |name: &str| headers.iter().position(|h| h.trim().eq_ignore_ascii_case(name));
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let headers = reader
+        .headers()
+        .map_err(|e| Error::input(format!("decisions: {e}")))?
+        .clone();
+    let col = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h.trim().eq_ignore_ascii_case(name))
+    };
     let idx: Vec<Option<usize>> = COLUMNS.iter().map(|c| col(c)).collect();
     if idx.first().copied().flatten().is_none() {
         return Err(Error::input("decisions: no 'decision' column"));
@@ -90,17 +110,46 @@ pub fn parse_decisions(text: &str) -> Result<Decisions> {
     for (n, rec) in reader.records().enumerate() {
         let row = n as u64 + 1;
         let rec = rec.map_err(|e| Error::input(format!("decisions: {e}")).at_row(row))?;
-        let cell = |i: usize| idx.get(i).copied().flatten().and_then(|p| rec.get(p)).unwrap_or("").trim().to_string();
-        let kind = DecisionKind::parse(&cell(0)).ok_or_else(|| Error::input(format!("decisions: unknown decision {:?}", cell(0))).at_row(row))?;
+        let cell = |i: usize| {
+            idx.get(i)
+                .copied()
+                .flatten()
+                .and_then(|p| rec.get(p))
+                .unwrap_or("")
+                .trim()
+                .to_string()
+        };
+        let kind = DecisionKind::parse(&cell(0)).ok_or_else(|| {
+            Error::input(format!("decisions: unknown decision {:?}", cell(0))).at_row(row)
+        })?;
         let parse_row = |s: String| s.parse::<u64>().unwrap_or(0);
-        let left = RecordRef { source: cell(1), key: cell(2), row: parse_row(cell(3)) };
-        let right = RecordRef { source: cell(4), key: cell(5), row: parse_row(cell(6)) };
+        let left = RecordRef {
+            source: cell(1),
+            key: cell(2),
+            row: parse_row(cell(3)),
+        };
+        let right = RecordRef {
+            source: cell(4),
+            key: cell(5),
+            row: parse_row(cell(6)),
+        };
         let named = |r: &RecordRef| !r.source.is_empty() && (!r.key.is_empty() || r.row > 0);
-        let ok = named(&left) && if kind == DecisionKind::Assign { !cell(7).is_empty() } else { named(&right) };
+        let ok = named(&left)
+            && if kind == DecisionKind::Assign {
+                !cell(7).is_empty()
+            } else {
+                named(&right)
+            };
         if !ok {
             return Err(Error::input("decisions: each decision needs source and key (or row) for its records, and assign a customer_id").at_row(row));
         }
-        entries.push(StewardDecision { kind, left, right, customer_id: cell(7), note: cell(8) });
+        entries.push(StewardDecision {
+            kind,
+            left,
+            right,
+            customer_id: cell(7),
+            note: cell(8),
+        });
     }
     Ok(Decisions { entries })
 }
@@ -125,7 +174,8 @@ pub fn write_decisions<W: std::io::Write>(decisions: &Decisions, out: W) -> Resu
         ])
         .map_err(io)?;
     }
-    w.flush().map_err(|e| Error::input(format!("cannot write decisions: {e}")))?;
+    w.flush()
+        .map_err(|e| Error::input(format!("cannot write decisions: {e}")))?;
     Ok(())
 }
 
@@ -141,11 +191,19 @@ pub struct Resolved {
 }
 
 /// Resolves decisions against this run's records (`source_names[rec.source]`, `source_keys[i]`).
-pub fn resolve(decisions: &Decisions, records: &[Record], source_names: &[String], source_keys: &[String]) -> Resolved {
+pub fn resolve(
+    decisions: &Decisions,
+    records: &[Record],
+    source_names: &[String],
+    source_keys: &[String],
+) -> Resolved {
     let mut by_key: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
     let mut by_row: HashMap<(&str, u64), Vec<usize>> = HashMap::new();
     for (i, r) in records.iter().enumerate() {
-        let src = source_names.get(r.source as usize).map(String::as_str).unwrap_or("");
+        let src = source_names
+            .get(r.source as usize)
+            .map(String::as_str)
+            .unwrap_or("");
         if let Some(k) = source_keys.get(i).filter(|k| !k.is_empty()) {
             by_key.entry((src, k.as_str())).or_default().push(i);
         }
@@ -157,12 +215,19 @@ pub fn resolve(decisions: &Decisions, records: &[Record], source_names: &[String
         {
             return v.clone();
         }
-        by_row.get(&(r.source.as_str(), r.row)).cloned().unwrap_or_default()
+        by_row
+            .get(&(r.source.as_str(), r.row))
+            .cloned()
+            .unwrap_or_default()
     };
     let mut out = Resolved::default();
     for d in &decisions.entries {
         let left = find(&d.left);
-        let right = if d.kind == DecisionKind::Assign { vec![] } else { find(&d.right) };
+        let right = if d.kind == DecisionKind::Assign {
+            vec![]
+        } else {
+            find(&d.right)
+        };
         if left.is_empty() || (d.kind != DecisionKind::Assign && right.is_empty()) {
             out.unresolved.push(d.clone());
             continue;
@@ -170,8 +235,18 @@ pub fn resolve(decisions: &Decisions, records: &[Record], source_names: &[String
         for &a in &left {
             match d.kind {
                 DecisionKind::Assign => out.assign.push((a, d.customer_id.clone())),
-                DecisionKind::Match => out.must_link.extend(right.iter().filter(|&&b| b != a).map(|&b| (a.min(b), a.max(b)))),
-                DecisionKind::NonMatch => out.cannot_link.extend(right.iter().filter(|&&b| b != a).map(|&b| (a.min(b), a.max(b)))),
+                DecisionKind::Match => out.must_link.extend(
+                    right
+                        .iter()
+                        .filter(|&&b| b != a)
+                        .map(|&b| (a.min(b), a.max(b))),
+                ),
+                DecisionKind::NonMatch => out.cannot_link.extend(
+                    right
+                        .iter()
+                        .filter(|&&b| b != a)
+                        .map(|&b| (a.min(b), a.max(b))),
+                ),
             }
         }
     }
@@ -198,7 +273,10 @@ mod tests {
         assert_eq!(d.entries[1].kind, DecisionKind::NonMatch);
         let mut buf = Vec::new();
         write_decisions(&d, &mut buf).unwrap();
-        assert_eq!(parse_decisions(std::str::from_utf8(&buf).unwrap()).unwrap(), d);
+        assert_eq!(
+            parse_decisions(std::str::from_utf8(&buf).unwrap()).unwrap(),
+            d
+        );
         let rows = "decision,left_source,left_row,customer_id\nassign,a.csv,3,C0000000001\n";
         let d = parse_decisions(rows).unwrap();
         assert_eq!(d.entries[0].left.row, 3);
@@ -206,7 +284,8 @@ mod tests {
 
     #[test]
     fn bad_decisions_name_the_row() {
-        let err = parse_decisions("decision,left_source,left_key\nmerge-ish,a.csv,1\n").unwrap_err();
+        let err =
+            parse_decisions("decision,left_source,left_key\nmerge-ish,a.csv,1\n").unwrap_err();
         assert!(err.to_string().contains("merge-ish"), "{err}");
         assert!(parse_decisions("decision,left_source,left_key\nassign,a.csv,1\n").is_err());
     }

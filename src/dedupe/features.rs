@@ -39,25 +39,39 @@ pub struct Features {
 }
 
 /// Where each configured identifier column sits in each source's `extra` cells.
-pub fn identifier_positions(columns: &[String], passthrough_headers: &[Vec<String>]) -> Vec<Vec<Option<usize>>> {
+pub fn identifier_positions(
+    columns: &[String],
+    passthrough_headers: &[Vec<String>],
+) -> Vec<Vec<Option<usize>>> {
     passthrough_headers
         .iter()
         .map(|headers| {
             columns
                 .iter()
-                .map(|c| headers.iter().position(|h| h.trim().eq_ignore_ascii_case(c.trim())))
+                .map(|c| {
+                    headers
+                        .iter()
+                        .position(|h| h.trim().eq_ignore_ascii_case(c.trim()))
+                })
                 .collect()
         })
         .collect()
 }
 
 /// Computes every record's features in parallel (order preserved).
-pub fn compute_all(records: &[Record], id_positions: &[Vec<Option<usize>>], id_count: usize) -> Vec<Features> {
+pub fn compute_all(
+    records: &[Record],
+    id_positions: &[Vec<Option<usize>>],
+    id_count: usize,
+) -> Vec<Features> {
     let metaphone = DoubleMetaphone::default();
     records
         .par_iter()
         .map(|r| {
-            let positions = id_positions.get(r.source as usize).map(Vec::as_slice).unwrap_or(&[]);
+            let positions = id_positions
+                .get(r.source as usize)
+                .map(Vec::as_slice)
+                .unwrap_or(&[]);
             compute(r, positions, id_count, &metaphone)
         })
         .collect()
@@ -68,11 +82,20 @@ fn fold(s: &str) -> String {
 }
 
 fn key_or_value(key: &str, value: &str) -> String {
-    if key.is_empty() { fold(value) } else { key.to_string() }
+    if key.is_empty() {
+        fold(value)
+    } else {
+        key.to_string()
+    }
 }
 
 /// Computes one record's features.
-pub fn compute(rec: &Record, id_positions: &[Option<usize>], id_count: usize, metaphone: &DoubleMetaphone) -> Features {
+pub fn compute(
+    rec: &Record,
+    id_positions: &[Option<usize>],
+    id_count: usize,
+    metaphone: &DoubleMetaphone,
+) -> Features {
     let v = &rec.values;
     let (given, family) = names(rec);
     let family_phonetic = if !rec.keys.family_phonetic.is_empty() {
@@ -107,12 +130,24 @@ pub fn compute(rec: &Record, id_positions: &[Option<usize>], id_count: usize, me
         family_phonetic,
         emails: [email, fold(v.get(Field::EmailAlt))],
         email_local,
-        phones: [phone_digits(v.get(Field::Phone)), phone_digits(v.get(Field::PhoneAlt))],
+        phones: [
+            phone_digits(v.get(Field::Phone)),
+            phone_digits(v.get(Field::PhoneAlt)),
+        ],
         address: key_or_value(&rec.keys.address, v.get(Field::AddressLine1)),
-        postcode: v.get(Field::PostalCode).chars().filter(|c| !c.is_whitespace()).collect::<String>().to_uppercase(),
+        postcode: v
+            .get(Field::PostalCode)
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_uppercase(),
         locality: fold(v.get(Field::Locality)),
         organization: key_or_value(&rec.keys.organization, v.get(Field::Organization)),
-        birth: v.get(Field::BirthDate).chars().filter(char::is_ascii_digit).collect(),
+        birth: v
+            .get(Field::BirthDate)
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect(),
         ids,
     }
 }
@@ -134,7 +169,9 @@ fn names(rec: &Record) -> (String, String) {
 
 /// Keeps `+` and digits of a phone value (E.164 already; tolerant of formatting).
 fn phone_digits(s: &str) -> String {
-    s.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect()
+    s.chars()
+        .filter(|c| c.is_ascii_digit() || *c == '+')
+        .collect()
 }
 
 #[cfg(test)]

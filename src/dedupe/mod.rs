@@ -17,7 +17,9 @@ mod pairs;
 pub mod score;
 pub mod settings;
 
-pub use decisions::{DecisionKind, Decisions, RecordRef, StewardDecision, read_decisions, write_decisions};
+pub use decisions::{
+    DecisionKind, Decisions, RecordRef, StewardDecision, read_decisions, write_decisions,
+};
 pub use settings::DedupeSettings;
 
 use crate::error::{Error, Result};
@@ -74,13 +76,18 @@ pub struct ScoredPair {
     pub fields: Vec<FieldComparison>,
 }
 
+/// One level's label, `m` and `u`.
+pub type LevelParameters = (&'static str, f64, f64);
+
 /// The trained model, for the report.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ModelSummary {
-    /// Prior probability that a candidate pair is a match.
-    pub lambda: f64,
+    /// Prior probability that two records picked at random match (the scores' starting point).
+    pub prior: f64,
+    /// Share of matches among the candidate pairs, as estimated by EM.
+    pub candidate_lambda: f64,
     /// Per comparison: (level label, m, u), `missing` excluded.
-    pub parameters: Vec<(&'static str, Vec<(&'static str, f64, f64)>)>,
+    pub parameters: Vec<(&'static str, Vec<LevelParameters>)>,
 }
 
 /// Everything dedupe hands to survivorship and the writers.
@@ -126,7 +133,9 @@ pub fn run(
     progress: &dyn Progress,
 ) -> Result<DedupeResult> {
     if eligible.len() != records.len() {
-        return Err(Error::invariant("dedupe: eligibility flags do not match the records"));
+        return Err(Error::invariant(
+            "dedupe: eligibility flags do not match the records",
+        ));
     }
     settings.validate()?;
     if records.len() >= u32::MAX as usize {

@@ -2,12 +2,14 @@
 //! overrides, guarded clustering.
 
 use super::block::{BlockRule, candidates};
-use super::cluster::{Clusters, Refusal};
-use super::compare::{Comparison, TermCounts};
+use super::cluster::{BIRTH_GUARD_MAX_WEIGHT, Clusters, Refusal};
+use super::compare::{Comparison, Kind, TermCounts};
 use super::decisions::{self, Resolved};
 use super::features::{self, Features};
 use super::score::{self, Model, Vectors};
-use super::{Decision, DedupeInput, DedupeResult, DedupeSettings, FieldComparison, ModelSummary, ScoredPair};
+use super::{
+    Decision, DedupeInput, DedupeResult, DedupeSettings, FieldComparison, ModelSummary, ScoredPair,
+};
 use crate::error::{Error, Result};
 use crate::finding::{Finding, Severity};
 use crate::progress::Progress;
@@ -15,17 +17,39 @@ use crate::record::Record;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 
-pub(super) fn run(records: &[Record], eligible: &[bool], settings: &DedupeSettings, input: &DedupeInput, progress: &dyn Progress) -> Result<DedupeResult> {
+pub(super) fn run(
+    records: &[Record],
+    eligible: &[bool],
+    settings: &DedupeSettings,
+    input: &DedupeInput,
+    progress: &dyn Progress,
+) -> Result<DedupeResult> {
     let empty = decisions::Decisions::default();
-    let resolved = decisions::resolve(input.decisions.unwrap_or(&empty), records, input.source_names, input.source_keys);
+    let resolved = decisions::resolve(
+        input.decisions.unwrap_or(&empty),
+        records,
+        input.source_names,
+        input.source_keys,
+    );
     progress.start("dedupe: features", Some(records.len() as u64));
-    let positions = features::identifier_positions(&settings.identifier_columns, input.passthrough_headers);
+    let positions =
+        features::identifier_positions(&settings.identifier_columns, input.passthrough_headers);
     let feats = features::compute_all(records, &positions, settings.identifier_columns.len());
     progress.finish();
 
     progress.start("dedupe: blocking", None);
-    let rules: Vec<BlockRule> = settings.blocking.iter().map(|r| BlockRule::parse(r).map_err(Error::config)).collect::<Result<_>>()?;
-    let cand = candidates(&rules, &feats, eligible, settings.max_block_size, settings.window);
+    let rules: Vec<BlockRule> = settings
+        .blocking
+        .iter()
+        .map(|r| BlockRule::parse(r).map_err(Error::config))
+        .collect::<Result<_>>()?;
+    let cand = candidates(
+        &rules,
+        &feats,
+        eligible,
+        settings.max_block_size,
+        settings.window,
+    );
     let mut pair_list: Vec<(u32, u32, u64)> = cand.pairs;
     add_steward_pairs(&mut pair_list, &resolved, eligible);
     progress.finish();
@@ -38,16 +62,40 @@ pub(super) fn run(records: &[Record], eligible: &[bool], settings: &DedupeSettin
     progress.finish();
 
     progress.start("dedupe: training", None);
-    let model = train(&comparisons, &rules, &pair_list, &vectors, &feats, eligible, &tc, settings);
+    let model = train(
+        &comparisons,
+        &rules,
+        &pair_list,
+        &vectors,
+        &feats,
+        eligible,
+        &tc,
+        settings,
+    );
     progress.finish();
 
     let mut scored = score_pairs(&comparisons, &model, &ab, &vectors, settings, &resolved);
     apply_steward(&mut scored, &resolved);
     let mut findings = cand.findings;
     findings.extend(unresolved_findings(&resolved));
-    let (clusters, pinned) = cluster(&feats, eligible, &resolved, &mut scored, &mut findings);
+    let birth_guard = comparisons.iter().enumerate().any(|(c, cmp)| {
+        let different = cmp.labels().len().saturating_sub(1) as u8;
+        cmp.kind == Kind::BirthDate && model.weight(c, different, 0) <= BIRTH_GUARD_MAX_WEIGHT
+    });
+    let (clusters, pinned) = cluster(
+        &feats,
+        eligible,
+        &resolved,
+        &mut scored,
+        &mut findings,
+        birth_guard,
+    );
 
-    let candidates_per_rule: BTreeMap<String, u64> = rules.iter().zip(&cand.per_rule).map(|(r, &n)| (r.name.clone(), n)).collect();
+    let candidates_per_rule: BTreeMap<String, u64> = rules
+        .iter()
+        .zip(&cand.per_rule)
+        .map(|(r, &n)| (r.name.clone(), n))
+        .collect();
     Ok(DedupeResult {
         clusters,
         pinned,
@@ -80,8 +128,24 @@ fn add_steward_pairs(pairs: &mut Vec<(u32, u32, u64)>, resolved: &Resolved, elig
 
 /// `u` from random pairs, then EM for `m` on an evenly spaced sample of candidate pairs.
 #[allow(clippy::too_many_arguments)]
-fn train(comparisons: &[Comparison], rules: &[BlockRule], pairs: &[(u32, u32, u64)], vectors: &Vectors, feats: &[Features], eligible: &[bool], tc: &TermCounts, settings: &DedupeSettings) -> Model {
-    let u = score::estimate_u(comparisons, feats, eligible, tc, settings.u_sample_pairs, settings.seed);
+fn train(
+    comparisons: &[Comparison],
+    rules: &[BlockRule],
+    pairs: &[(u32, u32, u64)],
+    vectors: &Vectors,
+    feats: &[Features],
+    eligible: &[bool],
+    tc: &TermCounts,
+    settings: &DedupeSettings,
+) -> Model {
+    let u = score::estimate_u(
+        comparisons,
+        feats,
+        eligible,
+        tc,
+        settings.u_sample_pairs,
+        settings.seed,
+    );
     let step = pairs.len().div_ceil(settings.em_sample_pairs.max(1)).max(1);
     let sample: Vec<usize> = (0..pairs.len()).step_by(step).collect();
     let width = vectors.width;
@@ -96,28 +160,62 @@ fn train(comparisons: &[Comparison], rules: &[BlockRule], pairs: &[(u32, u32, u6
     let usable: Vec<Vec<bool>> = comparisons
         .iter()
         .map(|c| {
-            let forced = |r: usize| touched.get(r).is_some_and(|t| t.iter().any(|&n| n == c.name || (n == "identifier" && c.name.starts_with("id:"))));
+            let forced = |r: usize| {
+                touched.get(r).is_some_and(|t| {
+                    t.iter()
+                        .any(|&n| n == c.name || (n == "identifier" && c.name.starts_with("id:")))
+                })
+            };
             sample
                 .iter()
                 .map(|&p| {
                     let mask = pairs.get(p).map(|x| x.2).unwrap_or(0);
-                    mask == 0 || (0..rules.len().min(64)).any(|r| mask & (1u64 << r) != 0 && !forced(r))
+                    mask == 0
+                        || (0..rules.len().min(64)).any(|r| mask & (1u64 << r) != 0 && !forced(r))
                 })
                 .collect()
         })
         .collect();
-    score::train(comparisons, &sub, u, &usable, settings.em_max_iterations, tc.total)
+    let mut model = score::train(
+        comparisons,
+        &sub,
+        u,
+        &usable,
+        settings.em_max_iterations,
+        tc.total,
+    );
+    let n = f64::from(tc.total);
+    model.set_prior(pairs.len(), n * (n - 1.0) / 2.0);
+    model
 }
 
 /// Scores every pair; keeps those at or above `keep_pairs_min_probability` (and every pair
 /// a steward decided), with each field's level and weight.
-fn score_pairs(comparisons: &[Comparison], model: &Model, ab: &[(u32, u32)], vectors: &Vectors, settings: &DedupeSettings, resolved: &Resolved) -> Vec<ScoredPair> {
+fn score_pairs(
+    comparisons: &[Comparison],
+    model: &Model,
+    ab: &[(u32, u32)],
+    vectors: &Vectors,
+    settings: &DedupeSettings,
+    resolved: &Resolved,
+) -> Vec<ScoredPair> {
     let prior = model.prior_weight();
     let weights = |p: usize| -> Vec<f64> {
         let (levels, tf) = (vectors.levels_of(p), vectors.tf_of(p));
-        (0..comparisons.len()).map(|c| model.weight(c, levels.get(c).copied().unwrap_or(0), tf.get(c).copied().unwrap_or(0))).collect()
+        (0..comparisons.len())
+            .map(|c| {
+                model.weight(
+                    c,
+                    levels.get(c).copied().unwrap_or(0),
+                    tf.get(c).copied().unwrap_or(0),
+                )
+            })
+            .collect()
     };
-    let steward = |key: &(usize, usize)| resolved.must_link.binary_search(key).is_ok() || resolved.cannot_link.binary_search(key).is_ok();
+    let steward = |key: &(usize, usize)| {
+        resolved.must_link.binary_search(key).is_ok()
+            || resolved.cannot_link.binary_search(key).is_ok()
+    };
     ab.par_iter()
         .enumerate()
         .filter_map(|(p, &(a, b))| {
@@ -134,7 +232,15 @@ fn score_pairs(comparisons: &[Comparison], model: &Model, ab: &[(u32, u32)], vec
                 .enumerate()
                 .map(|(c, (cmp, weight))| {
                     let level = vectors.levels_of(p).get(c).copied().unwrap_or(0);
-                    FieldComparison { comparison: cmp.name, level: cmp.labels().get(usize::from(level)).copied().unwrap_or("missing"), weight }
+                    FieldComparison {
+                        comparison: cmp.name,
+                        level: cmp
+                            .labels()
+                            .get(usize::from(level))
+                            .copied()
+                            .unwrap_or("missing"),
+                        weight,
+                    }
                 })
                 .collect();
             let decision = if match_probability >= settings.match_threshold {
@@ -144,7 +250,15 @@ fn score_pairs(comparisons: &[Comparison], model: &Model, ab: &[(u32, u32)], vec
             } else {
                 Decision::NonMatch
             };
-            Some(ScoredPair { a: key.0, b: key.1, match_probability, match_weight, decision, reason: "model", fields })
+            Some(ScoredPair {
+                a: key.0,
+                b: key.1,
+                match_probability,
+                match_weight,
+                decision,
+                reason: "model",
+                fields,
+            })
         })
         .collect()
 }
@@ -173,30 +287,64 @@ fn refusal_reason(r: Refusal) -> &'static str {
 }
 
 /// Steward links first, then model matches by descending probability (ties by (a, b)).
-fn cluster(feats: &[Features], eligible: &[bool], resolved: &Resolved, scored: &mut [ScoredPair], findings: &mut Vec<Finding>) -> (Vec<Vec<usize>>, Vec<Option<String>>) {
+fn cluster(
+    feats: &[Features],
+    eligible: &[bool],
+    resolved: &Resolved,
+    scored: &mut [ScoredPair],
+    findings: &mut Vec<Finding>,
+    birth_guard: bool,
+) -> (Vec<Vec<usize>>, Vec<Option<String>>) {
     let live = |i: usize| eligible.get(i).copied().unwrap_or(false);
-    let pins: Vec<(usize, String)> = resolved.assign.iter().filter(|(i, _)| live(*i)).cloned().collect();
+    let pins: Vec<(usize, String)> = resolved
+        .assign
+        .iter()
+        .filter(|(i, _)| live(*i))
+        .cloned()
+        .collect();
     let mut clusters = Clusters::new(feats, &resolved.cannot_link, &pins);
-    let mut steward_links: Vec<(usize, usize)> = resolved.must_link.iter().copied().filter(|&(a, b)| live(a) && live(b)).collect();
+    if !birth_guard {
+        clusters = clusters.without_birth_guard();
+    }
+    let mut steward_links: Vec<(usize, usize)> = resolved
+        .must_link
+        .iter()
+        .copied()
+        .filter(|&(a, b)| live(a) && live(b))
+        .collect();
     let mut by_id: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, id) in &pins {
         by_id.entry(id.as_str()).or_default().push(*i);
     }
     for members in by_id.values() {
-        steward_links.extend(members.windows(2).filter_map(|w| Some((*w.first()?, *w.get(1)?))));
+        steward_links.extend(
+            members
+                .windows(2)
+                .filter_map(|w| Some((*w.first()?, *w.get(1)?))),
+        );
     }
     for (a, b) in steward_links {
         if clusters.join(a, b, true).is_err() {
             findings.push(Finding::new("", 0, "dedupe.decision_conflict", Severity::Warning, format!("a steward match between records {a} and {b} contradicts a cannot-link or assignment and was not applied")));
         }
     }
-    let mut order: Vec<usize> = (0..scored.len()).filter(|&p| scored.get(p).is_some_and(|s| s.decision == Decision::Match && s.reason == "model")).collect();
+    let mut order: Vec<usize> = (0..scored.len())
+        .filter(|&p| {
+            scored
+                .get(p)
+                .is_some_and(|s| s.decision == Decision::Match && s.reason == "model")
+        })
+        .collect();
     order.sort_by(|&x, &y| {
         let (px, py) = (&scored[x], &scored[y]);
-        py.match_probability.total_cmp(&px.match_probability).then((px.a, px.b).cmp(&(py.a, py.b)))
+        py.match_probability
+            .total_cmp(&px.match_probability)
+            .then((px.a, px.b).cmp(&(py.a, py.b)))
     });
     for p in order {
-        let Some(pair) = scored.get_mut(p) else { continue };
+        let Some(pair) = scored.get_mut(p) else {
+            continue;
+        };
         if let Err(r) = clusters.join(pair.a, pair.b, false) {
             pair.decision = Decision::Review;
             pair.reason = refusal_reason(r);
@@ -226,12 +374,17 @@ fn summarise(comparisons: &[Comparison], model: &Model) -> ModelSummary {
                 .enumerate()
                 .skip(1)
                 .map(|(l, label)| {
-                    let get = |t: &[Vec<f64>]| t.get(c).and_then(|r| r.get(l)).copied().unwrap_or(0.0);
+                    let get =
+                        |t: &[Vec<f64>]| t.get(c).and_then(|r| r.get(l)).copied().unwrap_or(0.0);
                     (*label, get(&model.m), get(&model.u))
                 })
                 .collect();
             (cmp.name, levels)
         })
         .collect();
-    ModelSummary { lambda: model.lambda, parameters }
+    ModelSummary {
+        prior: model.prior,
+        candidate_lambda: model.lambda,
+        parameters,
+    }
 }

@@ -14,7 +14,12 @@ pub struct Vectors {
 
 impl Vectors {
     /// Compares every pair in parallel; the result does not depend on the thread count.
-    pub fn compute(comparisons: &[Comparison], pairs: &[(u32, u32)], features: &[Features], tc: &TermCounts) -> Vectors {
+    pub fn compute(
+        comparisons: &[Comparison],
+        pairs: &[(u32, u32)],
+        features: &[Features],
+        tc: &TermCounts,
+    ) -> Vectors {
         let width = comparisons.len();
         let rows: Vec<(Vec<u8>, Vec<u32>)> = pairs
             .par_iter()
@@ -29,21 +34,35 @@ impl Vectors {
         Vectors { width, levels, tf }
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.levels.is_empty()
+    }
+
     pub fn len(&self) -> usize {
         self.levels.len().checked_div(self.width).unwrap_or(0)
     }
 
     pub fn levels_of(&self, pair: usize) -> &[u8] {
-        self.levels.get(pair * self.width..(pair + 1) * self.width).unwrap_or(&[])
+        self.levels
+            .get(pair * self.width..(pair + 1) * self.width)
+            .unwrap_or(&[])
     }
 
     pub fn tf_of(&self, pair: usize) -> &[u32] {
-        self.tf.get(pair * self.width..(pair + 1) * self.width).unwrap_or(&[])
+        self.tf
+            .get(pair * self.width..(pair + 1) * self.width)
+            .unwrap_or(&[])
     }
 }
 
 /// Compares one pair on every comparison.
-pub fn compare_pair(comparisons: &[Comparison], features: &[Features], tc: &TermCounts, a: usize, b: usize) -> (Vec<u8>, Vec<u32>) {
+pub fn compare_pair(
+    comparisons: &[Comparison],
+    features: &[Features],
+    tc: &TermCounts,
+    a: usize,
+    b: usize,
+) -> (Vec<u8>, Vec<u32>) {
     let (Some(x), Some(y)) = (features.get(a), features.get(b)) else {
         return (vec![MISSING; comparisons.len()], vec![0; comparisons.len()]);
     };
@@ -56,12 +75,16 @@ pub fn compare_pair(comparisons: &[Comparison], features: &[Features], tc: &Term
         .unzip()
 }
 
-/// The trained model: per comparison and level, `m` and `u`; the prior `lambda`.
+/// The trained model: per comparison and level, `m` and `u`; `lambda`, the share of
+/// matches among candidate pairs (EM); `prior`, the share of matches among all record pairs,
+/// which scores use (the weights of the fields blocking agreed on lift candidate pairs from
+/// it, as in Splink; scoring candidates with `lambda` would count that agreement twice).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Model {
     pub m: Vec<Vec<f64>>,
     pub u: Vec<Vec<f64>>,
     pub lambda: f64,
+    pub prior: f64,
     /// Eligible records (term-frequency denominator).
     pub total: u32,
 }
@@ -81,17 +104,34 @@ impl SplitMix {
 
 /// Level frequencies over non-missing outcomes, smoothed by `alpha` per level.
 fn normalise(counts: &[f64], alpha: f64) -> Vec<f64> {
-    let live: f64 = counts.iter().skip(1).sum::<f64>() + alpha * counts.len().saturating_sub(1) as f64;
+    let live: f64 =
+        counts.iter().skip(1).sum::<f64>() + alpha * counts.len().saturating_sub(1) as f64;
     counts
         .iter()
         .enumerate()
-        .map(|(l, &c)| if l == 0 || live <= 0.0 { 1.0 } else { (c + alpha) / live })
+        .map(|(l, &c)| {
+            if l == 0 || live <= 0.0 {
+                1.0
+            } else {
+                (c + alpha) / live
+            }
+        })
         .collect()
 }
 
 /// Estimates `u` from `samples` random pairs of eligible records (seeded).
-pub fn estimate_u(comparisons: &[Comparison], features: &[Features], eligible: &[bool], tc: &TermCounts, samples: usize, seed: u64) -> Vec<Vec<f64>> {
-    let live: Vec<u32> = (0..features.len()).filter(|&i| eligible.get(i).copied().unwrap_or(false)).map(|i| i as u32).collect();
+pub fn estimate_u(
+    comparisons: &[Comparison],
+    features: &[Features],
+    eligible: &[bool],
+    tc: &TermCounts,
+    samples: usize,
+    seed: u64,
+) -> Vec<Vec<f64>> {
+    let live: Vec<u32> = (0..features.len())
+        .filter(|&i| eligible.get(i).copied().unwrap_or(false))
+        .map(|i| i as u32)
+        .collect();
     let mut rng = SplitMix(seed);
     let possible = live.len().saturating_mul(live.len().saturating_sub(1)) / 2;
     let samples = samples.min(possible);
@@ -114,8 +154,17 @@ pub fn estimate_u(comparisons: &[Comparison], features: &[Features], eligible: &
 
 /// Weighted level counts per comparison (`weight(pair, comparison)`), in fixed-size chunks so
 /// the sums do not depend on the thread count.
-fn level_counts(comparisons: &[Comparison], v: &Vectors, weight: &(dyn Fn(usize, usize) -> f64 + Sync)) -> Vec<Vec<f64>> {
-    let empty = || comparisons.iter().map(|c| vec![0.0; c.labels().len()]).collect::<Vec<_>>();
+fn level_counts(
+    comparisons: &[Comparison],
+    v: &Vectors,
+    weight: &(dyn Fn(usize, usize) -> f64 + Sync),
+) -> Vec<Vec<f64>> {
+    let empty = || {
+        comparisons
+            .iter()
+            .map(|c| vec![0.0; c.labels().len()])
+            .collect::<Vec<_>>()
+    };
     let idx: Vec<usize> = (0..v.len()).collect();
     let partials: Vec<Vec<Vec<f64>>> = idx
         .par_chunks(4096)
@@ -147,7 +196,12 @@ fn bayes(m: &[Vec<f64>], u: &[Vec<f64>], c: usize, l: u8) -> f64 {
     if l == MISSING {
         return 0.0;
     }
-    let get = |t: &[Vec<f64>]| t.get(c).and_then(|r| r.get(usize::from(l))).copied().unwrap_or(1.0);
+    let get = |t: &[Vec<f64>]| {
+        t.get(c)
+            .and_then(|r| r.get(usize::from(l)))
+            .copied()
+            .unwrap_or(1.0)
+    };
     (get(m).max(1e-9) / get(u).max(1e-9)).log2()
 }
 
@@ -157,7 +211,15 @@ fn initial_m(comparisons: &[Comparison]) -> Vec<Vec<f64>> {
         .iter()
         .map(|c| {
             let n = c.labels().len();
-            let raw: Vec<f64> = (0..n).map(|l| if l == 0 { 0.0 } else { 0.5f64.powi(2 * (l as i32 - 1)) }).collect();
+            let raw: Vec<f64> = (0..n)
+                .map(|l| {
+                    if l == 0 {
+                        0.0
+                    } else {
+                        0.5f64.powi(2 * (l as i32 - 1))
+                    }
+                })
+                .collect();
             normalise(&raw, 0.0)
         })
         .collect()
@@ -165,22 +227,57 @@ fn initial_m(comparisons: &[Comparison]) -> Vec<Vec<f64>> {
 
 /// EM for `m` and `lambda` with `u` fixed. `usable[c][p]` says whether pair `p` may inform
 /// comparison `c` (it was found by a rule that does not force agreement on `c`).
-pub fn train(comparisons: &[Comparison], v: &Vectors, u: Vec<Vec<f64>>, usable: &[Vec<bool>], iterations: usize, total: u32) -> Model {
+pub fn train(
+    comparisons: &[Comparison],
+    v: &Vectors,
+    u: Vec<Vec<f64>>,
+    usable: &[Vec<bool>],
+    iterations: usize,
+    total: u32,
+) -> Model {
     let mut m = initial_m(comparisons);
     let mut lambda = 0.1f64;
     for _ in 0..iterations {
         let prior = (lambda / (1.0 - lambda)).log2();
-        let table: Vec<Vec<f64>> = comparisons.iter().enumerate().map(|(c, cmp)| (0..cmp.labels().len()).map(|l| bayes(&m, &u, c, l as u8)).collect()).collect();
+        let table: Vec<Vec<f64>> = comparisons
+            .iter()
+            .enumerate()
+            .map(|(c, cmp)| {
+                (0..cmp.labels().len())
+                    .map(|l| bayes(&m, &u, c, l as u8))
+                    .collect()
+            })
+            .collect();
         let post: Vec<f64> = (0..v.len())
             .into_par_iter()
             .map(|p| {
-                let w: f64 = prior + v.levels_of(p).iter().enumerate().map(|(c, &l)| table.get(c).and_then(|t| t.get(usize::from(l))).copied().unwrap_or(0.0)).sum::<f64>();
+                let w: f64 = prior
+                    + v.levels_of(p)
+                        .iter()
+                        .enumerate()
+                        .map(|(c, &l)| {
+                            table
+                                .get(c)
+                                .and_then(|t| t.get(usize::from(l)))
+                                .copied()
+                                .unwrap_or(0.0)
+                        })
+                        .sum::<f64>();
                 1.0 / (1.0 + (-w).exp2())
             })
             .collect();
         let new_lambda = (chunked_sum(&post) / post.len().max(1) as f64).clamp(1e-6, 1.0 - 1e-6);
         let weight = |p: usize, c: usize| {
-            if usable.get(c).and_then(|u| u.get(p)).copied().unwrap_or(true) { post.get(p).copied().unwrap_or(0.0) } else { 0.0 }
+            if usable
+                .get(c)
+                .and_then(|u| u.get(p))
+                .copied()
+                .unwrap_or(true)
+            {
+                post.get(p).copied().unwrap_or(0.0)
+            } else {
+                0.0
+            }
         };
         let counts = level_counts(comparisons, v, &weight);
         let new_m: Vec<Vec<f64>> = counts
@@ -188,7 +285,11 @@ pub fn train(comparisons: &[Comparison], v: &Vectors, u: Vec<Vec<f64>>, usable: 
             .enumerate()
             .map(|(c, row)| {
                 let mass: f64 = row.iter().skip(1).sum();
-                if mass > 1.0 { normalise(row, 0.01) } else { m.get(c).cloned().unwrap_or_default() }
+                if mass > 1.0 {
+                    normalise(row, 0.01)
+                } else {
+                    m.get(c).cloned().unwrap_or_default()
+                }
             })
             .collect();
         let delta = (new_lambda - lambda).abs() + max_diff(&m, &new_m);
@@ -198,7 +299,13 @@ pub fn train(comparisons: &[Comparison], v: &Vectors, u: Vec<Vec<f64>>, usable: 
             break;
         }
     }
-    Model { m, u, lambda, total }
+    Model {
+        m,
+        u,
+        lambda,
+        prior: lambda,
+        total,
+    }
 }
 
 fn chunked_sum(xs: &[f64]) -> f64 {
@@ -207,13 +314,22 @@ fn chunked_sum(xs: &[f64]) -> f64 {
 }
 
 fn max_diff(a: &[Vec<f64>], b: &[Vec<f64>]) -> f64 {
-    a.iter().zip(b).flat_map(|(x, y)| x.iter().zip(y).map(|(p, q)| (p - q).abs())).fold(0.0, f64::max)
+    a.iter()
+        .zip(b)
+        .flat_map(|(x, y)| x.iter().zip(y).map(|(p, q)| (p - q).abs()))
+        .fold(0.0, f64::max)
 }
 
 impl Model {
+    /// Sets the prior from the expected matches among `candidates` of `possible` pairs.
+    pub fn set_prior(&mut self, candidates: usize, possible: f64) {
+        let expected = self.lambda * candidates as f64;
+        self.prior = (expected / possible.max(1.0)).clamp(1e-12, 0.5);
+    }
+
     /// The prior in bits.
     pub fn prior_weight(&self) -> f64 {
-        (self.lambda / (1.0 - self.lambda)).log2()
+        (self.prior / (1.0 - self.prior)).log2()
     }
 
     /// Weight of comparison `c` at level `l`, adjusted for how common the agreed value is:
@@ -223,7 +339,13 @@ impl Model {
         if tf_count == 0 || self.total == 0 || l != 1 {
             return base;
         }
-        let u_exact = self.u.get(c).and_then(|r| r.get(1)).copied().unwrap_or(1.0).max(1e-9);
+        let u_exact = self
+            .u
+            .get(c)
+            .and_then(|r| r.get(1))
+            .copied()
+            .unwrap_or(1.0)
+            .max(1e-9);
         let u_value = (f64::from(tf_count) / f64::from(self.total)).max(1e-9);
         base + (u_exact / u_value).log2().clamp(-10.0, 3.0)
     }
@@ -241,10 +363,21 @@ mod tests {
     /// Pairs drawn from a two-class model with known m and u on three binary-ish comparisons.
     #[test]
     fn em_recovers_known_m_and_lambda() {
-        let comparisons: Vec<Comparison> = Comparison::all(&[]).into_iter().filter(|c| ["email", "phone", "birth_date"].contains(&c.name)).collect();
+        let comparisons: Vec<Comparison> = Comparison::all(&[])
+            .into_iter()
+            .filter(|c| ["email", "phone", "birth_date"].contains(&c.name))
+            .collect();
         // email: exact/local/close/different ; phone: exact/last/different ; birth: exact/typo/year/different
-        let m_true = [[0.0, 0.8, 0.1, 0.05, 0.05], [0.0, 0.7, 0.2, 0.1, 0.0], [0.0, 0.85, 0.1, 0.03, 0.02]];
-        let u_true = [[0.0, 0.001, 0.004, 0.005, 0.99], [0.0, 0.001, 0.009, 0.99, 0.0], [0.0, 0.002, 0.008, 0.04, 0.95]];
+        let m_true = [
+            [0.0, 0.8, 0.1, 0.05, 0.05],
+            [0.0, 0.7, 0.2, 0.1, 0.0],
+            [0.0, 0.85, 0.1, 0.03, 0.02],
+        ];
+        let u_true = [
+            [0.0, 0.001, 0.004, 0.005, 0.99],
+            [0.0, 0.001, 0.009, 0.99, 0.0],
+            [0.0, 0.002, 0.008, 0.04, 0.95],
+        ];
         let widths = [5usize, 4, 5];
         let mut rng = SplitMix(7);
         let mut levels = Vec::new();
@@ -252,8 +385,8 @@ mod tests {
         let draw = |rng: &mut SplitMix, probs: &[f64], width: usize| -> u8 {
             let r = (rng.next() % 1_000_000) as f64 / 1_000_000.0;
             let mut acc = 0.0;
-            for l in 1..width {
-                acc += probs[l];
+            for (l, p) in probs.iter().enumerate().take(width).skip(1) {
+                acc += p;
                 if r < acc {
                     return l as u8;
                 }
@@ -263,25 +396,54 @@ mod tests {
         for i in 0..n {
             let is_match = i % 5 == 0; // lambda = 0.2
             for c in 0..3 {
-                let probs = if is_match { &m_true[c][..] } else { &u_true[c][..] };
+                let probs = if is_match {
+                    &m_true[c][..]
+                } else {
+                    &u_true[c][..]
+                };
                 levels.push(draw(&mut rng, probs, widths[c]));
             }
         }
-        let v = Vectors { width: 3, levels, tf: vec![0; n * 3] };
-        let u: Vec<Vec<f64>> = u_true.iter().zip(widths).map(|(r, w)| r[..w].to_vec()).collect();
+        let v = Vectors {
+            width: 3,
+            levels,
+            tf: vec![0; n * 3],
+        };
+        let u: Vec<Vec<f64>> = u_true
+            .iter()
+            .zip(widths)
+            .map(|(r, w)| r[..w].to_vec())
+            .collect();
         let usable = vec![vec![true; n]; 3];
         let model = train(&comparisons, &v, u, &usable, 100, 1000);
         assert!((model.lambda - 0.2).abs() < 0.01, "lambda {}", model.lambda);
-        assert!((model.m[0][1] - 0.8).abs() < 0.03, "m email exact {}", model.m[0][1]);
-        assert!((model.m[2][1] - 0.85).abs() < 0.03, "m birth exact {}", model.m[2][1]);
+        assert!(
+            (model.m[0][1] - 0.8).abs() < 0.03,
+            "m email exact {}",
+            model.m[0][1]
+        );
+        assert!(
+            (model.m[2][1] - 0.85).abs() < 0.03,
+            "m birth exact {}",
+            model.m[2][1]
+        );
     }
 
     #[test]
     fn term_frequency_lowers_common_values() {
-        let model = Model { m: vec![vec![1.0, 0.9, 0.1]], u: vec![vec![1.0, 0.01, 0.99]], lambda: 0.1, total: 10_000 };
+        let model = Model {
+            m: vec![vec![1.0, 0.9, 0.1]],
+            u: vec![vec![1.0, 0.01, 0.99]],
+            lambda: 0.1,
+            prior: 0.1,
+            total: 10_000,
+        };
         let rare = model.weight(0, 1, 2);
         let common = model.weight(0, 1, 2_000);
-        assert!(rare > model.weight(0, 1, 0) && common < model.weight(0, 1, 0), "{rare} {common}");
+        assert!(
+            rare > model.weight(0, 1, 0) && common < model.weight(0, 1, 0),
+            "{rare} {common}"
+        );
         assert_eq!(model.weight(0, 0, 0), 0.0);
         let p = Model::probability(0.0);
         assert!((p - 0.5).abs() < 1e-12);

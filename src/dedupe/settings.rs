@@ -50,7 +50,7 @@ impl Default for DedupeSettings {
             u_sample_pairs: 300_000,
             em_sample_pairs: 300_000,
             em_max_iterations: 40,
-            seed: 0x5747_4152_44,
+            seed: 0x0057_4741_5244,
         }
     }
 }
@@ -68,6 +68,8 @@ pub fn default_blocking_rules() -> Vec<String> {
         "given:2+family:2+birth_date:4",
         "birth_date+family:2",
         "birth_date+given:2",
+        "birth_date+postcode",
+        "birth_date+locality",
         "postcode+given:3",
         "organization+locality",
         "address+postcode",
@@ -81,7 +83,10 @@ impl DedupeSettings {
     /// Checks ranges and rule syntax that serde cannot.
     pub fn validate(&self) -> Result<()> {
         let unit = 0.0..=1.0;
-        if !unit.contains(&self.match_threshold) || !unit.contains(&self.review_threshold) || !unit.contains(&self.keep_pairs_min_probability) {
+        if !unit.contains(&self.match_threshold)
+            || !unit.contains(&self.review_threshold)
+            || !unit.contains(&self.keep_pairs_min_probability)
+        {
             return Err(Error::config("dedupe thresholds must be between 0 and 1"));
         }
         if self.review_threshold > self.match_threshold {

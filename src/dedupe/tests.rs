@@ -5,19 +5,62 @@ use crate::progress::NoProgress;
 use crate::record::{Field, Record};
 
 const GIVEN: [&str; 24] = [
-    "james", "mary", "oleksandr", "olena", "somchai", "malee", "john", "patricia", "robert", "jennifer", "michael", "linda", "petro", "iryna",
-    "anan", "kanya", "william", "elizabeth", "david", "barbara", "taras", "natalia", "niran", "ploy",
+    "james",
+    "mary",
+    "oleksandr",
+    "olena",
+    "somchai",
+    "malee",
+    "john",
+    "patricia",
+    "robert",
+    "jennifer",
+    "michael",
+    "linda",
+    "petro",
+    "iryna",
+    "anan",
+    "kanya",
+    "william",
+    "elizabeth",
+    "david",
+    "barbara",
+    "taras",
+    "natalia",
+    "niran",
+    "ploy",
 ];
 const FAMILY: [&str; 20] = [
-    "smith", "shevchenko", "saetang", "johnson", "kovalenko", "wongsawat", "williams", "bondarenko", "srisuk", "brown", "tkachenko", "chaiyaporn",
-    "jones", "kravchenko", "boonmee", "garcia", "melnyk", "rattanakul", "miller", "oliinyk",
+    "smith",
+    "shevchenko",
+    "saetang",
+    "johnson",
+    "kovalenko",
+    "wongsawat",
+    "williams",
+    "bondarenko",
+    "srisuk",
+    "brown",
+    "tkachenko",
+    "chaiyaporn",
+    "jones",
+    "kravchenko",
+    "boonmee",
+    "garcia",
+    "melnyk",
+    "rattanakul",
+    "miller",
+    "oliinyk",
 ];
 const CITY: [&str; 6] = ["london", "kyiv", "bangkok", "lviv", "chiang mai", "leeds"];
 
 struct Lcg(u64);
 impl Lcg {
     fn next(&mut self, n: usize) -> usize {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         ((self.0 >> 33) as usize) % n.max(1)
     }
 }
@@ -28,16 +71,44 @@ fn set(r: &mut Record, f: Field, v: &str) {
 
 /// A customer's base record.
 fn customer(id: usize, rng: &mut Lcg) -> Record {
-    let mut r = Record { row: id as u64 + 1, ..Record::default() };
+    let mut r = Record {
+        row: id as u64 + 1,
+        ..Record::default()
+    };
     let (g, f) = (GIVEN[rng.next(GIVEN.len())], FAMILY[rng.next(FAMILY.len())]);
     set(&mut r, Field::GivenName, g);
     set(&mut r, Field::FamilyName, f);
     set(&mut r, Field::Email, &format!("{g}.{f}{id}@example.com"));
-    set(&mut r, Field::Phone, &format!("+44770{:07}", 1_000_000 + id * 7919 % 8_999_999));
-    set(&mut r, Field::AddressLine1, &format!("{} {} street", 1 + rng.next(200), FAMILY[rng.next(FAMILY.len())]));
-    set(&mut r, Field::PostalCode, &format!("{:05}", 10_000 + rng.next(80_000)));
+    set(
+        &mut r,
+        Field::Phone,
+        &format!("+44770{:07}", 1_000_000 + id * 7919 % 8_999_999),
+    );
+    set(
+        &mut r,
+        Field::AddressLine1,
+        &format!(
+            "{} {} street",
+            1 + rng.next(200),
+            FAMILY[rng.next(FAMILY.len())]
+        ),
+    );
+    set(
+        &mut r,
+        Field::PostalCode,
+        &format!("{:05}", 10_000 + rng.next(80_000)),
+    );
     set(&mut r, Field::Locality, CITY[rng.next(CITY.len())]);
-    set(&mut r, Field::CreatedAt, &format!("20{:02}-0{}-1{}", 10 + rng.next(14), 1 + rng.next(9), rng.next(10)));
+    set(
+        &mut r,
+        Field::CreatedAt,
+        &format!(
+            "20{:02}-0{}-1{}",
+            10 + rng.next(14),
+            1 + rng.next(9),
+            rng.next(10)
+        ),
+    );
     r
 }
 
@@ -49,7 +120,12 @@ fn duplicate(base: &Record, rng: &mut Lcg, source: u32, row: u64) -> Record {
     match rng.next(4) {
         0 => {
             let g = r.values.get(Field::GivenName).to_string();
-            let typo: String = g.chars().enumerate().filter(|(i, _)| *i != 2).map(|(_, c)| c).collect();
+            let typo: String = g
+                .chars()
+                .enumerate()
+                .filter(|(i, _)| *i != 2)
+                .map(|(_, c)| c)
+                .collect();
             set(&mut r, Field::GivenName, &typo);
         }
         1 => set(&mut r, Field::Email, ""),
@@ -80,7 +156,10 @@ pub(crate) fn generated(n: usize) -> (Vec<Record>, Vec<usize>) {
 }
 
 fn keys(records: &[Record]) -> Vec<String> {
-    records.iter().map(|r| format!("{}-{}", r.source, r.row)).collect()
+    records
+        .iter()
+        .map(|r| format!("{}-{}", r.source, r.row))
+        .collect()
 }
 
 pub(crate) fn names() -> Vec<String> {
@@ -89,14 +168,29 @@ pub(crate) fn names() -> Vec<String> {
 
 /// Default settings with a smaller `u` sample, to keep debug-build tests quick.
 fn settings() -> DedupeSettings {
-    DedupeSettings { u_sample_pairs: 30_000, ..DedupeSettings::default() }
+    DedupeSettings {
+        u_sample_pairs: 30_000,
+        ..DedupeSettings::default()
+    }
 }
 
 fn dedupe(records: &[Record], decisions: Option<&Decisions>) -> DedupeResult {
     let names = names();
     let keys = keys(records);
-    let input = DedupeInput { source_names: &names, passthrough_headers: &[], source_keys: &keys, decisions };
-    run(records, &vec![true; records.len()], &settings(), &input, &NoProgress).unwrap()
+    let input = DedupeInput {
+        source_names: &names,
+        passthrough_headers: &[],
+        source_keys: &keys,
+        decisions,
+    };
+    run(
+        records,
+        &vec![true; records.len()],
+        &settings(),
+        &input,
+        &NoProgress,
+    )
+    .unwrap()
 }
 
 fn cluster_of(result: &DedupeResult, i: usize) -> usize {
@@ -122,13 +216,32 @@ fn finds_generated_duplicates_with_high_precision_and_recall() {
     }
     assert!(fp <= 2 && fn_ <= 4, "tp {tp} fp {fp} fn {fn_}");
     let total: usize = result.clusters.iter().map(Vec::len).sum();
-    assert_eq!(total, records.len(), "every eligible record in exactly one cluster");
-    assert!(result.candidates_per_rule.get("email").copied().unwrap_or(0) > 0);
-    assert!(result.pairs.windows(2).all(|w| (w[0].a, w[0].b) < (w[1].a, w[1].b)));
+    assert_eq!(
+        total,
+        records.len(),
+        "every eligible record in exactly one cluster"
+    );
+    assert!(
+        result
+            .candidates_per_rule
+            .get("email")
+            .copied()
+            .unwrap_or(0)
+            > 0
+    );
+    assert!(
+        result
+            .pairs
+            .windows(2)
+            .all(|w| (w[0].a, w[0].b) < (w[1].a, w[1].b))
+    );
     let p = &result.pairs[0];
     assert_eq!(p.fields.len(), result.comparisons.len());
     let sum: f64 = p.fields.iter().map(|f| f.weight).sum();
-    assert!((p.match_weight - sum - (result.model.lambda / (1.0 - result.model.lambda)).log2()).abs() < 1e-9);
+    assert!(
+        (p.match_weight - sum - (result.model.prior / (1.0 - result.model.prior)).log2()).abs()
+            < 1e-9
+    );
 }
 
 #[test]
@@ -137,7 +250,15 @@ fn household_members_stay_separate_customers() {
     let base = records[0].clone();
     let mut spouse = base.clone();
     spouse.row = 9_001;
-    set(&mut spouse, Field::GivenName, if base.values.get(Field::GivenName) == "mary" { "taras" } else { "mary" });
+    set(
+        &mut spouse,
+        Field::GivenName,
+        if base.values.get(Field::GivenName) == "mary" {
+            "taras"
+        } else {
+            "mary"
+        },
+    );
     set(&mut spouse, Field::Email, "spouse.private@example.org");
     let mut shared = base.clone();
     shared.row = 9_002;
@@ -148,8 +269,16 @@ fn household_members_stay_separate_customers() {
     records.push(shared);
     let n = records.len();
     let result = dedupe(&records, None);
-    assert_eq!(cluster_of(&result, 0), cluster_of(&result, n - 1), "same person with a landline merges");
-    assert_ne!(cluster_of(&result, 0), cluster_of(&result, n - 2), "spouse stays a separate customer");
+    assert_eq!(
+        cluster_of(&result, 0),
+        cluster_of(&result, n - 1),
+        "same person with a landline merges"
+    );
+    assert_ne!(
+        cluster_of(&result, 0),
+        cluster_of(&result, n - 2),
+        "spouse stays a separate customer"
+    );
 }
 
 #[test]
@@ -159,7 +288,12 @@ fn ineligible_records_are_not_clustered() {
     let keys = keys(&records);
     let mut eligible = vec![true; records.len()];
     eligible[0] = false;
-    let input = DedupeInput { source_names: &names, passthrough_headers: &[], source_keys: &keys, decisions: None };
+    let input = DedupeInput {
+        source_names: &names,
+        passthrough_headers: &[],
+        source_keys: &keys,
+        decisions: None,
+    };
     let result = run(&records, &eligible, &settings(), &input, &NoProgress).unwrap();
     assert!(result.clusters.iter().all(|c| !c.contains(&0)));
     assert!(result.pairs.iter().all(|p| p.a != 0));
@@ -178,19 +312,36 @@ fn steward_decisions_override_the_model() {
     );
     let decisions = decisions::parse_decisions(&text).unwrap();
     let result = dedupe(&records, Some(&decisions));
-    assert_ne!(cluster_of(&result, 0), cluster_of(&result, dup), "cannot-link holds");
-    assert_eq!(cluster_of(&result, 1), cluster_of(&result, 2), "must-link merges");
+    assert_ne!(
+        cluster_of(&result, 0),
+        cluster_of(&result, dup),
+        "cannot-link holds"
+    );
+    assert_eq!(
+        cluster_of(&result, 1),
+        cluster_of(&result, 2),
+        "must-link merges"
+    );
     let pinned = cluster_of(&result, 4);
     assert_eq!(result.pinned[pinned].as_deref(), Some("C-PINNED"));
     let steward_pair = result.pairs.iter().find(|p| (p.a, p.b) == (1, 2)).unwrap();
-    assert_eq!((steward_pair.decision, steward_pair.reason), (Decision::Match, "steward"));
+    assert_eq!(
+        (steward_pair.decision, steward_pair.reason),
+        (Decision::Match, "steward")
+    );
 }
 
 #[test]
 fn identical_results_with_one_and_two_threads() {
     let (records, _) = generated(400);
-    let one = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
-    let two = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
+    let one = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap();
+    let two = rayon::ThreadPoolBuilder::new()
+        .num_threads(2)
+        .build()
+        .unwrap();
     let a = one.install(|| dedupe(&records, None));
     let b = two.install(|| dedupe(&records, None));
     assert_eq!(a.clusters, b.clusters);
@@ -207,18 +358,53 @@ fn identifier_columns_are_compared_from_passthrough_cells() {
     let names = names();
     let keys = keys(&records);
     let headers = vec![vec!["Member No".to_string()], vec!["member no".to_string()]];
-    let settings = DedupeSettings { identifier_columns: vec!["member no".into()], ..settings() };
-    let input = DedupeInput { source_names: &names, passthrough_headers: &headers, source_keys: &keys, decisions: None };
-    let result = run(&records, &vec![true; records.len()], &settings, &input, &NoProgress).unwrap();
+    let settings = DedupeSettings {
+        identifier_columns: vec!["member no".into()],
+        ..settings()
+    };
+    let input = DedupeInput {
+        source_names: &names,
+        passthrough_headers: &headers,
+        source_keys: &keys,
+        decisions: None,
+    };
+    let result = run(
+        &records,
+        &vec![true; records.len()],
+        &settings,
+        &input,
+        &NoProgress,
+    )
+    .unwrap();
     assert!(result.comparisons.contains(&"id:member no"));
-    let p = result.pairs.iter().find(|p| (p.a, p.b) == (0, 120)).unwrap();
-    assert!(p.fields.iter().any(|f| f.comparison == "id:member no" && f.level == "exact"));
+    let p = result
+        .pairs
+        .iter()
+        .find(|p| (p.a, p.b) == (0, 120))
+        .unwrap();
+    assert!(
+        p.fields
+            .iter()
+            .any(|f| f.comparison == "id:member no" && f.level == "exact")
+    );
 }
 
 #[test]
 fn bad_eligibility_length_is_an_error() {
     let (records, _) = generated(5);
     let names = names();
-    let input = DedupeInput { source_names: &names, ..DedupeInput::default() };
-    assert!(run(&records, &[true], &DedupeSettings::default(), &input, &NoProgress).is_err());
+    let input = DedupeInput {
+        source_names: &names,
+        ..DedupeInput::default()
+    };
+    assert!(
+        run(
+            &records,
+            &[true],
+            &DedupeSettings::default(),
+            &input,
+            &NoProgress
+        )
+        .is_err()
+    );
 }

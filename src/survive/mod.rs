@@ -33,15 +33,47 @@ pub struct Golden {
     pub value_source: Vec<Option<usize>>,
 }
 
-const ADDRESS: [Field; 7] = [Field::AddressLine1, Field::AddressLine2, Field::Locality, Field::District, Field::Region, Field::PostalCode, Field::Country];
+const ADDRESS: [Field; 7] = [
+    Field::AddressLine1,
+    Field::AddressLine2,
+    Field::Locality,
+    Field::District,
+    Field::Region,
+    Field::PostalCode,
+    Field::Country,
+];
 const PHONE: [Field; 3] = [Field::Phone, Field::PhoneExt, Field::PhoneType];
-const SINGLE: [Field; 9] = [Field::Salutation, Field::GivenName, Field::MiddleName, Field::FamilyName, Field::FullName, Field::Organization, Field::Email, Field::CreatedAt, Field::BirthDate];
+const SINGLE: [Field; 9] = [
+    Field::Salutation,
+    Field::GivenName,
+    Field::MiddleName,
+    Field::FamilyName,
+    Field::FullName,
+    Field::Organization,
+    Field::Email,
+    Field::CreatedAt,
+    Field::BirthDate,
+];
 
 /// Builds golden records, in cluster order. `source_names` and `priorities` are indexed by
 /// `Record::source`; `source_keys` and `records` by record; `pinned` by cluster.
-pub fn build(records: &[Record], source_names: &[String], source_keys: &[String], clusters: &[Vec<usize>], pinned: &[Option<String>], rules: &SurvivorshipRules, priorities: &[i32]) -> Vec<Golden> {
-    let mut golden: Vec<Golden> = clusters.par_iter().map(|members| golden_values(records, members, rules, priorities)).collect();
-    let keys: Vec<String> = clusters.iter().map(|m| smallest_key(records, source_names, source_keys, m)).collect();
+pub fn build(
+    records: &[Record],
+    source_names: &[String],
+    source_keys: &[String],
+    clusters: &[Vec<usize>],
+    pinned: &[Option<String>],
+    rules: &SurvivorshipRules,
+    priorities: &[i32],
+) -> Vec<Golden> {
+    let mut golden: Vec<Golden> = clusters
+        .par_iter()
+        .map(|members| golden_values(records, members, rules, priorities))
+        .collect();
+    let keys: Vec<String> = clusters
+        .iter()
+        .map(|m| smallest_key(records, source_names, source_keys, m))
+        .collect();
     let ids = assign_ids(&keys, pinned);
     for (g, id) in golden.iter_mut().zip(ids) {
         g.customer_id = id;
@@ -49,14 +81,32 @@ pub fn build(records: &[Record], source_names: &[String], source_keys: &[String]
     golden
 }
 
-fn member_key(records: &[Record], source_names: &[String], source_keys: &[String], i: usize) -> String {
-    let source = records.get(i).and_then(|r| source_names.get(r.source as usize)).map(String::as_str).unwrap_or("");
+fn member_key(
+    records: &[Record],
+    source_names: &[String],
+    source_keys: &[String],
+    i: usize,
+) -> String {
+    let source = records
+        .get(i)
+        .and_then(|r| source_names.get(r.source as usize))
+        .map(String::as_str)
+        .unwrap_or("");
     let key = source_keys.get(i).map(String::as_str).unwrap_or("");
     format!("{source}\u{1f}{key}")
 }
 
-fn smallest_key(records: &[Record], source_names: &[String], source_keys: &[String], members: &[usize]) -> String {
-    members.iter().map(|&i| member_key(records, source_names, source_keys, i)).min().unwrap_or_default()
+fn smallest_key(
+    records: &[Record],
+    source_names: &[String],
+    source_keys: &[String],
+    members: &[usize],
+) -> String {
+    members
+        .iter()
+        .map(|&i| member_key(records, source_names, source_keys, i))
+        .min()
+        .unwrap_or_default()
 }
 
 /// Pinned IDs first, then content IDs in key order; a taken ID is re-derived with `#n`.
@@ -64,7 +114,18 @@ fn assign_ids(keys: &[String], pinned: &[Option<String>]) -> Vec<String> {
     let mut ids = vec![String::new(); keys.len()];
     let mut taken: BTreeSet<String> = BTreeSet::new();
     let mut order: Vec<usize> = (0..keys.len()).collect();
-    order.sort_by(|&a, &b| (pinned.get(a).and_then(Option::as_ref).is_none(), keys.get(a), a).cmp(&(pinned.get(b).and_then(Option::as_ref).is_none(), keys.get(b), b)));
+    order.sort_by(|&a, &b| {
+        (
+            pinned.get(a).and_then(Option::as_ref).is_none(),
+            keys.get(a),
+            a,
+        )
+            .cmp(&(
+                pinned.get(b).and_then(Option::as_ref).is_none(),
+                keys.get(b),
+                b,
+            ))
+    });
     for c in order {
         let key = keys.get(c).map(String::as_str).unwrap_or("");
         let base = match pinned.get(c).and_then(Option::as_ref) {
@@ -88,7 +149,12 @@ fn assign_ids(keys: &[String], pinned: &[Option<String>]) -> Vec<String> {
     ids
 }
 
-fn golden_values(records: &[Record], members: &[usize], rules: &SurvivorshipRules, priorities: &[i32]) -> Golden {
+fn golden_values(
+    records: &[Record],
+    members: &[usize],
+    rules: &SurvivorshipRules,
+    priorities: &[i32],
+) -> Golden {
     let mut values = Values::default();
     let mut source: Vec<Option<usize>> = vec![None; Field::COUNT];
     let mut set = |values: &mut Values, f: Field, from: usize| {
@@ -100,7 +166,13 @@ fn golden_values(records: &[Record], members: &[usize], rules: &SurvivorshipRule
         }
     };
     for f in SINGLE {
-        if let Some(w) = winner(records, members, &[f], &rules.for_name(f.name()), priorities) {
+        if let Some(w) = winner(
+            records,
+            members,
+            &[f],
+            &rules.for_name(f.name()),
+            priorities,
+        ) {
             set(&mut values, f, w);
         }
     }
@@ -112,25 +184,53 @@ fn golden_values(records: &[Record], members: &[usize], rules: &SurvivorshipRule
         }
     }
     if !values.has(Field::Country)
-        && let Some(w) = winner(records, members, &[Field::Country], &rules.for_name("country"), priorities)
+        && let Some(w) = winner(
+            records,
+            members,
+            &[Field::Country],
+            &rules.for_name("country"),
+            priorities,
+        )
     {
         set(&mut values, Field::Country, w);
     }
-    for (main, alt) in [(Field::Email, Field::EmailAlt), (Field::Phone, Field::PhoneAlt)] {
-        if let Some((w, v)) = alternate(records, members, main, alt, values.get(main), &rules.for_name(main.name()), priorities) {
+    for (main, alt) in [
+        (Field::Email, Field::EmailAlt),
+        (Field::Phone, Field::PhoneAlt),
+    ] {
+        if let Some((w, v)) = alternate(
+            records,
+            members,
+            main,
+            alt,
+            values.get(main),
+            &rules.for_name(main.name()),
+            priorities,
+        ) {
             values.set(alt, v);
             if let Some(s) = source.get_mut(alt.index()) {
                 *s = Some(w);
             }
         }
     }
-    Golden { customer_id: String::new(), values, members: members.to_vec(), value_source: source }
+    Golden {
+        customer_id: String::new(),
+        values,
+        members: members.to_vec(),
+        value_source: source,
+    }
 }
 
 /// The member whose `fields` win under `rules`; members with none of them filled do not
 /// compete. For the address block, complete addresses (street and postcode or locality)
 /// are preferred over partial ones.
-fn winner(records: &[Record], members: &[usize], fields: &[Field], rules: &[Rule], priorities: &[i32]) -> Option<usize> {
+fn winner(
+    records: &[Record],
+    members: &[usize],
+    fields: &[Field],
+    rules: &[Rule],
+    priorities: &[i32],
+) -> Option<usize> {
     let mut cands: Vec<Candidate> = members
         .iter()
         .filter_map(|&i| {
@@ -138,15 +238,31 @@ fn winner(records: &[Record], members: &[usize], fields: &[Field], rules: &[Rule
             let filled: Vec<&str> = fields.iter().map(|&f| rec.values.get(f)).collect();
             let count = filled.iter().filter(|v| !v.is_empty()).count();
             let primary = rec.values.get(*fields.first()?);
-            if count == 0 || (fields.len() > 1 && fields.first() != Some(&Field::AddressLine1) && primary.is_empty()) {
+            if count == 0
+                || (fields.len() > 1
+                    && fields.first() != Some(&Field::AddressLine1)
+                    && primary.is_empty())
+            {
                 return None;
             }
-            let fullness = if fields.len() == 1 { primary.chars().count() } else { count };
-            Some(Candidate { record: i, value: filled.join("\u{1f}").to_lowercase(), fullness, rec })
+            let fullness = if fields.len() == 1 {
+                primary.chars().count()
+            } else {
+                count
+            };
+            Some(Candidate {
+                record: i,
+                value: filled.join("\u{1f}").to_lowercase(),
+                fullness,
+                rec,
+            })
         })
         .collect();
     if fields.first() == Some(&Field::AddressLine1) {
-        let complete = |c: &Candidate| c.rec.values.has(Field::AddressLine1) && (c.rec.values.has(Field::PostalCode) || c.rec.values.has(Field::Locality));
+        let complete = |c: &Candidate| {
+            c.rec.values.has(Field::AddressLine1)
+                && (c.rec.values.has(Field::PostalCode) || c.rec.values.has(Field::Locality))
+        };
         if cands.iter().any(complete) {
             cands.retain(complete);
         }
@@ -155,13 +271,30 @@ fn winner(records: &[Record], members: &[usize], fields: &[Field], rules: &[Rule
 }
 
 /// The best distinct value of `main`/`alt` across members other than `chosen`.
-fn alternate(records: &[Record], members: &[usize], main: Field, alt: Field, chosen: &str, rules: &[Rule], priorities: &[i32]) -> Option<(usize, String)> {
+fn alternate(
+    records: &[Record],
+    members: &[usize],
+    main: Field,
+    alt: Field,
+    chosen: &str,
+    rules: &[Rule],
+    priorities: &[i32],
+) -> Option<(usize, String)> {
     let cands: Vec<Candidate> = members
         .iter()
         .filter_map(|&i| records.get(i).map(|r| (i, r)))
-        .flat_map(|(i, rec)| [main, alt].into_iter().map(move |f| (i, rec, rec.values.get(f))))
+        .flat_map(|(i, rec)| {
+            [main, alt]
+                .into_iter()
+                .map(move |f| (i, rec, rec.values.get(f)))
+        })
         .filter(|(_, _, v)| !v.is_empty() && !v.eq_ignore_ascii_case(chosen))
-        .map(|(i, rec, v)| Candidate { record: i, value: v.to_string(), fullness: v.chars().count(), rec })
+        .map(|(i, rec, v)| Candidate {
+            record: i,
+            value: v.to_string(),
+            fullness: v.chars().count(),
+            rec,
+        })
         .collect();
     pick(&cands, rules, priorities).map(|c| (c.record, c.value.clone()))
 }

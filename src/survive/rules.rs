@@ -36,7 +36,10 @@ pub struct SurvivorshipRules {
 impl SurvivorshipRules {
     /// The rules for a field or block name, configured or default.
     pub fn for_name(&self, name: &str) -> Vec<Rule> {
-        self.rules.get(name).cloned().unwrap_or_else(|| default_rules(name))
+        self.rules
+            .get(name)
+            .cloned()
+            .unwrap_or_else(|| default_rules(name))
     }
 }
 
@@ -45,7 +48,8 @@ impl SurvivorshipRules {
 pub fn default_rules(name: &str) -> Vec<Rule> {
     use Rule::*;
     match name {
-        "salutation" | "given_name" | "middle_name" | "family_name" | "full_name" | "organization" | "birth_date" => {
+        "salutation" | "given_name" | "middle_name" | "family_name" | "full_name"
+        | "organization" | "birth_date" => {
             vec![MostFrequent, MostComplete, SourcePriority, MostRecent]
         }
         "email" | "phone" => vec![MostFrequent, MostRecent, SourcePriority],
@@ -57,7 +61,13 @@ pub fn default_rules(name: &str) -> Vec<Rule> {
 
 /// `created_at` as a sortable number (`YYYYMMDDhhmmss`, missing parts zero); 0 when absent.
 pub fn created_key(rec: &Record) -> i64 {
-    let digits: String = rec.values.get(Field::CreatedAt).chars().filter(char::is_ascii_digit).take(14).collect();
+    let digits: String = rec
+        .values
+        .get(Field::CreatedAt)
+        .chars()
+        .filter(char::is_ascii_digit)
+        .take(14)
+        .collect();
     if digits.len() < 8 {
         return 0;
     }
@@ -74,7 +84,11 @@ pub struct Candidate<'a> {
 }
 
 /// Picks the best candidate under `rules`; `None` when there are none.
-pub fn pick<'a>(candidates: &'a [Candidate<'a>], rules: &[Rule], priorities: &[i32]) -> Option<&'a Candidate<'a>> {
+pub fn pick<'a>(
+    candidates: &'a [Candidate<'a>],
+    rules: &[Rule],
+    priorities: &[i32],
+) -> Option<&'a Candidate<'a>> {
     let mut frequency: BTreeMap<&str, usize> = BTreeMap::new();
     for c in candidates {
         *frequency.entry(c.value.as_str()).or_insert(0) += 1;
@@ -91,11 +105,17 @@ pub fn pick<'a>(candidates: &'a [Candidate<'a>], rules: &[Rule], priorities: &[i
                 },
                 Rule::MostComplete => c.fullness as i64,
                 Rule::Longest => c.value.chars().count() as i64,
-                Rule::SourcePriority => i64::from(priorities.get(c.rec.source as usize).copied().unwrap_or(0)),
+                Rule::SourcePriority => {
+                    i64::from(priorities.get(c.rec.source as usize).copied().unwrap_or(0))
+                }
             })
             .collect()
     };
-    candidates.iter().map(|c| (score(c), std::cmp::Reverse(c.record), c)).max_by(|x, y| (&x.0, x.1).cmp(&(&y.0, y.1))).map(|(_, _, c)| c)
+    candidates
+        .iter()
+        .map(|c| (score(c), std::cmp::Reverse(c.record), c))
+        .max_by(|x, y| (&x.0, x.1).cmp(&(&y.0, y.1)))
+        .map(|(_, _, c)| c)
 }
 
 #[cfg(test)]
@@ -103,30 +123,68 @@ mod tests {
     use super::*;
 
     fn rec(created: &str, source: u32) -> Record {
-        let mut r = Record { source, ..Record::default() };
+        let mut r = Record {
+            source,
+            ..Record::default()
+        };
         r.values.set(Field::CreatedAt, created);
         r
     }
 
     #[test]
     fn rules_rank_in_order_and_break_ties_by_record() {
-        let (a, b, c) = (rec("2021-01-05", 0), rec("2023-07-01T10:00:00", 1), rec("", 0));
+        let (a, b, c) = (
+            rec("2021-01-05", 0),
+            rec("2023-07-01T10:00:00", 1),
+            rec("", 0),
+        );
         let cands = vec![
-            Candidate { record: 0, value: "john".into(), fullness: 4, rec: &a },
-            Candidate { record: 1, value: "jon".into(), fullness: 3, rec: &b },
-            Candidate { record: 2, value: "john".into(), fullness: 4, rec: &c },
+            Candidate {
+                record: 0,
+                value: "john".into(),
+                fullness: 4,
+                rec: &a,
+            },
+            Candidate {
+                record: 1,
+                value: "jon".into(),
+                fullness: 3,
+                rec: &b,
+            },
+            Candidate {
+                record: 2,
+                value: "john".into(),
+                fullness: 4,
+                rec: &c,
+            },
         ];
-        assert_eq!(pick(&cands, &[Rule::MostFrequent], &[]).map(|c| c.record), Some(0));
-        assert_eq!(pick(&cands, &[Rule::MostRecent], &[]).map(|c| c.record), Some(1));
-        assert_eq!(pick(&cands, &[Rule::Earliest], &[]).map(|c| c.record), Some(0));
-        assert_eq!(pick(&cands, &[Rule::SourcePriority], &[0, 5]).map(|c| c.record), Some(1));
+        assert_eq!(
+            pick(&cands, &[Rule::MostFrequent], &[]).map(|c| c.record),
+            Some(0)
+        );
+        assert_eq!(
+            pick(&cands, &[Rule::MostRecent], &[]).map(|c| c.record),
+            Some(1)
+        );
+        assert_eq!(
+            pick(&cands, &[Rule::Earliest], &[]).map(|c| c.record),
+            Some(0)
+        );
+        assert_eq!(
+            pick(&cands, &[Rule::SourcePriority], &[0, 5]).map(|c| c.record),
+            Some(1)
+        );
         assert!(pick(&[], &[Rule::Longest], &[]).is_none());
     }
 
     #[test]
     fn rules_parse_from_toml() {
-        let r: SurvivorshipRules = toml::from_str("[rules]\nemail = [\"most_recent\", \"source_priority\"]\n").unwrap();
-        assert_eq!(r.for_name("email"), vec![Rule::MostRecent, Rule::SourcePriority]);
+        let r: SurvivorshipRules =
+            toml::from_str("[rules]\nemail = [\"most_recent\", \"source_priority\"]\n").unwrap();
+        assert_eq!(
+            r.for_name("email"),
+            vec![Rule::MostRecent, Rule::SourcePriority]
+        );
         assert_eq!(r.for_name("created_at"), vec![Rule::Earliest]);
     }
 }
