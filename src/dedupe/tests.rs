@@ -408,3 +408,68 @@ fn bad_eligibility_length_is_an_error() {
         .is_err()
     );
 }
+
+#[test]
+fn customer_ids_survive_a_rerun_with_an_added_source() {
+    let (records, _) = generated(150);
+    let names = names();
+    let build = |records: &[Record]| {
+        let result = dedupe(records, None);
+        let keys = keys(records);
+        let golden = crate::survive::build(
+            records,
+            &names,
+            &keys,
+            &result.clusters,
+            &result.pinned,
+            &crate::survive::SurvivorshipRules::default(),
+            &[0, 0, 0],
+        );
+        golden
+            .into_iter()
+            .map(|g| (g.members, g.customer_id))
+            .collect::<Vec<_>>()
+    };
+    let before = build(&records);
+    let mut grown = records.clone();
+    let mut rng = Lcg(7);
+    for i in 0..40 {
+        let mut r = customer(10_000 + i, &mut rng);
+        r.source = 2;
+        grown.push(r);
+    }
+    let after = build(&grown);
+    let mut unchanged = 0;
+    for (members, id) in &before {
+        if let Some((_, id_after)) = after.iter().find(|(m, _)| m == members) {
+            assert_eq!(
+                id, id_after,
+                "members {members:?} kept their cluster but changed ID"
+            );
+            unchanged += 1;
+        }
+    }
+    assert!(
+        unchanged >= before.len() - 2,
+        "{unchanged} of {}",
+        before.len()
+    );
+    let mut ids: Vec<&String> = after.iter().map(|(_, id)| id).collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), after.len(), "IDs unique within a run");
+}
+
+mod properties {
+    use super::super::compare::{compare_birth, family_level, given_level};
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn name_and_date_levels_are_symmetric(a in "[a-zа-я .]{0,12}", b in "[a-zа-я .]{0,12}", d1 in "[0-9]{0,8}", d2 in "[0-9]{0,8}") {
+            prop_assert_eq!(given_level(&a, &b, &a, &b), given_level(&b, &a, &b, &a));
+            prop_assert_eq!(family_level(&a, &b, "", ""), family_level(&b, &a, "", ""));
+            prop_assert_eq!(compare_birth(&d1, &d2), compare_birth(&d2, &d1));
+        }
+    }
+}
