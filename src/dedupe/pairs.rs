@@ -43,15 +43,15 @@ pub(super) fn run(
         .iter()
         .map(|r| BlockRule::parse(r).map_err(Error::config))
         .collect::<Result<_>>()?;
-    let cand = candidates(
+    let mut cand = candidates(
         &rules,
         &feats,
         eligible,
         settings.max_block_size,
         settings.window,
     );
-    let mut pair_list: Vec<(u32, u32, u64)> = cand.pairs;
-    add_steward_pairs(&mut pair_list, &resolved, eligible);
+    let pair_list: Vec<(u32, u32, u64)> = std::mem::take(&mut cand.pairs);
+    let pair_list = with_steward_pairs(pair_list, &resolved, eligible);
     progress.finish();
 
     progress.start("dedupe: comparing", Some(pair_list.len() as u64));
@@ -78,17 +78,14 @@ pub(super) fn run(
     apply_steward(&mut scored, &resolved);
     let mut findings = cand.findings;
     findings.extend(unresolved_findings(&resolved));
-    let birth_guard = comparisons.iter().enumerate().any(|(c, cmp)| {
-        let different = cmp.labels().len().saturating_sub(1) as u8;
-        cmp.kind == Kind::BirthDate && model.weight(c, different, 0) <= BIRTH_GUARD_MAX_WEIGHT
-    });
+    let guard = birth_guard(&comparisons, &model);
     let (clusters, pinned) = cluster(
         &feats,
         eligible,
         &resolved,
         &mut scored,
         &mut findings,
-        birth_guard,
+        guard,
     );
 
     let candidates_per_rule: BTreeMap<String, u64> = rules
@@ -108,8 +105,20 @@ pub(super) fn run(
     })
 }
 
+/// Whether birth dates are reliable enough here for a difference to block a merge.
+fn birth_guard(comparisons: &[Comparison], model: &Model) -> bool {
+    comparisons.iter().enumerate().any(|(c, cmp)| {
+        let different = cmp.labels().len().saturating_sub(1) as u8;
+        cmp.kind == Kind::BirthDate && model.weight(c, different, 0) <= BIRTH_GUARD_MAX_WEIGHT
+    })
+}
+
 /// Must-link pairs that blocking missed are compared too, so they show in `pairs.csv`.
-fn add_steward_pairs(pairs: &mut Vec<(u32, u32, u64)>, resolved: &Resolved, eligible: &[bool]) {
+fn with_steward_pairs(
+    mut pairs: Vec<(u32, u32, u64)>,
+    resolved: &Resolved,
+    eligible: &[bool],
+) -> Vec<(u32, u32, u64)> {
     let live = |i: usize| eligible.get(i).copied().unwrap_or(false);
     for &(a, b) in resolved.must_link.iter().chain(&resolved.cannot_link) {
         if live(a) && live(b) {
@@ -124,6 +133,7 @@ fn add_steward_pairs(pairs: &mut Vec<(u32, u32, u64)>, resolved: &Resolved, elig
         }
         same
     });
+    pairs
 }
 
 /// `u` from random pairs, then EM for `m` on an evenly spaced sample of candidate pairs.

@@ -238,60 +238,9 @@ pub fn train(
     let mut m = initial_m(comparisons);
     let mut lambda = 0.1f64;
     for _ in 0..iterations {
-        let prior = (lambda / (1.0 - lambda)).log2();
-        let table: Vec<Vec<f64>> = comparisons
-            .iter()
-            .enumerate()
-            .map(|(c, cmp)| {
-                (0..cmp.labels().len())
-                    .map(|l| bayes(&m, &u, c, l as u8))
-                    .collect()
-            })
-            .collect();
-        let post: Vec<f64> = (0..v.len())
-            .into_par_iter()
-            .map(|p| {
-                let w: f64 = prior
-                    + v.levels_of(p)
-                        .iter()
-                        .enumerate()
-                        .map(|(c, &l)| {
-                            table
-                                .get(c)
-                                .and_then(|t| t.get(usize::from(l)))
-                                .copied()
-                                .unwrap_or(0.0)
-                        })
-                        .sum::<f64>();
-                1.0 / (1.0 + (-w).exp2())
-            })
-            .collect();
+        let post = expectation(comparisons, v, &m, &u, lambda);
         let new_lambda = (chunked_sum(&post) / post.len().max(1) as f64).clamp(1e-6, 1.0 - 1e-6);
-        let weight = |p: usize, c: usize| {
-            if usable
-                .get(c)
-                .and_then(|u| u.get(p))
-                .copied()
-                .unwrap_or(true)
-            {
-                post.get(p).copied().unwrap_or(0.0)
-            } else {
-                0.0
-            }
-        };
-        let counts = level_counts(comparisons, v, &weight);
-        let new_m: Vec<Vec<f64>> = counts
-            .iter()
-            .enumerate()
-            .map(|(c, row)| {
-                let mass: f64 = row.iter().skip(1).sum();
-                if mass > 1.0 {
-                    normalise(row, 0.01)
-                } else {
-                    m.get(c).cloned().unwrap_or_default()
-                }
-            })
-            .collect();
+        let new_m = maximisation(comparisons, v, &m, &post, usable);
         let delta = (new_lambda - lambda).abs() + max_diff(&m, &new_m);
         m = new_m;
         lambda = new_lambda;
@@ -306,6 +255,79 @@ pub fn train(
         prior: lambda,
         total,
     }
+}
+
+/// E-step: each pair's posterior match probability under the current parameters.
+fn expectation(
+    comparisons: &[Comparison],
+    v: &Vectors,
+    m: &[Vec<f64>],
+    u: &[Vec<f64>],
+    lambda: f64,
+) -> Vec<f64> {
+    let prior = (lambda / (1.0 - lambda)).log2();
+    let table: Vec<Vec<f64>> = comparisons
+        .iter()
+        .enumerate()
+        .map(|(c, cmp)| {
+            (0..cmp.labels().len())
+                .map(|l| bayes(m, u, c, l as u8))
+                .collect()
+        })
+        .collect();
+    let level_weight = |c: usize, l: u8| {
+        table
+            .get(c)
+            .and_then(|t| t.get(usize::from(l)))
+            .copied()
+            .unwrap_or(0.0)
+    };
+    (0..v.len())
+        .into_par_iter()
+        .map(|p| {
+            let w: f64 = prior
+                + v.levels_of(p)
+                    .iter()
+                    .enumerate()
+                    .map(|(c, &l)| level_weight(c, l))
+                    .sum::<f64>();
+            1.0 / (1.0 + (-w).exp2())
+        })
+        .collect()
+}
+
+/// M-step: `m` per comparison from the posterior-weighted levels of the pairs usable for it.
+fn maximisation(
+    comparisons: &[Comparison],
+    v: &Vectors,
+    m: &[Vec<f64>],
+    post: &[f64],
+    usable: &[Vec<bool>],
+) -> Vec<Vec<f64>> {
+    let weight = |p: usize, c: usize| {
+        let ok = usable
+            .get(c)
+            .and_then(|u| u.get(p))
+            .copied()
+            .unwrap_or(true);
+        if ok {
+            post.get(p).copied().unwrap_or(0.0)
+        } else {
+            0.0
+        }
+    };
+    level_counts(comparisons, v, &weight)
+        .iter()
+        .enumerate()
+        .map(|(c, row)| {
+            let mass: f64 = row.iter().skip(1).sum();
+            if mass > 1.0 {
+                normalise(row, 0.01)
+            } else {
+                m.get(c).cloned().unwrap_or_default()
+            }
+        })
+        .collect()
 }
 
 fn chunked_sum(xs: &[f64]) -> f64 {
