@@ -115,26 +115,35 @@ pub fn process(config: &Config, progress: &dyn Progress) -> Result<RunData> {
     }
     lap("validate", &mut timings)?;
 
+    let source_names: Vec<String> = sources.iter().map(|s| s.table.name.clone()).collect();
+    let passthrough: Vec<Vec<String>> = sources
+        .iter()
+        .map(|s| s.mapping.passthrough_headers())
+        .collect();
+    let decisions = match &config.decisions {
+        Some(path) => Some(dedupe::read_decisions(path)?),
+        None => None,
+    };
+    let input = dedupe::DedupeInput {
+        source_names: &source_names,
+        passthrough_headers: &passthrough,
+        source_keys: &source_keys,
+        decisions: decisions.as_ref(),
+    };
     progress.start("dedupe", Some(records.len() as u64));
-    let mut dedupe = dedupe::run(&records, &eligible, &config.dedupe, progress)?;
+    let mut dedupe = dedupe::run(&records, &eligible, &config.dedupe, &input, progress)?;
     progress.finish();
     findings.append(&mut dedupe.findings);
     lap("dedupe", &mut timings)?;
 
     let suppressed = apply_suppression(config, &mut records, &sources, &mut dedupe, &mut findings)?;
-    let priorities: Vec<i32> = records
-        .iter()
-        .map(|r| sources[r.source as usize].priority)
-        .collect();
-    let identities: Vec<String> = records
-        .iter()
-        .zip(&source_keys)
-        .map(|(r, k)| format!("{}\u{1f}{k}", sources[r.source as usize].table.name))
-        .collect();
+    let priorities: Vec<i32> = sources.iter().map(|s| s.priority).collect();
     let golden = survive::build(
         &records,
-        &identities,
+        &source_names,
+        &source_keys,
         &dedupe.clusters,
+        &dedupe.pinned,
         &config.survivorship,
         &priorities,
     );
@@ -170,7 +179,17 @@ fn apply_suppression(
     };
     let list = SuppressionList::load(path)?;
     let hit = suppress::suppressed_records(&list, records, &dedupe.clusters);
-    dedupe.clusters.retain(|c| !c.iter().any(|&i| hit[i]));
+    let keep: Vec<bool> = dedupe
+        .clusters
+        .iter()
+        .map(|c| !c.iter().any(|&i| hit[i]))
+        .collect();
+    let mut k = keep.iter();
+    dedupe.clusters.retain(|_| *k.next().unwrap_or(&true));
+    if dedupe.pinned.len() == keep.len() {
+        let mut k = keep.iter();
+        dedupe.pinned.retain(|_| *k.next().unwrap_or(&true));
+    }
     dedupe.pairs.retain(|p| !hit[p.a] && !hit[p.b]);
     let gone: std::collections::HashSet<(&str, u64)> = records
         .iter()

@@ -1,23 +1,33 @@
 //! Dedupe: finds the records that describe the same customer (blocking, comparison, Fellegi–Sunter scoring, guarded clustering).
+//!
+//! [`run`] computes comparison features once per record, generates candidate pairs with the
+//! configured blocking rules ([`block`]), compares every pair on every field ([`compare`]),
+//! trains a Fellegi–Sunter model without labels ([`score`]: `u` from seeded random pairs, `m`
+//! and the prior by blocking-aware EM, term-frequency adjusted exact matches), decides each
+//! pair by the thresholds, honours steward decisions ([`decisions`]) and clusters the match
+//! edges in descending probability while refusing conflicting merges ([`cluster`]). Every
+//! step is deterministic and independent of the rayon thread count.
 
-use crate::error::Result;
+pub mod block;
+pub mod cluster;
+pub mod compare;
+pub mod decisions;
+pub mod features;
+mod pairs;
+pub mod score;
+pub mod settings;
+
+pub use decisions::{
+    DecisionKind, Decisions, RecordRef, StewardDecision, read_decisions, write_decisions,
+};
+pub use settings::DedupeSettings;
+
+use crate::error::{Error, Result};
 use crate::finding::Finding;
 use crate::progress::Progress;
 use crate::record::Record;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::BTreeMap;
-
-/// Dedupe settings (`[dedupe]` in `steward.toml`).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct DedupeSettings {}
-
-impl DedupeSettings {
-    /// Checks ranges that serde cannot.
-    pub fn validate(&self) -> Result<()> {
-        Ok(())
-    }
-}
 
 /// The decision for one scored pair.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -41,9 +51,10 @@ impl Decision {
 /// One field comparison's outcome for a pair: its level and weight contribution.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FieldComparison {
-    /// Comparison name (`name`, `email`, `phone`, `location`…).
+    /// Comparison name (`given_name`, `family_name`, `email`, `phone`, `location`,
+    /// `organization`, `birth_date`, `id:<column>`).
     pub comparison: &'static str,
-    /// Level label (`exact`, `close`, `far`, `missing`…).
+    /// Level label (`exact`, `close`, `different`, `missing`…).
     pub level: &'static str,
     /// Match-weight contribution in bits (log2 of m/u, with term-frequency adjustment).
     pub weight: f64,
@@ -55,37 +66,83 @@ pub struct ScoredPair {
     pub a: usize,
     pub b: usize,
     pub match_probability: f64,
+    /// Prior weight plus every field's weight, in bits.
     pub match_weight: f64,
     pub decision: Decision,
+    /// Why the decision is what it is: `model`, `steward`, or the clustering guard that
+    /// refused the merge (`conflict:birth_date`, `conflict:contacts`, `conflict:given_name`,
+    /// `conflict:cannot_link`).
+    pub reason: &'static str,
     pub fields: Vec<FieldComparison>,
+}
+
+/// One level's label, `m` and `u`.
+pub type LevelParameters = (&'static str, f64, f64);
+
+/// The trained model, for the report.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ModelSummary {
+    /// Prior probability that two records picked at random match (the scores' starting point).
+    pub prior: f64,
+    /// Share of matches among the candidate pairs, as estimated by EM.
+    pub candidate_lambda: f64,
+    /// Per comparison: (level label, m, u), `missing` excluded.
+    pub parameters: Vec<(&'static str, Vec<LevelParameters>)>,
 }
 
 /// Everything dedupe hands to survivorship and the writers.
 #[derive(Clone, Debug, Default)]
 pub struct DedupeResult {
     /// Groups of record indices, each one customer; every eligible record in exactly one.
+    /// Members ascending; clusters ordered by their first member.
     pub clusters: Vec<Vec<usize>>,
-    /// Every compared pair.
+    /// Per cluster, the customer ID a steward assigned to one of its members.
+    pub pinned: Vec<Option<String>>,
+    /// Compared pairs at or above `keep_pairs_min_probability`, plus every pair a steward
+    /// decided, sorted by (a, b).
     pub pairs: Vec<ScoredPair>,
+    /// Number of candidate pairs compared (kept or not).
+    pub pairs_compared: u64,
     /// Comparison names in `pairs.csv` column order.
     pub comparisons: Vec<&'static str>,
     /// Candidate pairs generated per blocking rule (for `run.json`).
     pub candidates_per_rule: BTreeMap<String, u64>,
+    pub model: ModelSummary,
     pub findings: Vec<Finding>,
 }
 
-/// Clusters `records` (stub: every eligible record is its own customer).
+/// What dedupe needs to know besides the records.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct DedupeInput<'a> {
+    /// Source names (as in `xref.csv`), indexed by `Record::source`.
+    pub source_names: &'a [String],
+    /// Pass-through headers per source, aligned with `Record::extra` (for `identifier_columns`).
+    pub passthrough_headers: &'a [Vec<String>],
+    /// Each record's stable key (`xref.csv` `source_key`), indexed like the records.
+    pub source_keys: &'a [String],
+    /// Steward decisions to honour.
+    pub decisions: Option<&'a Decisions>,
+}
+
+/// Clusters the eligible `records` into customers.
 pub fn run(
     records: &[Record],
     eligible: &[bool],
-    _settings: &DedupeSettings,
-    _progress: &dyn Progress,
+    settings: &DedupeSettings,
+    input: &DedupeInput,
+    progress: &dyn Progress,
 ) -> Result<DedupeResult> {
-    Ok(DedupeResult {
-        clusters: (0..records.len())
-            .filter(|&i| eligible[i])
-            .map(|i| vec![i])
-            .collect(),
-        ..DedupeResult::default()
-    })
+    if eligible.len() != records.len() {
+        return Err(Error::invariant(
+            "dedupe: eligibility flags do not match the records",
+        ));
+    }
+    settings.validate()?;
+    if records.len() >= u32::MAX as usize {
+        return Err(Error::invariant("dedupe: too many records"));
+    }
+    pairs::run(records, eligible, settings, input, progress)
 }
+
+#[cfg(test)]
+mod tests;

@@ -24,9 +24,12 @@ pub const PII_FIELDS: [Field; 8] = [
 ];
 
 /// Why a pair is in the review band (`conflict:…` when a clustering guard held it back).
-/// Empty until dedupe records reasons on [`ScoredPair`].
-pub fn pair_reason(_pair: &ScoredPair) -> &'static str {
-    ""
+pub fn pair_reason(pair: &ScoredPair) -> &'static str {
+    if pair.reason.starts_with("conflict:") {
+        pair.reason
+    } else {
+        ""
+    }
 }
 
 /// Builds the payload. Records are embedded once and referenced by their position in

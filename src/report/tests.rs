@@ -60,6 +60,7 @@ pub(crate) fn pair(
         match_weight: prior + fields.iter().map(|f| f.weight).sum::<f64>(),
         decision,
         fields,
+        reason: "model",
     }
 }
 

@@ -1,0 +1,369 @@
+//! Guarded clustering: connected components over match edges, taken in descending probability,
+//! refusing any edge that would join two clusters that must stay apart.
+//!
+//! Two clusters conflict (and the edge goes to review instead) when:
+//! - a steward cannot-link decision separates a member of one from a member of the other, or
+//!   they are pinned to different customer IDs;
+//! - both hold birth dates, no date of one equals, or is one typo / a day–month swap away
+//!   from, a date of the other, and they share no e-mail and no identifier. This guard is
+//!   on only where the data shows birth dates are reliable: the model's weight for
+//!   `birth_date=different` is at most [`BIRTH_GUARD_MAX_WEIGHT`] bits (true matches
+//!   disagree on birth dates less than about 1 time in 16);
+//! - both hold e-mails and phones, share neither, and share no birth date or identifier;
+//! - every full given name of one is outright different from every full given name of the
+//!   other (not equal, not an initial, not a typo or transliteration variant) and they share
+//!   no e-mail, identifier or birth date: this keeps household members (same surname, address
+//!   and landline) apart, and stops `J. Smith` from chaining `John` and `Jane` together
+//!   (initials are not kept as given names, so `J.` is compatible with both but cannot
+//!   bridge them).
+//!
+//! Steward must-links and assignments are applied first and only stop at cannot-links.
+
+use super::compare::{compare_birth, given_level};
+use super::features::Features;
+
+/// A distinct given name of a cluster: Latin key and spelling as written.
+type Given = (String, String);
+
+/// What a cluster knows about its members, for conflict checks.
+#[derive(Clone, Debug, Default)]
+struct Summary {
+    members: Vec<usize>,
+    emails: Vec<String>,
+    phones: Vec<String>,
+    births: Vec<String>,
+    ids: Vec<String>,
+    givens: Vec<Given>,
+    /// Records no member may share a cluster with (cannot-link partners).
+    forbid: Vec<usize>,
+    pinned: Option<String>,
+}
+
+const MAX_DISTINCT: usize = 16;
+
+/// The birth-date guard applies when `birth_date=different` weighs at most this many bits.
+pub const BIRTH_GUARD_MAX_WEIGHT: f64 = -4.0;
+
+fn merge_sorted<T: Ord + Clone>(a: &mut Vec<T>, b: &[T], cap: usize) {
+    a.extend_from_slice(b);
+    a.sort();
+    a.dedup();
+    a.truncate(cap);
+}
+
+fn intersects<T: Ord>(a: &[T], b: &[T]) -> bool {
+    a.iter().any(|x| b.binary_search(x).is_ok())
+}
+
+impl Summary {
+    fn of(i: usize, f: &Features) -> Summary {
+        let nonempty = |v: &[String]| {
+            let mut out: Vec<String> = v.iter().filter(|s| !s.is_empty()).cloned().collect();
+            out.sort();
+            out.dedup();
+            out
+        };
+        let ids: Vec<String> = f
+            .ids
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| !s.is_empty())
+            .map(|(n, s)| format!("{n}:{s}"))
+            .collect();
+        let givens = if f.given.chars().count() > 1 && !f.given.ends_with('.') {
+            vec![(f.given.clone(), f.given_raw.clone())]
+        } else {
+            vec![]
+        };
+        Summary {
+            members: vec![i],
+            emails: nonempty(&f.emails),
+            phones: nonempty(&f.phones),
+            births: nonempty(std::slice::from_ref(&f.birth)),
+            ids: nonempty(&ids),
+            givens,
+            forbid: Vec::new(),
+            pinned: None,
+        }
+    }
+
+    fn absorb(&mut self, other: Summary) {
+        self.members.extend(other.members);
+        merge_sorted(&mut self.emails, &other.emails, MAX_DISTINCT);
+        merge_sorted(&mut self.phones, &other.phones, MAX_DISTINCT);
+        merge_sorted(&mut self.births, &other.births, MAX_DISTINCT);
+        merge_sorted(&mut self.ids, &other.ids, MAX_DISTINCT);
+        merge_sorted(&mut self.givens, &other.givens, MAX_DISTINCT);
+        self.forbid.extend(other.forbid);
+        self.forbid.sort_unstable();
+        self.forbid.dedup();
+        if self.pinned.is_none() {
+            self.pinned = other.pinned;
+        }
+    }
+}
+
+/// Why an edge was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    CannotLink,
+    BirthDate,
+    Contacts,
+    GivenName,
+}
+
+/// Union-find over records with per-cluster summaries.
+pub struct Clusters {
+    parent: Vec<usize>,
+    summary: Vec<Option<Summary>>,
+    birth_guard: bool,
+}
+
+impl Clusters {
+    /// Every record alone; `forbid` lists cannot-link pairs, `pins` assignments.
+    pub fn new(
+        features: &[Features],
+        cannot_link: &[(usize, usize)],
+        pins: &[(usize, String)],
+    ) -> Clusters {
+        let mut summary: Vec<Option<Summary>> = features
+            .iter()
+            .enumerate()
+            .map(|(i, f)| Some(Summary::of(i, f)))
+            .collect();
+        for &(a, b) in cannot_link {
+            if let Some(Some(s)) = summary.get_mut(a) {
+                s.forbid.push(b);
+            }
+            if let Some(Some(s)) = summary.get_mut(b) {
+                s.forbid.push(a);
+            }
+        }
+        for (i, id) in pins {
+            if let Some(Some(s)) = summary.get_mut(*i) {
+                s.pinned = Some(id.clone());
+            }
+        }
+        for s in summary.iter_mut().flatten() {
+            s.forbid.sort_unstable();
+            s.forbid.dedup();
+        }
+        Clusters {
+            parent: (0..features.len()).collect(),
+            summary,
+            birth_guard: true,
+        }
+    }
+
+    /// Turns the birth-date conflict off, for data where true matches often disagree on
+    /// birth dates (the model learned a weak penalty for different dates).
+    pub fn without_birth_guard(mut self) -> Clusters {
+        self.birth_guard = false;
+        self
+    }
+
+    pub fn find(&mut self, mut i: usize) -> usize {
+        let mut root = i;
+        while let Some(&p) = self.parent.get(root) {
+            if p == root {
+                break;
+            }
+            root = p;
+        }
+        while let Some(&p) = self.parent.get(i) {
+            if p == root {
+                break;
+            }
+            if let Some(slot) = self.parent.get_mut(i) {
+                *slot = root;
+            }
+            i = p;
+        }
+        root
+    }
+
+    /// Joins the clusters of `a` and `b` unless they conflict; `steward` edges only stop at
+    /// cannot-links and different pins.
+    pub fn join(&mut self, a: usize, b: usize, steward: bool) -> Result<(), Refusal> {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra == rb {
+            return Ok(());
+        }
+        let (Some(Some(x)), Some(Some(y))) = (self.summary.get(ra), self.summary.get(rb)) else {
+            return Ok(());
+        };
+        if let Some(refusal) = conflict(x, y, ra, rb, &self.parent, steward, self.birth_guard) {
+            return Err(refusal);
+        }
+        let (keep, gone) = if ra < rb { (ra, rb) } else { (rb, ra) };
+        let taken = self.summary.get_mut(gone).and_then(Option::take);
+        if let (Some(Some(k)), Some(t)) = (self.summary.get_mut(keep), taken) {
+            k.absorb(t);
+        }
+        if let Some(p) = self.parent.get_mut(gone) {
+            *p = keep;
+        }
+        Ok(())
+    }
+
+    /// Clusters of the eligible records (members ascending, clusters by first member) with pins.
+    pub fn into_groups(mut self, eligible: &[bool]) -> (Vec<Vec<usize>>, Vec<Option<String>>) {
+        let n = self.parent.len();
+        let mut by_root: Vec<Vec<usize>> = vec![Vec::new(); n];
+        for i in 0..n {
+            if eligible.get(i).copied().unwrap_or(false) {
+                let r = self.find(i);
+                if let Some(g) = by_root.get_mut(r) {
+                    g.push(i);
+                }
+            }
+        }
+        let mut groups: Vec<(Vec<usize>, Option<String>)> = by_root
+            .into_iter()
+            .enumerate()
+            .filter(|(_, g)| !g.is_empty())
+            .map(|(r, g)| {
+                (
+                    g,
+                    self.summary
+                        .get(r)
+                        .and_then(|s| s.as_ref())
+                        .and_then(|s| s.pinned.clone()),
+                )
+            })
+            .collect();
+        groups.sort_by_key(|(g, _)| g.first().copied());
+        groups.into_iter().unzip()
+    }
+}
+
+fn root_of(parent: &[usize], mut i: usize) -> usize {
+    while let Some(&p) = parent.get(i) {
+        if p == i {
+            break;
+        }
+        i = p;
+    }
+    i
+}
+
+fn conflict(
+    x: &Summary,
+    y: &Summary,
+    rx: usize,
+    ry: usize,
+    parent: &[usize],
+    steward: bool,
+    birth_guard: bool,
+) -> Option<Refusal> {
+    let forbidden =
+        |s: &Summary, other: usize| s.forbid.iter().any(|&r| root_of(parent, r) == other);
+    let pins_differ = matches!((&x.pinned, &y.pinned), (Some(p), Some(q)) if p != q);
+    if forbidden(x, ry) || forbidden(y, rx) || pins_differ {
+        return Some(Refusal::CannotLink);
+    }
+    if steward {
+        return None;
+    }
+    let birth_shared = intersects(&x.births, &y.births);
+    let email_shared = intersects(&x.emails, &y.emails);
+    let id_shared = intersects(&x.ids, &y.ids);
+    let birth_close = x
+        .births
+        .iter()
+        .any(|a| y.births.iter().any(|b| compare_birth(a, b) <= 2));
+    if birth_guard
+        && !x.births.is_empty()
+        && !y.births.is_empty()
+        && !birth_close
+        && !email_shared
+        && !id_shared
+    {
+        return Some(Refusal::BirthDate);
+    }
+    let contacts_differ = !x.emails.is_empty()
+        && !y.emails.is_empty()
+        && !email_shared
+        && !x.phones.is_empty()
+        && !y.phones.is_empty()
+        && !intersects(&x.phones, &y.phones);
+    if contacts_differ && !birth_shared && !id_shared {
+        return Some(Refusal::Contacts);
+    }
+    let givens_differ = !x.givens.is_empty()
+        && !y.givens.is_empty()
+        && x.givens.iter().all(|(a, ar)| {
+            y.givens
+                .iter()
+                .all(|(b, br)| given_level(a, b, ar, br) == 5)
+        });
+    if givens_differ && !(email_shared || birth_shared || id_shared) {
+        return Some(Refusal::GivenName);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(given: &str, email: &str, phone: &str, birth: &str) -> Features {
+        Features {
+            given: given.into(),
+            family: "smith".into(),
+            emails: [email.into(), String::new()],
+            phones: [phone.into(), String::new()],
+            birth: birth.into(),
+            ..Features::default()
+        }
+    }
+
+    #[test]
+    fn chain_through_initial_does_not_merge_conflicting_ends() {
+        let f = vec![
+            person("john", "", "+441", ""),
+            person("j", "", "+441", ""),
+            person("jane", "", "+442", ""),
+        ];
+        let mut c = Clusters::new(&f, &[], &[]);
+        assert!(c.join(0, 1, false).is_ok());
+        assert_eq!(c.join(1, 2, false), Err(Refusal::GivenName));
+        let (groups, _) = c.into_groups(&[true, true, true]);
+        assert_eq!(groups, vec![vec![0, 1], vec![2]]);
+    }
+
+    #[test]
+    fn different_birth_dates_conflict_but_typos_do_not() {
+        let f = vec![
+            person("anna", "", "", "19800312"),
+            person("anna", "", "", "19800321"),
+            person("anna", "", "", "19751101"),
+        ];
+        let mut c = Clusters::new(&f, &[], &[]);
+        assert!(c.join(0, 1, false).is_ok());
+        assert_eq!(c.join(0, 2, false), Err(Refusal::BirthDate));
+    }
+
+    #[test]
+    fn household_stays_split_but_steward_can_merge() {
+        let f = vec![
+            person("olena", "olena@x.ua", "+380441", ""),
+            person("petro", "petro@x.ua", "+380441", ""),
+        ];
+        let mut c = Clusters::new(&f, &[], &[]);
+        assert_eq!(c.join(0, 1, false), Err(Refusal::GivenName));
+        assert!(c.join(0, 1, true).is_ok());
+    }
+
+    #[test]
+    fn cannot_link_holds_transitively() {
+        let f = vec![
+            person("ann", "", "", ""),
+            person("ann", "", "", ""),
+            person("ann", "", "", ""),
+        ];
+        let mut c = Clusters::new(&f, &[(0, 2)], &[]);
+        assert!(c.join(0, 1, true).is_ok());
+        assert_eq!(c.join(1, 2, true), Err(Refusal::CannotLink));
+    }
+}

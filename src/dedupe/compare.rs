@@ -1,0 +1,552 @@
+//! Field comparators: each turns a record pair into a comparison level (exact, close, far,
+//! missing…) plus, for exact levels, how common the shared value is (term frequency).
+
+use super::features::Features;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Mutex;
+use strsim::{damerau_levenshtein, jaro_winkler};
+
+/// Level index 0 of every comparison: one side has no value; its weight is always 0.
+pub const MISSING: u8 = 0;
+
+/// What a comparator looks at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    GivenName,
+    FamilyName,
+    Email,
+    Phone,
+    Location,
+    Organization,
+    BirthDate,
+    /// The n-th configured identifier column.
+    Identifier(usize),
+}
+
+/// One comparison of the model.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Comparison {
+    pub name: &'static str,
+    pub kind: Kind,
+}
+
+/// A pair's outcome on one comparison.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Outcome {
+    pub level: u8,
+    /// Records sharing the agreed value (term frequency), 0 when not applicable.
+    pub tf_count: u32,
+}
+
+impl Outcome {
+    fn level(level: u8) -> Outcome {
+        Outcome { level, tf_count: 0 }
+    }
+}
+
+impl Comparison {
+    /// The model's comparisons: names, contacts, location, organisation, birth date, identifiers.
+    pub fn all(identifier_columns: &[String]) -> Vec<Comparison> {
+        let mut out = vec![
+            Comparison {
+                name: "given_name",
+                kind: Kind::GivenName,
+            },
+            Comparison {
+                name: "family_name",
+                kind: Kind::FamilyName,
+            },
+            Comparison {
+                name: "email",
+                kind: Kind::Email,
+            },
+            Comparison {
+                name: "phone",
+                kind: Kind::Phone,
+            },
+            Comparison {
+                name: "location",
+                kind: Kind::Location,
+            },
+            Comparison {
+                name: "organization",
+                kind: Kind::Organization,
+            },
+            Comparison {
+                name: "birth_date",
+                kind: Kind::BirthDate,
+            },
+        ];
+        for (i, col) in identifier_columns.iter().enumerate() {
+            out.push(Comparison {
+                name: intern(&format!("id:{}", col.trim())),
+                kind: Kind::Identifier(i),
+            });
+        }
+        out
+    }
+
+    /// Level labels, index = level (`missing` first).
+    pub fn labels(&self) -> &'static [&'static str] {
+        match self.kind {
+            Kind::GivenName => &[
+                "missing",
+                "exact",
+                "initial",
+                "close",
+                "similar",
+                "different",
+            ],
+            Kind::FamilyName => &["missing", "exact", "close", "similar", "different"],
+            Kind::Email => &["missing", "exact", "local_part", "close", "different"],
+            Kind::Phone => &["missing", "exact", "last_digits", "different"],
+            Kind::Location => &[
+                "missing",
+                "address",
+                "address_close",
+                "postcode",
+                "locality",
+                "different",
+            ],
+            Kind::Organization => &["missing", "exact", "close", "different"],
+            Kind::BirthDate => &["missing", "exact", "typo", "same_year", "different"],
+            Kind::Identifier(_) => &["missing", "exact", "one_typo", "two_typos", "different"],
+        }
+    }
+
+    /// Whether a level means the two values disagree outright.
+    pub fn is_different(&self, level: u8) -> bool {
+        usize::from(level) + 1 == self.labels().len()
+    }
+
+    /// Compares one pair.
+    pub fn compare(&self, x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> Outcome {
+        match self.kind {
+            Kind::GivenName | Kind::FamilyName => self.compare_name(x, y, tx, ix),
+            Kind::Email => compare_email(x, y, tx, ix),
+            Kind::Phone => compare_phone(x, y, tx, ix),
+            Kind::Location => compare_location(x, y, tx, ix),
+            Kind::Organization => compare_plain(&x.organization, &y.organization),
+            Kind::BirthDate => Outcome::level(compare_birth(&x.birth, &y.birth)),
+            Kind::Identifier(i) => compare_identifier(x.ids.get(i), y.ids.get(i)),
+        }
+    }
+
+    fn compare_name(&self, x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> Outcome {
+        let swapped = names_swapped(x, y);
+        let (yg, yf, ygr, yfr) = if swapped {
+            (&y.family, &y.given, &y.family_raw, &y.given_raw)
+        } else {
+            (&y.given, &y.family, &y.given_raw, &y.family_raw)
+        };
+        if self.kind == Kind::GivenName {
+            let level = given_level(&x.given, yg, &x.given_raw, ygr);
+            let tf = if level == 1 && !swapped {
+                tx.given.get(ix).copied().unwrap_or(0)
+            } else {
+                0
+            };
+            Outcome {
+                level,
+                tf_count: tf,
+            }
+        } else {
+            let level = family_level(&x.family, yf, &x.family_raw, yfr);
+            let tf = if level == 1 && !swapped {
+                tx.family.get(ix).copied().unwrap_or(0)
+            } else {
+                0
+            };
+            Outcome {
+                level,
+                tf_count: tf,
+            }
+        }
+    }
+}
+
+/// Similarity of two names: Jaro–Winkler on the Latin keys, and on the spellings as written
+/// when both are present (same-script spellings that transliterate differently still meet).
+pub fn name_similarity(a: &str, b: &str, a_raw: &str, b_raw: &str) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let latin = jaro_winkler(a, b);
+    if !a_raw.is_empty() && !b_raw.is_empty() && (a_raw != a || b_raw != b) {
+        latin.max(jaro_winkler(a_raw, b_raw))
+    } else {
+        latin
+    }
+}
+
+/// Given and family names entered the other way round (`Ivanenko Petro` / `Petro Ivanenko`).
+fn names_swapped(x: &Features, y: &Features) -> bool {
+    if x.given.is_empty() || x.family.is_empty() || y.given.is_empty() || y.family.is_empty() {
+        return false;
+    }
+    let straight = name_similarity(&x.given, &y.given, &x.given_raw, &y.given_raw)
+        + name_similarity(&x.family, &y.family, &x.family_raw, &y.family_raw);
+    let crossed = name_similarity(&x.given, &y.family, &x.given_raw, &y.family_raw)
+        + name_similarity(&x.family, &y.given, &x.family_raw, &y.given_raw);
+    crossed > straight + 0.15 && crossed > 1.8
+}
+
+fn first_token(s: &str) -> &str {
+    s.split([' ', '-']).next().unwrap_or(s)
+}
+
+fn strip_initial(s: &str) -> Option<char> {
+    let t = s.trim_end_matches('.');
+    let mut chars = t.chars();
+    let c = chars.next()?;
+    chars.next().is_none().then_some(c)
+}
+
+/// Given-name level: exact, initial (`J.` / `John`), close (typo, first of several names),
+/// similar, different.
+pub fn given_level(a: &str, b: &str, a_raw: &str, b_raw: &str) -> u8 {
+    if a.is_empty() || b.is_empty() {
+        return MISSING;
+    }
+    if a == b || (!a_raw.is_empty() && a_raw == b_raw) {
+        return 1;
+    }
+    match (strip_initial(a), strip_initial(b)) {
+        (Some(c), _) if b.starts_with(c) => return 2,
+        (_, Some(c)) if a.starts_with(c) => return 2,
+        (Some(_), _) | (_, Some(_)) => return 5,
+        _ => {}
+    }
+    let sim = name_similarity(a, b, a_raw, b_raw);
+    if sim >= 0.92
+        || first_token(a) == first_token(b)
+        || (a.chars().count() >= 4 && damerau_levenshtein(a, b) <= 1)
+    {
+        3
+    } else if sim >= 0.8 {
+        4
+    } else {
+        5
+    }
+}
+
+/// Family-name level: exact, close, similar, different.
+pub fn family_level(a: &str, b: &str, a_raw: &str, b_raw: &str) -> u8 {
+    if a.is_empty() || b.is_empty() {
+        return MISSING;
+    }
+    if a == b || (!a_raw.is_empty() && a_raw == b_raw) {
+        return 1;
+    }
+    let sim = name_similarity(a, b, a_raw, b_raw);
+    if sim >= 0.92 || (a.chars().count() >= 4 && damerau_levenshtein(a, b) <= 1) {
+        2
+    } else if sim >= 0.8 {
+        3
+    } else {
+        4
+    }
+}
+
+/// Finds a value present on both sides (any slot against any slot).
+fn shared(x: &[String; 2], y: &[String; 2]) -> Option<usize> {
+    (0..2).find(|&i| {
+        x.get(i)
+            .is_some_and(|v| !v.is_empty() && y.iter().any(|w| w == v))
+    })
+}
+
+fn compare_email(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> Outcome {
+    if x.emails.iter().all(String::is_empty) || y.emails.iter().all(String::is_empty) {
+        return Outcome::level(MISSING);
+    }
+    if let Some(slot) = shared(&x.emails, &y.emails) {
+        let tf = tx
+            .email
+            .get(ix)
+            .and_then(|c| c.get(slot))
+            .copied()
+            .unwrap_or(0);
+        return Outcome {
+            level: 1,
+            tf_count: tf,
+        };
+    }
+    if x.email_local.chars().count() >= 3 && x.email_local == y.email_local {
+        return Outcome::level(2);
+    }
+    if !x.emails[0].is_empty()
+        && !y.emails[0].is_empty()
+        && damerau_levenshtein(&x.emails[0], &y.emails[0]) <= 1
+    {
+        return Outcome::level(3);
+    }
+    Outcome::level(4)
+}
+
+fn last_digits(s: &str, n: usize) -> Option<&str> {
+    let len = s.len();
+    (len > n).then(|| s.get(len - n..)).flatten()
+}
+
+fn compare_phone(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> Outcome {
+    if x.phones.iter().all(String::is_empty) || y.phones.iter().all(String::is_empty) {
+        return Outcome::level(MISSING);
+    }
+    if let Some(slot) = shared(&x.phones, &y.phones) {
+        let tf = tx
+            .phone
+            .get(ix)
+            .and_then(|c| c.get(slot))
+            .copied()
+            .unwrap_or(0);
+        return Outcome {
+            level: 1,
+            tf_count: tf,
+        };
+    }
+    let tail_match = x.phones.iter().filter_map(|p| last_digits(p, 7)).any(|t| {
+        y.phones
+            .iter()
+            .filter_map(|p| last_digits(p, 7))
+            .any(|u| u == t)
+    });
+    Outcome::level(if tail_match { 2 } else { 3 })
+}
+
+/// Address key and postcode as one comparison, so a shared address counts once.
+fn compare_location(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> Outcome {
+    let has =
+        |f: &Features| !f.address.is_empty() || !f.postcode.is_empty() || !f.locality.is_empty();
+    if !has(x) || !has(y) {
+        return Outcome::level(MISSING);
+    }
+    let both = |a: &str, b: &str| !a.is_empty() && !b.is_empty();
+    let post_ok = !both(&x.postcode, &y.postcode) || x.postcode == y.postcode;
+    if both(&x.address, &y.address) {
+        if x.address == y.address && post_ok {
+            let tf = tx.address.get(ix).copied().unwrap_or(0);
+            return Outcome {
+                level: 1,
+                tf_count: tf,
+            };
+        }
+        if (post_ok && jaro_winkler(&x.address, &y.address) >= 0.9) || x.address == y.address {
+            return Outcome::level(2);
+        }
+    }
+    if both(&x.postcode, &y.postcode) && x.postcode == y.postcode {
+        return Outcome::level(3);
+    }
+    if both(&x.locality, &y.locality) && x.locality == y.locality {
+        return Outcome::level(4);
+    }
+    Outcome::level(5)
+}
+
+fn compare_plain(a: &str, b: &str) -> Outcome {
+    if a.is_empty() || b.is_empty() {
+        Outcome::level(MISSING)
+    } else if a == b {
+        Outcome::level(1)
+    } else if jaro_winkler(a, b) >= 0.9 {
+        Outcome::level(2)
+    } else {
+        Outcome::level(3)
+    }
+}
+
+/// Birth dates as `YYYYMMDD` digits: exact, one typo or day/month swapped, same year, different.
+pub fn compare_birth(a: &str, b: &str) -> u8 {
+    if a.is_empty() || b.is_empty() {
+        return MISSING;
+    }
+    if a == b {
+        return 1;
+    }
+    let swapped = a.len() == 8
+        && b.len() == 8
+        && a.get(..4) == b.get(..4)
+        && a.get(4..6) == b.get(6..8)
+        && a.get(6..8) == b.get(4..6);
+    if swapped || damerau_levenshtein(a, b) <= 1 {
+        2
+    } else if a.len() >= 4 && a.get(..4) == b.get(..4) {
+        3
+    } else {
+        4
+    }
+}
+
+fn compare_identifier(a: Option<&String>, b: Option<&String>) -> Outcome {
+    let (Some(a), Some(b)) = (a, b) else {
+        return Outcome::level(MISSING);
+    };
+    if a.is_empty() || b.is_empty() {
+        return Outcome::level(MISSING);
+    }
+    Outcome::level(match damerau_levenshtein(a, b) {
+        0 => 1,
+        1 => 2,
+        2 => 3,
+        _ => 4,
+    })
+}
+
+/// How many eligible records hold each record's values (for term-frequency adjustment).
+#[derive(Clone, Debug, Default)]
+pub struct TermCounts {
+    pub given: Vec<u32>,
+    pub family: Vec<u32>,
+    pub email: Vec<[u32; 2]>,
+    pub phone: Vec<[u32; 2]>,
+    pub address: Vec<u32>,
+    /// Number of eligible records.
+    pub total: u32,
+}
+
+impl TermCounts {
+    /// Counts values over the eligible records.
+    pub fn build(features: &[Features], eligible: &[bool]) -> TermCounts {
+        let live = |i: &usize| eligible.get(*i).copied().unwrap_or(false);
+        let count = |get: &dyn Fn(&Features) -> Vec<&str>| -> HashMap<String, u32> {
+            let mut m: HashMap<String, u32> = HashMap::new();
+            for (_, f) in features.iter().enumerate().filter(|(i, _)| live(i)) {
+                let mut vals = get(f);
+                vals.dedup();
+                for v in vals.into_iter().filter(|v| !v.is_empty()) {
+                    *m.entry(v.to_string()).or_insert(0) += 1;
+                }
+            }
+            m
+        };
+        let given = count(&|f| vec![f.given.as_str()]);
+        let family = count(&|f| vec![f.family.as_str()]);
+        let email = count(&|f| f.emails.iter().map(String::as_str).collect());
+        let phone = count(&|f| f.phones.iter().map(String::as_str).collect());
+        let address = count(&|f| vec![f.address.as_str()]);
+        let get = |m: &HashMap<String, u32>, v: &str| m.get(v).copied().unwrap_or(0);
+        TermCounts {
+            given: features.iter().map(|f| get(&given, &f.given)).collect(),
+            family: features.iter().map(|f| get(&family, &f.family)).collect(),
+            email: features
+                .iter()
+                .map(|f| [get(&email, &f.emails[0]), get(&email, &f.emails[1])])
+                .collect(),
+            phone: features
+                .iter()
+                .map(|f| [get(&phone, &f.phones[0]), get(&phone, &f.phones[1])])
+                .collect(),
+            address: features.iter().map(|f| get(&address, &f.address)).collect(),
+            total: (0..features.len()).filter(|i| live(i)).count() as u32,
+        }
+    }
+}
+
+/// Interns a comparison name built at run time (identifier columns), so it can be `'static`.
+fn intern(name: &str) -> &'static str {
+    static NAMES: Mutex<BTreeMap<String, &'static str>> = Mutex::new(BTreeMap::new());
+    let Ok(mut names) = NAMES.lock() else {
+        return "id";
+    };
+    if let Some(s) = names.get(name) {
+        return s;
+    }
+    let leaked: &'static str = Box::leak(name.to_string().into_boxed_str());
+    names.insert(name.to_string(), leaked);
+    leaked
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(given: &str, family: &str) -> Features {
+        Features {
+            given: given.into(),
+            family: family.into(),
+            ..Features::default()
+        }
+    }
+
+    fn level(c: &Comparison, x: &Features, y: &Features) -> &'static str {
+        let tc = TermCounts::build(&[x.clone(), y.clone()], &[true, true]);
+        c.labels()[usize::from(c.compare(x, y, &tc, 0).level)]
+    }
+
+    #[test]
+    fn given_name_levels() {
+        assert_eq!(given_level("john", "john", "", ""), 1);
+        assert_eq!(given_level("j.", "john", "", ""), 2);
+        assert_eq!(given_level("jon", "john", "", ""), 3);
+        assert_eq!(given_level("mary ann", "mary", "", ""), 3);
+        assert_eq!(given_level("john", "mary", "", ""), 5);
+        assert_eq!(given_level("j", "mary", "", ""), 5);
+        assert_eq!(given_level("", "mary", "", ""), MISSING);
+    }
+
+    #[test]
+    fn cyrillic_spellings_meet_through_latin_keys_and_raw() {
+        // Raw spellings differ by script-specific letters; keys agree.
+        assert_eq!(
+            family_level("shevchenko", "shevchenko", "шевченко", "shevchenko"),
+            1
+        );
+        // Same script, different transliteration: raw comparison rescues it.
+        assert!(family_level("hnatiuk", "gnatyuk", "гнатюк", "гнатюк") == 1);
+    }
+
+    #[test]
+    fn swapped_names_compare_as_exact() {
+        let c = Comparison::all(&[]);
+        let x = person("petro", "ivanenko");
+        let y = person("ivanenko", "petro");
+        assert_eq!(level(&c[0], &x, &y), "exact");
+        assert_eq!(level(&c[1], &x, &y), "exact");
+    }
+
+    #[test]
+    fn comparisons_are_symmetric() {
+        let c = Comparison::all(&["ssn".into()]);
+        let mut x = person("anna", "kowalska");
+        x.emails = ["anna.k@gmail.com".into(), String::new()];
+        x.email_local = "anna.k".into();
+        x.phones = ["+380501234567".into(), "+380441112233".into()];
+        x.address = "12 main st".into();
+        x.postcode = "01001".into();
+        x.birth = "19800312".into();
+        x.ids = vec!["123456".into()];
+        let mut y = person("ana", "kowalski");
+        y.emails = ["anna.k@yahoo.com".into(), String::new()];
+        y.email_local = "anna.k".into();
+        y.phones = ["+380441112233".into(), String::new()];
+        y.address = "12 main street".into();
+        y.postcode = "01001".into();
+        y.birth = "19801203".into();
+        y.ids = vec!["123465".into()];
+        let tc = TermCounts::build(&[x.clone(), y.clone()], &[true, true]);
+        for cmp in &c {
+            assert_eq!(
+                cmp.compare(&x, &y, &tc, 0),
+                cmp.compare(&y, &x, &tc, 1),
+                "{}",
+                cmp.name
+            );
+        }
+        assert_eq!(level(&c[2], &x, &y), "local_part");
+        assert_eq!(level(&c[3], &x, &y), "exact");
+        assert_eq!(level(&c[4], &x, &y), "address_close");
+        assert_eq!(level(&c[6], &x, &y), "typo");
+        assert_eq!(level(&c[7], &x, &y), "one_typo");
+    }
+
+    #[test]
+    fn phone_tail_matches_across_formats() {
+        let c = Comparison::all(&[]);
+        let mut x = person("a", "b");
+        x.phones = ["+66812345678".into(), String::new()];
+        let mut y = person("a", "b");
+        y.phones = ["0812345678".into(), String::new()];
+        assert_eq!(level(&c[3], &x, &y), "last_digits");
+    }
+}

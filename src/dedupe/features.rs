@@ -1,0 +1,204 @@
+//! Per-record comparison features, computed once per run: case-folded names (Latin keys and raw
+//! spellings), contact identifiers, the location, birth date and configured identifiers.
+
+use crate::record::{Field, Record};
+use rayon::prelude::*;
+use rphonetic::DoubleMetaphone;
+
+/// What the comparators and blocking rules read from one record.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Features {
+    /// Latin key of the given name (`rec.keys.given`, else the folded value).
+    pub given: String,
+    /// Latin key of the family name.
+    pub family: String,
+    /// Case-folded given name as written (same-script comparison).
+    pub given_raw: String,
+    /// Case-folded family name as written.
+    pub family_raw: String,
+    /// Phonetic key of the family name.
+    pub family_phonetic: String,
+    /// Primary and alternate e-mail, case-folded; empty when missing.
+    pub emails: [String; 2],
+    /// E-mail local part (`rec.keys.email_local`, else derived).
+    pub email_local: String,
+    /// Primary and alternate phone (E.164).
+    pub phones: [String; 2],
+    /// Address key of the street line.
+    pub address: String,
+    /// Postcode without spaces, upper case.
+    pub postcode: String,
+    /// Case-folded locality.
+    pub locality: String,
+    /// Organisation key.
+    pub organization: String,
+    /// Birth date digits (`YYYYMMDD`), empty when missing.
+    pub birth: String,
+    /// Configured identifier values, one per `identifier_columns` entry.
+    pub ids: Vec<String>,
+}
+
+/// Where each configured identifier column sits in each source's `extra` cells.
+pub fn identifier_positions(
+    columns: &[String],
+    passthrough_headers: &[Vec<String>],
+) -> Vec<Vec<Option<usize>>> {
+    passthrough_headers
+        .iter()
+        .map(|headers| {
+            columns
+                .iter()
+                .map(|c| {
+                    headers
+                        .iter()
+                        .position(|h| h.trim().eq_ignore_ascii_case(c.trim()))
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Computes every record's features in parallel (order preserved).
+pub fn compute_all(
+    records: &[Record],
+    id_positions: &[Vec<Option<usize>>],
+    id_count: usize,
+) -> Vec<Features> {
+    let metaphone = DoubleMetaphone::default();
+    records
+        .par_iter()
+        .map(|r| {
+            let positions = id_positions
+                .get(r.source as usize)
+                .map(Vec::as_slice)
+                .unwrap_or(&[]);
+            compute(r, positions, id_count, &metaphone)
+        })
+        .collect()
+}
+
+fn fold(s: &str) -> String {
+    crate::normalize::text::clean(s).to_lowercase()
+}
+
+fn key_or_value(key: &str, value: &str) -> String {
+    if key.is_empty() {
+        fold(value)
+    } else {
+        key.to_string()
+    }
+}
+
+/// Computes one record's features.
+pub fn compute(
+    rec: &Record,
+    id_positions: &[Option<usize>],
+    id_count: usize,
+    metaphone: &DoubleMetaphone,
+) -> Features {
+    let v = &rec.values;
+    let (given, family) = names(rec);
+    let family_phonetic = if !rec.keys.family_phonetic.is_empty() {
+        rec.keys.family_phonetic.clone()
+    } else if family.is_ascii() && !family.is_empty() {
+        metaphone.double_metaphone(&family).primary()
+    } else {
+        family.chars().take(4).collect()
+    };
+    let email = fold(v.get(Field::Email));
+    let email_local = if rec.keys.email_local.is_empty() {
+        email.split('@').next().unwrap_or("").to_string()
+    } else {
+        rec.keys.email_local.clone()
+    };
+    let ids = (0..id_count)
+        .map(|i| {
+            id_positions
+                .get(i)
+                .copied()
+                .flatten()
+                .and_then(|p| rec.extra.get(p))
+                .map(|s| fold(s).replace([' ', '-'], ""))
+                .unwrap_or_default()
+        })
+        .collect();
+    Features {
+        given_raw: fold(v.get(Field::GivenName)),
+        family_raw: fold(v.get(Field::FamilyName)),
+        given,
+        family,
+        family_phonetic,
+        emails: [email, fold(v.get(Field::EmailAlt))],
+        email_local,
+        phones: [
+            phone_digits(v.get(Field::Phone)),
+            phone_digits(v.get(Field::PhoneAlt)),
+        ],
+        address: key_or_value(&rec.keys.address, v.get(Field::AddressLine1)),
+        postcode: v
+            .get(Field::PostalCode)
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_uppercase(),
+        locality: fold(v.get(Field::Locality)),
+        organization: key_or_value(&rec.keys.organization, v.get(Field::Organization)),
+        birth: v
+            .get(Field::BirthDate)
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect(),
+        ids,
+    }
+}
+
+/// Given and family keys; a record with only a full name is split at its last space.
+fn names(rec: &Record) -> (String, String) {
+    let v = &rec.values;
+    let given = key_or_value(&rec.keys.given, v.get(Field::GivenName));
+    let family = key_or_value(&rec.keys.family, v.get(Field::FamilyName));
+    if !given.is_empty() || !family.is_empty() {
+        return (given, family);
+    }
+    let full = fold(v.get(Field::FullName));
+    match full.rsplit_once(' ') {
+        Some((g, f)) => (g.to_string(), f.to_string()),
+        None => (String::new(), full),
+    }
+}
+
+/// Keeps `+` and digits of a phone value (E.164 already; tolerant of formatting).
+fn phone_digits(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_ascii_digit() || *c == '+')
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uses_latin_keys_and_keeps_raw_spelling() {
+        let mut rec = Record::default();
+        rec.values.set(Field::GivenName, "Олександр");
+        rec.values.set(Field::FamilyName, "Шевченко");
+        rec.keys.given = "oleksandr".into();
+        rec.keys.family = "shevchenko".into();
+        rec.values.set(Field::Email, "O.Shev@Ukr.net");
+        let f = compute(&rec, &[], 0, &DoubleMetaphone::default());
+        assert_eq!(f.given, "oleksandr");
+        assert_eq!(f.family_raw, "шевченко");
+        assert_eq!(f.emails[0], "o.shev@ukr.net");
+        assert_eq!(f.email_local, "o.shev");
+        assert!(!f.family_phonetic.is_empty());
+    }
+
+    #[test]
+    fn full_name_only_is_split() {
+        let mut rec = Record::default();
+        rec.values.set(Field::FullName, "Mary Ann Smith");
+        let f = compute(&rec, &[], 0, &DoubleMetaphone::default());
+        assert_eq!((f.given.as_str(), f.family.as_str()), ("mary ann", "smith"));
+    }
+}

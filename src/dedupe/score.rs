@@ -1,0 +1,475 @@
+//! Fellegi–Sunter scoring: `u` from seeded random pairs, `m` and the prior by EM over the
+//! candidate pairs (blocking-aware), term-frequency adjusted match weights.
+
+use super::compare::{Comparison, MISSING, TermCounts};
+use super::features::Features;
+use rayon::prelude::*;
+
+/// Every candidate pair's comparison levels and term counts, flat (`pair * width + comparison`).
+pub struct Vectors {
+    pub width: usize,
+    pub levels: Vec<u8>,
+    pub tf: Vec<u32>,
+}
+
+impl Vectors {
+    /// Compares every pair in parallel; the result does not depend on the thread count.
+    pub fn compute(
+        comparisons: &[Comparison],
+        pairs: &[(u32, u32)],
+        features: &[Features],
+        tc: &TermCounts,
+    ) -> Vectors {
+        let width = comparisons.len();
+        let rows: Vec<(Vec<u8>, Vec<u32>)> = pairs
+            .par_iter()
+            .map(|&(a, b)| compare_pair(comparisons, features, tc, a as usize, b as usize))
+            .collect();
+        let mut levels = Vec::with_capacity(rows.len() * width);
+        let mut tf = Vec::with_capacity(rows.len() * width);
+        for (l, t) in rows {
+            levels.extend(l);
+            tf.extend(t);
+        }
+        Vectors { width, levels, tf }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.levels.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.levels.len().checked_div(self.width).unwrap_or(0)
+    }
+
+    pub fn levels_of(&self, pair: usize) -> &[u8] {
+        self.levels
+            .get(pair * self.width..(pair + 1) * self.width)
+            .unwrap_or(&[])
+    }
+
+    pub fn tf_of(&self, pair: usize) -> &[u32] {
+        self.tf
+            .get(pair * self.width..(pair + 1) * self.width)
+            .unwrap_or(&[])
+    }
+}
+
+/// Compares one pair on every comparison.
+pub fn compare_pair(
+    comparisons: &[Comparison],
+    features: &[Features],
+    tc: &TermCounts,
+    a: usize,
+    b: usize,
+) -> (Vec<u8>, Vec<u32>) {
+    let (Some(x), Some(y)) = (features.get(a), features.get(b)) else {
+        return (vec![MISSING; comparisons.len()], vec![0; comparisons.len()]);
+    };
+    comparisons
+        .iter()
+        .map(|c| {
+            let o = c.compare(x, y, tc, a);
+            (o.level, o.tf_count)
+        })
+        .unzip()
+}
+
+/// The trained model: per comparison and level, `m` and `u`; `lambda`, the share of
+/// matches among candidate pairs (EM); `prior`, the share of matches among all record pairs,
+/// which scores use (the weights of the fields blocking agreed on lift candidate pairs from
+/// it, as in Splink; scoring candidates with `lambda` would count that agreement twice).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Model {
+    pub m: Vec<Vec<f64>>,
+    pub u: Vec<Vec<f64>>,
+    pub lambda: f64,
+    pub prior: f64,
+    /// Eligible records (term-frequency denominator).
+    pub total: u32,
+}
+
+/// Deterministic 64-bit generator (SplitMix64) for the `u` sample.
+struct SplitMix(u64);
+
+impl SplitMix {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+}
+
+/// Level frequencies over non-missing outcomes, smoothed by `alpha` per level.
+fn normalise(counts: &[f64], alpha: f64) -> Vec<f64> {
+    let live: f64 =
+        counts.iter().skip(1).sum::<f64>() + alpha * counts.len().saturating_sub(1) as f64;
+    counts
+        .iter()
+        .enumerate()
+        .map(|(l, &c)| {
+            if l == 0 || live <= 0.0 {
+                1.0
+            } else {
+                (c + alpha) / live
+            }
+        })
+        .collect()
+}
+
+/// Estimates `u` from `samples` random pairs of eligible records (seeded).
+pub fn estimate_u(
+    comparisons: &[Comparison],
+    features: &[Features],
+    eligible: &[bool],
+    tc: &TermCounts,
+    samples: usize,
+    seed: u64,
+) -> Vec<Vec<f64>> {
+    let live: Vec<u32> = (0..features.len())
+        .filter(|&i| eligible.get(i).copied().unwrap_or(false))
+        .map(|i| i as u32)
+        .collect();
+    let mut rng = SplitMix(seed);
+    let possible = live.len().saturating_mul(live.len().saturating_sub(1)) / 2;
+    let samples = samples.min(possible);
+    let mut pairs = Vec::with_capacity(samples);
+    if live.len() >= 2 {
+        let n = live.len() as u64;
+        while pairs.len() < samples {
+            let (i, j) = ((rng.next() % n) as usize, (rng.next() % n) as usize);
+            if let (Some(&a), Some(&b)) = (live.get(i), live.get(j))
+                && a != b
+            {
+                pairs.push((a.min(b), a.max(b)));
+            }
+        }
+    }
+    let v = Vectors::compute(comparisons, &pairs, features, tc);
+    let counts = level_counts(comparisons, &v, &|_, _| 1.0);
+    counts.iter().map(|c| normalise(c, 1.0)).collect()
+}
+
+/// Weighted level counts per comparison (`weight(pair, comparison)`), in fixed-size chunks so
+/// the sums do not depend on the thread count.
+fn level_counts(
+    comparisons: &[Comparison],
+    v: &Vectors,
+    weight: &(dyn Fn(usize, usize) -> f64 + Sync),
+) -> Vec<Vec<f64>> {
+    let empty = || {
+        comparisons
+            .iter()
+            .map(|c| vec![0.0; c.labels().len()])
+            .collect::<Vec<_>>()
+    };
+    let idx: Vec<usize> = (0..v.len()).collect();
+    let partials: Vec<Vec<Vec<f64>>> = idx
+        .par_chunks(4096)
+        .map(|chunk| {
+            let mut acc = empty();
+            for &p in chunk {
+                for (c, &l) in v.levels_of(p).iter().enumerate() {
+                    if let Some(slot) = acc.get_mut(c).and_then(|a| a.get_mut(usize::from(l))) {
+                        *slot += weight(p, c);
+                    }
+                }
+            }
+            acc
+        })
+        .collect();
+    let mut total = empty();
+    for part in partials {
+        for (t, p) in total.iter_mut().zip(part) {
+            for (x, y) in t.iter_mut().zip(p) {
+                *x += y;
+            }
+        }
+    }
+    total
+}
+
+/// Log2 Bayes factor of one level without term-frequency adjustment.
+fn bayes(m: &[Vec<f64>], u: &[Vec<f64>], c: usize, l: u8) -> f64 {
+    if l == MISSING {
+        return 0.0;
+    }
+    let get = |t: &[Vec<f64>]| {
+        t.get(c)
+            .and_then(|r| r.get(usize::from(l)))
+            .copied()
+            .unwrap_or(1.0)
+    };
+    (get(m).max(1e-9) / get(u).max(1e-9)).log2()
+}
+
+/// Starting `m`: agreement levels likely, disagreement unlikely.
+fn initial_m(comparisons: &[Comparison]) -> Vec<Vec<f64>> {
+    comparisons
+        .iter()
+        .map(|c| {
+            let n = c.labels().len();
+            let raw: Vec<f64> = (0..n)
+                .map(|l| {
+                    if l == 0 {
+                        0.0
+                    } else {
+                        0.5f64.powi(2 * (l as i32 - 1))
+                    }
+                })
+                .collect();
+            normalise(&raw, 0.0)
+        })
+        .collect()
+}
+
+/// EM for `m` and `lambda` with `u` fixed. `usable[c][p]` says whether pair `p` may inform
+/// comparison `c` (it was found by a rule that does not force agreement on `c`).
+pub fn train(
+    comparisons: &[Comparison],
+    v: &Vectors,
+    u: Vec<Vec<f64>>,
+    usable: &[Vec<bool>],
+    iterations: usize,
+    total: u32,
+) -> Model {
+    let mut m = initial_m(comparisons);
+    let mut lambda = 0.1f64;
+    for _ in 0..iterations {
+        let post = expectation(comparisons, v, &m, &u, lambda);
+        let new_lambda = (chunked_sum(&post) / post.len().max(1) as f64).clamp(1e-6, 1.0 - 1e-6);
+        let new_m = maximisation(comparisons, v, &m, &post, usable);
+        let delta = (new_lambda - lambda).abs() + max_diff(&m, &new_m);
+        m = new_m;
+        lambda = new_lambda;
+        if delta < 1e-5 {
+            break;
+        }
+    }
+    Model {
+        m,
+        u,
+        lambda,
+        prior: lambda,
+        total,
+    }
+}
+
+/// E-step: each pair's posterior match probability under the current parameters.
+fn expectation(
+    comparisons: &[Comparison],
+    v: &Vectors,
+    m: &[Vec<f64>],
+    u: &[Vec<f64>],
+    lambda: f64,
+) -> Vec<f64> {
+    let prior = (lambda / (1.0 - lambda)).log2();
+    let table: Vec<Vec<f64>> = comparisons
+        .iter()
+        .enumerate()
+        .map(|(c, cmp)| {
+            (0..cmp.labels().len())
+                .map(|l| bayes(m, u, c, l as u8))
+                .collect()
+        })
+        .collect();
+    let level_weight = |c: usize, l: u8| {
+        table
+            .get(c)
+            .and_then(|t| t.get(usize::from(l)))
+            .copied()
+            .unwrap_or(0.0)
+    };
+    (0..v.len())
+        .into_par_iter()
+        .map(|p| {
+            let w: f64 = prior
+                + v.levels_of(p)
+                    .iter()
+                    .enumerate()
+                    .map(|(c, &l)| level_weight(c, l))
+                    .sum::<f64>();
+            1.0 / (1.0 + (-w).exp2())
+        })
+        .collect()
+}
+
+/// M-step: `m` per comparison from the posterior-weighted levels of the pairs usable for it.
+fn maximisation(
+    comparisons: &[Comparison],
+    v: &Vectors,
+    m: &[Vec<f64>],
+    post: &[f64],
+    usable: &[Vec<bool>],
+) -> Vec<Vec<f64>> {
+    let weight = |p: usize, c: usize| {
+        let ok = usable
+            .get(c)
+            .and_then(|u| u.get(p))
+            .copied()
+            .unwrap_or(true);
+        if ok {
+            post.get(p).copied().unwrap_or(0.0)
+        } else {
+            0.0
+        }
+    };
+    level_counts(comparisons, v, &weight)
+        .iter()
+        .enumerate()
+        .map(|(c, row)| {
+            let mass: f64 = row.iter().skip(1).sum();
+            if mass > 1.0 {
+                normalise(row, 0.01)
+            } else {
+                m.get(c).cloned().unwrap_or_default()
+            }
+        })
+        .collect()
+}
+
+fn chunked_sum(xs: &[f64]) -> f64 {
+    let partials: Vec<f64> = xs.par_chunks(4096).map(|c| c.iter().sum::<f64>()).collect();
+    partials.iter().sum()
+}
+
+fn max_diff(a: &[Vec<f64>], b: &[Vec<f64>]) -> f64 {
+    a.iter()
+        .zip(b)
+        .flat_map(|(x, y)| x.iter().zip(y).map(|(p, q)| (p - q).abs()))
+        .fold(0.0, f64::max)
+}
+
+impl Model {
+    /// Sets the prior from the expected matches among `candidates` of `possible` pairs.
+    pub fn set_prior(&mut self, candidates: usize, possible: f64) {
+        let expected = self.lambda * candidates as f64;
+        self.prior = (expected / possible.max(1.0)).clamp(1e-12, 0.5);
+    }
+
+    /// The prior in bits.
+    pub fn prior_weight(&self) -> f64 {
+        (self.prior / (1.0 - self.prior)).log2()
+    }
+
+    /// Weight of comparison `c` at level `l`, adjusted for how common the agreed value is:
+    /// `u` of an exact match on value v is about v's frequency among the records.
+    pub fn weight(&self, c: usize, l: u8, tf_count: u32) -> f64 {
+        let base = bayes(&self.m, &self.u, c, l);
+        if tf_count == 0 || self.total == 0 || l != 1 {
+            return base;
+        }
+        let u_exact = self
+            .u
+            .get(c)
+            .and_then(|r| r.get(1))
+            .copied()
+            .unwrap_or(1.0)
+            .max(1e-9);
+        let u_value = (f64::from(tf_count) / f64::from(self.total)).max(1e-9);
+        base + (u_exact / u_value).log2().clamp(-10.0, 3.0)
+    }
+
+    /// Match probability of a total match weight (prior included).
+    pub fn probability(weight: f64) -> f64 {
+        1.0 / (1.0 + (-weight).exp2())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Pairs drawn from a two-class model with known m and u on three binary-ish comparisons.
+    #[test]
+    fn em_recovers_known_m_and_lambda() {
+        let comparisons: Vec<Comparison> = Comparison::all(&[])
+            .into_iter()
+            .filter(|c| ["email", "phone", "birth_date"].contains(&c.name))
+            .collect();
+        // email: exact/local/close/different ; phone: exact/last/different ; birth: exact/typo/year/different
+        let m_true = [
+            [0.0, 0.8, 0.1, 0.05, 0.05],
+            [0.0, 0.7, 0.2, 0.1, 0.0],
+            [0.0, 0.85, 0.1, 0.03, 0.02],
+        ];
+        let u_true = [
+            [0.0, 0.001, 0.004, 0.005, 0.99],
+            [0.0, 0.001, 0.009, 0.99, 0.0],
+            [0.0, 0.002, 0.008, 0.04, 0.95],
+        ];
+        let widths = [5usize, 4, 5];
+        let mut rng = SplitMix(7);
+        let mut levels = Vec::new();
+        let n = 40_000;
+        let draw = |rng: &mut SplitMix, probs: &[f64], width: usize| -> u8 {
+            let r = (rng.next() % 1_000_000) as f64 / 1_000_000.0;
+            let mut acc = 0.0;
+            for (l, p) in probs.iter().enumerate().take(width).skip(1) {
+                acc += p;
+                if r < acc {
+                    return l as u8;
+                }
+            }
+            (width - 1) as u8
+        };
+        for i in 0..n {
+            let is_match = i % 5 == 0; // lambda = 0.2
+            for c in 0..3 {
+                let probs = if is_match {
+                    &m_true[c][..]
+                } else {
+                    &u_true[c][..]
+                };
+                levels.push(draw(&mut rng, probs, widths[c]));
+            }
+        }
+        let v = Vectors {
+            width: 3,
+            levels,
+            tf: vec![0; n * 3],
+        };
+        let u: Vec<Vec<f64>> = u_true
+            .iter()
+            .zip(widths)
+            .map(|(r, w)| r[..w].to_vec())
+            .collect();
+        let usable = vec![vec![true; n]; 3];
+        let model = train(&comparisons, &v, u, &usable, 100, 1000);
+        assert!((model.lambda - 0.2).abs() < 0.01, "lambda {}", model.lambda);
+        assert!(
+            (model.m[0][1] - 0.8).abs() < 0.03,
+            "m email exact {}",
+            model.m[0][1]
+        );
+        assert!(
+            (model.m[2][1] - 0.85).abs() < 0.03,
+            "m birth exact {}",
+            model.m[2][1]
+        );
+    }
+
+    #[test]
+    fn term_frequency_lowers_common_values() {
+        let model = Model {
+            m: vec![vec![1.0, 0.9, 0.1]],
+            u: vec![vec![1.0, 0.01, 0.99]],
+            lambda: 0.1,
+            prior: 0.1,
+            total: 10_000,
+        };
+        let rare = model.weight(0, 1, 2);
+        let common = model.weight(0, 1, 2_000);
+        assert!(
+            rare > model.weight(0, 1, 0) && common < model.weight(0, 1, 0),
+            "{rare} {common}"
+        );
+        assert_eq!(model.weight(0, 0, 0), 0.0);
+        let p = Model::probability(0.0);
+        assert!((p - 0.5).abs() < 1e-12);
+        assert!((0.0..=1.0).contains(&Model::probability(500.0)));
+        assert!((0.0..=1.0).contains(&Model::probability(-500.0)));
+    }
+}

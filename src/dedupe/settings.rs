@@ -1,0 +1,105 @@
+//! `[dedupe]` settings: blocking rules, block-size cap, thresholds, training sample sizes.
+
+use crate::error::{Error, Result};
+use serde::{Deserialize, Serialize};
+
+/// Dedupe settings (`[dedupe]` in `steward.toml`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct DedupeSettings {
+    /// Blocking rules: key parts joined by `+` (see [`crate::dedupe::block`]), e.g.
+    /// `"email"`, `"phone"`, `"postcode+family:4"`, `"family_phonetic+locality"`.
+    pub blocking: Vec<String>,
+    /// A block with more records than this is not compared all-against-all: its records are
+    /// sorted by name and each is compared with its `window` nearest neighbours (finding
+    /// `dedupe.block_too_large`).
+    pub max_block_size: usize,
+    /// Neighbours compared per record in an oversized block.
+    pub window: usize,
+    /// Pairs at or above this match probability are merged.
+    pub match_threshold: f64,
+    /// Pairs at or above this (and below `match_threshold`) go to review.
+    pub review_threshold: f64,
+    /// Compared pairs below this match probability are counted but not kept in
+    /// `DedupeResult::pairs` (`pairs.csv`): at a million rows most candidate pairs are clear
+    /// non-matches. 0 keeps every pair.
+    pub keep_pairs_min_probability: f64,
+    /// Pass-through columns holding a customer identifier (national ID, loyalty number…),
+    /// compared exact / one typo / two typos.
+    pub identifier_columns: Vec<String>,
+    /// Random record pairs drawn (seeded) to estimate `u`.
+    pub u_sample_pairs: usize,
+    /// Candidate pairs used for EM training of `m` (an evenly spaced sample when more).
+    pub em_sample_pairs: usize,
+    /// Maximum EM iterations.
+    pub em_max_iterations: usize,
+    /// Seed of the `u` sampler.
+    pub seed: u64,
+}
+
+impl Default for DedupeSettings {
+    fn default() -> Self {
+        DedupeSettings {
+            blocking: default_blocking_rules(),
+            max_block_size: 250,
+            window: 20,
+            match_threshold: 0.95,
+            review_threshold: 0.5,
+            keep_pairs_min_probability: 0.001,
+            identifier_columns: Vec::new(),
+            u_sample_pairs: 300_000,
+            em_sample_pairs: 300_000,
+            em_max_iterations: 40,
+            seed: 0x0057_4741_5244,
+        }
+    }
+}
+
+/// The built-in rules: contact identifiers, then name and place combinations that survive
+/// a typo in any single field.
+pub fn default_blocking_rules() -> Vec<String> {
+    [
+        "email",
+        "email_local+family:2",
+        "phone",
+        "identifier",
+        "postcode+family:4",
+        "family_phonetic+locality",
+        "given:2+family:2+birth_date:4",
+        "birth_date+family:2",
+        "birth_date+given:2",
+        "birth_date+postcode",
+        "birth_date+locality",
+        "postcode+given:3",
+        "organization+locality",
+        "address+postcode",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect()
+}
+
+impl DedupeSettings {
+    /// Checks ranges and rule syntax that serde cannot.
+    pub fn validate(&self) -> Result<()> {
+        let unit = 0.0..=1.0;
+        if !unit.contains(&self.match_threshold)
+            || !unit.contains(&self.review_threshold)
+            || !unit.contains(&self.keep_pairs_min_probability)
+        {
+            return Err(Error::config("dedupe thresholds must be between 0 and 1"));
+        }
+        if self.review_threshold > self.match_threshold {
+            return Err(Error::config(
+                "dedupe review_threshold must not exceed match_threshold",
+            ));
+        }
+        if self.max_block_size < 2 {
+            return Err(Error::config("dedupe max_block_size must be at least 2"));
+        }
+        for rule in &self.blocking {
+            super::block::BlockRule::parse(rule).map_err(Error::config)?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,303 @@
+//! Survivorship: builds one golden record per cluster and gives it a stable customer ID.
+//!
+//! Each field (or block of fields that belong together) is taken from one winning member,
+//! chosen by the configured [`Rule`]s; the address is taken as a whole block from one record
+//! (never the street of one and the postcode of another), the phone with its extension and
+//! type. `email_alt` / `phone_alt` hold the best other distinct value of any member.
+//!
+//! Customer IDs: a steward-assigned ID when the cluster has one; otherwise `C` + 12 hex
+//! digits of SHA-256 of the smallest member key, a member key being `source name` + U+001F +
+//! the record's `source_key` (its own ID column when mapped, else the pipeline's content
+//! hash). A customer keeps its ID across runs as long as its smallest member key stays in it,
+//! so adding a source does not renumber customers it does not touch. IDs are unique within a
+//! run: a collision (duplicate keys) is resolved deterministically by re-hashing with `#n`.
+
+mod rules;
+
+pub use rules::{Rule, SurvivorshipRules, default_rules};
+
+use crate::record::{Field, Record, Values};
+use rayon::prelude::*;
+use rules::{Candidate, pick};
+use std::collections::BTreeSet;
+
+/// One customer: its golden values and where each came from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Golden {
+    /// Stable, content-derived ID (`C` + hex), or the steward-assigned one.
+    pub customer_id: String,
+    pub values: Values,
+    /// Record indices of the members, ascending.
+    pub members: Vec<usize>,
+    /// For each field (in `Field::ALL` order), the record index its value came from.
+    pub value_source: Vec<Option<usize>>,
+}
+
+const ADDRESS: [Field; 7] = [
+    Field::AddressLine1,
+    Field::AddressLine2,
+    Field::Locality,
+    Field::District,
+    Field::Region,
+    Field::PostalCode,
+    Field::Country,
+];
+const PHONE: [Field; 3] = [Field::Phone, Field::PhoneExt, Field::PhoneType];
+const SINGLE: [Field; 9] = [
+    Field::Salutation,
+    Field::GivenName,
+    Field::MiddleName,
+    Field::FamilyName,
+    Field::FullName,
+    Field::Organization,
+    Field::Email,
+    Field::CreatedAt,
+    Field::BirthDate,
+];
+
+/// Builds golden records, in cluster order. `source_names` and `priorities` are indexed by
+/// `Record::source`; `source_keys` and `records` by record; `pinned` by cluster.
+pub fn build(
+    records: &[Record],
+    source_names: &[String],
+    source_keys: &[String],
+    clusters: &[Vec<usize>],
+    pinned: &[Option<String>],
+    rules: &SurvivorshipRules,
+    priorities: &[i32],
+) -> Vec<Golden> {
+    let mut golden: Vec<Golden> = clusters
+        .par_iter()
+        .map(|members| golden_values(records, members, rules, priorities))
+        .collect();
+    let keys: Vec<String> = clusters
+        .iter()
+        .map(|m| smallest_key(records, source_names, source_keys, m))
+        .collect();
+    let ids = assign_ids(&keys, pinned);
+    for (g, id) in golden.iter_mut().zip(ids) {
+        g.customer_id = id;
+    }
+    golden
+}
+
+fn member_key(
+    records: &[Record],
+    source_names: &[String],
+    source_keys: &[String],
+    i: usize,
+) -> String {
+    let source = records
+        .get(i)
+        .and_then(|r| source_names.get(r.source as usize))
+        .map(String::as_str)
+        .unwrap_or("");
+    let key = source_keys.get(i).map(String::as_str).unwrap_or("");
+    format!("{source}\u{1f}{key}")
+}
+
+fn smallest_key(
+    records: &[Record],
+    source_names: &[String],
+    source_keys: &[String],
+    members: &[usize],
+) -> String {
+    members
+        .iter()
+        .map(|&i| member_key(records, source_names, source_keys, i))
+        .min()
+        .unwrap_or_default()
+}
+
+/// Pinned IDs first, then content IDs in key order; a taken ID is re-derived with `#n`.
+fn assign_ids(keys: &[String], pinned: &[Option<String>]) -> Vec<String> {
+    let mut ids = vec![String::new(); keys.len()];
+    let mut taken: BTreeSet<String> = BTreeSet::new();
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    order.sort_by(|&a, &b| {
+        (
+            pinned.get(a).and_then(Option::as_ref).is_none(),
+            keys.get(a),
+            a,
+        )
+            .cmp(&(
+                pinned.get(b).and_then(Option::as_ref).is_none(),
+                keys.get(b),
+                b,
+            ))
+    });
+    for c in order {
+        let key = keys.get(c).map(String::as_str).unwrap_or("");
+        let base = match pinned.get(c).and_then(Option::as_ref) {
+            Some(id) => id.clone(),
+            None => crate::checksum::short_id("C", key.as_bytes()),
+        };
+        let mut id = base.clone();
+        let mut n = 1u32;
+        while taken.contains(&id) {
+            n += 1;
+            id = match pinned.get(c).and_then(Option::as_ref) {
+                Some(_) => format!("{base}-{n}"),
+                None => crate::checksum::short_id("C", format!("{key}#{n}").as_bytes()),
+            };
+        }
+        taken.insert(id.clone());
+        if let Some(slot) = ids.get_mut(c) {
+            *slot = id;
+        }
+    }
+    ids
+}
+
+fn golden_values(
+    records: &[Record],
+    members: &[usize],
+    rules: &SurvivorshipRules,
+    priorities: &[i32],
+) -> Golden {
+    let mut values = Values::default();
+    let mut source: Vec<Option<usize>> = vec![None; Field::COUNT];
+    let mut set = |values: &mut Values, f: Field, from: usize| {
+        if let Some(r) = records.get(from) {
+            values.set(f, r.values.get(f));
+            if let Some(s) = source.get_mut(f.index()) {
+                *s = r.values.has(f).then_some(from);
+            }
+        }
+    };
+    for f in SINGLE {
+        if let Some(w) = winner(
+            records,
+            members,
+            &[f],
+            &rules.for_name(f.name()),
+            priorities,
+        ) {
+            set(&mut values, f, w);
+        }
+    }
+    for (block, name) in [(&ADDRESS[..], "address"), (&PHONE[..], "phone")] {
+        if let Some(w) = winner(records, members, block, &rules.for_name(name), priorities) {
+            for &f in block {
+                set(&mut values, f, w);
+            }
+        }
+    }
+    if !values.has(Field::Country)
+        && let Some(w) = winner(
+            records,
+            members,
+            &[Field::Country],
+            &rules.for_name("country"),
+            priorities,
+        )
+    {
+        set(&mut values, Field::Country, w);
+    }
+    for (main, alt) in [
+        (Field::Email, Field::EmailAlt),
+        (Field::Phone, Field::PhoneAlt),
+    ] {
+        if let Some((w, v)) = alternate(
+            records,
+            members,
+            main,
+            alt,
+            values.get(main),
+            &rules.for_name(main.name()),
+            priorities,
+        ) {
+            values.set(alt, v);
+            if let Some(s) = source.get_mut(alt.index()) {
+                *s = Some(w);
+            }
+        }
+    }
+    Golden {
+        customer_id: String::new(),
+        values,
+        members: members.to_vec(),
+        value_source: source,
+    }
+}
+
+/// The member whose `fields` win under `rules`; members with none of them filled do not
+/// compete. For the address block, complete addresses (street and postcode or locality)
+/// are preferred over partial ones.
+fn winner(
+    records: &[Record],
+    members: &[usize],
+    fields: &[Field],
+    rules: &[Rule],
+    priorities: &[i32],
+) -> Option<usize> {
+    let mut cands: Vec<Candidate> = members
+        .iter()
+        .filter_map(|&i| {
+            let rec = records.get(i)?;
+            let filled: Vec<&str> = fields.iter().map(|&f| rec.values.get(f)).collect();
+            let count = filled.iter().filter(|v| !v.is_empty()).count();
+            let primary = rec.values.get(*fields.first()?);
+            if count == 0
+                || (fields.len() > 1
+                    && fields.first() != Some(&Field::AddressLine1)
+                    && primary.is_empty())
+            {
+                return None;
+            }
+            let fullness = if fields.len() == 1 {
+                primary.chars().count()
+            } else {
+                count
+            };
+            Some(Candidate {
+                record: i,
+                value: filled.join("\u{1f}").to_lowercase(),
+                fullness,
+                rec,
+            })
+        })
+        .collect();
+    if fields.first() == Some(&Field::AddressLine1) {
+        let complete = |c: &Candidate| {
+            c.rec.values.has(Field::AddressLine1)
+                && (c.rec.values.has(Field::PostalCode) || c.rec.values.has(Field::Locality))
+        };
+        if cands.iter().any(complete) {
+            cands.retain(complete);
+        }
+    }
+    pick(&cands, rules, priorities).map(|c| c.record)
+}
+
+/// The best distinct value of `main`/`alt` across members other than `chosen`.
+fn alternate(
+    records: &[Record],
+    members: &[usize],
+    main: Field,
+    alt: Field,
+    chosen: &str,
+    rules: &[Rule],
+    priorities: &[i32],
+) -> Option<(usize, String)> {
+    let cands: Vec<Candidate> = members
+        .iter()
+        .filter_map(|&i| records.get(i).map(|r| (i, r)))
+        .flat_map(|(i, rec)| {
+            [main, alt]
+                .into_iter()
+                .map(move |f| (i, rec, rec.values.get(f)))
+        })
+        .filter(|(_, _, v)| !v.is_empty() && !v.eq_ignore_ascii_case(chosen))
+        .map(|(i, rec, v)| Candidate {
+            record: i,
+            value: v.to_string(),
+            fullness: v.chars().count(),
+            rec,
+        })
+        .collect();
+    pick(&cands, rules, priorities).map(|c| (c.record, c.value.clone()))
+}
+
+#[cfg(test)]
+mod tests;
