@@ -134,9 +134,26 @@ fn bench_dedupe(locale: &LocaleData, records: &[Record]) {
         n.apply(r, &RowContext::default(), &mut Vec::new());
     }
     let eligible: Vec<bool> = recs.iter().map(steward::validate::is_eligible).collect();
+    let names: Vec<String> = (0..=recs.iter().map(|r| r.source).max().unwrap_or(0))
+        .map(|i| format!("s{i}"))
+        .collect();
+    let passthrough: Vec<Vec<String>> = vec![Vec::new(); names.len()];
+    let keys: Vec<String> = (0..recs.len()).map(|i| i.to_string()).collect();
+    let input = steward::dedupe::DedupeInput {
+        source_names: &names,
+        passthrough_headers: &passthrough,
+        source_keys: &keys,
+        decisions: None,
+    };
     let started = Instant::now();
-    let result = steward::dedupe::run(&recs, &eligible, &Default::default(), &steward::NoProgress)
-        .expect("dedupe");
+    let result = steward::dedupe::run(
+        &recs,
+        &eligible,
+        &Default::default(),
+        &input,
+        &steward::NoProgress,
+    )
+    .expect("dedupe");
     let secs = started.elapsed().as_secs_f64();
     println!(
         "dedupe    {} records, {} pairs in {:.2}s: {:.0} pairs/s, {} clusters",
