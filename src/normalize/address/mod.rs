@@ -185,9 +185,17 @@ fn rules_for<'r>(rules: &'r AddressRules, country: Option<Country>, text: &str) 
     if country.is_some() {
         return rules.for_country(country);
     }
-    let guess = if has_thai(text) {
+    let (mut thai, mut cyrillic, mut latin) = (0usize, 0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        match c {
+            '\u{0E01}'..='\u{0E5B}' => thai += 1,
+            '\u{0400}'..='\u{04FF}' => cyrillic += 1,
+            _ => latin += 1,
+        }
+    }
+    let guess = if thai > cyrillic.max(latin) {
         "TH"
-    } else if text.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c)) {
+    } else if cyrillic > latin {
         "UA"
     } else {
         let gb = rules.for_country(Country::new("GB"));

@@ -81,6 +81,12 @@ fn read_piece(piece: Piece, rules: &CountryRules, r: &mut Reading) {
 /// Unmarked text: a bare house number after the street, a street with its number, or a name.
 fn read_unmarked(text: String, rules: &CountryRules, r: &mut Reading) {
     if is_house_number(&text) && r.house.is_empty() {
+        if r.street.is_empty() {
+            // `Хрещатик, 22`: the name just before a bare number is its street.
+            if let Some(name) = r.unmarked_text.pop() {
+                r.street = fix_case(&name, rules);
+            }
+        }
         r.house = text;
     } else if r.street.is_empty() && text.chars().any(|c| c.is_ascii_digit()) && text.chars().any(char::is_alphabetic) {
         let (name, house) = split_house(&text);

@@ -51,7 +51,7 @@ pub fn parse(text: &str, guess: bool, rules: &CountryRules) -> Parts {
 
 /// Classifies the comma parts: region and town at the end, units to line2, the rest to line1.
 fn assign(mut segs: Vec<String>, town: Option<usize>, guess: bool, rules: &CountryRules, parts: &mut Parts) {
-    if segs.len() > 1 && rules.region_from_text {
+    if segs.len() > 1 && rules.region_from_text && (town.is_some() || guess) {
         let idx = town.unwrap_or(segs.len() - 1);
         if let Some(seg) = segs.get_mut(idx).filter(|_| idx > 0) {
             if let Some((rest, region)) = split_region(seg, rules) {
