@@ -78,7 +78,10 @@ mod tests {
 
     fn check(country: &str, input: &str, expected: &str) {
         let rules = AddressRules::from_toml(include_str!("../../../schemas/address.toml")).unwrap();
-        assert_eq!(fix_case(input, rules.for_country(Country::new(country))), expected);
+        assert_eq!(
+            fix_case(input, rules.for_country(Country::new(country))),
+            expected
+        );
     }
 
     #[test]

@@ -35,11 +35,17 @@ pub fn explicit(columns: [&str; 4], rules: &CountryRules, issues: &mut Vec<Issue
         }
     }
     let mut locality = locality.to_string();
-    if let Some(found) = postcode::find(&locality, rules, false) {
-        if out.postcode.is_empty() || out.postcode == found.postcode {
-            out.postcode = found.postcode;
-            locality = found.rest.split(',').map(str::trim).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" ");
-        }
+    if let Some(found) = postcode::find(&locality, rules, false)
+        && (out.postcode.is_empty() || out.postcode == found.postcode)
+    {
+        out.postcode = found.postcode;
+        locality = found
+            .rest
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
     }
     out.locality = component(&locality, Role::Locality, rules);
     out.district = component(district, Role::District, rules);

@@ -22,7 +22,10 @@ pub struct WordRef {
 
 impl From<&Word> for WordRef {
     fn from(w: &Word) -> Self {
-        WordRef { role: w.role, display: w.display.clone() }
+        WordRef {
+            role: w.role,
+            display: w.display.clone(),
+        }
     }
 }
 
@@ -52,15 +55,27 @@ pub fn pieces(segment: &str, rules: &CountryRules) -> Vec<Piece> {
                     }
                     open = false;
                 } else {
-                    out.push(Piece { word: None, value: text, form: String::new() });
+                    out.push(Piece {
+                        word: None,
+                        value: text,
+                        form: String::new(),
+                    });
                 }
             }
             Item::Mark(word, form) => {
                 if let Some(name) = take_adjective(&mut out, &word, open, rules) {
-                    out.push(Piece { word: Some(word), value: name, form });
+                    out.push(Piece {
+                        word: Some(word),
+                        value: name,
+                        form,
+                    });
                     open = false;
                 } else {
-                    out.push(Piece { word: Some(word), value: String::new(), form });
+                    out.push(Piece {
+                        word: Some(word),
+                        value: String::new(),
+                        form,
+                    });
                     open = true;
                 }
             }
@@ -70,7 +85,12 @@ pub fn pieces(segment: &str, rules: &CountryRules) -> Vec<Piece> {
 }
 
 /// For a suffix-role marker, removes and returns the adjective word that ends the previous unmarked piece.
-fn take_adjective(out: &mut Vec<Piece>, word: &WordRef, open: bool, rules: &CountryRules) -> Option<String> {
+fn take_adjective(
+    out: &mut Vec<Piece>,
+    word: &WordRef,
+    open: bool,
+    rules: &CountryRules,
+) -> Option<String> {
     if open || !rules.suffix_roles.contains(&word.role) {
         return None;
     }
@@ -80,7 +100,11 @@ fn take_adjective(out: &mut Vec<Piece>, word: &WordRef, open: bool, rules: &Coun
         None => (String::new(), last.value.clone()),
     };
     let lower = tail.to_lowercase();
-    if !rules.adjective_endings.iter().any(|e| lower.ends_with(e.as_str())) {
+    if !rules
+        .adjective_endings
+        .iter()
+        .any(|e| lower.ends_with(e.as_str()))
+    {
         return None;
     }
     if head.is_empty() {
@@ -95,14 +119,21 @@ fn take_adjective(out: &mut Vec<Piece>, word: &WordRef, open: bool, rules: &Coun
 fn scan(segment: &str, rules: &CountryRules) -> Vec<Item> {
     let lower = segment.to_lowercase();
     // Lower-casing keeps byte offsets for Cyrillic, Thai and ASCII; otherwise match as written.
-    let hay = if lower.len() == segment.len() { lower.as_str() } else { segment };
+    let hay = if lower.len() == segment.len() {
+        lower.as_str()
+    } else {
+        segment
+    };
     let mut items = Vec::new();
     let mut text_start = 0;
     let mut i = 0;
     let mut prev: Option<char> = None;
     while i < hay.len() {
-        let Some(c) = hay[i..].chars().next() else { break };
-        let at_word_start = prev.is_none_or(|p| p.is_whitespace() || matches!(p, ',' | ';' | '(' | ')'));
+        let Some(c) = hay[i..].chars().next() else {
+            break;
+        };
+        let at_word_start =
+            prev.is_none_or(|p| p.is_whitespace() || matches!(p, ',' | ';' | '(' | ')'));
         if let Some((word, form)) = marker_at(hay, segment, i, at_word_start, rules) {
             push_text(&mut items, &segment[text_start..i]);
             items.push(Item::Mark(word, form.to_string()));
@@ -136,7 +167,8 @@ fn marker_at<'r>(
             return None;
         }
         let after = rest[m.form.len()..].chars().next();
-        let ends_ok = thai || m.form.ends_with('.') || after.is_none_or(|c| !c.is_alphabetic() && c != '\'');
+        let ends_ok =
+            thai || m.form.ends_with('.') || after.is_none_or(|c| !c.is_alphabetic() && c != '\'');
         let initial_ok = !is_initial(&m.form) || !looks_like_initial(original, i);
         (ends_ok && initial_ok).then(|| (WordRef::from(&m.word), m.form.as_str()))
     })
@@ -149,7 +181,10 @@ fn is_initial(form: &str) -> bool {
 
 /// An upper-case letter in mixed-case text: an initial (`вул. М. Грушевського`), not a marker.
 fn looks_like_initial(original: &str, i: usize) -> bool {
-    let upper_here = original.get(i..).and_then(|s| s.chars().next()).is_some_and(char::is_uppercase);
+    let upper_here = original
+        .get(i..)
+        .and_then(|s| s.chars().next())
+        .is_some_and(char::is_uppercase);
     upper_here && original.chars().any(char::is_lowercase)
 }
 
@@ -204,7 +239,10 @@ mod tests {
     #[test]
     fn does_not_take_a_word_start_for_a_marker() {
         // "Площа" starts with the marker "пл" but is a name here.
-        assert_eq!(split("UA", "Плоска 3"), vec![(None, "Плоска 3".to_string())]);
+        assert_eq!(
+            split("UA", "Плоска 3"),
+            vec![(None, "Плоска 3".to_string())]
+        );
     }
 
     #[test]

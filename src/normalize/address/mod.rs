@@ -98,7 +98,9 @@ pub struct AddressNormalizer {
 impl AddressNormalizer {
     /// Builds the normaliser from `schemas/address.toml`, compiling every regex once.
     pub fn from_locale(locale: &LocaleData) -> Result<AddressNormalizer> {
-        Ok(AddressNormalizer { rules: AddressRules::from_toml(locale.text("address.toml")?)? })
+        Ok(AddressNormalizer {
+            rules: AddressRules::from_toml(locale.text("address.toml")?)?,
+        })
     }
 
     /// Parses the record's address columns per `rec.country`; writes the six address values and
@@ -114,8 +116,15 @@ impl AddressNormalizer {
         };
         let parsed = parse_address(&input, rec.country, &self.rules);
         let key = address_key(&parsed.line1, &parsed.line2);
-        let ParsedAddress { line1, line2, locality, district, region, postal_code, issues: found } =
-            parsed;
+        let ParsedAddress {
+            line1,
+            line2,
+            locality,
+            district,
+            region,
+            postal_code,
+            issues: found,
+        } = parsed;
         rec.values.set(Field::AddressLine1, line1);
         rec.values.set(Field::AddressLine2, line2);
         rec.values.set(Field::Locality, locality);
@@ -128,7 +137,11 @@ impl AddressNormalizer {
 }
 
 /// Parses and normalises one address for `country` (`None`: guessed from the script, else generic).
-pub fn parse_address(input: &AddressInput, country: Option<Country>, rules: &AddressRules) -> ParsedAddress {
+pub fn parse_address(
+    input: &AddressInput,
+    country: Option<Country>,
+    rules: &AddressRules,
+) -> ParsedAddress {
     let cleaned = [
         input.line1,
         input.line2,
@@ -152,16 +165,18 @@ pub fn parse_address(input: &AddressInput, country: Option<Country>, rules: &Add
         free.line2.push(display_line(line2, country_rules));
     }
     components::finish(&mut out, explicit, free, country_rules);
-    let only_line1 = [line2, locality, district, region, postal_code].iter().all(|s| s.is_empty());
-    if only_line1 && out.locality.is_empty() && out.region.is_empty() && out.postal_code.is_empty() {
-        if line1.contains([',', ';']) {
-            out.issues.push(Issue::info(
-                Field::AddressLine1,
-                "address.unparsed",
-                line1,
-                "The address could not be split into its parts; it was kept in address_line1.",
-            ));
-        }
+    let only_line1 = [line2, locality, district, region, postal_code]
+        .iter()
+        .all(|s| s.is_empty());
+    let nothing_found =
+        out.locality.is_empty() && out.region.is_empty() && out.postal_code.is_empty();
+    if only_line1 && nothing_found && line1.contains([',', ';']) {
+        out.issues.push(Issue::info(
+            Field::AddressLine1,
+            "address.unparsed",
+            line1,
+            "The address could not be split into its parts; it was kept in address_line1.",
+        ));
     }
     out
 }
@@ -171,7 +186,10 @@ pub fn address_key(line1: &str, line2: &str) -> String {
     let joined = format!("{line1} {line2}");
     let latin = super::translit::latin_key(&joined);
     let mut key = String::with_capacity(latin.len());
-    for word in latin.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+    for word in latin
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
         if !key.is_empty() {
             key.push(' ');
         }
@@ -181,7 +199,11 @@ pub fn address_key(line1: &str, line2: &str) -> String {
 }
 
 /// The country's rules; without a country, the script or a UK postcode picks them.
-fn rules_for<'r>(rules: &'r AddressRules, country: Option<Country>, text: &str) -> &'r CountryRules {
+fn rules_for<'r>(
+    rules: &'r AddressRules,
+    country: Option<Country>,
+    text: &str,
+) -> &'r CountryRules {
     if country.is_some() {
         return rules.for_country(country);
     }

@@ -31,7 +31,11 @@ pub fn find(text: &str, rules: &CountryRules, skip_leading: bool) -> Option<Foun
     let before = text[..start].trim_end_matches(|c: char| c.is_whitespace() || c == '-');
     let before = strip_country_prefix(before);
     let rest = format!("{before},{}", &text[end..]);
-    Some(Found { postcode, at: before.len(), rest })
+    Some(Found {
+        postcode,
+        at: before.len(),
+        rest,
+    })
 }
 
 /// Drops a country prefix glued to the postcode by its hyphen (`D-10115` leaves `D` behind).

@@ -199,13 +199,21 @@ fn compile(spec: &CountryFile, generic: &CountryFile) -> Result<CountryRules> {
         None | Some("western") => Layout::Western,
         Some("ukrainian") => Layout::Ukrainian,
         Some("thai") => Layout::Thai,
-        Some(other) => return Err(Error::schema(format!("address.toml: unknown layout {other}"))),
+        Some(other) => {
+            return Err(Error::schema(format!(
+                "address.toml: unknown layout {other}"
+            )));
+        }
     };
     let street_position = match spec.street_position.as_deref() {
         None | Some("suffix") => StreetPosition::Suffix,
         Some("prefix") => StreetPosition::Prefix,
         Some("any") => StreetPosition::Any,
-        Some(other) => return Err(Error::schema(format!("address.toml: bad street_position {other}"))),
+        Some(other) => {
+            return Err(Error::schema(format!(
+                "address.toml: bad street_position {other}"
+            )));
+        }
     };
     let tables: Vec<(Role, Vec<String>)> = vec![
         (Role::Street, pick(&spec.street, &generic.street)),
@@ -225,7 +233,7 @@ fn compile(spec: &CountryFile, generic: &CountryFile) -> Result<CountryRules> {
         }
     }
     // Longest first so that `หมู่บ้าน` wins over `หมู่` and `вулиця` over `вул`.
-    markers.sort_by(|a, b| b.form.chars().count().cmp(&a.form.chars().count()));
+    markers.sort_by_key(|m| std::cmp::Reverse(m.form.chars().count()));
     let mut regions = HashMap::new();
     for entry in pick(&spec.region, &generic.region) {
         let mut parts = entry.split('|');
@@ -241,13 +249,25 @@ fn compile(spec: &CountryFile, generic: &CountryFile) -> Result<CountryRules> {
         region_from_text: spec.region_from_text,
         postcode_formats: compile_postcodes(&spec.postcode)?,
         postcode_find: compile_find(&spec.postcode_find)?,
-        small_words: pick(&spec.small_words, &generic.small_words).into_iter().collect(),
-        keep_upper: pick(&spec.keep_upper, &generic.keep_upper).into_iter().collect(),
+        small_words: pick(&spec.small_words, &generic.small_words)
+            .into_iter()
+            .collect(),
+        keep_upper: pick(&spec.keep_upper, &generic.keep_upper)
+            .into_iter()
+            .collect(),
         words,
         regions,
         markers,
-        compound: spec.compound.iter().flat_map(|e| compound_entry(e)).collect(),
-        suffix_roles: spec.suffix_roles.iter().filter_map(|r| role_named(r)).collect(),
+        compound: spec
+            .compound
+            .iter()
+            .flat_map(|e| compound_entry(e))
+            .collect(),
+        suffix_roles: spec
+            .suffix_roles
+            .iter()
+            .filter_map(|r| role_named(r))
+            .collect(),
         adjective_endings: spec.adjective_endings.clone(),
         bangkok: spec.bangkok.clone(),
         bangkok_markers: spec.bangkok_markers.clone(),
@@ -255,7 +275,12 @@ fn compile(spec: &CountryFile, generic: &CountryFile) -> Result<CountryRules> {
     })
 }
 
-fn add_entry(entry: &str, role: Role, words: &mut HashMap<String, Word>, markers: &mut Vec<Marker>) {
+fn add_entry(
+    entry: &str,
+    role: Role,
+    words: &mut HashMap<String, Word>,
+    markers: &mut Vec<Marker>,
+) {
     let mut parts = entry.split('|');
     let display_text = parts.next().unwrap_or_default();
     let display = (display_text != "-").then(|| display_text.to_string());
@@ -266,16 +291,24 @@ fn add_entry(entry: &str, role: Role, words: &mut HashMap<String, Word>, markers
         words.entry(folded.clone()).or_insert_with(|| word.clone());
         let bare = folded.trim_end_matches('.').to_string();
         if bare.chars().count() > 1 {
-            markers.push(Marker { form: bare.clone(), word: word.clone() });
+            markers.push(Marker {
+                form: bare.clone(),
+                word: word.clone(),
+            });
         }
-        markers.push(Marker { form: format!("{bare}."), word: word.clone() });
+        markers.push(Marker {
+            form: format!("{bare}."),
+            word: word.clone(),
+        });
     }
 }
 
 fn compound_entry(entry: &str) -> Vec<(String, String)> {
     let mut parts = entry.split('|');
     let display = parts.next().unwrap_or_default().to_string();
-    parts.map(|suffix| (suffix.to_lowercase(), display.clone())).collect()
+    parts
+        .map(|suffix| (suffix.to_lowercase(), display.clone()))
+        .collect()
 }
 
 fn province_entry(entry: &str) -> (String, Vec<String>) {
@@ -300,7 +333,9 @@ fn compile_postcodes(specs: &[(String, String)]) -> Result<Vec<(Regex, String)>>
         .map(|(pattern, format)| {
             Regex::new(pattern)
                 .map(|re| (re, format.clone()))
-                .map_err(|e| Error::schema(format!("address.toml: postcode pattern {pattern}: {e}")))
+                .map_err(|e| {
+                    Error::schema(format!("address.toml: postcode pattern {pattern}: {e}"))
+                })
         })
         .collect()
 }
@@ -331,7 +366,10 @@ mod tests {
         let pl = r.for_country(Country::new("PL"));
         assert_eq!(pl.format_postcode("00950").as_deref(), Some("00-950"));
         let us = r.for_country(Country::new("US"));
-        assert_eq!(us.format_postcode("205000003").as_deref(), Some("20500-0003"));
+        assert_eq!(
+            us.format_postcode("205000003").as_deref(),
+            Some("20500-0003")
+        );
         assert_eq!(us.format_postcode("2050"), None);
         let de = r.for_country(Country::new("DE"));
         assert_eq!(de.format_postcode("D-10115").as_deref(), Some("10115"));
@@ -343,7 +381,10 @@ mod tests {
     fn looks_up_words_in_any_spelling() {
         let r = rules();
         let us = r.for_country(Country::new("US"));
-        assert_eq!(us.word("AVENUE").and_then(|w| w.display.as_deref()), Some("Ave"));
+        assert_eq!(
+            us.word("AVENUE").and_then(|w| w.display.as_deref()),
+            Some("Ave")
+        );
         assert_eq!(us.region("california"), Some("CA"));
         let ua = r.for_country(Country::new("UA"));
         assert_eq!(ua.word("вул.").map(|w| w.role), Some(Role::Street));

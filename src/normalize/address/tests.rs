@@ -6,16 +6,29 @@ use std::sync::OnceLock;
 
 fn rules() -> &'static AddressRules {
     static RULES: OnceLock<AddressRules> = OnceLock::new();
-    RULES.get_or_init(|| AddressRules::from_toml(include_str!("../../../schemas/address.toml")).unwrap())
+    RULES.get_or_init(|| {
+        AddressRules::from_toml(include_str!("../../../schemas/address.toml")).unwrap()
+    })
 }
 
 fn free(country: Option<&str>, text: &str) -> ParsedAddress {
-    let input = AddressInput { line1: text, ..AddressInput::default() };
+    let input = AddressInput {
+        line1: text,
+        ..AddressInput::default()
+    };
     parse_address(&input, country.and_then(Country::new), rules())
 }
 
 fn fields(p: &ParsedAddress) -> [&str; 6] {
-    [&p.line1, &p.line2, &p.locality, &p.district, &p.region, &p.postal_code].map(String::as_str)
+    [
+        &p.line1,
+        &p.line2,
+        &p.locality,
+        &p.district,
+        &p.region,
+        &p.postal_code,
+    ]
+    .map(String::as_str)
 }
 
 fn codes(p: &ParsedAddress) -> Vec<&'static str> {
@@ -25,10 +38,16 @@ fn codes(p: &ParsedAddress) -> Vec<&'static str> {
 #[test]
 fn ukraine_free_text_in_either_order() {
     let p = free(Some("UA"), "вул. Хрещатик, 22, кв. 5, м. Київ, 01001");
-    assert_eq!(fields(&p), ["вулиця Хрещатик, 22", "квартира 5", "Київ", "", "", "01001"]);
+    assert_eq!(
+        fields(&p),
+        ["вулиця Хрещатик, 22", "квартира 5", "Київ", "", "", "01001"]
+    );
     let q = free(Some("UA"), "01001, м. Київ, вул. Хрещатик, буд. 22, кв. 5");
     assert_eq!(fields(&q), fields(&p));
-    assert_eq!(address_key(&p.line1, &p.line2), address_key(&q.line1, &q.line2));
+    assert_eq!(
+        address_key(&p.line1, &p.line2),
+        address_key(&q.line1, &q.line2)
+    );
 }
 
 #[test]
@@ -41,56 +60,139 @@ fn ukraine_upper_case_export_is_title_cased() {
 
 #[test]
 fn thailand_bangkok_and_province() {
-    let p = free(Some("TH"), "123/45 ม.6 ซ.สุขุมวิท 55 ถ.สุขุมวิท แขวงคลองตันเหนือ เขตวัฒนา กรุงเทพฯ 10110");
+    let p = free(
+        Some("TH"),
+        "123/45 ม.6 ซ.สุขุมวิท 55 ถ.สุขุมวิท แขวงคลองตันเหนือ เขตวัฒนา กรุงเทพฯ 10110",
+    );
     assert_eq!(
         fields(&p),
-        ["123/45 หมู่ 6 ซอยสุขุมวิท 55 ถนนสุขุมวิท", "", "คลองตันเหนือ", "วัฒนา", "กรุงเทพมหานคร", "10110"]
+        [
+            "123/45 หมู่ 6 ซอยสุขุมวิท 55 ถนนสุขุมวิท",
+            "",
+            "คลองตันเหนือ",
+            "วัฒนา",
+            "กรุงเทพมหานคร",
+            "10110"
+        ]
     );
-    let columns = AddressInput { line1: "99 หมู่ 3", locality: "ต.สุเทพ", region: "จ.เชียงใหม่", postal_code: "10200", ..AddressInput::default() };
+    let columns = AddressInput {
+        line1: "99 หมู่ 3",
+        locality: "ต.สุเทพ",
+        region: "จ.เชียงใหม่",
+        postal_code: "10200",
+        ..AddressInput::default()
+    };
     let q = parse_address(&columns, Country::new("TH"), rules());
-    assert_eq!((q.locality.as_str(), q.region.as_str()), ("สุเทพ", "เชียงใหม่"));
+    assert_eq!(
+        (q.locality.as_str(), q.region.as_str()),
+        ("สุเทพ", "เชียงใหม่")
+    );
     assert_eq!(codes(&q), vec!["address.postcode_region_mismatch"]);
 }
 
 #[test]
 fn thailand_region_from_postcode_when_missing() {
-    let p = free(Some("TH"), "9/9 ถนนนิมมานเหมินท์ ตำบลสุเทพ อำเภอเมืองเชียงใหม่ 50200");
+    let p = free(
+        Some("TH"),
+        "9/9 ถนนนิมมานเหมินท์ ตำบลสุเทพ อำเภอเมืองเชียงใหม่ 50200",
+    );
     assert_eq!(p.region, "เชียงใหม่");
 }
 
 #[test]
 fn united_states_usps_forms() {
-    let p = free(Some("US"), "1600 Pennsylvania Avenue NW, Washington, DC 20500");
-    assert_eq!(fields(&p), ["1600 Pennsylvania Ave NW", "", "Washington", "", "DC", "20500"]);
+    let p = free(
+        Some("US"),
+        "1600 Pennsylvania Avenue NW, Washington, DC 20500",
+    );
+    assert_eq!(
+        fields(&p),
+        [
+            "1600 Pennsylvania Ave NW",
+            "",
+            "Washington",
+            "",
+            "DC",
+            "20500"
+        ]
+    );
     let q = free(Some("US"), "350 FIFTH AVENUE SUITE 3300 NEW YORK NY 10118");
     assert_eq!(q.postal_code, "10118");
-    let columns = AddressInput { line1: "742 evergreen terrace", line2: "apt 2", locality: "springfield", region: "Illinois", postal_code: "62704", ..AddressInput::default() };
+    let columns = AddressInput {
+        line1: "742 evergreen terrace",
+        line2: "apt 2",
+        locality: "springfield",
+        region: "Illinois",
+        postal_code: "62704",
+        ..AddressInput::default()
+    };
     let r = parse_address(&columns, Country::new("US"), rules());
-    assert_eq!(fields(&r), ["742 Evergreen Ter", "Apt 2", "Springfield", "", "IL", "62704"]);
+    assert_eq!(
+        fields(&r),
+        [
+            "742 Evergreen Ter",
+            "Apt 2",
+            "Springfield",
+            "",
+            "IL",
+            "62704"
+        ]
+    );
 }
 
 #[test]
 fn united_kingdom_postcode_spacing() {
     let p = free(Some("GB"), "10 Downing St, London SW1A 2AA");
-    assert_eq!(fields(&p), ["10 Downing Street", "", "London", "", "", "SW1A 2AA"]);
-    let columns = AddressInput { line1: "Flat 2, 221B Baker Street", postal_code: "nw16xe", locality: "LONDON", ..AddressInput::default() };
+    assert_eq!(
+        fields(&p),
+        ["10 Downing Street", "", "London", "", "", "SW1A 2AA"]
+    );
+    let columns = AddressInput {
+        line1: "Flat 2, 221B Baker Street",
+        postal_code: "nw16xe",
+        locality: "LONDON",
+        ..AddressInput::default()
+    };
     let q = parse_address(&columns, Country::new("GB"), rules());
-    assert_eq!(fields(&q), ["221B Baker Street", "Flat 2", "London", "", "", "NW1 6XE"]);
+    assert_eq!(
+        fields(&q),
+        ["221B Baker Street", "Flat 2", "London", "", "", "NW1 6XE"]
+    );
 }
 
 #[test]
 fn germany_france_poland() {
     let de = free(Some("DE"), "Hauptstr. 5, 10115 Berlin");
-    assert_eq!(fields(&de), ["Hauptstraße 5", "", "Berlin", "", "", "10115"]);
+    assert_eq!(
+        fields(&de),
+        ["Hauptstraße 5", "", "Berlin", "", "", "10115"]
+    );
     let fr = free(Some("FR"), "12 bd Haussmann, 75009 PARIS CEDEX 09");
-    assert_eq!(fields(&fr), ["12 boulevard Haussmann", "", "Paris CEDEX 09", "", "", "75009"]);
+    assert_eq!(
+        fields(&fr),
+        [
+            "12 boulevard Haussmann",
+            "",
+            "Paris CEDEX 09",
+            "",
+            "",
+            "75009"
+        ]
+    );
     let pl = free(Some("PL"), "ulica Marszałkowska 1 m. 2, 00950 Warszawa");
-    assert_eq!(fields(&pl), ["ul. Marszałkowska 1", "m. 2", "Warszawa", "", "", "00-950"]);
+    assert_eq!(
+        fields(&pl),
+        ["ul. Marszałkowska 1", "m. 2", "Warszawa", "", "", "00-950"]
+    );
 }
 
 #[test]
 fn invalid_postcode_is_reported_and_emptied() {
-    let columns = AddressInput { line1: "10 Downing Street", postal_code: "SW1A 2CX", ..AddressInput::default() };
+    let columns = AddressInput {
+        line1: "10 Downing Street",
+        postal_code: "SW1A 2CX",
+        ..AddressInput::default()
+    };
     let p = parse_address(&columns, Country::new("GB"), rules());
     assert_eq!(p.postal_code, "");
     assert_eq!(codes(&p), vec!["address.postcode_invalid"]);
@@ -100,17 +202,27 @@ fn invalid_postcode_is_reported_and_emptied() {
 #[test]
 fn generic_fallback_keeps_everything() {
     let p = free(None, "Via Roma 1, Milano");
-    assert_eq!((p.line1.as_str(), p.locality.as_str()), ("Via Roma 1", "Milano"));
+    assert_eq!(
+        (p.line1.as_str(), p.locality.as_str()),
+        ("Via Roma 1", "Milano")
+    );
     let unknown = free(None, "Block 5; somewhere 12; 77");
     let kept = format!("{} {} {}", unknown.line1, unknown.line2, unknown.locality).to_lowercase();
-    assert!(kept.contains("block 5") && kept.contains("somewhere 12") && kept.contains("77"), "{kept}");
+    assert!(
+        kept.contains("block 5") && kept.contains("somewhere 12") && kept.contains("77"),
+        "{kept}"
+    );
     let script = free(None, "вул. Хрещатик 22, Київ");
     assert_eq!(script.line1, "вулиця Хрещатик, 22");
 }
 
 #[test]
 fn column_disagreeing_with_free_text_keeps_both() {
-    let columns = AddressInput { line1: "вул. Хрещатик 22, м. Київ", locality: "Бровари", ..AddressInput::default() };
+    let columns = AddressInput {
+        line1: "вул. Хрещатик 22, м. Київ",
+        locality: "Бровари",
+        ..AddressInput::default()
+    };
     let p = parse_address(&columns, Country::new("UA"), rules());
     assert_eq!(p.locality, "Бровари");
     assert!(p.line2.contains("Київ"));
@@ -118,9 +230,18 @@ fn column_disagreeing_with_free_text_keeps_both() {
 
 #[test]
 fn key_separates_flats_and_ignores_spelling() {
-    let a = free(Some("US"), "1600 Pennsylvania Ave NW Apt 5, Washington, DC 20500");
-    let b = free(Some("US"), "1600 PENNSYLVANIA AVENUE NORTHWEST APARTMENT 5, Washington, DC 20500");
-    let c = free(Some("US"), "1600 Pennsylvania Ave NW Apt 6, Washington, DC 20500");
+    let a = free(
+        Some("US"),
+        "1600 Pennsylvania Ave NW Apt 5, Washington, DC 20500",
+    );
+    let b = free(
+        Some("US"),
+        "1600 PENNSYLVANIA AVENUE NORTHWEST APARTMENT 5, Washington, DC 20500",
+    );
+    let c = free(
+        Some("US"),
+        "1600 Pennsylvania Ave NW Apt 6, Washington, DC 20500",
+    );
     let key = |p: &ParsedAddress| address_key(&p.line1, &p.line2);
     assert_eq!(key(&a), key(&b));
     assert_ne!(key(&a), key(&c));
@@ -129,8 +250,14 @@ fn key_separates_flats_and_ignores_spelling() {
 
 const SAMPLES: &[(&str, &str)] = &[
     ("UA", "вул. Хрещатик, 22, кв. 5, м. Київ, 01001"),
-    ("UA", "01001, Киевская обл., г. Бровары, ул. Киевская д. 5 кв. 12"),
-    ("TH", "123/45 ม.6 ซ.สุขุมวิท 55 ถ.สุขุมวิท แขวงคลองตันเหนือ เขตวัฒนา กรุงเทพฯ 10110"),
+    (
+        "UA",
+        "01001, Киевская обл., г. Бровары, ул. Киевская д. 5 кв. 12",
+    ),
+    (
+        "TH",
+        "123/45 ม.6 ซ.สุขุมวิท 55 ถ.สุขุมวิท แขวงคลองตันเหนือ เขตวัฒนา กรุงเทพฯ 10110",
+    ),
     ("US", "1600 Pennsylvania Ave NW, Washington, DC 20500"),
     ("GB", "Flat 2, 10 Downing St, London SW1A 2AA"),
     ("DE", "Hauptstr. 5, 10115 Berlin"),

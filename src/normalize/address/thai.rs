@@ -23,7 +23,10 @@ pub fn parse(text: &str, rules: &CountryRules) -> Parts {
     let mut bangkok_marker = false;
     for segment in text.split([',', ';', '\n']) {
         for piece in pieces(segment, rules) {
-            bangkok_marker |= rules.bangkok_markers.iter().any(|m| piece.form.trim_end_matches('.') == m);
+            bangkok_marker |= rules
+                .bangkok_markers
+                .iter()
+                .any(|m| piece.form.trim_end_matches('.') == m);
             let (piece, province) = split_province(piece, rules);
             read_piece(piece, &mut parts, &mut line1);
             if let Some(province) = province.filter(|_| parts.region.is_empty()) {
@@ -92,19 +95,35 @@ pub fn canonical_province(name: &str, rules: &CountryRules) -> Option<String> {
     if lower.is_empty() {
         return None;
     }
-    if rules.bangkok.iter().any(|b| *b == lower) {
+    if rules.bangkok.contains(&lower) {
         return Some(BANGKOK.to_string());
     }
-    rules.provinces.iter().find(|(p, _)| *p == lower).map(|(p, _)| p.clone())
+    rules
+        .provinces
+        .iter()
+        .find(|(p, _)| *p == lower)
+        .map(|(p, _)| p.clone())
 }
 
 /// A marked piece as written on line1: `หมู่ 6`, `ซอยสุขุมวิท 55`, `ถนนสุขุมวิท`.
 fn display(piece: &Piece) -> String {
-    let marker = piece.word.as_ref().and_then(|w| w.display.as_deref()).unwrap_or_default();
+    let marker = piece
+        .word
+        .as_ref()
+        .and_then(|w| w.display.as_deref())
+        .unwrap_or_default();
     if marker.is_empty() || piece.value.is_empty() {
-        return if piece.value.is_empty() { marker.to_string() } else { piece.value.clone() };
+        return if piece.value.is_empty() {
+            marker.to_string()
+        } else {
+            piece.value.clone()
+        };
     }
-    let gap = if piece.value.starts_with(|c: char| c.is_ascii_digit()) { " " } else { "" };
+    let gap = if piece.value.starts_with(|c: char| c.is_ascii_digit()) {
+        " "
+    } else {
+        ""
+    };
     format!("{marker}{gap}{}", piece.value)
 }
 
@@ -133,16 +152,28 @@ pub fn display_component(text: &str, role: Role, rules: &CountryRules) -> String
 
 /// Fills a missing province from an unambiguous postcode and reports a postcode whose first two
 /// digits do not belong to the province.
-pub fn check_province(region: &mut String, postcode: &str, rules: &CountryRules, issues: &mut Vec<Issue>) {
-    let Some(prefix) = postcode.get(..2) else { return };
+pub fn check_province(
+    region: &mut String,
+    postcode: &str,
+    rules: &CountryRules,
+    issues: &mut Vec<Issue>,
+) {
+    let Some(prefix) = postcode.get(..2) else {
+        return;
+    };
     if region.is_empty() {
-        let mut owners = rules.provinces.iter().filter(|(_, p)| p.iter().any(|x| x == prefix));
+        let mut owners = rules
+            .provinces
+            .iter()
+            .filter(|(_, p)| p.iter().any(|x| x == prefix));
         if let (Some((name, _)), None) = (owners.next(), owners.next()) {
             region.clone_from(name);
         }
         return;
     }
-    let Some((_, prefixes)) = rules.provinces.iter().find(|(p, _)| p == region) else { return };
+    let Some((_, prefixes)) = rules.provinces.iter().find(|(p, _)| p == region) else {
+        return;
+    };
     if !prefixes.iter().any(|p| p == prefix) {
         issues.push(Issue::info(
             Field::PostalCode,
@@ -182,7 +213,10 @@ mod tests {
         assert_eq!(p.district, "เมืองเชียงใหม่");
         assert_eq!(p.region, "เชียงใหม่");
         let short = parsed("55/1 ต.ในเมือง อ.เมือง จ.ขอนแก่น 40000");
-        assert_eq!((short.locality.as_str(), short.district.as_str()), ("ในเมือง", "เมือง"));
+        assert_eq!(
+            (short.locality.as_str(), short.district.as_str()),
+            ("ในเมือง", "เมือง")
+        );
         assert_eq!(short.region, "ขอนแก่น");
     }
 

@@ -37,16 +37,28 @@ pub fn parse(text: &str, guess: bool, rules: &CountryRules) -> Parts {
     }
     let mut leftovers = std::mem::take(&mut reading.unmarked_text);
     if guess && reading.locality.is_empty() && !leftovers.is_empty() {
-        let has_other = !reading.street.is_empty() || !reading.units.is_empty() || !parts.postcode.is_empty();
-        if let Some(i) = leftovers.iter().position(|t| !t.chars().any(|c| c.is_ascii_digit())).filter(|_| has_other) {
+        let has_other =
+            !reading.street.is_empty() || !reading.units.is_empty() || !parts.postcode.is_empty();
+        if let Some(i) = leftovers
+            .iter()
+            .position(|t| !t.chars().any(|c| c.is_ascii_digit()))
+            .filter(|_| has_other)
+        {
             reading.locality = fix_case(&leftovers.remove(i), rules);
         }
     }
     let mut line1 = Vec::new();
-    line1.extend([reading.street, reading.house].into_iter().filter(|s| !s.is_empty()));
+    line1.extend(
+        [reading.street, reading.house]
+            .into_iter()
+            .filter(|s| !s.is_empty()),
+    );
     line1.extend(reading.extra);
     line1.extend(leftovers.into_iter().map(|t| fix_case(&t, rules)));
-    parts.line1 = vec![line1.join(", ")].into_iter().filter(|s| !s.is_empty()).collect();
+    parts.line1 = vec![line1.join(", ")]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect();
     parts.line2 = reading.units;
     parts.locality = reading.locality;
     parts.district = reading.district;
@@ -63,7 +75,10 @@ fn read_piece(piece: Piece, rules: &CountryRules, r: &mut Reading) {
     match role {
         Role::Street if r.street.is_empty() => {
             let (name, house) = split_house(&piece.value);
-            let named = Piece { value: name, ..piece };
+            let named = Piece {
+                value: name,
+                ..piece
+            };
             r.street = display(&named, rules);
             if r.house.is_empty() && !house.is_empty() {
                 r.house = house;
@@ -88,7 +103,10 @@ fn read_unmarked(text: String, rules: &CountryRules, r: &mut Reading) {
             }
         }
         r.house = text;
-    } else if r.street.is_empty() && text.chars().any(|c| c.is_ascii_digit()) && text.chars().any(char::is_alphabetic) {
+    } else if r.street.is_empty()
+        && text.chars().any(|c| c.is_ascii_digit())
+        && text.chars().any(char::is_alphabetic)
+    {
         let (name, house) = split_house(&text);
         r.street = fix_case(&name, rules);
         if r.house.is_empty() {
@@ -112,17 +130,23 @@ fn is_house_number(text: &str) -> bool {
     text.chars().next().is_some_and(|c| c.is_ascii_digit())
         && text.chars().count() <= 10
         && !text.contains(' ')
-        && text.chars().all(|c| c.is_alphanumeric() || matches!(c, '/' | '-'))
+        && text
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '/' | '-'))
 }
 
 /// A marked piece in display form: `вулиця Хрещатик`, `Київська область`, `Київ`.
 fn display(piece: &Piece, rules: &CountryRules) -> String {
     let value = fix_case(&piece.value, rules);
-    let Some(word) = &piece.word else { return value };
+    let Some(word) = &piece.word else {
+        return value;
+    };
     match (&word.display, value.is_empty()) {
         (None, _) => value,
         (Some(marker), true) => marker.clone(),
-        (Some(marker), false) if rules.suffix_roles.contains(&word.role) => format!("{value} {marker}"),
+        (Some(marker), false) if rules.suffix_roles.contains(&word.role) => {
+            format!("{value} {marker}")
+        }
         (Some(marker), false) => format!("{marker} {value}"),
     }
 }
@@ -158,12 +182,16 @@ mod tests {
         let p = parsed("вул. Хрещатик, 22, кв. 5, м. Київ, 01001");
         assert_eq!(p.line1, vec!["вулиця Хрещатик, 22"]);
         assert_eq!(p.line2, vec!["квартира 5"]);
-        assert_eq!((p.locality.as_str(), p.postcode.as_str()), ("Київ", "01001"));
+        assert_eq!(
+            (p.locality.as_str(), p.postcode.as_str()),
+            ("Київ", "01001")
+        );
     }
 
     #[test]
     fn reads_city_first_russian_form_with_region() {
-        let p = parsed("01001, Киевская обл., Броварской р-н, г. Бровары, ул. Киевская д. 5 кв. 12");
+        let p =
+            parsed("01001, Киевская обл., Броварской р-н, г. Бровары, ул. Киевская д. 5 кв. 12");
         assert_eq!(p.line1, vec!["улица Киевская, 5"]);
         assert_eq!(p.line2, vec!["квартира 12"]);
         assert_eq!(p.locality, "Бровары");

@@ -18,7 +18,10 @@ pub fn parse(text: &str, guess: bool, rules: &CountryRules) -> Parts {
             parts.postcode = found.postcode;
             let (before, after) = found.rest.split_at(found.at);
             let before_parts: Vec<&str> = before.split([',', ';', '\n']).collect();
-            let after_parts: Vec<&str> = after.trim_start_matches(',').split([',', ';', '\n']).collect();
+            let after_parts: Vec<&str> = after
+                .trim_start_matches(',')
+                .split([',', ';', '\n'])
+                .collect();
             let last_before = before_parts.last().map_or("", |s| s.trim());
             let first_after = after_parts.first().map_or("", |s| s.trim());
             segments = before_parts.iter().map(|s| s.trim().to_string()).collect();
@@ -32,7 +35,12 @@ pub fn parse(text: &str, guess: bool, rules: &CountryRules) -> Parts {
                 segments.extend(after_parts.iter().map(|s| s.trim().to_string()));
             }
         }
-        None => segments = text.split([',', ';', '\n']).map(|s| s.trim().to_string()).collect(),
+        None => {
+            segments = text
+                .split([',', ';', '\n'])
+                .map(|s| s.trim().to_string())
+                .collect()
+        }
     }
     // Keep the town index valid while dropping empty parts.
     let mut kept = Vec::new();
@@ -50,20 +58,28 @@ pub fn parse(text: &str, guess: bool, rules: &CountryRules) -> Parts {
 }
 
 /// Classifies the comma parts: region and town at the end, units to line2, the rest to line1.
-fn assign(mut segs: Vec<String>, town: Option<usize>, guess: bool, rules: &CountryRules, parts: &mut Parts) {
+fn assign(
+    mut segs: Vec<String>,
+    town: Option<usize>,
+    guess: bool,
+    rules: &CountryRules,
+    parts: &mut Parts,
+) {
     if segs.len() > 1 && rules.region_from_text && (town.is_some() || guess) {
         let idx = town.unwrap_or(segs.len() - 1);
-        if let Some(seg) = segs.get_mut(idx).filter(|_| idx > 0) {
-            if let Some((rest, region)) = split_region(seg, rules) {
-                parts.region = region;
-                *seg = rest;
-            }
+        if let Some(seg) = segs.get_mut(idx).filter(|_| idx > 0)
+            && let Some((rest, region)) = split_region(seg, rules)
+        {
+            parts.region = region;
+            *seg = rest;
         }
     }
     let town = town.filter(|&i| i > 0 && segs.get(i).is_some_and(|s| !s.is_empty()));
     let town = town.or_else(|| {
         let last = segs.iter().rposition(|s| !s.is_empty())?;
-        let digit_free = segs.get(last).is_some_and(|s| !s.chars().any(|c| c.is_ascii_digit()));
+        let digit_free = segs
+            .get(last)
+            .is_some_and(|s| !s.chars().any(|c| c.is_ascii_digit()));
         (guess && last > 0 && digit_free && !is_unit(segs.get(last)?, rules)).then_some(last)
     });
     if let Some(i) = town.filter(|_| guess || !parts.postcode.is_empty()) {
@@ -136,7 +152,10 @@ pub fn display_line(text: &str, rules: &CountryRules) -> String {
 pub fn display_words(text: &str, rules: &CountryRules) -> String {
     let cased = fix_case(text, rules);
     let words: Vec<&str> = cased.split(' ').filter(|w| !w.is_empty()).collect();
-    let kinds: Vec<Option<Role>> = words.iter().map(|w| rules.word(w).map(|x| x.role)).collect();
+    let kinds: Vec<Option<Role>> = words
+        .iter()
+        .map(|w| rules.word(w).map(|x| x.role))
+        .collect();
     let is_name = |i: usize| {
         let w = words.get(i).copied().unwrap_or_default();
         w.chars().any(char::is_alphabetic) && !matches!(kinds.get(i), Some(Some(Role::Direction)))
@@ -144,8 +163,12 @@ pub fn display_words(text: &str, rules: &CountryRules) -> String {
     let mut out = Vec::with_capacity(words.len());
     for (i, word) in words.iter().enumerate() {
         let replaced = match kinds.get(i).copied().flatten() {
-            Some(Role::Street) if street_type_here(i, words.len(), &is_name, rules) => display_of(word, rules),
-            Some(Role::Direction) if (0..words.len()).any(|j| j != i && is_name(j) && kinds[j].is_none()) => {
+            Some(Role::Street) if street_type_here(i, words.len(), &is_name, rules) => {
+                display_of(word, rules)
+            }
+            Some(Role::Direction)
+                if (0..words.len()).any(|j| j != i && is_name(j) && kinds[j].is_none()) =>
+            {
                 display_of(word, rules)
             }
             Some(Role::Unit) => display_of(word, rules),
@@ -157,7 +180,12 @@ pub fn display_words(text: &str, rules: &CountryRules) -> String {
 }
 
 /// Whether a street-type word at `i` is used as a type here (`Main St`), not as a name (`St Marks`).
-fn street_type_here(i: usize, len: usize, is_name: &dyn Fn(usize) -> bool, rules: &CountryRules) -> bool {
+fn street_type_here(
+    i: usize,
+    len: usize,
+    is_name: &dyn Fn(usize) -> bool,
+    rules: &CountryRules,
+) -> bool {
     let before = (0..i).any(is_name);
     let after = (i + 1..len).any(is_name);
     match rules.street_position {
@@ -178,7 +206,10 @@ fn display_of(word: &str, rules: &CountryRules) -> String {
 fn compound(word: &str, rules: &CountryRules) -> String {
     let lower = word.to_lowercase();
     for (suffix, display) in &rules.compound {
-        if lower.len() == word.len() && lower.len() > suffix.len() + 2 && lower.ends_with(suffix.as_str()) {
+        if lower.len() == word.len()
+            && lower.len() > suffix.len() + 2
+            && lower.ends_with(suffix.as_str())
+        {
             let cut = word.len() - suffix.len();
             if let Some(stem) = word.get(..cut) {
                 return format!("{stem}{display}");
@@ -201,7 +232,10 @@ mod tests {
 
     #[test]
     fn writes_street_types_in_the_country_form() {
-        assert_eq!(words("US", "1600 pennsylvania avenue northwest"), "1600 Pennsylvania Ave NW");
+        assert_eq!(
+            words("US", "1600 pennsylvania avenue northwest"),
+            "1600 Pennsylvania Ave NW"
+        );
         assert_eq!(words("US", "123 St Marks Place"), "123 St Marks Pl");
         assert_eq!(words("US", "10 North Ave"), "10 North Ave");
         assert_eq!(words("GB", "10 Downing St"), "10 Downing Street");
