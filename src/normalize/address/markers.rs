@@ -134,7 +134,8 @@ fn scan(segment: &str, rules: &CountryRules) -> Vec<Item> {
         };
         let at_word_start =
             prev.is_none_or(|p| p.is_whitespace() || matches!(p, ',' | ';' | '(' | ')'));
-        if let Some((word, form)) = marker_at(hay, segment, i, at_word_start, rules) {
+        let candidate = at_word_start || rules.layout == Layout::Thai;
+        if candidate && let Some((word, form)) = marker_at(hay, segment, i, at_word_start, rules) {
             push_text(&mut items, &segment[text_start..i]);
             items.push(Item::Mark(word, form.to_string()));
             i += form.len();

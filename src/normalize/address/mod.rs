@@ -236,11 +236,36 @@ fn split_free_text(text: &str, explicit: &components::Explicit, rules: &CountryR
         return Parts::default();
     }
     let guess = explicit.locality.is_empty();
+    let text = strip_country_name(text, rules);
+    let text = text.as_str();
     match rules.layout {
         Layout::Thai if has_thai(text) => thai::parse(text, rules),
         Layout::Ukrainian => ukrainian::parse(text, guess, rules),
         _ => western::parse(text, guess, rules),
     }
+}
+
+/// Drops the country's own name where it opens or closes the text (`…, DC 20500, USA`).
+fn strip_country_name(text: &str, rules: &CountryRules) -> String {
+    let mut rest = text.trim();
+    for name in &rules.country_names {
+        let lower = rest.to_lowercase();
+        if lower.len() != rest.len() || lower.len() <= name.len() {
+            continue;
+        }
+        if lower.ends_with(name.as_str()) {
+            let head = &rest[..rest.len() - name.len()];
+            if head.ends_with([',', ' ', ';']) {
+                rest = head.trim_end_matches([',', ' ', ';']);
+            }
+        } else if lower.starts_with(name.as_str()) {
+            let tail = &rest[name.len()..];
+            if tail.starts_with([',', ';']) {
+                rest = tail.trim_start_matches([',', ' ', ';']);
+            }
+        }
+    }
+    rest.to_string()
 }
 
 /// Normalises a second address line word by word, keeping its order and content.

@@ -61,6 +61,10 @@ pub struct CountryRules {
     pub layout: Layout,
     pub street_position: StreetPosition,
     pub region_from_text: bool,
+    /// Whether the town follows the postcode (`10115 Berlin`) rather than precedes it (`London SW1A 2AA`).
+    pub town_after_postcode: bool,
+    /// Names of the country itself, folded, dropped from the ends of free text.
+    pub country_names: Vec<String>,
     postcode_formats: Vec<(Regex, String)>,
     pub postcode_find: Option<Regex>,
     pub small_words: HashSet<String>,
@@ -103,6 +107,8 @@ struct CountryFile {
     layout: Option<String>,
     street_position: Option<String>,
     region_from_text: bool,
+    town_after_postcode: Option<bool>,
+    country_names: Vec<String>,
     postcode: Vec<(String, String)>,
     postcode_find: String,
     small_words: Option<Vec<String>>,
@@ -247,6 +253,12 @@ fn compile(spec: &CountryFile, generic: &CountryFile) -> Result<CountryRules> {
         layout,
         street_position,
         region_from_text: spec.region_from_text,
+        town_after_postcode: spec.town_after_postcode.unwrap_or(true),
+        country_names: spec
+            .country_names
+            .iter()
+            .map(|n| n.to_lowercase())
+            .collect(),
         postcode_formats: compile_postcodes(&spec.postcode)?,
         postcode_find: compile_find(&spec.postcode_find)?,
         small_words: pick(&spec.small_words, &generic.small_words)

@@ -282,3 +282,30 @@ proptest! {
         prop_assert_eq!(fields(&once), fields(&twice));
     }
 }
+
+#[test]
+fn single_line_without_commas_and_trailing_country() {
+    let p = free(
+        Some("US"),
+        "350 FIFTH AVENUE SUITE 3300 NEW YORK NY 10118, USA",
+    );
+    assert_eq!(
+        fields(&p),
+        ["350 Fifth Ave", "Ste 3300", "New York", "", "NY", "10118"]
+    );
+    let gb = free(Some("GB"), "10 Downing St London SW1A 2AA");
+    assert_eq!(
+        fields(&gb),
+        ["10 Downing Street", "", "London", "", "", "SW1A 2AA"]
+    );
+    let fr = free(Some("FR"), "12, rue de la Paix, 75002 Paris, France");
+    assert_eq!(
+        fields(&fr),
+        ["12 rue de la Paix", "", "Paris", "", "", "75002"]
+    );
+    let ua = free(Some("UA"), "Україна, 79000, м. Львів, пл. Ринок, 1");
+    assert_eq!(
+        fields(&ua),
+        ["площа Ринок, 1", "", "Львів", "", "", "79000"]
+    );
+}

@@ -17,30 +17,19 @@ pub fn parse(text: &str, guess: bool, rules: &CountryRules) -> Parts {
         Some(found) => {
             parts.postcode = found.postcode;
             let (before, after) = found.rest.split_at(found.at);
-            let before_parts: Vec<&str> = before.split([',', ';', '\n']).collect();
-            let after_parts: Vec<&str> = after
-                .trim_start_matches(',')
-                .split([',', ';', '\n'])
-                .collect();
-            let last_before = before_parts.last().map_or("", |s| s.trim());
-            let first_after = after_parts.first().map_or("", |s| s.trim());
-            segments = before_parts.iter().map(|s| s.trim().to_string()).collect();
-            town_at = Some(segments.len() - 1);
-            if last_before.is_empty() && !first_after.is_empty() {
-                if let Some(last) = segments.last_mut() {
-                    *last = first_after.to_string();
-                }
-                segments.extend(after_parts.iter().skip(1).map(|s| s.trim().to_string()));
+            segments = split_segments(before);
+            let after_parts = split_segments(after.strip_prefix(',').unwrap_or(after));
+            let before_empty = segments.last().is_none_or(|s| s.is_empty());
+            let after_empty = after_parts.first().is_none_or(|s| s.is_empty());
+            let use_after = !after_empty && (rules.town_after_postcode || before_empty);
+            town_at = Some(if use_after {
+                segments.len()
             } else {
-                segments.extend(after_parts.iter().map(|s| s.trim().to_string()));
-            }
+                segments.len().saturating_sub(1)
+            });
+            segments.extend(after_parts);
         }
-        None => {
-            segments = text
-                .split([',', ';', '\n'])
-                .map(|s| s.trim().to_string())
-                .collect()
-        }
+        None => segments = split_segments(text),
     }
     // Keep the town index valid while dropping empty parts.
     let mut kept = Vec::new();
@@ -57,6 +46,12 @@ pub fn parse(text: &str, guess: bool, rules: &CountryRules) -> Parts {
     parts
 }
 
+fn split_segments(text: &str) -> Vec<String> {
+    text.split([',', ';', '\n'])
+        .map(|s| s.trim().to_string())
+        .collect()
+}
+
 /// Classifies the comma parts: region and town at the end, units to line2, the rest to line1.
 fn assign(
     mut segs: Vec<String>,
@@ -65,6 +60,16 @@ fn assign(
     rules: &CountryRules,
     parts: &mut Parts,
 ) {
+    let mut town = town;
+    if town == Some(0) {
+        // One line with no commas: the town follows the street type (`10 Downing St London`).
+        if let Some((street, town_text)) = segs.first().and_then(|s| split_street_town(s, rules)) {
+            segs[0] = street;
+            segs.insert(1, town_text);
+            town = Some(1);
+        }
+    }
+    merge_bare_numbers(&mut segs);
     if segs.len() > 1 && rules.region_from_text && (town.is_some() || guess) {
         let idx = town.unwrap_or(segs.len() - 1);
         if let Some(seg) = segs.get_mut(idx).filter(|_| idx > 0)
@@ -93,6 +98,49 @@ fn assign(
         if !unit.is_empty() {
             parts.line2.push(display_words(&unit, rules));
         }
+    }
+}
+
+/// Splits `350 Fifth Ave Suite 3300 New York NY` after the street type, its directional and unit.
+fn split_street_town(seg: &str, rules: &CountryRules) -> Option<(String, String)> {
+    if rules.street_position == StreetPosition::Prefix {
+        return None;
+    }
+    let words: Vec<&str> = seg.split(' ').collect();
+    let role = |i: usize| words.get(i).and_then(|w| rules.word(w)).map(|w| w.role);
+    let has_name_before = |i: usize| {
+        words[..i]
+            .iter()
+            .any(|w| w.chars().any(char::is_alphabetic))
+    };
+    let street_at = (1..words.len().saturating_sub(1))
+        .rev()
+        .find(|&i| role(i) == Some(Role::Street) && has_name_before(i))?;
+    let mut end = street_at + 1;
+    while role(end) == Some(Role::Direction) {
+        end += 1;
+    }
+    if role(end) == Some(Role::Unit) && words.get(end + 1).is_some_and(|w| looks_like_unit_id(w)) {
+        end += 2;
+    } else if words.get(end).is_some_and(|w| w.starts_with('#')) {
+        end += 1;
+    }
+    (end < words.len()).then(|| (words[..end].join(" "), words[end..].join(" ")))
+}
+
+/// Joins a part that is only a house number to the street after it (`12, rue de la Paix`).
+fn merge_bare_numbers(segs: &mut Vec<String>) {
+    let mut i = 0;
+    while i + 1 < segs.len() {
+        let bare = segs[i].chars().next().is_some_and(|c| c.is_ascii_digit())
+            && !segs[i].contains(' ')
+            && segs[i].chars().count() <= 8
+            && segs[i + 1].chars().next().is_some_and(char::is_alphabetic);
+        if bare {
+            let next = segs.remove(i + 1);
+            segs[i] = format!("{} {next}", segs[i]);
+        }
+        i += 1;
     }
 }
 
