@@ -35,7 +35,7 @@ pub fn explicit(columns: [&str; 4], rules: &CountryRules, issues: &mut Vec<Issue
         }
     }
     let mut locality = locality.to_string();
-    if let Some(found) = postcode::find(&locality, rules, false)
+    if let Some(found) = postcode::find(&locality, rules, false, &out.postcode)
         && (out.postcode.is_empty() || out.postcode == found.postcode)
     {
         out.postcode = found.postcode;

@@ -11,6 +11,8 @@ pub struct Piece {
     pub value: String,
     /// The marker as written, lower case (`แขวง`, `вул.`); empty for unmarked text.
     pub form: String,
+    /// Whether the marker follows its value (`Київська обл.`).
+    pub suffix: bool,
 }
 
 /// A copy of the marker's role and display form.
@@ -33,6 +35,19 @@ impl Piece {
     /// The piece's role, `None` when unmarked.
     pub fn role(&self) -> Option<Role> {
         self.word.as_ref().map(|w| w.role)
+    }
+
+    /// The piece as written: marker and value in their order (`р. 0`, `Київська обл.`).
+    pub fn written(&self) -> String {
+        if self.form.is_empty() {
+            self.value.clone()
+        } else if self.value.is_empty() {
+            self.form.clone()
+        } else if self.suffix {
+            format!("{} {}", self.value, self.form)
+        } else {
+            format!("{} {}", self.form, self.value)
+        }
     }
 }
 
@@ -59,6 +74,7 @@ pub fn pieces(segment: &str, rules: &CountryRules) -> Vec<Piece> {
                         word: None,
                         value: text,
                         form: String::new(),
+                        suffix: false,
                     });
                 }
             }
@@ -68,6 +84,7 @@ pub fn pieces(segment: &str, rules: &CountryRules) -> Vec<Piece> {
                         word: Some(word),
                         value: name,
                         form,
+                        suffix: true,
                     });
                     open = false;
                 } else {
@@ -75,6 +92,7 @@ pub fn pieces(segment: &str, rules: &CountryRules) -> Vec<Piece> {
                         word: Some(word),
                         value: String::new(),
                         form,
+                        suffix: false,
                     });
                     open = true;
                 }
@@ -133,7 +151,7 @@ fn scan(segment: &str, rules: &CountryRules) -> Vec<Item> {
             break;
         };
         let at_word_start =
-            prev.is_none_or(|p| p.is_whitespace() || matches!(p, ',' | ';' | '(' | ')'));
+            prev.is_none_or(|p| p.is_whitespace() || matches!(p, ',' | ';' | '(' | ')' | '.'));
         let candidate = at_word_start || rules.layout == Layout::Thai;
         if candidate && let Some((word, form)) = marker_at(hay, segment, i, at_word_start, rules) {
             push_text(&mut items, &segment[text_start..i]);

@@ -239,9 +239,9 @@ fn split_free_text(text: &str, explicit: &components::Explicit, rules: &CountryR
     let text = strip_country_name(text, rules);
     let text = text.as_str();
     match rules.layout {
-        Layout::Thai if has_thai(text) => thai::parse(text, rules),
-        Layout::Ukrainian => ukrainian::parse(text, guess, rules),
-        _ => western::parse(text, guess, rules),
+        Layout::Thai if has_thai(text) => thai::parse(text, explicit, rules),
+        Layout::Ukrainian => ukrainian::parse(text, guess, explicit, rules),
+        _ => western::parse(text, guess, &explicit.postcode, rules),
     }
 }
 

@@ -12,18 +12,24 @@ pub struct Found {
     pub at: usize,
 }
 
-/// The last valid postcode in `text`. With `skip_leading`, a number that opens the text and is
-/// followed by more text is taken for a house number (`12345 Main St`), not a postcode.
-pub fn find(text: &str, rules: &CountryRules, skip_leading: bool) -> Option<Found> {
+/// The last valid postcode in `text` (only `expected`, when that is not empty: a column already
+/// gave the postcode). With `skip_leading`, a number that opens the text and is followed by more
+/// text is taken for a house number (`12345 Main St`), not a postcode.
+pub fn find(text: &str, rules: &CountryRules, skip_leading: bool, expected: &str) -> Option<Found> {
     let re = rules.postcode_find.as_ref()?;
     let mut best = None;
-    for caps in re.captures_iter(text) {
-        let Some(m) = caps.name("pc") else { continue };
+    let mut pos = 0;
+    while let Some(caps) = re.captures_at(text, pos) {
+        let Some(m) = caps.name("pc") else { break };
+        // Resume at the code's end, so that a separator it shares with the next code is reused.
+        pos = m.end();
         let leading = text[..m.start()].trim().is_empty() && !text[m.end()..].trim().is_empty();
         if skip_leading && leading {
             continue;
         }
-        if let Some(code) = rules.format_postcode(m.as_str()) {
+        if let Some(code) = rules.format_postcode(m.as_str())
+            && (expected.is_empty() || code == expected)
+        {
             best = Some((m.start(), m.end(), code));
         }
     }
@@ -59,7 +65,7 @@ mod tests {
 
     fn found(country: &str, text: &str, skip: bool) -> Option<(String, String)> {
         let rules = AddressRules::from_toml(include_str!("../../../schemas/address.toml")).unwrap();
-        find(text, rules.for_country(Country::new(country)), skip).map(|f| (f.postcode, f.rest))
+        find(text, rules.for_country(Country::new(country)), skip, "").map(|f| (f.postcode, f.rest))
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Thai addresses: house number, หมู่/ซอย/ถนน on line1, ตำบล/แขวง, อำเภอ/เขต, จังหวัด, postcode.
 
 use super::Parts;
+use super::components::Explicit;
 use super::markers::{Piece, pieces};
 use super::postcode;
 use super::rules::{CountryRules, Role};
@@ -10,9 +11,16 @@ use crate::record::Field;
 const BANGKOK: &str = "กรุงเทพมหานคร";
 
 /// Parses `123/45 ม.6 ซ.สุขุมวิท 55 ถ.สุขุมวิท แขวงคลองตันเหนือ เขตวัฒนา กรุงเทพฯ 10110`.
-pub fn parse(text: &str, rules: &CountryRules) -> Parts {
-    let mut parts = Parts::default();
-    let text = match postcode::find(text, rules, true) {
+pub fn parse(text: &str, explicit: &Explicit, rules: &CountryRules) -> Parts {
+    // Components given as columns are taken: a piece that repeats one is dropped, one that
+    // differs stays on line1 as written.
+    let mut parts = Parts {
+        locality: explicit.locality.clone(),
+        district: explicit.district.clone(),
+        region: explicit.region.clone(),
+        ..Parts::default()
+    };
+    let text = match postcode::find(text, rules, true, &explicit.postcode) {
         Some(found) => {
             parts.postcode = found.postcode;
             found.rest
@@ -28,7 +36,7 @@ pub fn parse(text: &str, rules: &CountryRules) -> Parts {
                 .iter()
                 .any(|m| piece.form.trim_end_matches('.') == m);
             let (piece, province) = split_province(piece, rules);
-            read_piece(piece, &mut parts, &mut line1);
+            read_piece(piece, &mut parts, &mut line1, rules);
             if let Some(province) = province.filter(|_| parts.region.is_empty()) {
                 parts.region = province;
             }
@@ -47,7 +55,12 @@ pub fn parse(text: &str, rules: &CountryRules) -> Parts {
     parts
 }
 
-fn read_piece(piece: Piece, parts: &mut Parts, line1: &mut Vec<String>) {
+fn read_piece(piece: Piece, parts: &mut Parts, line1: &mut Vec<String>, rules: &CountryRules) {
+    if piece.word.is_some() && piece.value.is_empty() {
+        // A marker standing alone names nothing; keep it as written.
+        line1.push(piece.form);
+        return;
+    }
     let target = match piece.role() {
         Some(Role::Locality) => &mut parts.locality,
         Some(Role::District) => &mut parts.district,
@@ -62,9 +75,15 @@ fn read_piece(piece: Piece, parts: &mut Parts, line1: &mut Vec<String>) {
     };
     if target.is_empty() {
         *target = piece.value;
-    } else if !piece.value.is_empty() {
-        line1.push(display(&piece));
+    } else if !same_place(target, &piece.value, rules) {
+        line1.push(piece.written());
     }
+}
+
+/// Whether two names are the same place (`กทม.` and `กรุงเทพมหานคร` are).
+fn same_place(a: &str, b: &str, rules: &CountryRules) -> bool {
+    let province = canonical_province(a, rules);
+    a == b || province.is_some() && province == canonical_province(b, rules)
 }
 
 /// Splits a province name written without its marker off the end of a piece (`วัฒนา กรุงเทพฯ`).
@@ -192,7 +211,11 @@ mod tests {
 
     fn parsed(text: &str) -> Parts {
         let rules = AddressRules::from_toml(include_str!("../../../schemas/address.toml")).unwrap();
-        parse(text, rules.for_country(Country::new("TH")))
+        parse(
+            text,
+            &Explicit::default(),
+            rules.for_country(Country::new("TH")),
+        )
     }
 
     #[test]

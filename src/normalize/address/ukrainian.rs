@@ -2,126 +2,149 @@
 
 use super::Parts;
 use super::casing::fix_case;
+use super::components::Explicit;
 use super::markers::{Piece, pieces};
 use super::postcode;
 use super::rules::{CountryRules, Role};
 
-/// What has been read so far from one address.
-#[derive(Default)]
-struct Reading {
-    street: String,
-    house: String,
-    extra: Vec<String>,
-    units: Vec<String>,
-    locality: String,
-    district: String,
-    region: String,
-    unmarked_text: Vec<String>,
-}
-
 /// Parses `вул. Хрещатик, 22, кв. 5, м. Київ, 01001` or the same in any order.
-pub fn parse(text: &str, guess: bool, rules: &CountryRules) -> Parts {
-    let mut parts = Parts::default();
-    let text = match postcode::find(text, rules, false) {
+///
+/// Two passes: all pieces are read first, then the street is chosen (a marked street, else a
+/// name followed by a bare number, else unmarked text with a number), then its house number
+/// (a marked one, else a bare number right after the street, else the street's last word).
+pub fn parse(text: &str, guess: bool, explicit: &Explicit, rules: &CountryRules) -> Parts {
+    // Components given as columns are taken: a piece that repeats one is dropped, one that
+    // differs stays on line1 as written.
+    let mut parts = Parts {
+        locality: explicit.locality.clone(),
+        district: explicit.district.clone(),
+        region: explicit.region.clone(),
+        ..Parts::default()
+    };
+    let text = match postcode::find(text, rules, false, &explicit.postcode) {
         Some(found) => {
             parts.postcode = found.postcode;
             found.rest
         }
         None => text.to_string(),
     };
-    let mut reading = Reading::default();
-    for segment in text.split([',', ';', '\n']) {
-        for piece in pieces(segment, rules) {
-            read_piece(piece, rules, &mut reading);
+    let mut all: Vec<Option<Piece>> = text
+        .split([',', ';', '\n'])
+        .flat_map(|segment| pieces(segment, rules))
+        .map(Some)
+        .collect();
+    let (street, house) = take_street_and_house(&mut all, rules);
+    let mut rest = Vec::new();
+    let mut candidates = Vec::new(); // unmarked, digit-free: the town when nothing marks it
+    for piece in all.into_iter().flatten() {
+        let shown = display(&piece, rules);
+        if piece.word.is_some() && piece.value.is_empty() {
+            // A marker standing alone names nothing; keep it as text.
+            rest.push(shown);
+            continue;
+        }
+        let slot = match piece.role() {
+            Some(Role::Unit) => {
+                parts.line2.push(shown);
+                continue;
+            }
+            Some(Role::Locality) => &mut parts.locality,
+            Some(Role::District) => &mut parts.district,
+            Some(Role::Region) => &mut parts.region,
+            None if !piece.value.chars().any(|c| c.is_ascii_digit()) => {
+                candidates.push(rest.len());
+                rest.push(shown);
+                continue;
+            }
+            _ => {
+                rest.push(shown);
+                continue;
+            }
+        };
+        if slot.is_empty() {
+            *slot = shown;
+        } else if slot.to_lowercase() != shown.to_lowercase() {
+            rest.push(piece.written());
         }
     }
-    let mut leftovers = std::mem::take(&mut reading.unmarked_text);
-    if guess && reading.locality.is_empty() && !leftovers.is_empty() {
-        let has_other =
-            !reading.street.is_empty() || !reading.units.is_empty() || !parts.postcode.is_empty();
-        if let Some(i) = leftovers
-            .iter()
-            .position(|t| !t.chars().any(|c| c.is_ascii_digit()))
-            .filter(|_| has_other)
-        {
-            reading.locality = fix_case(&leftovers.remove(i), rules);
+    let has_other = !street.is_empty() || !parts.line2.is_empty() || !parts.postcode.is_empty();
+    if guess && has_other && parts.locality.is_empty() {
+        if let Some(&i) = candidates.first() {
+            parts.locality = rest.remove(i);
         }
     }
-    let mut line1 = Vec::new();
-    line1.extend(
-        [reading.street, reading.house]
-            .into_iter()
-            .filter(|s| !s.is_empty()),
-    );
-    line1.extend(reading.extra);
-    line1.extend(leftovers.into_iter().map(|t| fix_case(&t, rules)));
-    parts.line1 = vec![line1.join(", ")]
+    let line1: Vec<String> = [street, house]
         .into_iter()
+        .chain(rest)
         .filter(|s| !s.is_empty())
         .collect();
-    parts.line2 = reading.units;
-    parts.locality = reading.locality;
-    parts.district = reading.district;
-    parts.region = reading.region;
+    if !line1.is_empty() {
+        parts.line1.push(line1.join(", "));
+    }
     parts
 }
 
-fn read_piece(piece: Piece, rules: &CountryRules, r: &mut Reading) {
-    let Some(role) = piece.role() else {
-        read_unmarked(piece.value, rules, r);
-        return;
+/// Removes the street piece and its house-number piece from `all`; returns their display forms.
+fn take_street_and_house(all: &mut [Option<Piece>], rules: &CountryRules) -> (String, String) {
+    let role_at =
+        |all: &[Option<Piece>], i: usize| all.get(i).and_then(|p| p.as_ref()).map(Piece::role);
+    let value_at = |all: &[Option<Piece>], i: usize| {
+        all.get(i).and_then(|p| p.as_ref()).map(|p| p.value.clone())
     };
-    let shown = display(&piece, rules);
-    match role {
-        Role::Street if r.street.is_empty() => {
-            let (name, house) = split_house(&piece.value);
-            let named = Piece {
-                value: name,
-                ..piece
-            };
-            r.street = display(&named, rules);
-            if r.house.is_empty() && !house.is_empty() {
-                r.house = house;
-            }
-        }
-        Role::House if r.house.is_empty() && !piece.value.is_empty() => r.house = piece.value,
-        Role::Unit => r.units.push(shown),
-        Role::Locality if r.locality.is_empty() => r.locality = shown,
-        Role::District if r.district.is_empty() => r.district = shown,
-        Role::Region if r.region.is_empty() => r.region = shown,
-        _ => r.extra.push(shown),
+    let bare_number_at = |all: &[Option<Piece>], i: usize| {
+        role_at(all, i) == Some(None) && value_at(all, i).is_some_and(|v| is_house_number(&v))
+    };
+    let has_digit = |v: &str| v.chars().any(|c| c.is_ascii_digit());
+    let street_at = (0..all.len())
+        .find(|&i| role_at(all, i) == Some(Some(Role::Street)))
+        .or_else(|| {
+            (0..all.len()).find(|&i| {
+                role_at(all, i) == Some(None)
+                    && value_at(all, i).is_some_and(|v| !has_digit(&v))
+                    && bare_number_at(all, i + 1)
+            })
+        })
+        .or_else(|| {
+            (0..all.len()).find(|&i| {
+                role_at(all, i) == Some(None)
+                    && value_at(all, i)
+                        .is_some_and(|v| has_digit(&v) && v.chars().any(char::is_alphabetic))
+            })
+        });
+    let marked_house = (0..all.len()).find(|&i| {
+        role_at(all, i) == Some(Some(Role::House))
+            && value_at(all, i).is_some_and(|v| is_house_number(&v))
+    });
+    let house_at =
+        marked_house.or_else(|| street_at.map(|s| s + 1).filter(|&n| bare_number_at(all, n)));
+    let house = house_at
+        .and_then(|i| all.get_mut(i)?.take())
+        .map(|p| p.value)
+        .unwrap_or_default();
+    let Some(mut street) = street_at.and_then(|i| all.get_mut(i)?.take()) else {
+        return (String::new(), house);
+    };
+    let mut house = house;
+    if house.is_empty() {
+        let (name, number) = split_house(&street.value);
+        street.value = name;
+        house = number;
     }
+    (display(&street, rules), house)
 }
 
-/// Unmarked text: a bare house number after the street, a street with its number, or a name.
-fn read_unmarked(text: String, rules: &CountryRules, r: &mut Reading) {
-    if is_house_number(&text) && r.house.is_empty() {
-        if r.street.is_empty() {
-            // `Хрещатик, 22`: the name just before a bare number is its street.
-            if let Some(name) = r.unmarked_text.pop() {
-                r.street = fix_case(&name, rules);
-            }
-        }
-        r.house = text;
-    } else if r.street.is_empty()
-        && text.chars().any(|c| c.is_ascii_digit())
-        && text.chars().any(char::is_alphabetic)
-    {
-        let (name, house) = split_house(&text);
-        r.street = fix_case(&name, rules);
-        if r.house.is_empty() {
-            r.house = house;
-        }
-    } else {
-        r.unmarked_text.push(text);
-    }
-}
-
-/// Splits a trailing house number (`Хрещатик 22/1`) from the street name.
+/// Splits a trailing house number (`Хрещатик 22/1`) from the street name, unless the name would
+/// then end in a number too.
 fn split_house(value: &str) -> (String, String) {
-    match value.rsplit_once(' ') {
-        Some((name, last)) if is_house_number(last) => (name.trim().to_string(), last.to_string()),
-        _ => (value.to_string(), String::new()),
+    let Some((name, last)) = value.rsplit_once(' ') else {
+        return (value.to_string(), String::new());
+    };
+    let name = name.trim().trim_end_matches(['.', ',']);
+    let name_ends_in_number = name.rsplit(' ').next().is_some_and(is_house_number);
+    if is_house_number(last) && !name_ends_in_number && !name.is_empty() {
+        (name.to_string(), last.to_string())
+    } else {
+        (value.to_string(), String::new())
     }
 }
 
@@ -161,9 +184,25 @@ pub fn display_line(text: &str, rules: &CountryRules) -> String {
         .join(", ")
 }
 
-/// A single component column (locality, district, region) in display form.
+/// A single component column (locality, district, region) in display form: one marker with
+/// the text around it (`Київська обл.`, `р-н Броварський`, `м. Київ`) reads as one component.
 pub fn display_component(text: &str, rules: &CountryRules) -> String {
-    display_line(text, rules)
+    let found = pieces(text, rules);
+    let mut marked = found.iter().filter(|p| p.word.is_some());
+    let (Some(marker), None) = (marked.next(), marked.next()) else {
+        return display_line(text, rules);
+    };
+    let value = found
+        .iter()
+        .map(|p| p.value.as_str())
+        .filter(|v| !v.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let combined = Piece {
+        value,
+        ..marker.clone()
+    };
+    display(&combined, rules)
 }
 
 #[cfg(test)]
@@ -174,7 +213,12 @@ mod tests {
 
     fn parsed(text: &str) -> Parts {
         let rules = AddressRules::from_toml(include_str!("../../../schemas/address.toml")).unwrap();
-        parse(text, true, rules.for_country(Country::new("UA")))
+        parse(
+            text,
+            true,
+            &Explicit::default(),
+            rules.for_country(Country::new("UA")),
+        )
     }
 
     #[test]

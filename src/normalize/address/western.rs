@@ -8,12 +8,12 @@ use super::rules::{CountryRules, Role, StreetPosition};
 /// Splits a free-text Western address. The postcode is found first; the text next to it (same
 /// comma part) is the town, less a trailing state for the US; without a postcode, a last
 /// digit-free part is the town when `guess` allows.
-pub fn parse(text: &str, guess: bool, rules: &CountryRules) -> Parts {
+pub fn parse(text: &str, guess: bool, known_postcode: &str, rules: &CountryRules) -> Parts {
     let mut parts = Parts::default();
     let skip_leading = rules.street_position != StreetPosition::Prefix;
     let mut segments: Vec<String>;
     let mut town_at = None; // index of the segment that shared the postcode's comma part
-    match postcode::find(text, rules, skip_leading) {
+    match postcode::find(text, rules, skip_leading, known_postcode) {
         Some(found) => {
             parts.postcode = found.postcode;
             let (before, after) = found.rest.split_at(found.at);
