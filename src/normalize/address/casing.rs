@@ -5,7 +5,7 @@ use super::rules::CountryRules;
 /// Title-cases `text` when its letters are all upper or all lower case; otherwise returns it unchanged.
 /// Small words (`de`, `of`) stay lower except first; `keep_upper` words (`CEDEX`, `NW`) stay upper.
 pub fn fix_case(text: &str, rules: &CountryRules) -> String {
-    if !needs_fixing(text) {
+    if !needs_fixing(text, rules) {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len());
@@ -19,10 +19,12 @@ pub fn fix_case(text: &str, rules: &CountryRules) -> String {
 }
 
 /// Whether the cased letters of `text` are uniformly upper or lower (and there are at least two).
-fn needs_fixing(text: &str) -> bool {
+/// Known words (`NW`, `вул.`) are left out: their case is set by the tables, not the source.
+fn needs_fixing(text: &str, rules: &CountryRules) -> bool {
     let mut upper = 0usize;
     let mut lower = 0usize;
-    for c in text.chars() {
+    let plain = text.split(' ').filter(|w| rules.word(w).is_none());
+    for c in plain.flat_map(str::chars) {
         if c.is_uppercase() {
             upper += 1;
         } else if c.is_lowercase() {
