@@ -241,7 +241,7 @@ fn split_free_text(text: &str, explicit: &components::Explicit, rules: &CountryR
     match rules.layout {
         Layout::Thai if has_thai(text) => thai::parse(text, explicit, rules),
         Layout::Ukrainian => ukrainian::parse(text, guess, explicit, rules),
-        _ => western::parse(text, guess, &explicit.postcode, rules),
+        _ => western::parse(text, guess, explicit, rules),
     }
 }
 

@@ -2,14 +2,20 @@
 
 use super::Parts;
 use super::casing::fix_case;
+use super::components::Explicit;
 use super::postcode;
 use super::rules::{CountryRules, Role, StreetPosition};
 
 /// Splits a free-text Western address. The postcode is found first; the text next to it (same
 /// comma part) is the town, less a trailing state for the US; without a postcode, a last
 /// digit-free part is the town when `guess` allows.
-pub fn parse(text: &str, guess: bool, known_postcode: &str, rules: &CountryRules) -> Parts {
-    let mut parts = Parts::default();
+pub fn parse(text: &str, guess: bool, explicit: &Explicit, rules: &CountryRules) -> Parts {
+    // A region column is taken: only the same region is cut from the text.
+    let mut parts = Parts {
+        region: explicit.region.clone(),
+        ..Parts::default()
+    };
+    let known_postcode = explicit.postcode.as_str();
     let skip_leading = rules.street_position != StreetPosition::Prefix;
     let mut segments: Vec<String>;
     let mut town_at = None; // index of the segment that shared the postcode's comma part
@@ -46,9 +52,17 @@ pub fn parse(text: &str, guess: bool, known_postcode: &str, rules: &CountryRules
     parts
 }
 
+/// Comma parts, trimmed; a part without a letter or digit (`.`, `-`) counts as empty.
 fn split_segments(text: &str) -> Vec<String> {
     text.split([',', ';', '\n'])
-        .map(|s| s.trim().to_string())
+        .map(|s| s.trim())
+        .map(|s| {
+            if s.chars().any(char::is_alphanumeric) {
+                s.to_string()
+            } else {
+                String::new()
+            }
+        })
         .collect()
 }
 
@@ -74,6 +88,7 @@ fn assign(
         let idx = town.unwrap_or(segs.len() - 1);
         if let Some(seg) = segs.get_mut(idx).filter(|_| idx > 0)
             && let Some((rest, region)) = split_region(seg, rules)
+            && (parts.region.is_empty() || parts.region == region)
         {
             parts.region = region;
             *seg = rest;
@@ -92,7 +107,7 @@ fn assign(
     }
     for seg in segs.into_iter().filter(|s| !s.is_empty()) {
         let (street, unit) = split_unit(&seg, rules);
-        if !street.is_empty() {
+        if street.chars().any(char::is_alphanumeric) {
             parts.line1.push(display_words(&street, rules));
         }
         if !unit.is_empty() {
