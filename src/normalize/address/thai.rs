@@ -1,6 +1,7 @@
 //! Thai addresses: house number, หมู่/ซอย/ถนน on line1, ตำบล/แขวง, อำเภอ/เขต, จังหวัด, postcode.
 
 use super::Parts;
+use super::casing::fix_case;
 use super::components::Explicit;
 use super::markers::{Piece, pieces};
 use super::postcode;
@@ -29,7 +30,7 @@ pub fn parse(text: &str, explicit: &Explicit, rules: &CountryRules) -> Parts {
     };
     let mut line1 = Vec::new();
     let mut bangkok_marker = false;
-    for segment in text.split([',', ';', '\n']) {
+    for segment in text.split([';', '\n']) {
         for piece in pieces(segment, rules) {
             bangkok_marker |= rules
                 .bangkok_markers
@@ -47,6 +48,9 @@ pub fn parse(text: &str, explicit: &Explicit, rules: &CountryRules) -> Parts {
     }
     if parts.region.is_empty() && bangkok_marker {
         parts.region = BANGKOK.to_string();
+    }
+    for component in [&mut parts.locality, &mut parts.district, &mut parts.region] {
+        *component = fix_case(component, rules);
     }
     let joined = line1.join(" ");
     if !joined.is_empty() {
@@ -148,7 +152,7 @@ fn display(piece: &Piece) -> String {
 
 /// Normalises a second line (`ชั้น 3 ห้อง 301`) piece by piece.
 pub fn display_line(text: &str, rules: &CountryRules) -> String {
-    text.split([',', ';', '\n'])
+    text.split([';', '\n'])
         .flat_map(|segment| pieces(segment, rules))
         .map(|p| display(&p))
         .filter(|s| !s.is_empty())
@@ -164,9 +168,9 @@ pub fn display_component(text: &str, role: Role, rules: &CountryRules) -> String
         _ => text.to_string(),
     };
     if role == Role::Region {
-        return canonical_province(&value, rules).unwrap_or(value);
+        return canonical_province(&value, rules).unwrap_or_else(|| fix_case(&value, rules));
     }
-    value
+    fix_case(&value, rules)
 }
 
 /// Fills a missing province from an unambiguous postcode and reports a postcode whose first two

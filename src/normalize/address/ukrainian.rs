@@ -139,7 +139,7 @@ fn split_house(value: &str) -> (String, String) {
     let Some((name, last)) = value.rsplit_once(' ') else {
         return (value.to_string(), String::new());
     };
-    let name = name.trim().trim_end_matches(['.', ',']);
+    let name = name.trim_end_matches(['.', ',', ' ']).trim();
     let name_ends_in_number = name.rsplit(' ').next().is_some_and(is_house_number);
     if is_house_number(last) && !name_ends_in_number && !name.is_empty() {
         (name.to_string(), last.to_string())
