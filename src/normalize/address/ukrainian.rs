@@ -68,10 +68,12 @@ pub fn parse(text: &str, guess: bool, explicit: &Explicit, rules: &CountryRules)
         }
     }
     let has_other = !street.is_empty() || !parts.line2.is_empty() || !parts.postcode.is_empty();
-    if guess && has_other && parts.locality.is_empty() {
-        if let Some(&i) = candidates.first() {
-            parts.locality = rest.remove(i);
-        }
+    if guess
+        && has_other
+        && parts.locality.is_empty()
+        && let Some(&i) = candidates.first()
+    {
+        parts.locality = rest.remove(i);
     }
     let line1: Vec<String> = [street, house]
         .into_iter()
