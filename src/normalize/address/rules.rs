@@ -197,30 +197,35 @@ pub fn fold(token: &str) -> String {
     }
 }
 
+fn pick(own: &Option<Vec<String>>, fallback: &Option<Vec<String>>) -> Vec<String> {
+    own.clone().or_else(|| fallback.clone()).unwrap_or_default()
+}
+
+fn layout_named(name: Option<&str>) -> Result<Layout> {
+    match name {
+        None | Some("western") => Ok(Layout::Western),
+        Some("ukrainian") => Ok(Layout::Ukrainian),
+        Some("thai") => Ok(Layout::Thai),
+        Some(other) => Err(Error::schema(format!(
+            "address.toml: unknown layout {other}"
+        ))),
+    }
+}
+
+fn position_named(name: Option<&str>) -> Result<StreetPosition> {
+    match name {
+        None | Some("suffix") => Ok(StreetPosition::Suffix),
+        Some("prefix") => Ok(StreetPosition::Prefix),
+        Some("any") => Ok(StreetPosition::Any),
+        Some(other) => Err(Error::schema(format!(
+            "address.toml: bad street_position {other}"
+        ))),
+    }
+}
+
 fn compile(spec: &CountryFile, generic: &CountryFile) -> Result<CountryRules> {
-    let pick = |own: &Option<Vec<String>>, fallback: &Option<Vec<String>>| {
-        own.clone().or_else(|| fallback.clone()).unwrap_or_default()
-    };
-    let layout = match spec.layout.as_deref() {
-        None | Some("western") => Layout::Western,
-        Some("ukrainian") => Layout::Ukrainian,
-        Some("thai") => Layout::Thai,
-        Some(other) => {
-            return Err(Error::schema(format!(
-                "address.toml: unknown layout {other}"
-            )));
-        }
-    };
-    let street_position = match spec.street_position.as_deref() {
-        None | Some("suffix") => StreetPosition::Suffix,
-        Some("prefix") => StreetPosition::Prefix,
-        Some("any") => StreetPosition::Any,
-        Some(other) => {
-            return Err(Error::schema(format!(
-                "address.toml: bad street_position {other}"
-            )));
-        }
-    };
+    let layout = layout_named(spec.layout.as_deref())?;
+    let street_position = position_named(spec.street_position.as_deref())?;
     let tables: Vec<(Role, Vec<String>)> = vec![
         (Role::Street, pick(&spec.street, &generic.street)),
         (Role::Line1, spec.line1.clone()),

@@ -34,13 +34,40 @@ pub fn parse(text: &str, guess: bool, explicit: &Explicit, rules: &CountryRules)
         .map(Some)
         .collect();
     let (street, house) = take_street_and_house(&mut all, rules);
+    let (mut rest, candidates) = sort_pieces(all, rules, &mut parts);
+    let has_other = !street.is_empty() || !parts.line2.is_empty() || !parts.postcode.is_empty();
+    if guess
+        && has_other
+        && parts.locality.is_empty()
+        && let Some(&i) = candidates.first()
+    {
+        parts.locality = rest.remove(i);
+    }
+    let line1: Vec<String> = [street, house]
+        .into_iter()
+        .chain(rest)
+        .filter(|s| !s.is_empty())
+        .collect();
+    if !line1.is_empty() {
+        parts.line1.push(line1.join(", "));
+    }
+    parts
+}
+
+/// Puts units, locality, district and region pieces into `parts`; returns the rest of line1 and
+/// the positions in it of unmarked digit-free text (town candidates).
+fn sort_pieces(
+    all: Vec<Option<Piece>>,
+    rules: &CountryRules,
+    parts: &mut Parts,
+) -> (Vec<String>, Vec<usize>) {
     let mut rest = Vec::new();
     let mut candidates = Vec::new(); // unmarked, digit-free: the town when nothing marks it
     for piece in all.into_iter().flatten() {
         let shown = display(&piece, rules);
         if piece.word.is_some() && piece.value.is_empty() {
-            // A marker standing alone names nothing; keep it as text.
-            rest.push(shown);
+            // A marker standing alone names nothing; keep it as written.
+            rest.push(piece.written());
             continue;
         }
         let slot = match piece.role() {
@@ -67,23 +94,7 @@ pub fn parse(text: &str, guess: bool, explicit: &Explicit, rules: &CountryRules)
             rest.push(piece.written());
         }
     }
-    let has_other = !street.is_empty() || !parts.line2.is_empty() || !parts.postcode.is_empty();
-    if guess
-        && has_other
-        && parts.locality.is_empty()
-        && let Some(&i) = candidates.first()
-    {
-        parts.locality = rest.remove(i);
-    }
-    let line1: Vec<String> = [street, house]
-        .into_iter()
-        .chain(rest)
-        .filter(|s| !s.is_empty())
-        .collect();
-    if !line1.is_empty() {
-        parts.line1.push(line1.join(", "));
-    }
-    parts
+    (rest, candidates)
 }
 
 /// Removes the street piece and its house-number piece from `all`; returns their display forms.
