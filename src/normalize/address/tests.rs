@@ -339,3 +339,52 @@ fn single_line_without_commas_and_trailing_country() {
         ["площа Ринок, 1", "", "Львів", "", "", "79000"]
     );
 }
+
+#[test]
+fn generic_postcode_before_town_and_canadian_province() {
+    let nl = free(None, "Keizersgracht 123, 1015 CJ Amsterdam");
+    assert_eq!(
+        fields(&nl),
+        ["Keizersgracht 123", "", "Amsterdam", "", "", "1015 CJ"]
+    );
+    let ca = free(Some("CA"), "24 Sussex Dr, Ottawa ON k1m1m4");
+    assert_eq!(
+        fields(&ca),
+        ["24 Sussex Drive", "", "Ottawa", "", "ON", "K1M 1M4"]
+    );
+}
+
+#[test]
+fn apply_fills_values_and_key_but_not_country() {
+    let normalizer = AddressNormalizer::from_locale(&LocaleData::default()).unwrap();
+    let mut rec = Record {
+        country: Country::new("UA"),
+        ..Record::default()
+    };
+    rec.raw
+        .set(Field::AddressLine1, "вул. Хрещатик, 22, кв. 5, м. Київ");
+    rec.raw.set(Field::PostalCode, "1001");
+    rec.values.set(Field::Country, "UA");
+    let mut issues = Vec::new();
+    normalizer.apply(&mut rec, &RowContext::default(), &mut issues);
+    assert_eq!(rec.values.get(Field::AddressLine1), "вулиця Хрещатик, 22");
+    assert_eq!(rec.values.get(Field::AddressLine2), "квартира 5");
+    assert_eq!(rec.values.get(Field::Locality), "Київ");
+    assert_eq!(rec.values.get(Field::PostalCode), "");
+    assert_eq!(rec.values.get(Field::Country), "UA");
+    assert_eq!(
+        issues.iter().map(|i| i.code).collect::<Vec<_>>(),
+        vec!["address.postcode_invalid"]
+    );
+    assert_eq!(
+        rec.keys.address,
+        address_key("вулиця Хрещатик, 22", "квартира 5")
+    );
+    assert!(rec.keys.address.contains(" 22 ") && rec.keys.address.ends_with(" 5"));
+    assert!(
+        rec.keys
+            .address
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == ' ')
+    );
+}
