@@ -177,20 +177,26 @@ fn marker_at<'r>(
 ) -> Option<(WordRef, &'r str)> {
     let rest = &hay[i..];
     let thai = rules.layout == Layout::Thai;
-    rules.markers.iter().find_map(|m| {
-        if !rest.starts_with(m.form.as_str()) {
-            return None;
-        }
-        let glued_ok = thai && m.form.chars().count() >= 4;
-        if !at_word_start && !glued_ok {
-            return None;
-        }
-        let after = rest[m.form.len()..].chars().next();
-        let ends_ok =
-            thai || m.form.ends_with('.') || after.is_none_or(|c| !c.is_alphabetic() && c != '\'');
-        let initial_ok = !is_initial(&m.form) || !looks_like_initial(original, i);
-        (ends_ok && initial_ok).then(|| (WordRef::from(&m.word), m.form.as_str()))
-    })
+    let first = rest.chars().next()?;
+    let candidates = rules.markers_by_first.get(&first)?;
+    candidates
+        .iter()
+        .filter_map(|&k| rules.markers.get(k))
+        .find_map(|m| {
+            if !rest.starts_with(m.form.as_str()) {
+                return None;
+            }
+            let glued_ok = thai && m.form.chars().count() >= 4;
+            if !at_word_start && !glued_ok {
+                return None;
+            }
+            let after = rest[m.form.len()..].chars().next();
+            let ends_ok = thai
+                || m.form.ends_with('.')
+                || after.is_none_or(|c| !c.is_alphabetic() && c != '\'');
+            let initial_ok = !is_initial(&m.form) || !looks_like_initial(original, i);
+            (ends_ok && initial_ok).then(|| (WordRef::from(&m.word), m.form.as_str()))
+        })
 }
 
 /// A one-letter marker with a dot (`м.`, `к.`), which could also be a name's initial.

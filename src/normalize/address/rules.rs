@@ -75,6 +75,8 @@ pub struct CountryRules {
     pub regions: HashMap<String, String>,
     /// Markers, longest form first (marker layouts).
     pub markers: Vec<Marker>,
+    /// Indexes into `markers` by the form's first character (longest first within each).
+    pub markers_by_first: HashMap<char, Vec<usize>>,
     /// Glued street-type suffixes (`hauptstr.`): lower-case suffix → display.
     pub compound: Vec<(String, String)>,
     pub suffix_roles: Vec<Role>,
@@ -274,6 +276,7 @@ fn compile(spec: &CountryFile, generic: &CountryFile) -> Result<CountryRules> {
             .collect(),
         words,
         regions,
+        markers_by_first: index_by_first(&markers),
         markers,
         compound: spec
             .compound
@@ -318,6 +321,16 @@ fn add_entry(
             word: word.clone(),
         });
     }
+}
+
+fn index_by_first(markers: &[Marker]) -> HashMap<char, Vec<usize>> {
+    let mut index: HashMap<char, Vec<usize>> = HashMap::new();
+    for (i, m) in markers.iter().enumerate() {
+        if let Some(c) = m.form.chars().next() {
+            index.entry(c).or_default().push(i);
+        }
+    }
+    index
 }
 
 fn compound_entry(entry: &str) -> Vec<(String, String)> {
