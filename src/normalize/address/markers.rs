@@ -117,12 +117,7 @@ fn take_adjective(
         Some((h, t)) => (h.trim().to_string(), t.to_string()),
         None => (String::new(), last.value.clone()),
     };
-    let lower = tail.to_lowercase();
-    if !rules
-        .adjective_endings
-        .iter()
-        .any(|e| lower.ends_with(e.as_str()))
-    {
+    if !is_adjective(&tail, rules) {
         return None;
     }
     if head.is_empty() {
@@ -131,6 +126,15 @@ fn take_adjective(
         last.value = head;
     }
     Some(tail)
+}
+
+/// Whether `word` ends like an adjective (`Київська`, `Броварський`), the name a suffix marker follows.
+pub fn is_adjective(word: &str, rules: &CountryRules) -> bool {
+    let lower = word.to_lowercase();
+    rules
+        .adjective_endings
+        .iter()
+        .any(|e| lower.ends_with(e.as_str()))
 }
 
 /// Finds markers in `segment`: at a word start, or anywhere for long Thai markers.

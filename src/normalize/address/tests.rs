@@ -300,6 +300,25 @@ proptest! {
     }
 
     #[test]
+    fn normalising_columns_twice_gives_the_same_components(
+        idx in 0..SAMPLES.len(),
+        cut in 0usize..4,
+        noise in "[a-zA-Zа-яіก-ฮ0-9 ,.]{0,12}",
+    ) {
+        // The sample's last comma parts move to the locality and postcode columns.
+        let (country, text) = SAMPLES[idx];
+        let parts: Vec<&str> = text.split(", ").collect();
+        let keep = parts.len().saturating_sub(cut).max(1);
+        let line1 = parts[..keep].join(", ");
+        let locality = format!("{} {noise}", parts[keep..].join(" "));
+        let input = AddressInput { line1: &line1, locality: &locality, postal_code: &noise, ..AddressInput::default() };
+        let country = Country::new(country);
+        let once = parse_address(&input, country, rules());
+        let twice = parse_address(&once.as_input(), country, rules());
+        prop_assert_eq!(fields(&once), fields(&twice));
+    }
+
+    #[test]
     fn free_text_keeps_every_digit_and_never_panics(
         country in prop::sample::select(vec!["UA", "TH", "US", "GB", "DE", "FR", "PL", "IT", ""]),
         text in prop_oneof![

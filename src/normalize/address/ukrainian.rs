@@ -3,7 +3,7 @@
 use super::Parts;
 use super::casing::fix_case;
 use super::components::Explicit;
-use super::markers::{Piece, pieces};
+use super::markers::{Piece, is_adjective, pieces};
 use super::postcode;
 use super::rules::{CountryRules, Role};
 
@@ -180,7 +180,15 @@ fn display(piece: &Piece, rules: &CountryRules) -> String {
     match (&word.display, value.is_empty()) {
         (None, _) => value,
         (Some(marker), true) => marker.clone(),
-        (Some(marker), false) if rules.suffix_roles.contains(&word.role) => {
+        // `Броварський район`; a name that is no adjective keeps the marker first, so that it
+        // reads back the same way (`район Голосіїв`).
+        (Some(marker), false)
+            if rules.suffix_roles.contains(&word.role)
+                && value
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|last| is_adjective(last, rules)) =>
+        {
             format!("{value} {marker}")
         }
         (Some(marker), false) => format!("{marker} {value}"),
