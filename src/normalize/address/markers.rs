@@ -208,13 +208,15 @@ fn is_initial(form: &str) -> bool {
     form.ends_with('.') && form.chars().count() == 2
 }
 
-/// An upper-case letter in mixed-case text: an initial (`вул. М. Грушевського`), not a marker.
+/// An upper-case letter and dot before a capitalised name: an initial (`вул. М. Грушевського`),
+/// not a marker. Decided from the next word alone, so the answer never depends on the context.
 fn looks_like_initial(original: &str, i: usize) -> bool {
-    let upper_here = original
-        .get(i..)
-        .and_then(|s| s.chars().next())
-        .is_some_and(char::is_uppercase);
-    upper_here && original.chars().any(char::is_lowercase)
+    let mut chars = original.get(i..).unwrap_or_default().chars();
+    let upper_here = chars.next().is_some_and(char::is_uppercase);
+    let mut next = chars.skip(1).skip_while(|c| c.is_whitespace());
+    let capitalised =
+        next.next().is_some_and(char::is_uppercase) && next.next().is_some_and(char::is_lowercase);
+    upper_here && capitalised
 }
 
 fn push_text(items: &mut Vec<Item>, text: &str) {

@@ -407,3 +407,19 @@ fn apply_fills_values_and_key_but_not_country() {
             .all(|c| c.is_alphanumeric() || c == ' ')
     );
 }
+
+#[test]
+fn thai_address_in_latin_letters() {
+    let p = free(Some("TH"), "99/1 Sukhumvit Rd, Khlong Toei, BANGKOK 10110");
+    assert_eq!(
+        fields(&p),
+        [
+            "99/1 Sukhumvit Road",
+            "",
+            "Khlong Toei",
+            "",
+            "Bangkok",
+            "10110"
+        ]
+    );
+}

@@ -95,6 +95,10 @@ fn split_province(mut piece: Piece, rules: &CountryRules) -> (Piece, Option<Stri
     if piece.role() == Some(Role::Region) {
         return (piece, None);
     }
+    if let Some(head) = strip_glued_bangkok(&piece.value, rules) {
+        piece.value = head;
+        return (piece, Some(BANGKOK.to_string()));
+    }
     let (head, tail) = match piece.value.rsplit_once(' ') {
         Some((h, t)) => (h.trim().to_string(), t.to_string()),
         None => (String::new(), piece.value.clone()),
@@ -110,6 +114,20 @@ fn split_province(mut piece: Piece, rules: &CountryRules) -> (Piece, Option<Stri
         }
         None => (piece, None),
     }
+}
+
+/// `วัฒนากรุงเทพฯ`: a Bangkok spelling glued to the end of a name (no district is named after
+/// Bangkok, unlike `เมืองเชียงใหม่`, so only Bangkok is cut this way).
+fn strip_glued_bangkok(value: &str, rules: &CountryRules) -> Option<String> {
+    rules
+        .bangkok
+        .iter()
+        .filter(|b| b.chars().count() >= 4)
+        .find_map(|b| {
+            let head = value.strip_suffix(b.as_str())?;
+            let glued = head.chars().last().is_some_and(|c| !c.is_whitespace());
+            glued.then(|| head.to_string())
+        })
 }
 
 /// The standard name of a province, with every Bangkok spelling as `กรุงเทพมหานคร`.
@@ -245,6 +263,15 @@ mod tests {
             ("ในเมือง", "เมือง")
         );
         assert_eq!(short.region, "ขอนแก่น");
+    }
+
+    #[test]
+    fn cuts_bangkok_glued_to_the_district() {
+        let p = parsed("1 ถนนสีลม แขวงสีลม เขตบางรักกรุงเทพฯ 10500");
+        assert_eq!(
+            (p.district.as_str(), p.region.as_str()),
+            ("บางรัก", "กรุงเทพมหานคร")
+        );
     }
 
     #[test]

@@ -208,11 +208,23 @@ pub fn display_line(text: &str, rules: &CountryRules) -> String {
 /// A single component column (locality, district, region) in display form: one marker with
 /// the text around it (`Київська обл.`, `р-н Броварський`, `м. Київ`) reads as one component.
 pub fn display_component(text: &str, rules: &CountryRules) -> String {
+    if text.contains([',', ';']) {
+        return display_line(text, rules);
+    }
     let found = pieces(text, rules);
     let mut marked = found.iter().filter(|p| p.word.is_some());
+    let component_role = |p: &Piece| {
+        matches!(
+            p.role(),
+            Some(Role::Locality | Role::District | Role::Region)
+        )
+    };
     let (Some(marker), None) = (marked.next(), marked.next()) else {
         return display_line(text, rules);
     };
+    if !component_role(marker) {
+        return display_line(text, rules);
+    }
     let value = found
         .iter()
         .map(|p| p.value.as_str())

@@ -83,7 +83,7 @@ fn assign(
             town = Some(1);
         }
     }
-    merge_bare_numbers(&mut segs);
+    merge_bare_numbers(&mut segs, &mut town, rules);
     if segs.len() > 1 && rules.region_from_text && (town.is_some() || guess) {
         let idx = town.unwrap_or(segs.len() - 1);
         if let Some(seg) = segs.get_mut(idx).filter(|_| idx > 0)
@@ -143,17 +143,24 @@ fn split_street_town(seg: &str, rules: &CountryRules) -> Option<(String, String)
     (end < words.len()).then(|| (words[..end].join(" "), words[end..].join(" ")))
 }
 
-/// Joins a part that is only a house number to the street after it (`12, rue de la Paix`).
-fn merge_bare_numbers(segs: &mut Vec<String>) {
+/// Joins a part that is only a house number to the street after it when that street opens
+/// with its type (`12, rue de la Paix`), keeping the town index in step.
+fn merge_bare_numbers(segs: &mut Vec<String>, town: &mut Option<usize>, rules: &CountryRules) {
     let mut i = 0;
     while i + 1 < segs.len() {
         let bare = segs[i].chars().next().is_some_and(|c| c.is_ascii_digit())
             && !segs[i].contains(' ')
-            && segs[i].chars().count() <= 8
-            && segs[i + 1].chars().next().is_some_and(char::is_alphabetic);
-        if bare {
+            && segs[i].chars().count() <= 8;
+        let first_next = segs[i + 1].split(' ').next().unwrap_or_default();
+        let street_next = rules
+            .word(first_next)
+            .is_some_and(|w| w.role == Role::Street);
+        if bare && street_next && *town != Some(i) && *town != Some(i + 1) {
             let next = segs.remove(i + 1);
             segs[i] = format!("{} {next}", segs[i]);
+            if let Some(t) = town.as_mut().filter(|t| **t > i) {
+                *t -= 1;
+            }
         }
         i += 1;
     }
