@@ -20,6 +20,14 @@
 //!   (libaddressinput calls amphoe the city and tambon the dependent locality), region = province,
 //!   with every Bangkok spelling as `กรุงเทพมหานคร`. Markers are dropped from those three fields.
 //! - Casing: ALL-CAPS or all-lower Latin and Cyrillic text is title-cased; mixed case is kept.
+//! - Without a country, the script picks the rules (Thai, Cyrillic → Ukrainian, a UK postcode →
+//!   GB, else generic: English words, and `…, 20121 Milano` read as postcode + town, unvalidated).
+//!   `rec.country` is never changed. The country's own name opening or closing the text is dropped.
+//!
+//! Findings: `address.postcode_invalid` (warning: a postcode column that fails the country's
+//! pattern; the output is left empty), `address.postcode_region_mismatch` (info: Thai postcode
+//! whose first two digits belong to another province), `address.unparsed` (info: a comma-separated
+//! line1 in which no town, region or postcode was found; it stays in line1 as written).
 //!
 //! The matching key (`rec.keys.address`) is the transliterated, case-folded, punctuation-free
 //! street line plus line2, built from the display forms, so every spelling of a word agrees.

@@ -228,34 +228,8 @@ fn position_named(name: Option<&str>) -> Result<StreetPosition> {
 fn compile(spec: &CountryFile, generic: &CountryFile) -> Result<CountryRules> {
     let layout = layout_named(spec.layout.as_deref())?;
     let street_position = position_named(spec.street_position.as_deref())?;
-    let tables: Vec<(Role, Vec<String>)> = vec![
-        (Role::Street, pick(&spec.street, &generic.street)),
-        (Role::Line1, spec.line1.clone()),
-        (Role::House, spec.house.clone()),
-        (Role::Unit, pick(&spec.unit, &generic.unit)),
-        (Role::Direction, pick(&spec.direction, &generic.direction)),
-        (Role::Locality, spec.locality.clone()),
-        (Role::District, spec.district.clone()),
-        (Role::Region, spec.region_marker.clone()),
-    ];
-    let mut words = HashMap::new();
-    let mut markers = Vec::new();
-    for (role, entries) in &tables {
-        for entry in entries {
-            add_entry(entry, *role, &mut words, &mut markers);
-        }
-    }
-    // Longest first so that `หมู่บ้าน` wins over `หมู่` and `вулиця` over `вул`.
-    markers.sort_by_key(|m| std::cmp::Reverse(m.form.chars().count()));
-    let mut regions = HashMap::new();
-    for entry in pick(&spec.region, &generic.region) {
-        let mut parts = entry.split('|');
-        let display = parts.next().unwrap_or_default().to_string();
-        regions.insert(fold(&display), display.clone());
-        for form in parts {
-            regions.insert(fold(form), display.clone());
-        }
-    }
+    let (words, markers) = word_tables(spec, generic);
+    let regions = region_table(&pick(&spec.region, &generic.region));
     Ok(CountryRules {
         layout,
         street_position,
@@ -293,6 +267,44 @@ fn compile(spec: &CountryFile, generic: &CountryFile) -> Result<CountryRules> {
         bangkok_markers: spec.bangkok_markers.clone(),
         provinces: spec.provinces.iter().map(|e| province_entry(e)).collect(),
     })
+}
+
+/// Every word table of the country, as a lookup by folded form and as markers, longest first.
+fn word_tables(spec: &CountryFile, generic: &CountryFile) -> (HashMap<String, Word>, Vec<Marker>) {
+    let tables: Vec<(Role, Vec<String>)> = vec![
+        (Role::Street, pick(&spec.street, &generic.street)),
+        (Role::Line1, spec.line1.clone()),
+        (Role::House, spec.house.clone()),
+        (Role::Unit, pick(&spec.unit, &generic.unit)),
+        (Role::Direction, pick(&spec.direction, &generic.direction)),
+        (Role::Locality, spec.locality.clone()),
+        (Role::District, spec.district.clone()),
+        (Role::Region, spec.region_marker.clone()),
+    ];
+    let mut words = HashMap::new();
+    let mut markers = Vec::new();
+    for (role, entries) in &tables {
+        for entry in entries {
+            add_entry(entry, *role, &mut words, &mut markers);
+        }
+    }
+    // Longest first so that `หมู่บ้าน` wins over `หมู่` and `вулиця` over `вул`.
+    markers.sort_by_key(|m| std::cmp::Reverse(m.form.chars().count()));
+    (words, markers)
+}
+
+/// Region names and codes, folded → display form.
+fn region_table(entries: &[String]) -> HashMap<String, String> {
+    let mut regions = HashMap::new();
+    for entry in entries {
+        let mut parts = entry.split('|');
+        let display = parts.next().unwrap_or_default().to_string();
+        regions.insert(fold(&display), display.clone());
+        for form in parts {
+            regions.insert(fold(form), display.clone());
+        }
+    }
+    regions
 }
 
 fn add_entry(
