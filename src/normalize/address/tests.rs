@@ -423,3 +423,22 @@ fn thai_address_in_latin_letters() {
         ]
     );
 }
+
+#[test]
+fn uk_county_after_the_post_town() {
+    let p = free(
+        Some("GB"),
+        "1 Church Lane, Little Snoring, Fakenham, Norfolk NR21 0AA",
+    );
+    assert_eq!(
+        fields(&p),
+        [
+            "1 Church Lane, Little Snoring",
+            "",
+            "Fakenham",
+            "",
+            "Norfolk",
+            "NR21 0AA"
+        ]
+    );
+}

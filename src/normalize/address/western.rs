@@ -260,7 +260,8 @@ fn street_type_here(
     let after = (i + 1..len).any(is_name);
     match rules.street_position {
         StreetPosition::Suffix => before,
-        StreetPosition::Prefix => after,
+        // Only the opening type word (`rue du Faubourg…`: `Faubourg` is part of the name).
+        StreetPosition::Prefix => after && !before,
         StreetPosition::Any => before || after,
     }
 }
@@ -313,6 +314,10 @@ mod tests {
         assert_eq!(words("DE", "Hauptstr. 5"), "Hauptstraße 5");
         assert_eq!(words("DE", "Berliner Str. 12"), "Berliner Straße 12");
         assert_eq!(words("FR", "12 BD HAUSSMANN"), "12 boulevard Haussmann");
+        assert_eq!(
+            words("FR", "3 Rue du Faubourg Saint-Honoré"),
+            "3 rue du Faubourg Saint-Honoré"
+        );
         assert_eq!(words("PL", "ulica Długa 5"), "ul. Długa 5");
     }
 }
