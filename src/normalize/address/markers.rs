@@ -141,7 +141,12 @@ pub fn is_adjective(word: &str, rules: &CountryRules) -> bool {
 fn scan(segment: &str, rules: &CountryRules) -> Vec<Item> {
     let lower = segment.to_lowercase();
     // Lower-casing keeps byte offsets for Cyrillic, Thai and ASCII; otherwise match as written.
-    let hay = if lower.len() == segment.len() {
+    let same_offsets = lower.len() == segment.len()
+        && lower
+            .char_indices()
+            .map(|(i, _)| i)
+            .eq(segment.char_indices().map(|(i, _)| i));
+    let hay = if same_offsets {
         lower.as_str()
     } else {
         segment

@@ -262,12 +262,12 @@ fn strip_country_name(text: &str, rules: &CountryRules) -> String {
             continue;
         }
         if lower.ends_with(name.as_str()) {
-            let head = &rest[..rest.len() - name.len()];
+            let head = rest.get(..rest.len() - name.len()).unwrap_or_default();
             if head.ends_with([',', ' ', ';']) {
                 rest = head.trim_end_matches([',', ' ', ';']);
             }
         } else if lower.starts_with(name.as_str()) {
-            let tail = &rest[name.len()..];
+            let tail = rest.get(name.len()..).unwrap_or_default();
             if tail.starts_with([',', ';']) {
                 rest = tail.trim_start_matches([',', ' ', ';']);
             }
