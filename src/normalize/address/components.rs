@@ -60,7 +60,7 @@ pub fn component(text: &str, role: Role, rules: &CountryRules) -> String {
     }
     match rules.layout {
         Layout::Thai if has_thai(text) => thai::display_component(text, role, rules),
-        Layout::Ukrainian => ukrainian::display_component(text, rules),
+        Layout::Ukrainian => ukrainian::display_component(text, role, rules),
         _ if role == Role::Region => match rules.region(text) {
             Some(region) => region.to_string(),
             None => fix_case(text, rules),

@@ -442,3 +442,26 @@ fn uk_county_after_the_post_town() {
         ]
     );
 }
+
+#[test]
+fn ukrainian_region_column_gets_its_noun() {
+    let columns = AddressInput {
+        line1: "вул. Городоцька 15",
+        locality: "м. Львів",
+        region: "Львівська",
+        district: "р-н Франківський",
+        ..AddressInput::default()
+    };
+    let p = parse_address(&columns, Country::new("UA"), rules());
+    assert_eq!(
+        fields(&p),
+        [
+            "вулиця Городоцька, 15",
+            "",
+            "Львів",
+            "Франківський район",
+            "Львівська область",
+            ""
+        ]
+    );
+}

@@ -205,11 +205,38 @@ pub fn display_line(text: &str, rules: &CountryRules) -> String {
         .join(", ")
 }
 
+/// A region or district column holding only its adjective (`Київська`) gets its noun.
+fn bare_adjective(text: &str, role: Role, rules: &CountryRules) -> Option<String> {
+    if !matches!(role, Role::Region | Role::District)
+        || text.contains(' ')
+        || !is_adjective(text, rules)
+    {
+        return None;
+    }
+    if text
+        .chars()
+        .any(|c| !c.is_alphabetic() && c != '-' && c != '\'')
+    {
+        return None;
+    }
+    let noun = rules
+        .markers
+        .iter()
+        .find(|m| m.word.role == role)?
+        .word
+        .display
+        .clone()?;
+    Some(format!("{} {noun}", fix_case(text, rules)))
+}
+
 /// A single component column (locality, district, region) in display form: one marker with
 /// the text around it (`Київська обл.`, `р-н Броварський`, `м. Київ`) reads as one component.
-pub fn display_component(text: &str, rules: &CountryRules) -> String {
+pub fn display_component(text: &str, role: Role, rules: &CountryRules) -> String {
     if text.contains([',', ';']) {
         return display_line(text, rules);
+    }
+    if let Some(named) = bare_adjective(text, role, rules) {
+        return named;
     }
     let found = pieces(text, rules);
     let mut marked = found.iter().filter(|p| p.word.is_some());
