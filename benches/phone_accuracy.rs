@@ -3,7 +3,8 @@
 //!
 //! Run with `cargo bench --bench phone_accuracy`. Prints, per method, the share of cells whose
 //! true number was recovered, the share that got a wrong number, and cells/s on one thread and
-//! with rayon on every core.
+//! with rayon on every core. `PHONE_BENCH_ROUNDS=0` skips the timing (quick accuracy check),
+//! `PHONE_BENCH_MISSES=1` lists the cells Steward gets wrong, `PHONE_BENCH_CSV` reads another file.
 
 use rayon::prelude::*;
 use std::time::Instant;
@@ -25,8 +26,9 @@ struct Case {
 type Method<'a> = Box<dyn Fn(&Case) -> (String, String, String) + Sync + 'a>;
 
 fn load() -> Vec<Case> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/benches/data/phones.csv");
-    let mut reader = match csv::Reader::from_path(path) {
+    let default = concat!(env!("CARGO_MANIFEST_DIR"), "/benches/data/phones.csv");
+    let path = std::env::var("PHONE_BENCH_CSV").unwrap_or_else(|_| default.to_string());
+    let mut reader = match csv::Reader::from_path(&path) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("cannot read {path}: {e}");
@@ -38,18 +40,31 @@ fn load() -> Vec<Case> {
         .filter_map(|r| r.ok())
         .map(|r| {
             let col = |i: usize| r.get(i).unwrap_or("").to_string();
-            Case { country: col(0), cell: col(1), expected: col(2), ext: col(3), alt: col(4) }
+            Case {
+                country: col(0),
+                cell: col(1),
+                expected: col(2),
+                ext: col(3),
+                alt: col(4),
+            }
         })
         .collect()
 }
 
 fn steward_method(normalizer: &PhoneNormalizer) -> Method<'_> {
     Box::new(move |case: &Case| {
-        let mut rec = Record { country: Country::new(&case.country), ..Record::default() };
+        let mut rec = Record {
+            country: Country::new(&case.country),
+            ..Record::default()
+        };
         rec.raw.set(Field::Phone, case.cell.as_str());
         normalizer.apply(&mut rec, &RowContext::default(), &mut Vec::new());
         let v = &rec.values;
-        (v.get(Field::Phone).into(), v.get(Field::PhoneExt).into(), v.get(Field::PhoneAlt).into())
+        (
+            v.get(Field::Phone).into(),
+            v.get(Field::PhoneExt).into(),
+            v.get(Field::PhoneAlt).into(),
+        )
     })
 }
 
@@ -98,8 +113,19 @@ fn accuracy(cases: &[Case], method: &Method) -> (f64, f64, f64, f64) {
             alt_ok += usize::from(alt == case.alt);
         }
     }
-    let pct = |a: usize, b: usize| if b == 0 { 0.0 } else { 100.0 * a as f64 / b as f64 };
-    (pct(recovered, knowable), pct(wrong, cases.len()), pct(ext_ok, exts), pct(alt_ok, alts))
+    let pct = |a: usize, b: usize| {
+        if b == 0 {
+            0.0
+        } else {
+            100.0 * a as f64 / b as f64
+        }
+    };
+    (
+        pct(recovered, knowable),
+        pct(wrong, cases.len()),
+        pct(ext_ok, exts),
+        pct(alt_ok, alts),
+    )
 }
 
 /// Cells per second on one thread and with rayon.
@@ -127,7 +153,10 @@ fn main() {
             std::process::exit(1);
         }
     };
-    let rounds: usize = std::env::var("PHONE_BENCH_ROUNDS").ok().and_then(|r| r.parse().ok()).unwrap_or(3);
+    let rounds: usize = std::env::var("PHONE_BENCH_ROUNDS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(3);
     println!(
         "{} cells ({} with a knowable number), {} rayon threads, {} rounds",
         cases.len(),
@@ -144,7 +173,11 @@ fn main() {
     ];
     for (name, method) in &methods {
         let (recovered, wrong, ext, alt) = accuracy(&cases, method);
-        let (single, parallel) = speed(&cases, method, rounds);
+        let (single, parallel) = if rounds == 0 {
+            (0.0, 0.0)
+        } else {
+            speed(&cases, method, rounds)
+        };
         println!(
             "| {name} | {recovered:.2}% | {wrong:.2}% | {ext:.1}% | {alt:.1}% | {single:.0} | {parallel:.0} |"
         );
@@ -154,7 +187,10 @@ fn main() {
         for case in &cases {
             let (phone, _, _) = method(case);
             if phone != case.expected {
-                println!("MISS {} | {} | want {} | got {}", case.country, case.cell, case.expected, phone);
+                println!(
+                    "MISS {} | {} | want {} | got {}",
+                    case.country, case.cell, case.expected, phone
+                );
             }
         }
     }

@@ -184,6 +184,9 @@ def invalid_number(rnd, region):
             continue
         if not pn.is_valid_number(cand) and pn.is_possible_number(cand):
             nat = pn.format_number(cand, F.NATIONAL)
+            trunk = pn.PhoneMetadata.metadata_for_region(region).national_prefix or ""
+            if trunk and not nat.startswith(trunk):
+                nat = trunk + nat  # no format rule matched, so the trunk prefix is missing
             # The row-country reading must also be invalid for the answer to be "nothing".
             try:
                 back = pn.parse(nat, region)

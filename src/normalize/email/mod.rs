@@ -75,13 +75,19 @@ impl EmailNormalizer {
         let first = found.first().cloned().unwrap_or_default();
         rec.keys.email_local = self.local_key(&first);
         rec.values.set(Field::Email, first);
-        rec.values.set(Field::EmailAlt, found.get(1).cloned().unwrap_or_default());
+        rec.values
+            .set(Field::EmailAlt, found.get(1).cloned().unwrap_or_default());
         if found.len() > 2 {
             let extra = found.get(2..).unwrap_or_default().join(", ");
             let msg = "more addresses than email and email_alt can hold";
             issues.push(
-                Issue::info(Field::EmailAlt, "email.too_many", rec.raw.get(Field::Email), msg)
-                    .with_suggestion(extra),
+                Issue::info(
+                    Field::EmailAlt,
+                    "email.too_many",
+                    rec.raw.get(Field::Email),
+                    msg,
+                )
+                .with_suggestion(extra),
             );
         }
     }
@@ -105,7 +111,9 @@ impl EmailNormalizer {
 
     /// Reports a domain typo (rewriting it when asked) and a role account.
     fn check(&self, address: String, field: Field, raw: &str, issues: &mut Vec<Issue>) -> String {
-        let Some((local, domain)) = address.rsplit_once('@') else { return address };
+        let Some((local, domain)) = address.rsplit_once('@') else {
+            return address;
+        };
         let mut result = address.clone();
         if let Some(meant) = self.typos.suggest(domain) {
             let fixed = format!("{local}@{meant}");
@@ -130,7 +138,9 @@ impl EmailNormalizer {
 
     /// The matching key: local part without `+tag`, and without dots where the provider ignores them.
     pub fn local_key(&self, address: &str) -> String {
-        let Some((local, domain)) = address.rsplit_once('@') else { return String::new() };
+        let Some((local, domain)) = address.rsplit_once('@') else {
+            return String::new();
+        };
         let key = untagged(local);
         if self.dotless.contains(domain) {
             key.replace('.', "")

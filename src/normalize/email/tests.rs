@@ -4,7 +4,9 @@ use super::*;
 use proptest::prelude::*;
 
 fn normalizer(fix: bool) -> EmailNormalizer {
-    let options = NormalizeOptions { fix_email_typos: fix };
+    let options = NormalizeOptions {
+        fix_email_typos: fix,
+    };
     EmailNormalizer::from_locale(&LocaleData::default(), &options).expect("built-in email.toml")
 }
 
@@ -18,7 +20,10 @@ fn run(n: &EmailNormalizer, email: &str) -> (Record, Vec<Issue>) {
 
 #[test]
 fn primary_alternate_and_key() {
-    let (rec, issues) = run(&normalizer(false), r#""Ann Lee" <Ann.Lee+CRM@GMail.com>; a.lee@firma.de"#);
+    let (rec, issues) = run(
+        &normalizer(false),
+        r#""Ann Lee" <Ann.Lee+CRM@GMail.com>; a.lee@firma.de"#,
+    );
     assert_eq!(rec.values.get(Field::Email), "ann.lee+crm@gmail.com");
     assert_eq!(rec.values.get(Field::EmailAlt), "a.lee@firma.de");
     assert_eq!(rec.keys.email_local, "annlee");
@@ -42,7 +47,10 @@ fn typo_is_reported_and_fixed_only_when_asked() {
 fn role_accounts_are_flagged_as_info() {
     let (rec, issues) = run(&normalizer(false), "Info@Firma.de");
     assert_eq!(rec.values.get(Field::Email), "info@firma.de");
-    assert_eq!(issues.iter().map(|i| i.code).collect::<Vec<_>>(), ["email.role_account"]);
+    assert_eq!(
+        issues.iter().map(|i| i.code).collect::<Vec<_>>(),
+        ["email.role_account"]
+    );
     assert_eq!(issues[0].severity, crate::finding::Severity::Info);
     let (_, issues) = run(&normalizer(false), "sales+eu@acme.com");
     assert_eq!(issues[0].code, "email.role_account");

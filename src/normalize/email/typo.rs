@@ -24,7 +24,9 @@ impl TypoRules {
         tld_typos: &HashMap<String, String>,
     ) -> TypoRules {
         let lower = |m: &HashMap<String, String>| {
-            m.iter().map(|(k, v)| (k.to_lowercase(), v.to_lowercase())).collect()
+            m.iter()
+                .map(|(k, v)| (k.to_lowercase(), v.to_lowercase()))
+                .collect()
         };
         let providers: Vec<String> = providers.iter().map(|p| p.to_lowercase()).collect();
         TypoRules {
@@ -60,7 +62,11 @@ impl TypoRules {
     fn nearest_provider(&self, domain: &str) -> Option<String> {
         let mut best: Option<(usize, &String)> = None;
         for provider in &self.long_providers {
-            let allowed = if provider.chars().count() >= TWO_EDITS_LEN { 2 } else { 1 };
+            let allowed = if provider.chars().count() >= TWO_EDITS_LEN {
+                2
+            } else {
+                1
+            };
             let distance = strsim::damerau_levenshtein(domain, provider);
             if distance <= allowed && best.is_none_or(|(d, _)| distance < d) {
                 best = Some((distance, provider));
@@ -97,7 +103,17 @@ mod tests {
     #[test]
     fn real_domains_are_left_alone() {
         let r = rules();
-        for domain in ["gmail.com", "email.com", "mail.ru", "gmx.at", "wp.pl", "op.pl", "firma.de", "kpi.ua", "acme.co"] {
+        for domain in [
+            "gmail.com",
+            "email.com",
+            "mail.ru",
+            "gmx.at",
+            "wp.pl",
+            "op.pl",
+            "firma.de",
+            "kpi.ua",
+            "acme.co",
+        ] {
             assert_eq!(r.suggest(domain), None, "{domain}");
         }
     }

@@ -65,7 +65,11 @@ impl CellRules {
                 alternation(&rules.separators)
             ))?,
             scientific: compile(r"^\+?\d(?:[.,]\d+)?[eE]\+?\d{1,2}$".to_string())?,
-            placeholders: rules.placeholders.iter().map(|p| p.to_lowercase()).collect(),
+            placeholders: rules
+                .placeholders
+                .iter()
+                .map(|p| p.to_lowercase())
+                .collect(),
         })
     }
 
@@ -123,7 +127,14 @@ impl CellRules {
     fn read_segment(&self, segment: &str) -> Vec<Piece> {
         let (body, ext) = self.split_extension(segment);
         if !body.chars().any(|c| c.is_ascii_digit()) {
-            return if ext.is_empty() { Vec::new() } else { vec![Piece { text: String::new(), ext }] };
+            return if ext.is_empty() {
+                Vec::new()
+            } else {
+                vec![Piece {
+                    text: String::new(),
+                    ext,
+                }]
+            };
         }
         let mut pieces = split_slashes(&body);
         if let Some(first) = pieces.first_mut() {
@@ -161,7 +172,8 @@ fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
         .get(..end)
         .and_then(|s| s.chars().next_back())
         .is_some_and(is_letter);
-    !before.is_some_and(is_letter) && !(word_end_is_letter && after.is_some_and(is_letter))
+    let glued_after = word_end_is_letter && after.is_some_and(is_letter);
+    !before.is_some_and(is_letter) && !glued_after
 }
 
 fn is_mark(c: char) -> bool {
@@ -178,7 +190,13 @@ fn strip_excel_marks(cell: &str) -> String {
     }
     let s = s.trim_matches('"').trim();
     match s.strip_suffix(".0") {
-        Some(number) if !number.is_empty() && number.trim_start_matches('+').bytes().all(|b| b.is_ascii_digit()) => {
+        Some(number)
+            if !number.is_empty()
+                && number
+                    .trim_start_matches('+')
+                    .bytes()
+                    .all(|b| b.is_ascii_digit()) =>
+        {
             number.to_string()
         }
         _ => s.to_string(),
@@ -244,7 +262,10 @@ fn split_slashes(body: &str) -> Vec<Piece> {
 }
 
 fn piece(text: String) -> Piece {
-    Piece { text, ext: String::new() }
+    Piece {
+        text,
+        ext: String::new(),
+    }
 }
 
 fn digit_count(s: &str) -> usize {
@@ -253,7 +274,11 @@ fn digit_count(s: &str) -> usize {
 
 /// `02 123 4567` with ending `8` → `021234568`.
 fn replace_ending(stem: &str, ending: &str) -> String {
-    let plus = if stem.trim_start().starts_with('+') { "+" } else { "" };
+    let plus = if stem.trim_start().starts_with('+') {
+        "+"
+    } else {
+        ""
+    };
     let digits: String = stem.chars().filter(char::is_ascii_digit).collect();
     let new_end: String = ending.chars().filter(char::is_ascii_digit).collect();
     let keep = digits.len().saturating_sub(new_end.len());
@@ -308,12 +333,21 @@ mod tests {
 
     #[test]
     fn pulls_out_extensions() {
-        assert_eq!(numbers("0800 455 822 доб. 1618")[0], ("0800455822".into(), "1618".into()));
+        assert_eq!(
+            numbers("0800 455 822 доб. 1618")[0],
+            ("0800455822".into(), "1618".into())
+        );
         assert_eq!(numbers("02 123 4567 ต่อ 12")[0].1, "12");
-        assert_eq!(numbers("(201) 555-0123 x45")[0], ("2015550123".into(), "45".into()));
+        assert_eq!(
+            numbers("(201) 555-0123 x45")[0],
+            ("2015550123".into(), "45".into())
+        );
         assert_eq!(numbers("030 1234567 Durchwahl 89")[0].1, "89");
         assert_eq!(numbers("555-0123 #7")[0].1, "7");
-        assert_eq!(numbers("+1 201 555 0123, ext. 12"), vec![("12015550123".into(), "12".into())]);
+        assert_eq!(
+            numbers("+1 201 555 0123, ext. 12"),
+            vec![("12015550123".into(), "12".into())]
+        );
     }
 
     #[test]
@@ -329,8 +363,14 @@ mod tests {
     #[test]
     fn slash_is_an_alternate_ending_or_an_area_code_separator() {
         let thai = numbers("02-123-4567/8");
-        assert_eq!(thai.iter().map(|p| p.0.as_str()).collect::<Vec<_>>(), ["021234567", "021234568"]);
-        assert_eq!(numbers("030/12345678"), vec![("03012345678".into(), String::new())]);
+        assert_eq!(
+            thai.iter().map(|p| p.0.as_str()).collect::<Vec<_>>(),
+            ["021234567", "021234568"]
+        );
+        assert_eq!(
+            numbers("030/12345678"),
+            vec![("03012345678".into(), String::new())]
+        );
     }
 
     #[test]
@@ -356,8 +396,16 @@ mod tests {
     #[test]
     fn keeps_plus_only_before_digits() {
         let cell = rules().read("(+48) 12 334 95 79");
-        let CellContent::Numbers(p) = cell else { panic!() };
+        let CellContent::Numbers(p) = cell else {
+            panic!()
+        };
         assert!(p[0].has_plus());
-        assert!(!Piece { text: "050 123".into(), ext: String::new() }.has_plus());
+        assert!(
+            !Piece {
+                text: "050 123".into(),
+                ext: String::new()
+            }
+            .has_plus()
+        );
     }
 }

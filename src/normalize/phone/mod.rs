@@ -67,7 +67,10 @@ impl PhoneNormalizer {
                 Some((Country::new(&code)?, RowRegion::of(&code)?))
             })
             .collect();
-        Ok(PhoneNormalizer { cells: CellRules::new(&rules)?, regions })
+        Ok(PhoneNormalizer {
+            cells: CellRules::new(&rules)?,
+            regions,
+        })
     }
 
     /// Normalises the record's phone numbers in place.
@@ -89,10 +92,17 @@ impl PhoneNormalizer {
             Some(_) => separate_ext,
             None => String::new(),
         };
-        rec.values.set(Field::Phone, first.map(|f| f.e164.clone()).unwrap_or_default());
+        rec.values.set(
+            Field::Phone,
+            first.map(|f| f.e164.clone()).unwrap_or_default(),
+        );
         rec.values.set(Field::PhoneExt, ext);
-        rec.values.set(Field::PhoneType, first.map(|f| f.kind).unwrap_or_default());
-        rec.values.set(Field::PhoneAlt, alt.map(|f| f.e164.clone()).unwrap_or_default());
+        rec.values
+            .set(Field::PhoneType, first.map(|f| f.kind).unwrap_or_default());
+        rec.values.set(
+            Field::PhoneAlt,
+            alt.map(|f| f.e164.clone()).unwrap_or_default(),
+        );
         if found.len() > 2 {
             let extra: Vec<&str> = found.iter().skip(2).map(|f| f.e164.as_str()).collect();
             issues.push(
@@ -100,7 +110,10 @@ impl PhoneNormalizer {
                     Field::PhoneAlt,
                     "phone.too_many",
                     rec.raw.get(Field::Phone),
-                    format!("{} more number(s) than phone and phone_alt can hold", extra.len()),
+                    format!(
+                        "{} more number(s) than phone and phone_alt can hold",
+                        extra.len()
+                    ),
                 )
                 .with_suggestion(extra.join(", ")),
             );
@@ -124,7 +137,12 @@ impl PhoneNormalizer {
                 return Vec::new();
             }
             CellContent::NoDigits => {
-                issues.push(Issue::warning(field, "phone.unparseable", raw, "no digits in a phone cell"));
+                issues.push(Issue::warning(
+                    field,
+                    "phone.unparseable",
+                    raw,
+                    "no digits in a phone cell",
+                ));
                 return Vec::new();
             }
         };
@@ -145,8 +163,15 @@ impl PhoneNormalizer {
 }
 
 /// One written number, or two when it is really two numbers separated only by a space.
-fn resolve_piece(piece: &Piece, row: Option<&RowRegion>) -> std::result::Result<Vec<PhoneValue>, Outcome> {
-    let value = |r: Resolved, ext: &str| PhoneValue { e164: r.e164, ext: ext.to_string(), kind: r.kind };
+fn resolve_piece(
+    piece: &Piece,
+    row: Option<&RowRegion>,
+) -> std::result::Result<Vec<PhoneValue>, Outcome> {
+    let value = |r: Resolved, ext: &str| PhoneValue {
+        e164: r.e164,
+        ext: ext.to_string(),
+        kind: r.kind,
+    };
     let outcome = resolve(piece.has_plus(), &piece.digits(), row);
     if let Outcome::Valid(r) = outcome {
         return Ok(vec![value(r, &piece.ext)]);
@@ -155,7 +180,10 @@ fn resolve_piece(piece: &Piece, row: Option<&RowRegion>) -> std::result::Result<
     for cut in 1..groups.len() {
         let (left, right) = (groups[..cut].join(" "), groups[cut..].join(" "));
         let side = |t: &str| {
-            let p = Piece { text: t.to_string(), ext: String::new() };
+            let p = Piece {
+                text: t.to_string(),
+                ext: String::new(),
+            };
             match resolve(p.has_plus(), &p.digits(), row) {
                 Outcome::Valid(r) if p.digits().len() >= 7 => Some(r),
                 _ => None,
@@ -183,9 +211,12 @@ fn outcome_issue(outcome: &Outcome, field: Field, raw: &str) -> Issue {
             raw,
             "a national number, and the row has no country to place it in",
         ),
-        Outcome::Unparseable | Outcome::Valid(_) => {
-            Issue::warning(field, "phone.unparseable", raw, "not readable as a phone number")
-        }
+        Outcome::Unparseable | Outcome::Valid(_) => Issue::warning(
+            field,
+            "phone.unparseable",
+            raw,
+            "not readable as a phone number",
+        ),
     }
 }
 

@@ -47,6 +47,8 @@ pub struct RowRegion {
     pub calling_code: i32,
     /// Its national (trunk) prefix digit as written in national format (`0`, `8`), if any.
     pub trunk: Option<char>,
+    /// Digit counts of its example fixed-line and mobile numbers (0 when it has none).
+    pub usual_lengths: [usize; 2],
 }
 
 impl RowRegion {
@@ -54,7 +56,20 @@ impl RowRegion {
     pub fn of(code: &str) -> Option<RowRegion> {
         let region = Region::from_code(code).ok()?;
         let calling_code = PHONE_NUMBER_UTIL.get_country_code_for_region(region)?;
-        Some(RowRegion { region, calling_code, trunk: trunk_prefix(region) })
+        let usual_length = |kind| {
+            PHONE_NUMBER_UTIL
+                .get_example_number_for_type_and_region(region, kind)
+                .map_or(0, |n| n.get_national_significant_number().len())
+        };
+        Some(RowRegion {
+            region,
+            calling_code,
+            trunk: trunk_prefix(region),
+            usual_lengths: [
+                usual_length(PhoneNumberType::FixedLine),
+                usual_length(PhoneNumberType::Mobile),
+            ],
+        })
     }
 }
 
@@ -89,13 +104,13 @@ pub fn resolve(plus: bool, digits: &str, row: Option<&RowRegion>) -> Outcome {
         readings.extend(rest.get(1..).map(str::to_string));
         return best_international(&readings);
     }
-    let national = row.and_then(|r| parse_national(digits, r.region));
+    let national = row.and_then(|r| national_reading(digits, r));
     let alternative = valid_alternative(digits);
     match (national.as_ref().filter(|n| n.is_valid()), alternative) {
         (Some(n), Some((reading, alt))) if !prefer_alternative(reading, &alt, n, digits, row) => {
             Outcome::Valid(resolved(n))
         }
-        (_, Some((reading, alt))) if row.is_some() || reading != Reading::BareCountryCode || digits.len() >= 11 => {
+        (_, Some((reading, alt))) if accept_alternative(reading, digits, row) => {
             Outcome::Valid(resolved(&alt))
         }
         (Some(n), _) => Outcome::Valid(resolved(n)),
@@ -111,7 +126,9 @@ pub fn resolve(plus: bool, digits: &str, row: Option<&RowRegion>) -> Outcome {
 fn best_international(readings: &[String]) -> Outcome {
     let mut first_parsed = None;
     for digits in readings {
-        let Some(number) = parse_international(digits) else { continue };
+        let Some(number) = parse_international(digits) else {
+            continue;
+        };
         if number.is_valid() {
             return Outcome::Valid(resolved(&number));
         }
@@ -127,11 +144,26 @@ fn best_international(readings: &[String]) -> Outcome {
 fn valid_alternative(digits: &str) -> Option<(Reading, PhoneNumber)> {
     let ukrainian_trunk = digits.len() == 11 && digits.starts_with("80");
     let candidates = [
-        (Reading::Idd011, digits.strip_prefix("011").map(str::to_string)),
-        (Reading::Idd810, digits.strip_prefix("810").map(str::to_string)),
-        (Reading::UkrainianTrunk8, ukrainian_trunk.then(|| format!("3{digits}"))),
-        (Reading::BareCountryCode, (!digits.starts_with('0')).then(|| digits.to_string())),
-        (Reading::BareCountryCode, (!digits.starts_with('0')).then(|| drop_zero_after_code(digits))),
+        (
+            Reading::Idd011,
+            digits.strip_prefix("011").map(str::to_string),
+        ),
+        (
+            Reading::Idd810,
+            digits.strip_prefix("810").map(str::to_string),
+        ),
+        (
+            Reading::UkrainianTrunk8,
+            ukrainian_trunk.then(|| format!("3{digits}")),
+        ),
+        (
+            Reading::BareCountryCode,
+            (!digits.starts_with('0')).then(|| digits.to_string()),
+        ),
+        (
+            Reading::BareCountryCode,
+            (!digits.starts_with('0')).then(|| drop_zero_after_code(digits)),
+        ),
     ];
     candidates.into_iter().find_map(|(reading, text)| {
         let number = parse_international(&text?)?;
@@ -139,7 +171,33 @@ fn valid_alternative(digits: &str) -> Option<(Reading, PhoneNumber)> {
     })
 }
 
+/// The national reading is invalid (or there is none): may another valid reading stand in?
+///
+/// Where national numbers are normally written without a trunk prefix (North America's
+/// `(201) 555-0123`, Italy, Poland, Russia's `495 123-45-67`), digits of the usual national
+/// length (after a trunk prefix such as Russia's `8`) are an invalid national number, not a
+/// country code without `+`: `(241) 344-0380` in a US row is not Gabon. Without a row country, a country code without `+` is only read as
+/// such in a full-length number (11 digits or more).
+fn accept_alternative(reading: Reading, digits: &str, row: Option<&RowRegion>) -> bool {
+    if reading != Reading::BareCountryCode {
+        return true;
+    }
+    let Some(row) = row else {
+        return digits.len() >= 11;
+    };
+    let with_trunk = row.trunk.is_some_and(|t| digits.starts_with(t));
+    let national_length = digits.len() - usize::from(with_trunk);
+    row.trunk == Some('0') || !row.usual_lengths.contains(&national_length)
+}
+
 /// Both the national and another reading are valid: which one did the writer mean?
+///
+/// A country code without `+` wins over a national reading in countries whose national numbers
+/// start with the trunk `0` when the digits do not: such a national number has lost its `0`
+/// (Excel), and so has an international one its `+`, but only a full international number is
+/// long enough to be valid in another country's plan. North American readings (`1…`) are the
+/// exception: with hundreds of area codes, a national mobile number missing its `0`
+/// (`0160 …` → `160…`) is often also a valid `+1` number.
 fn prefer_alternative(
     reading: Reading,
     alt: &PhoneNumber,
@@ -150,15 +208,17 @@ fn prefer_alternative(
     let Some(row) = row else { return true };
     match reading {
         Reading::Idd011 => PHONE_NUMBER_UTIL.is_nanpa_country(row.region),
-        Reading::Idd810 | Reading::UkrainianTrunk8 => row.trunk == Some('8') || row.region == Region::UA,
+        Reading::Idd810 | Reading::UkrainianTrunk8 => {
+            row.trunk == Some('8') || row.region == Region::UA
+        }
         // `4915112345678` in a German row: the national reading would repeat the country code.
         Reading::BareCountryCode => {
-            alt.country_code == row.calling_code
-                && national.country_code == row.calling_code
-                && row.trunk.is_some_and(|t| !digits.starts_with(t))
+            let lost_trunk = row.trunk == Some('0') && !digits.starts_with('0');
+            let repeats_own_code = alt.country_code == row.calling_code
                 && national
                     .get_national_significant_number()
-                    .starts_with(&row.calling_code.to_string())
+                    .starts_with(&row.calling_code.to_string());
+            lost_trunk && (repeats_own_code || alt.country_code != 1)
         }
     }
 }
@@ -166,7 +226,9 @@ fn prefer_alternative(
 /// `49030…` → `4930…`: a trunk zero written after the country code.
 fn drop_zero_after_code(digits: &str) -> String {
     for len in 1..=3 {
-        let (Some(code), Some(rest)) = (digits.get(..len), digits.get(len..)) else { break };
+        let (Some(code), Some(rest)) = (digits.get(..len), digits.get(len..)) else {
+            break;
+        };
         let Ok(cc) = code.parse::<i32>() else { break };
         if PHONE_NUMBER_UTIL.get_region_for_country_code(cc).is_some() {
             return match rest.strip_prefix('0') {
@@ -176,6 +238,20 @@ fn drop_zero_after_code(digits: &str) -> String {
         }
     }
     digits.to_string()
+}
+
+/// The row-country reading; in countries without a trunk prefix, a spare leading `0` written
+/// out of habit (`0 22 123 45 67` in Poland) is dropped when only that makes the number valid.
+fn national_reading(digits: &str, row: &RowRegion) -> Option<PhoneNumber> {
+    let number = parse_national(digits, row.region);
+    if row.trunk.is_some() || number.as_ref().is_some_and(PhoneNumber::is_valid) {
+        return number;
+    }
+    let spare_zero = digits
+        .strip_prefix('0')
+        .and_then(|rest| parse_national(rest, row.region))
+        .filter(PhoneNumber::is_valid);
+    spare_zero.or(number)
 }
 
 fn parse_international(digits: &str) -> Option<PhoneNumber> {
@@ -249,6 +325,20 @@ mod tests {
     }
 
     #[test]
+    fn spare_zero_where_there_is_no_trunk_prefix() {
+        assert_eq!(e164("0221234567", false, Some("PL")), "+48221234567");
+        assert_eq!(e164("0612345678", false, Some("IT")), "+390612345678");
+    }
+
+    #[test]
+    fn national_length_digits_are_not_read_as_a_foreign_country_code() {
+        assert_eq!(
+            e164("2413440380", false, Some("US")),
+            "Invalid(\"+12413440380\")"
+        );
+    }
+
+    #[test]
     fn old_ukrainian_long_distance_form() {
         assert_eq!(e164("80501234567", false, Some("UA")), "+380501234567");
     }
@@ -265,8 +355,14 @@ mod tests {
 
     #[test]
     fn invalid_in_the_plan_is_reported_not_output() {
-        assert!(matches!(resolve(false, "0001234567", RowRegion::of("UA").as_ref()), Outcome::Invalid(_) | Outcome::Unparseable));
-        assert!(matches!(resolve(true, "380001234567", None), Outcome::Invalid(_)));
+        assert!(matches!(
+            resolve(false, "0001234567", RowRegion::of("UA").as_ref()),
+            Outcome::Invalid(_) | Outcome::Unparseable
+        ));
+        assert!(matches!(
+            resolve(true, "380001234567", None),
+            Outcome::Invalid(_)
+        ));
     }
 
     #[test]

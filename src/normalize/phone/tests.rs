@@ -10,7 +10,10 @@ static NORMALIZER: LazyLock<PhoneNormalizer> = LazyLock::new(|| {
 });
 
 fn normalize(country: Option<&str>, phone: &str) -> (Record, Vec<Issue>) {
-    let mut rec = Record { country: country.and_then(Country::new), ..Record::default() };
+    let mut rec = Record {
+        country: country.and_then(Country::new),
+        ..Record::default()
+    };
     rec.raw.set(Field::Phone, phone);
     let mut issues = Vec::new();
     NORMALIZER.apply(&mut rec, &RowContext::default(), &mut issues);
@@ -18,7 +21,11 @@ fn normalize(country: Option<&str>, phone: &str) -> (Record, Vec<Issue>) {
 }
 
 fn phone(country: Option<&str>, cell: &str) -> String {
-    normalize(country, cell).0.values.get(Field::Phone).to_string()
+    normalize(country, cell)
+        .0
+        .values
+        .get(Field::Phone)
+        .to_string()
 }
 
 fn codes(country: Option<&str>, cell: &str) -> Vec<&'static str> {
@@ -51,7 +58,10 @@ fn extension_type_and_alternate() {
 
 #[test]
 fn separate_alt_and_ext_columns() {
-    let mut rec = Record { country: Country::new("PL"), ..Record::default() };
+    let mut rec = Record {
+        country: Country::new("PL"),
+        ..Record::default()
+    };
     rec.raw.set(Field::Phone, "12 345 67 89");
     rec.raw.set(Field::PhoneAlt, "tel. kom. 512 345 678");
     rec.raw.set(Field::PhoneExt, "wew. 21");
