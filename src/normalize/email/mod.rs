@@ -37,6 +37,8 @@ pub struct EmailFile {
 #[serde(deny_unknown_fields)]
 pub struct EmailRules {
     pub role_accounts: Vec<String>,
+    #[serde(default)]
+    pub placeholders: Vec<String>,
     pub dotless_domains: Vec<String>,
 }
 
@@ -45,6 +47,7 @@ pub struct EmailNormalizer {
     typos: TypoRules,
     roles: HashSet<String>,
     dotless: HashSet<String>,
+    placeholders: HashSet<String>,
     fix_typos: bool,
 }
 
@@ -57,6 +60,7 @@ impl EmailNormalizer {
             typos: TypoRules::new(&file.providers, &file.typos, &file.tld_typos),
             roles: lower(&file.rules.role_accounts),
             dotless: lower(&file.rules.dotless_domains),
+            placeholders: lower(&file.rules.placeholders),
             fix_typos: options.fix_email_typos,
         })
     }
@@ -95,6 +99,9 @@ impl EmailNormalizer {
     /// The valid addresses of one cell (typos fixed when asked), with findings for the rest.
     pub fn cell_addresses(&self, raw: &str, field: Field, issues: &mut Vec<Issue>) -> Vec<String> {
         let mut out = Vec::new();
+        if self.placeholders.contains(&raw.trim().to_lowercase()) {
+            return out;
+        }
         for token in parse_emails(raw) {
             match token {
                 EmailToken::Valid(address) => out.push(self.check(address, field, raw, issues)),

@@ -63,9 +63,11 @@ fn invalid_cell_is_a_finding_and_left_empty() {
     let (rec, issues) = run(&normalizer(false), "ann at gmail");
     assert_eq!(rec.values.get(Field::Email), "");
     assert_eq!(issues[0].code, "email.invalid");
-    let (rec, issues) = run(&normalizer(false), "");
-    assert_eq!(rec.values.get(Field::Email), "");
-    assert!(issues.is_empty());
+    for empty in ["", "  ", "n/a", "Немає"] {
+        let (rec, issues) = run(&normalizer(false), empty);
+        assert_eq!(rec.values.get(Field::Email), "");
+        assert!(issues.is_empty(), "{empty}");
+    }
 }
 
 #[test]
