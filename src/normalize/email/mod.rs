@@ -1,7 +1,7 @@
 //! E-mail addresses: syntax, display names, several per cell, provider typos, role accounts.
 //!
-//! [`parse_emails`] reads a cell (see [`parse`] for the syntax accepted; Unicode domains are
-//! kept in Unicode, never punycoded). [`EmailNormalizer::apply`] writes `email` and
+//! [`parse_emails`] reads a cell (the `parse` module says which syntax is accepted; Unicode
+//! domains are kept in Unicode, never punycoded). [`EmailNormalizer::apply`] writes `email` and
 //! `email_alt`, the matching key `email_local`, and findings: `email.invalid`,
 //! `email.domain_typo` (rewritten only with `fix_email_typos`), `email.role_account`,
 //! `email.too_many`.
