@@ -57,7 +57,7 @@ impl CellRules {
         Ok(CellRules {
             labels: compile(format!("(?i){}", alternation(&rules.labels)))?,
             extension: compile(format!(
-                r"(?i)(?:^|[^\p{{L}}\p{{M}}])(?:{})[\s.:]*(\d{{1,7}})(?:[^\d]*)$",
+                r"(?i)(?:^|[^\p{{L}}\p{{M}}])(?:{})[\s.:=]*(\d{{1,7}})(?:[^\d]*)$",
                 alternation(&rules.extension_markers)
             ))?,
             separators: compile(format!(

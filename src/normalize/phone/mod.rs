@@ -187,7 +187,10 @@ fn resolve_piece(
     }
     let groups: Vec<&str> = piece.text.split(' ').collect();
     for cut in 1..groups.len() {
-        let (left, right) = (groups[..cut].join(" "), groups[cut..].join(" "));
+        let (Some(left), Some(right)) = (groups.get(..cut), groups.get(cut..)) else {
+            break;
+        };
+        let (left, right) = (left.join(" "), right.join(" "));
         let side = |t: &str| {
             let p = Piece {
                 text: t.to_string(),

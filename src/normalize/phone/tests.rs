@@ -44,6 +44,11 @@ fn real_world_cells() {
     assert_eq!(phone(Some("DE"), "030/1234567"), "+49301234567");
     assert_eq!(phone(Some("FR"), "06.12.34.56.78"), "+33612345678");
     assert_eq!(phone(Some("GB"), "Mob: 07400 123456"), "+447400123456");
+    assert_eq!(phone(Some("TH"), "0-2123-4567"), "+6621234567");
+    assert_eq!(phone(Some("TH"), "+66 (0) 81 234 5678"), "+66812345678");
+    assert_eq!(phone(Some("UA"), "1 (201) 555-0123"), "+12015550123");
+    assert_eq!(phone(Some("RU"), "(495) 123-45-67"), "+74951234567");
+    assert_eq!(phone(Some("RU"), "8 10 49 30 1234567"), "+49301234567");
 }
 
 #[test]
@@ -54,6 +59,10 @@ fn extension_type_and_alternate() {
     assert_eq!(rec.values.get(Field::PhoneAlt), "+12015550199");
     let (rec, _) = normalize(Some("UA"), "050 123 45 67");
     assert_eq!(rec.values.get(Field::PhoneType), "mobile");
+    let (rec, issues) = normalize(None, "tel:+1-201-555-0123;ext=123");
+    assert_eq!(rec.values.get(Field::Phone), "+12015550123");
+    assert_eq!(rec.values.get(Field::PhoneExt), "123");
+    assert!(issues.is_empty());
 }
 
 #[test]
