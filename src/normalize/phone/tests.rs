@@ -106,6 +106,27 @@ fn two_numbers_separated_only_by_a_space() {
     assert_eq!(rec.values.get(Field::PhoneAlt), "+380671234567");
 }
 
+#[test]
+fn fixture_slice_is_recovered_without_wrong_numbers() {
+    let fixture = include_str!("../../../benches/data/phones.csv");
+    let mut reader = csv::Reader::from_reader(fixture.as_bytes());
+    let (mut knowable, mut recovered, mut wrong) = (0, 0, 0);
+    for row in reader.records().take(1500).flatten() {
+        let (country, cell, expected) = (&row[0], &row[1], &row[2]);
+        let got = phone(Some(country).filter(|c| !c.is_empty()), cell);
+        if !expected.is_empty() {
+            knowable += 1;
+            recovered += usize::from(got == expected);
+        }
+        wrong += usize::from(!got.is_empty() && got != expected);
+    }
+    assert!(
+        recovered * 1000 >= knowable * 995,
+        "recovered {recovered} of {knowable}"
+    );
+    assert!(wrong <= 2, "{wrong} wrong numbers");
+}
+
 proptest! {
     #[test]
     fn e164_output_normalises_to_itself(
