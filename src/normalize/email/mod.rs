@@ -1,0 +1,166 @@
+//! E-mail addresses: syntax, display names, several per cell, provider typos, role accounts.
+//!
+//! [`parse_emails`] reads a cell (the `parse` module says which syntax is accepted; Unicode
+//! domains are kept in Unicode, never punycoded). [`EmailNormalizer::apply`] writes `email` and
+//! `email_alt`, the matching key `email_local`, and findings: `email.invalid`,
+//! `email.domain_typo` (rewritten only with `fix_email_typos`), `email.role_account`,
+//! `email.too_many`.
+
+mod parse;
+mod typo;
+
+pub use parse::{EmailToken, normalize_address, parse_emails};
+pub use typo::TypoRules;
+
+use super::{NormalizeOptions, RowContext};
+use crate::error::Result;
+use crate::finding::Issue;
+use crate::locale::LocaleData;
+use crate::record::{Field, Record};
+use serde::Deserialize;
+use std::collections::{HashMap, HashSet};
+
+/// `schemas/email.toml`.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EmailFile {
+    pub providers: Vec<String>,
+    #[serde(default)]
+    pub typos: HashMap<String, String>,
+    #[serde(default)]
+    pub tld_typos: HashMap<String, String>,
+    pub rules: EmailRules,
+}
+
+/// The `[rules]` table of `schemas/email.toml`.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EmailRules {
+    pub role_accounts: Vec<String>,
+    #[serde(default)]
+    pub placeholders: Vec<String>,
+    pub dotless_domains: Vec<String>,
+}
+
+/// Normalises e-mail addresses; built once, shared across threads.
+pub struct EmailNormalizer {
+    typos: TypoRules,
+    roles: HashSet<String>,
+    dotless: HashSet<String>,
+    placeholders: HashSet<String>,
+    fix_typos: bool,
+}
+
+impl EmailNormalizer {
+    /// Builds the normaliser from the schema data.
+    pub fn from_locale(locale: &LocaleData, options: &NormalizeOptions) -> Result<EmailNormalizer> {
+        let file: EmailFile = locale.parse("email.toml")?;
+        let lower = |v: &[String]| v.iter().map(|s| s.to_lowercase()).collect();
+        Ok(EmailNormalizer {
+            typos: TypoRules::new(&file.providers, &file.typos, &file.tld_typos),
+            roles: lower(&file.rules.role_accounts),
+            dotless: lower(&file.rules.dotless_domains),
+            placeholders: lower(&file.rules.placeholders),
+            fix_typos: options.fix_email_typos,
+        })
+    }
+
+    /// Normalises the record's e-mails in place.
+    pub fn apply(&self, rec: &mut Record, _ctx: &RowContext, issues: &mut Vec<Issue>) {
+        let mut found: Vec<String> = Vec::new();
+        for field in [Field::Email, Field::EmailAlt] {
+            let raw = rec.raw.get(field);
+            for address in self.cell_addresses(raw, field, issues) {
+                if !found.contains(&address) {
+                    found.push(address);
+                }
+            }
+        }
+        let first = found.first().cloned().unwrap_or_default();
+        rec.keys.email_local = self.local_key(&first);
+        rec.values.set(Field::Email, first);
+        rec.values
+            .set(Field::EmailAlt, found.get(1).cloned().unwrap_or_default());
+        if found.len() > 2 {
+            let extra = found.get(2..).unwrap_or_default().join(", ");
+            let msg = "more addresses than email and email_alt can hold";
+            issues.push(
+                Issue::info(
+                    Field::EmailAlt,
+                    "email.too_many",
+                    rec.raw.get(Field::Email),
+                    msg,
+                )
+                .with_suggestion(extra),
+            );
+        }
+    }
+
+    /// The valid addresses of one cell (typos fixed when asked), with findings for the rest.
+    pub fn cell_addresses(&self, raw: &str, field: Field, issues: &mut Vec<Issue>) -> Vec<String> {
+        let mut out = Vec::new();
+        if self.placeholders.contains(&raw.trim().to_lowercase()) {
+            return out;
+        }
+        for token in parse_emails(raw) {
+            match token {
+                EmailToken::Valid(address) => out.push(self.check(address, field, raw, issues)),
+                EmailToken::Invalid(text) => issues.push(Issue::warning(
+                    field,
+                    "email.invalid",
+                    raw,
+                    format!("{text:?} is not a valid e-mail address"),
+                )),
+            }
+        }
+        out
+    }
+
+    /// Reports a domain typo (rewriting it when asked) and a role account.
+    fn check(&self, address: String, field: Field, raw: &str, issues: &mut Vec<Issue>) -> String {
+        let Some((local, domain)) = address.rsplit_once('@') else {
+            return address;
+        };
+        let mut result = address.clone();
+        if let Some(meant) = self.typos.suggest(domain) {
+            let fixed = format!("{local}@{meant}");
+            let issue = if self.fix_typos {
+                let msg = format!("domain {domain} looks like a typo of {meant}; rewritten");
+                Issue::info(field, "email.domain_typo", raw, msg)
+            } else {
+                let msg = format!("domain {domain} looks like a typo of {meant}");
+                Issue::warning(field, "email.domain_typo", raw, msg)
+            };
+            issues.push(issue.with_suggestion(fixed.clone()));
+            if self.fix_typos {
+                result = fixed;
+            }
+        }
+        if self.roles.contains(untagged(local)) {
+            let msg = format!("{local}@ is a role account, not a person's mailbox");
+            issues.push(Issue::info(field, "email.role_account", raw, msg));
+        }
+        result
+    }
+
+    /// The matching key: local part without `+tag`, and without dots where the provider ignores them.
+    pub fn local_key(&self, address: &str) -> String {
+        let Some((local, domain)) = address.rsplit_once('@') else {
+            return String::new();
+        };
+        let key = untagged(local);
+        if self.dotless.contains(domain) {
+            key.replace('.', "")
+        } else {
+            key.to_string()
+        }
+    }
+}
+
+/// `ann+crm` → `ann`.
+fn untagged(local: &str) -> &str {
+    local.split_once('+').map_or(local, |(base, _)| base)
+}
+
+#[cfg(test)]
+mod tests;
