@@ -93,6 +93,7 @@ pub fn process(config: &Config, progress: &dyn Progress) -> Result<RunData> {
     let locale = LocaleData::with_overrides(config.schemas_dir.as_deref())?;
     let normalizer = Normalizer::new(&locale, &config.normalize)?;
     let header_rules = HeaderRules::from_locale(&locale)?;
+    lap("setup", &mut timings)?;
 
     let tables = read_sources(config, progress)?;
     lap("read", &mut timings)?;
