@@ -115,13 +115,21 @@ fn measure<'a>(values: impl Iterator<Item = &'a str>, validity: Option<f64>) -> 
     }
 }
 
+/// Share of present raw values that normalised to a value. A field and its alternate are
+/// measured together (a mobile in `phone_alt` becomes `phone` when `phone` is empty, which is
+/// not a loss); the alternate itself is not measured separately.
 fn validity(records: &[Record], field: Field) -> Option<f64> {
-    let present = records.iter().filter(|r| r.raw.has(field)).count();
-    let kept = records
-        .iter()
-        .filter(|r| r.raw.has(field) && r.values.has(field))
-        .count();
-    (present > 0).then(|| ratio(kept, present))
+    let group: &[Field] = match field {
+        Field::Phone => &[Field::Phone, Field::PhoneAlt],
+        Field::Email => &[Field::Email, Field::EmailAlt],
+        Field::PhoneAlt | Field::EmailAlt => return None,
+        other => std::slice::from_ref(&Field::ALL[other.index()]),
+    };
+    let raw = |r: &Record| group.iter().filter(|f| r.raw.has(**f)).count();
+    let kept = |r: &Record| group.iter().filter(|f| r.values.has(**f)).count();
+    let present: usize = records.iter().map(raw).sum();
+    let valid: usize = records.iter().map(|r| kept(r).min(raw(r))).sum();
+    (present > 0).then(|| ratio(valid, present))
 }
 
 fn ratio(a: usize, b: usize) -> f64 {
@@ -141,6 +149,15 @@ mod tests {
         r.raw.set(Field::Email, raw_email);
         r.values.set(Field::Email, email);
         r
+    }
+
+    #[test]
+    fn an_alternate_promoted_to_primary_is_not_counted_invalid() {
+        let mut r = Record::default();
+        r.raw.set(Field::PhoneAlt, "07895 485008");
+        r.values.set(Field::Phone, "+447895485008");
+        assert_eq!(validity(&[r.clone()], Field::Phone), Some(1.0));
+        assert_eq!(validity(&[r], Field::PhoneAlt), None);
     }
 
     #[test]
