@@ -662,3 +662,346 @@ fn report_decision_clicked_in_a_browser_sticks_on_the_next_run() {
         customer(&second, decision[3], decision[4])
     );
 }
+
+// ---------------------------------------------------------------- normalisation across countries
+
+/// The demo's exports from seven countries come out as the same clean, comparable values:
+/// E.164 phones, ISO dates (Buddhist era converted), ISO countries from any spelling, names
+/// split per locale order, postcodes and addresses per country.
+#[test]
+fn demo_rows_from_seven_countries_are_normalised() {
+    let out = run_ok(&[&fixture("demo")]);
+    let x = xref(&out);
+    let check = |source: &str, row: u64, want: &[(&str, &str)]| {
+        let r = x.at(source, row);
+        for (col, value) in want {
+            assert_eq!(r[*col], *value, "{source}:{row} {col}");
+        }
+    };
+    // Ukraine, cp1251: "Байдак Панас Теодорович" (surname first, patronymic), 050…, DD.MM.YYYY.
+    check(
+        "ua_branch.csv",
+        1,
+        &[
+            ("family_name", "Байдак"),
+            ("given_name", "Панас"),
+            ("middle_name", "Теодорович"),
+            ("phone", "+380506500510"),
+            ("created_at", "2019-02-26"),
+            ("country", "UA"),
+            ("address_line2", "квартира 25"),
+            ("region", "Полтавська область"),
+            ("postal_code", "36504"),
+        ],
+    );
+    // The old long-distance form "8 092 …" and "вул.Козацька,117".
+    check(
+        "ua_branch.csv",
+        3,
+        &[
+            ("phone", "+380923085347"),
+            ("address_line1", "вулиця Козацька, 117"),
+        ],
+    );
+    // Thailand, TIS-620: salutation split off, "+66 (0)89…", Buddhist-era date, Thai address markers.
+    check(
+        "th_branch.csv",
+        1,
+        &[
+            ("salutation", "นาง"),
+            ("given_name", "ณิชาภัทร"),
+            ("family_name", "ธาราธร"),
+            ("phone", "+66896217976"),
+            ("created_at", "2020-06-05"),
+            ("address_line1", "833 ถนนแจ้งวัฒนะ"),
+            ("district", "เมืองเชียงใหม่"),
+            ("country", "TH"),
+        ],
+    );
+    // Bangkok written กรุงเทพฯ; a country code written without "+".
+    check(
+        "th_branch.csv",
+        2,
+        &[
+            ("region", "กรุงเทพมหานคร"),
+            ("phone", "+66848346000"),
+            ("created_at", "2024-11-28"),
+        ],
+    );
+    // US ("U.S.A."), Germany ("Deutschland"), UK ("UK", number without "+"), Ukraine ("Ukraina",
+    // ALL-CAPS surname), France ("Frankreich", dotted number), Poland ("ul.", NN-NNN).
+    check(
+        "old_crm.csv",
+        3,
+        &[
+            ("country", "US"),
+            ("phone", "+18458614092"),
+            ("created_at", "2017-02-10T18:40:35Z"),
+        ],
+    );
+    check(
+        "old_crm.csv",
+        5,
+        &[
+            ("country", "DE"),
+            ("phone", "+4917804719968"),
+            ("address_line1", "Schulstraße 15"),
+        ],
+    );
+    check(
+        "old_crm.csv",
+        6,
+        &[
+            ("country", "GB"),
+            ("phone", "+447135761924"),
+            ("postal_code", "LS1 9XF"),
+        ],
+    );
+    check(
+        "old_crm.csv",
+        9,
+        &[
+            ("country", "UA"),
+            ("family_name", "Sahal"),
+            ("phone", "+380759936671"),
+        ],
+    );
+    check(
+        "old_crm.csv",
+        10,
+        &[
+            ("country", "FR"),
+            ("phone", "+33652560861"),
+            ("postal_code", "59006"),
+        ],
+    );
+    check(
+        "old_crm.csv",
+        19,
+        &[
+            ("country", "PL"),
+            ("phone", "+48509597617"),
+            ("postal_code", "50-220"),
+        ],
+    );
+}
+
+/// golden.csv, xref.csv and pairs.csv agree with each other.
+#[test]
+fn golden_xref_and_pairs_are_consistent() {
+    let out = run_ok(&[&fixture("synth_small")]);
+    let x = xref(&out);
+    let golden = Table::read(&out.path().join("golden.csv"));
+    let pairs = Table::read(&out.path().join("pairs.csv"));
+    let mut members: HashMap<String, usize> = HashMap::new();
+    for r in &x.rows {
+        if !r["customer_id"].is_empty() {
+            *members.entry(r["customer_id"].clone()).or_default() += 1;
+        }
+        let expected_status = if r["customer_id"].is_empty() {
+            "quarantined"
+        } else if members.contains_key(&r["customer_id"]) {
+            r["status"].as_str()
+        } else {
+            ""
+        };
+        assert_ne!(expected_status, "", "row without status");
+    }
+    assert_eq!(
+        golden.rows.len(),
+        members.len(),
+        "one golden record per customer_id"
+    );
+    for g in &golden.rows {
+        assert_eq!(
+            g["source_count"].parse::<usize>().ok(),
+            members.get(&g["customer_id"]).copied(),
+            "{}",
+            g["customer_id"]
+        );
+    }
+    for r in &x.rows {
+        let n = members.get(&r["customer_id"]).copied().unwrap_or(0);
+        let want = if n > 1 {
+            "merged"
+        } else if n == 1 {
+            "unique"
+        } else {
+            "quarantined"
+        };
+        assert_eq!(r["status"], want, "{}:{}", r["source"], r["row"]);
+    }
+    let customer_of =
+        |source: &str, row: &str| x.at(source, row.parse().expect("row"))["customer_id"].clone();
+    assert!(!pairs.rows.is_empty());
+    for p in &pairs.rows {
+        let prob: f64 = p["match_probability"].parse().expect("probability");
+        assert!((0.0..=1.0).contains(&prob));
+        if p["decision"] == "match" {
+            assert_eq!(
+                customer_of(&p["left_source"], &p["left_row"]),
+                customer_of(&p["right_source"], &p["right_row"])
+            );
+        }
+    }
+}
+
+// ---------------------------------------------------------------- audit, suppression, interruption
+
+#[test]
+fn audit_gate_passes_and_fails_with_documented_exit_codes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = fixture("synth_small").display().to_string();
+    let out = dir.path().join("a1").display().to_string();
+    let o = steward(&[
+        "audit",
+        "--quiet",
+        &data,
+        "--out",
+        &out,
+        "--fail-under",
+        "completeness=0.1,duplicates=0.9",
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let quality: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.path().join("a1/quality.json")).expect("quality.json"),
+    )
+    .expect("json");
+    assert!(quality.is_object());
+    assert!(dir.path().join("a1/audit.html").exists());
+    let out2 = dir.path().join("a2").display().to_string();
+    let o = steward(&[
+        "audit",
+        "--quiet",
+        &data,
+        "--out",
+        &out2,
+        "--fail-under",
+        "duplicates=0.01,email.validity=0.999",
+    ]);
+    assert_eq!(o.status.code(), Some(3));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("duplicates"), "{err}");
+    let o = steward(&[
+        "audit",
+        "--quiet",
+        &data,
+        "--out",
+        &out2,
+        "--fail-under",
+        "sparkle=2",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn suppressed_people_leave_every_output_but_their_rows_are_counted() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = write(
+        dir.path(),
+        "p.csv",
+        b"Name,Email,Phone,Country\nAnn Smith,ann@example.org,+44 20 7946 0018,GB\nA. Smith,,020 7946 0018,GB\nBob Jones,bob@example.com,,US\n",
+    );
+    let list = write(
+        dir.path(),
+        "erase.txt",
+        b"ANN@example.org\n+44 20 7946 0018\n",
+    );
+    let out = dir.path().join("out");
+    let o = steward(&[
+        "run",
+        "--quiet",
+        &input.display().to_string(),
+        "--out",
+        &out.display().to_string(),
+        "--suppress",
+        &list.display().to_string(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    for f in [
+        "golden.csv",
+        "xref.csv",
+        "pairs.csv",
+        "findings.csv",
+        "report.html",
+    ] {
+        let text = std::fs::read_to_string(out.join(f)).expect("output");
+        assert!(
+            !text.contains("ann@example.org") && !text.contains("7946"),
+            "{f} still names the suppressed person"
+        );
+    }
+    let x = Table::read(&out.join("xref.csv"));
+    assert_eq!(x.rows.len(), 3);
+    assert_eq!(
+        x.filter("status", "suppressed").len(),
+        2,
+        "both of Ann's rows (one matched by phone) are suppressed"
+    );
+    let run: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("run.json")).expect("run.json"))
+            .expect("json");
+    assert_eq!(run["counts"]["suppressed"], 2);
+}
+
+/// SIGTERM mid-run: exit 130, the previous outputs untouched, no staging left behind.
+#[test]
+fn interrupted_run_keeps_previous_outputs() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("out");
+    let small = write(
+        dir.path(),
+        "small.csv",
+        b"Name,Email\nAnn,ann@example.org\n",
+    );
+    let o = steward(&[
+        "run",
+        "--quiet",
+        &small.display().to_string(),
+        "--out",
+        &out.display().to_string(),
+    ]);
+    assert!(o.status.success());
+    let before = std::fs::read(out.join("xref.csv")).expect("xref");
+    let mut big = String::from("Name,Email,Phone,City\n");
+    for i in 0..200_000 {
+        big.push_str(&format!(
+            "Person {i},p{i}@example.org,+44 20 7946 {:04},Leeds\n",
+            i % 10_000
+        ));
+    }
+    let big = write(dir.path(), "big.csv", big.as_bytes());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_steward"))
+        .args([
+            "run",
+            "--quiet",
+            &big.display().to_string(),
+            "--out",
+            &out.display().to_string(),
+        ])
+        .spawn()
+        .expect("spawn");
+    std::thread::sleep(std::time::Duration::from_millis(700));
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .expect("kill");
+    assert!(killed.success());
+    let status = child.wait().expect("wait");
+    assert_eq!(
+        status.code(),
+        Some(130),
+        "the run finished before the signal or ignored it"
+    );
+    assert_eq!(before, std::fs::read(out.join("xref.csv")).expect("xref"));
+    let staging = std::fs::read_dir(&out)
+        .expect("ls")
+        .filter_map(|e| e.ok())
+        .any(|e| e.file_name().to_string_lossy().starts_with(".steward"));
+    assert!(!staging, "staging directory left behind");
+}
