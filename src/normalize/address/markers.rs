@@ -99,7 +99,32 @@ pub fn pieces(segment: &str, rules: &CountryRules) -> Vec<Piece> {
             }
         }
     }
+    if open {
+        attach_trailing_street_marker(&mut out);
+    }
     out
+}
+
+/// A street marker that ends its segment (`Івана Франка вулиця`, `Шевченка вул.`) names the
+/// text before it: Ukrainian and Russian exports often write the street type last.
+fn attach_trailing_street_marker(out: &mut Vec<Piece>) {
+    let n = out.len();
+    if n < 2 {
+        return;
+    }
+    let is_street_marker = out[n - 1]
+        .word
+        .as_ref()
+        .is_some_and(|w| w.role == Role::Street);
+    let prev_is_name = out[n - 2].word.is_none()
+        && !out[n - 2].value.is_empty()
+        && !out[n - 2].value.chars().any(|c| c.is_ascii_digit());
+    if is_street_marker && prev_is_name {
+        let name = out.remove(n - 2).value;
+        if let Some(marker) = out.last_mut() {
+            marker.value = name;
+        }
+    }
 }
 
 /// For a suffix-role marker, removes and returns the adjective word that ends the previous unmarked piece.

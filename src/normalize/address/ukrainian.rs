@@ -282,6 +282,15 @@ mod tests {
     }
 
     #[test]
+    fn reads_a_street_type_written_after_the_name() {
+        let p = parsed("Івана Франка вулиця, 223, кв.25");
+        assert_eq!(p.line1, vec!["вулиця Івана Франка, 223".to_string()]);
+        assert_eq!(p.line2, vec!["квартира 25".to_string()]);
+        let p = parsed("Шевченка вул., 5");
+        assert_eq!(p.line1, vec!["вулиця Шевченка, 5".to_string()]);
+    }
+
+    #[test]
     fn reads_street_first_kyiv_address() {
         let p = parsed("вул. Хрещатик, 22, кв. 5, м. Київ, 01001");
         assert_eq!(p.line1, vec!["вулиця Хрещатик, 22"]);
