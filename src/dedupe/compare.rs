@@ -195,11 +195,19 @@ fn first_token(s: &str) -> &str {
     s.split([' ', '-']).next().unwrap_or(s)
 }
 
-fn strip_initial(s: &str) -> Option<char> {
-    let t = s.trim_end_matches('.');
-    let mut chars = t.chars();
-    let c = chars.next()?;
-    chars.next().is_none().then_some(c)
+/// The initial a given name stands for, as a Latin-key prefix: `J.` → `j`, Cyrillic `Х.`
+/// (key `kh.`) → `kh`, a romanised digraph initial `Ye.` → `ye`. `None` for a full name.
+pub fn initial_of<'a>(key: &'a str, raw: &str) -> Option<&'a str> {
+    let trimmed = key.trim_end_matches('.');
+    if trimmed.is_empty() {
+        return None;
+    }
+    let written = if raw.is_empty() { key } else { raw };
+    let letters = written.trim_end_matches('.').chars().count();
+    let dotted_digraph = key.ends_with('.')
+        && trimmed.chars().count() <= 4
+        && trimmed.chars().all(char::is_alphabetic);
+    (letters == 1 || dotted_digraph).then_some(trimmed)
 }
 
 /// Given-name level: exact, initial (`J.` / `John`), close (typo, first of several names),
@@ -211,9 +219,10 @@ pub fn given_level(a: &str, b: &str, a_raw: &str, b_raw: &str) -> u8 {
     if a == b || (!a_raw.is_empty() && a_raw == b_raw) {
         return 1;
     }
-    match (strip_initial(a), strip_initial(b)) {
-        (Some(c), _) if b.starts_with(c) => return 2,
-        (_, Some(c)) if a.starts_with(c) => return 2,
+    match (initial_of(a, a_raw), initial_of(b, b_raw)) {
+        (Some(i), Some(j)) if i.starts_with(j) || j.starts_with(i) => return 2,
+        (Some(i), None) if b.starts_with(i) => return 2,
+        (None, Some(j)) if a.starts_with(j) => return 2,
         (Some(_), _) | (_, Some(_)) => return 5,
         _ => {}
     }
@@ -483,6 +492,16 @@ mod tests {
         assert_eq!(given_level("john", "mary", "", ""), 5);
         assert_eq!(given_level("j", "mary", "", ""), 5);
         assert_eq!(given_level("", "mary", "", ""), MISSING);
+    }
+
+    #[test]
+    fn cyrillic_and_digraph_initials_meet_their_names() {
+        // Х. Тесленко / Khrystyna Teslenko: the key of Х. is "kh."
+        assert_eq!(given_level("kh.", "khrystyna", "х.", "khrystyna"), 2);
+        assert_eq!(given_level("ye.", "yefrem", "ye.", "yefrem"), 2);
+        assert_eq!(given_level("kh.", "kateryna", "х.", "катерина"), 5);
+        assert_eq!(initial_of("oleh", "олег"), None);
+        assert_eq!(initial_of("s.", "s."), Some("s"));
     }
 
     #[test]

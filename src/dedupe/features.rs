@@ -28,7 +28,7 @@ pub struct Features {
     pub address: String,
     /// Postcode without spaces, upper case.
     pub postcode: String,
-    /// Case-folded locality.
+    /// Latin key of the locality (`Бровари` and `Brovary` meet).
     pub locality: String,
     /// Organisation key.
     pub organization: String,
@@ -141,7 +141,7 @@ pub fn compute(
             .filter(|c| !c.is_whitespace())
             .collect::<String>()
             .to_uppercase(),
-        locality: fold(v.get(Field::Locality)),
+        locality: crate::normalize::translit::latin_key_for(v.get(Field::Locality), rec.country),
         organization: key_or_value(&rec.keys.organization, v.get(Field::Organization)),
         birth: v
             .get(Field::BirthDate)
@@ -192,6 +192,18 @@ mod tests {
         assert_eq!(f.emails[0], "o.shev@ukr.net");
         assert_eq!(f.email_local, "o.shev");
         assert!(!f.family_phonetic.is_empty());
+    }
+
+    #[test]
+    fn cyrillic_and_latin_localities_meet() {
+        let mut a = Record::default();
+        a.values.set(Field::Locality, "Бровари");
+        let mut b = Record::default();
+        b.values.set(Field::Locality, "Brovary");
+        let m = DoubleMetaphone::default();
+        let (fa, fb) = (compute(&a, &[], 0, &m), compute(&b, &[], 0, &m));
+        assert_eq!(fa.locality, "brovary");
+        assert_eq!(fa.locality, fb.locality);
     }
 
     #[test]
