@@ -165,6 +165,10 @@ impl Comparison {
     }
 }
 
+/// Similarity credited to a Thai spelling and a romanisation with the same consonant skeleton:
+/// enough for `close`, never `exact`.
+const THAI_LATIN_SIMILARITY: f64 = 0.95;
+
 /// Similarity of two names: Jaro–Winkler on the Latin keys, and on the spellings as written
 /// when both are present (same-script spellings that transliterate differently still meet).
 pub fn name_similarity(a: &str, b: &str, a_raw: &str, b_raw: &str) -> f64 {
@@ -172,6 +176,9 @@ pub fn name_similarity(a: &str, b: &str, a_raw: &str, b_raw: &str) -> f64 {
         return 0.0;
     }
     let latin = jaro_winkler(a, b);
+    if super::thai_latin::thai_latin_meet(a, b, a_raw, b_raw) {
+        return latin.max(THAI_LATIN_SIMILARITY);
+    }
     if !a_raw.is_empty() && !b_raw.is_empty() && (a_raw != a || b_raw != b) {
         latin.max(jaro_winkler(a_raw, b_raw))
     } else {

@@ -97,7 +97,12 @@ pub fn compute(
     metaphone: &DoubleMetaphone,
 ) -> Features {
     let v = &rec.values;
-    let (given, family) = names(rec);
+    let (mut given, family) = names(rec);
+    let mut given_raw = fold(v.get(Field::GivenName));
+    if let Some(rest) = super::thai_latin::strip_glued_khun(&given_raw) {
+        given = crate::normalize::translit::latin_key_for(rest, rec.country);
+        given_raw = rest.to_string();
+    }
     let family_phonetic = if !rec.keys.family_phonetic.is_empty() {
         rec.keys.family_phonetic.clone()
     } else if family.is_ascii() && !family.is_empty() {
@@ -123,7 +128,7 @@ pub fn compute(
         })
         .collect();
     Features {
-        given_raw: fold(v.get(Field::GivenName)),
+        given_raw,
         family_raw: fold(v.get(Field::FamilyName)),
         given,
         family,
@@ -204,6 +209,15 @@ mod tests {
         let (fa, fb) = (compute(&a, &[], 0, &m), compute(&b, &[], 0, &m));
         assert_eq!(fa.locality, "brovary");
         assert_eq!(fa.locality, fb.locality);
+    }
+
+    #[test]
+    fn glued_thai_khun_is_not_part_of_the_given_name() {
+        let mut rec = Record::default();
+        rec.values.set(Field::GivenName, "คุณพรทิพย์");
+        let f = compute(&rec, &[], 0, &DoubleMetaphone::default());
+        assert_eq!(f.given_raw, "พรทิพย์");
+        assert_eq!(f.given, crate::normalize::translit::latin_key("พรทิพย์"));
     }
 
     #[test]
