@@ -46,6 +46,9 @@ struct Summary {
 
 const MAX_DISTINCT: usize = 16;
 
+/// [`family_level`] for outright different family names.
+const FAMILY_DIFFERENT: u8 = 4;
+
 /// The birth-date guard applies when `birth_date=different` weighs at most this many bits.
 pub const BIRTH_GUARD_MAX_WEIGHT: f64 = -4.0;
 
@@ -342,9 +345,15 @@ fn names_differ(x: &Summary, y: &Summary) -> bool {
             .all(|a| ny.iter().all(|b| !names_compatible(a, b)))
 }
 
+/// Two names may be one person's: the given names agree (exact or a typo), or agree weakly
+/// (an initial, a similar name) while the family names are not outright different, or the
+/// name is the same with given and family swapped. `A. Hudson` and `Alexandra Yu` at one
+/// address are two people.
 fn names_compatible(a: &Given, b: &Given) -> bool {
-    if given_level(&a.0, &b.0, &a.1, &b.1) != 5 {
-        return true;
+    match given_level(&a.0, &b.0, &a.1, &b.1) {
+        1 | 3 => return true,
+        2 | 4 if family_level(&a.2, &b.2, &a.3, &b.3) != FAMILY_DIFFERENT => return true,
+        _ => {}
     }
     let families = !a.2.is_empty() && !b.2.is_empty();
     families
@@ -405,6 +414,26 @@ mod tests {
         assert_eq!(c.join(0, 1, false), Err(Refusal::GivenName));
         assert_eq!(c.join(1, 2, false), Err(Refusal::GivenName));
         assert!(c.join(0, 2, false).is_ok());
+    }
+
+    #[test]
+    fn an_initial_does_not_bridge_different_family_names() {
+        let f = vec![
+            named(
+                "alexandra",
+                "yu",
+                "yu.alexandra95@icloud.com",
+                "+13122454252",
+            ),
+            named("a.", "hudson", "hudson.antonio65@aol.com", "+13122454252"),
+            named("a.", "yu", "", "+13122454252"),
+            named("alexandra", "hudson", "", "+13122454252"),
+        ];
+        let mut c = Clusters::new(&f, &[], &[]);
+        assert_eq!(c.join(0, 1, false), Err(Refusal::GivenName));
+        assert!(c.join(0, 2, false).is_ok());
+        // A full given name that agrees survives a change of family name.
+        assert!(c.join(0, 3, false).is_ok());
     }
 
     #[test]

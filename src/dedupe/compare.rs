@@ -126,7 +126,7 @@ impl Comparison {
             Kind::Email => compare_email(x, y, tx, ix),
             Kind::Phone => compare_phone(x, y, tx, ix),
             Kind::Location => compare_location(x, y, tx, ix),
-            Kind::Organization => compare_plain(&x.organization, &y.organization),
+            Kind::Organization => compare_organization(x, y),
             Kind::BirthDate => Outcome::level(compare_birth(&x.birth, &y.birth)),
             Kind::Identifier(i) => compare_identifier(x.ids.get(i), y.ids.get(i)),
         }
@@ -360,6 +360,16 @@ fn compare_location(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> O
     Outcome::level(5)
 }
 
+/// Organisations: both present, exact / close / different; one present and the other record's
+/// name spells the same words (a company typed into the name fields), exact; else missing.
+fn compare_organization(x: &Features, y: &Features) -> Outcome {
+    let (xo, yo) = (x.organization.is_empty(), y.organization.is_empty());
+    if xo != yo && x.org_tokens.contains(' ') && x.org_tokens == y.org_tokens {
+        return Outcome::level(1);
+    }
+    compare_plain(&x.organization, &y.organization)
+}
+
 fn compare_plain(a: &str, b: &str) -> Outcome {
     if a.is_empty() || b.is_empty() {
         Outcome::level(MISSING)
@@ -499,6 +509,24 @@ mod tests {
         assert_eq!(given_level("john", "mary", "", ""), 5);
         assert_eq!(given_level("j", "mary", "", ""), 5);
         assert_eq!(given_level("", "mary", "", ""), MISSING);
+    }
+
+    #[test]
+    fn a_company_in_the_name_fields_meets_the_organisation() {
+        let person = Features {
+            given: "market".into(),
+            family: "korolenko".into(),
+            org_tokens: "korolenko market".into(),
+            ..Features::default()
+        };
+        let company = Features {
+            organization: "korolenko market".into(),
+            org_tokens: "korolenko market".into(),
+            ..Features::default()
+        };
+        assert_eq!(compare_organization(&person, &company).level, 1);
+        // Two people with the same name are not an organisation match.
+        assert_eq!(compare_organization(&person, &person).level, MISSING);
     }
 
     #[test]

@@ -32,6 +32,10 @@ pub struct Features {
     pub locality: String,
     /// Organisation key.
     pub organization: String,
+    /// Words of the organisation key in sorted order; for a record without an organisation,
+    /// the words of its name (a company typed into the name fields: `Маркет | Короленко`
+    /// against `ПП "Короленко Маркет"`).
+    pub org_tokens: String,
     /// Birth date digits (`YYYYMMDD`), empty when missing.
     pub birth: String,
     /// Configured identifier values, one per `identifier_columns` entry.
@@ -127,6 +131,12 @@ pub fn compute(
                 .unwrap_or_default()
         })
         .collect();
+    let organization = key_or_value(&rec.keys.organization, v.get(Field::Organization));
+    let org_tokens = if organization.is_empty() {
+        sorted_words(&format!("{given} {family}"))
+    } else {
+        sorted_words(&organization)
+    };
     Features {
         given_raw,
         family_raw: fold(v.get(Field::FamilyName)),
@@ -147,7 +157,8 @@ pub fn compute(
             .collect::<String>()
             .to_uppercase(),
         locality: crate::normalize::translit::latin_key_for(v.get(Field::Locality), rec.country),
-        organization: key_or_value(&rec.keys.organization, v.get(Field::Organization)),
+        organization,
+        org_tokens,
         birth: v
             .get(Field::BirthDate)
             .chars()
@@ -155,6 +166,13 @@ pub fn compute(
             .collect(),
         ids,
     }
+}
+
+/// The words of `s` sorted and joined by single spaces.
+fn sorted_words(s: &str) -> String {
+    let mut words: Vec<&str> = s.split_whitespace().collect();
+    words.sort_unstable();
+    words.join(" ")
 }
 
 /// Given and family keys; a record with only a full name is split at its last space.
@@ -218,6 +236,23 @@ mod tests {
         let f = compute(&rec, &[], 0, &DoubleMetaphone::default());
         assert_eq!(f.given_raw, "พรทิพย์");
         assert_eq!(f.given, crate::normalize::translit::latin_key("พรทิพย์"));
+    }
+
+    #[test]
+    fn org_tokens_come_from_the_name_when_there_is_no_organisation() {
+        let mut rec = Record::default();
+        rec.values.set(Field::GivenName, "Маркет");
+        rec.values.set(Field::FamilyName, "Короленко");
+        rec.keys.given = "market".into();
+        rec.keys.family = "korolenko".into();
+        let mut org = Record::default();
+        org.values
+            .set(Field::Organization, "ПП \"Короленко Маркет\"");
+        org.keys.organization = "korolenko market".into();
+        let m = DoubleMetaphone::default();
+        let (a, b) = (compute(&rec, &[], 0, &m), compute(&org, &[], 0, &m));
+        assert_eq!(a.org_tokens, "korolenko market");
+        assert_eq!(a.org_tokens, b.org_tokens);
     }
 
     #[test]
