@@ -211,7 +211,7 @@ pub fn initial_of<'a>(key: &'a str, raw: &str) -> Option<&'a str> {
     }
     let written = if raw.is_empty() { key } else { raw };
     let letters = written.trim_end_matches('.').chars().count();
-    let dotted_digraph = key.ends_with('.')
+    let dotted_digraph = (key.ends_with('.') || written.ends_with('.'))
         && trimmed.chars().count() <= 4
         && trimmed.chars().all(char::is_alphabetic);
     (letters == 1 || dotted_digraph).then_some(trimmed)
@@ -360,12 +360,29 @@ fn compare_location(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> O
     Outcome::level(5)
 }
 
+/// Whether every word of the sorted word list `part` is in the sorted word list `whole`.
+fn words_within(part: &str, whole: &str) -> bool {
+    let mut pool: Vec<&str> = whole.split(' ').collect();
+    part.split(' ')
+        .all(|w| match pool.iter().position(|p| *p == w) {
+            Some(i) => {
+                pool.swap_remove(i);
+                true
+            }
+            None => false,
+        })
+}
+
 /// Organisations: both present, exact / close / different; one present and the other record's
-/// name spells the same words (a company typed into the name fields), exact; else missing.
+/// name is two or more of its words (a company typed, perhaps shortened, into the name
+/// fields: `Агро | Василашко` / `Василашко Агро 886 Limited`), exact; else missing.
 fn compare_organization(x: &Features, y: &Features) -> Outcome {
     let (xo, yo) = (x.organization.is_empty(), y.organization.is_empty());
-    if xo != yo && x.org_tokens.contains(' ') && x.org_tokens == y.org_tokens {
-        return Outcome::level(1);
+    if xo != yo {
+        let (name, org) = if xo { (x, y) } else { (y, x) };
+        if name.org_tokens.contains(' ') && words_within(&name.org_tokens, &org.org_tokens) {
+            return Outcome::level(1);
+        }
     }
     compare_plain(&x.organization, &y.organization)
 }
@@ -525,6 +542,18 @@ mod tests {
             ..Features::default()
         };
         assert_eq!(compare_organization(&person, &company).level, 1);
+        let longer = Features {
+            organization: "korolenko market 742".into(),
+            org_tokens: "742 korolenko market".into(),
+            ..Features::default()
+        };
+        assert_eq!(compare_organization(&longer, &person).level, 1);
+        let other = Features {
+            organization: "korolenko farm".into(),
+            org_tokens: "farm korolenko".into(),
+            ..Features::default()
+        };
+        assert_eq!(compare_organization(&person, &other).level, MISSING);
         // Two people with the same name are not an organisation match.
         assert_eq!(compare_organization(&person, &person).level, MISSING);
     }
@@ -534,6 +563,8 @@ mod tests {
         // Х. Тесленко / Khrystyna Teslenko: the key of Х. is "kh."
         assert_eq!(given_level("kh.", "khrystyna", "х.", "khrystyna"), 2);
         assert_eq!(given_level("ye.", "yefrem", "ye.", "yefrem"), 2);
+        // The key may have lost the dot the spelling kept.
+        assert_eq!(given_level("kh", "khrystyna", "kh.", "христина"), 2);
         assert_eq!(given_level("kh.", "kateryna", "х.", "катерина"), 5);
         assert_eq!(initial_of("oleh", "олег"), None);
         assert_eq!(initial_of("s.", "s."), Some("s"));
