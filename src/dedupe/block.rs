@@ -92,7 +92,7 @@ impl Part {
             Part::Postcode => one(&f.postcode),
             Part::Locality => one(&f.locality),
             Part::Address => one(&f.address),
-            Part::Organization => one(&f.organization),
+            Part::Organization => one(&f.org_tokens),
             Part::BirthDate => one(&f.birth),
         }
     }

@@ -19,11 +19,13 @@
 //!
 //! Steward must-links and assignments are applied first and only stop at cannot-links.
 
-use super::compare::{compare_birth, given_level};
+use super::compare::{compare_birth, family_level, given_level, initial_of};
 use super::features::Features;
+use strsim::damerau_levenshtein;
 
-/// A distinct given name of a cluster: Latin key and spelling as written.
-type Given = (String, String);
+/// A distinct name of a cluster: given-name Latin key and spelling as written, then the
+/// family-name key and spelling (to recognise given and family entered the other way round).
+type Given = (String, String, String, String);
 
 /// What a cluster knows about its members, for conflict checks.
 #[derive(Clone, Debug, Default)]
@@ -34,12 +36,18 @@ struct Summary {
     births: Vec<String>,
     ids: Vec<String>,
     givens: Vec<Given>,
+    /// Names whose given part is only an initial (`S. Ryan`); they speak for the cluster only
+    /// while it has no full given name, so `J.` cannot bridge `John` and `Jane`.
+    initials: Vec<Given>,
     /// Records no member may share a cluster with (cannot-link partners).
     forbid: Vec<usize>,
     pinned: Option<String>,
 }
 
 const MAX_DISTINCT: usize = 16;
+
+/// [`family_level`] for outright different family names.
+const FAMILY_DIFFERENT: u8 = 4;
 
 /// The birth-date guard applies when `birth_date=different` weighs at most this many bits.
 pub const BIRTH_GUARD_MAX_WEIGHT: f64 = -4.0;
@@ -70,10 +78,18 @@ impl Summary {
             .filter(|(_, s)| !s.is_empty())
             .map(|(n, s)| format!("{n}:{s}"))
             .collect();
-        let givens = if f.given.chars().count() > 1 && !f.given.ends_with('.') {
-            vec![(f.given.clone(), f.given_raw.clone())]
+        let name = (
+            f.given.clone(),
+            f.given_raw.clone(),
+            f.family.clone(),
+            f.family_raw.clone(),
+        );
+        let (givens, initials) = if f.given.is_empty() {
+            (vec![], vec![])
+        } else if initial_of(&f.given, &f.given_raw).is_some() {
+            (vec![], vec![name])
         } else {
-            vec![]
+            (vec![name], vec![])
         };
         Summary {
             members: vec![i],
@@ -82,6 +98,7 @@ impl Summary {
             births: nonempty(std::slice::from_ref(&f.birth)),
             ids: nonempty(&ids),
             givens,
+            initials,
             forbid: Vec::new(),
             pinned: None,
         }
@@ -94,6 +111,7 @@ impl Summary {
         merge_sorted(&mut self.births, &other.births, MAX_DISTINCT);
         merge_sorted(&mut self.ids, &other.ids, MAX_DISTINCT);
         merge_sorted(&mut self.givens, &other.givens, MAX_DISTINCT);
+        merge_sorted(&mut self.initials, &other.initials, MAX_DISTINCT);
         self.forbid.extend(other.forbid);
         self.forbid.sort_unstable();
         self.forbid.dedup();
@@ -284,23 +302,63 @@ fn conflict(
     let contacts_differ = !x.emails.is_empty()
         && !y.emails.is_empty()
         && !email_shared
+        && !emails_close(&x.emails, &y.emails)
         && !x.phones.is_empty()
         && !y.phones.is_empty()
         && !intersects(&x.phones, &y.phones);
     if contacts_differ && !birth_shared && !id_shared {
         return Some(Refusal::Contacts);
     }
-    let givens_differ = !x.givens.is_empty()
-        && !y.givens.is_empty()
-        && x.givens.iter().all(|(a, ar)| {
-            y.givens
-                .iter()
-                .all(|(b, br)| given_level(a, b, ar, br) == 5)
-        });
-    if givens_differ && !(email_shared || birth_shared || id_shared) {
+    if names_differ(x, y) && !(email_shared || birth_shared || id_shared) {
         return Some(Refusal::GivenName);
     }
     None
+}
+
+/// E-mails one typo apart (`zabila.liubov@gmail.com` / `zabila.liubov@gmial.com`): the same
+/// mailbox mistyped, as good as shared for the contacts guard (not for the name guard).
+fn emails_close(x: &[String], y: &[String]) -> bool {
+    x.iter().any(|a| {
+        y.iter()
+            .any(|b| a.chars().count() >= 8 && damerau_levenshtein(a, b) <= 1)
+    })
+}
+
+/// The names a cluster speaks with: its full given names, else its initials.
+fn name_set(s: &Summary) -> &[Given] {
+    if s.givens.is_empty() {
+        &s.initials
+    } else {
+        &s.givens
+    }
+}
+
+/// Every name of one cluster is outright different from every name of the other: given
+/// names not equal, not an initial of one another, not a typo or variant, and not the same
+/// name with given and family swapped.
+fn names_differ(x: &Summary, y: &Summary) -> bool {
+    let (nx, ny) = (name_set(x), name_set(y));
+    !nx.is_empty()
+        && !ny.is_empty()
+        && nx
+            .iter()
+            .all(|a| ny.iter().all(|b| !names_compatible(a, b)))
+}
+
+/// Two names may be one person's: the given names agree (exact or a typo), or agree weakly
+/// (an initial, a similar name) while the family names are not outright different, or the
+/// name is the same with given and family swapped. `A. Hudson` and `Alexandra Yu` at one
+/// address are two people.
+fn names_compatible(a: &Given, b: &Given) -> bool {
+    match given_level(&a.0, &b.0, &a.1, &b.1) {
+        1 | 3 => return true,
+        2 | 4 if family_level(&a.2, &b.2, &a.3, &b.3) != FAMILY_DIFFERENT => return true,
+        _ => {}
+    }
+    let families = !a.2.is_empty() && !b.2.is_empty();
+    families
+        && (1..=3).contains(&given_level(&a.0, &b.2, &a.1, &b.3))
+        && (1..=2).contains(&family_level(&a.2, &b.0, &a.3, &b.1))
 }
 
 #[cfg(test)]
@@ -330,6 +388,80 @@ mod tests {
         assert_eq!(c.join(1, 2, false), Err(Refusal::GivenName));
         let (groups, _) = c.into_groups(&[true, true, true]);
         assert_eq!(groups, vec![vec![0, 1], vec![2]]);
+    }
+
+    fn named(given: &str, family: &str, email: &str, phone: &str) -> Features {
+        Features {
+            given: given.into(),
+            given_raw: given.into(),
+            family: family.into(),
+            family_raw: family.into(),
+            emails: [email.into(), String::new()],
+            phones: [phone.into(), String::new()],
+            ..Features::default()
+        }
+    }
+
+    #[test]
+    fn household_initials_that_differ_stay_apart() {
+        // S. Ryan and N. Ryan share a landline and address but not an initial.
+        let f = vec![
+            named("s.", "ryan", "shane@x.com", "+13035474861"),
+            named("n.", "ryan", "nryan@y.com", "+13035474861"),
+            named("shane", "ryan", "", "+13035474861"),
+        ];
+        let mut c = Clusters::new(&f, &[], &[]);
+        assert_eq!(c.join(0, 1, false), Err(Refusal::GivenName));
+        assert_eq!(c.join(1, 2, false), Err(Refusal::GivenName));
+        assert!(c.join(0, 2, false).is_ok());
+    }
+
+    #[test]
+    fn an_initial_does_not_bridge_different_family_names() {
+        let f = vec![
+            named(
+                "alexandra",
+                "yu",
+                "yu.alexandra95@icloud.com",
+                "+13122454252",
+            ),
+            named("a.", "hudson", "hudson.antonio65@aol.com", "+13122454252"),
+            named("a.", "yu", "", "+13122454252"),
+            named("alexandra", "hudson", "", "+13122454252"),
+        ];
+        let mut c = Clusters::new(&f, &[], &[]);
+        assert_eq!(c.join(0, 1, false), Err(Refusal::GivenName));
+        assert!(c.join(0, 2, false).is_ok());
+        // A full given name that agrees survives a change of family name.
+        assert!(c.join(0, 3, false).is_ok());
+    }
+
+    #[test]
+    fn swapped_given_and_family_are_the_same_name() {
+        let f = vec![
+            named("oryna", "prytula", "", "+380739667785"),
+            named("prytula", "oryna", "oryna@i.ua", "+380739667785"),
+        ];
+        let mut c = Clusters::new(&f, &[], &[]);
+        assert!(c.join(0, 1, false).is_ok());
+        let g = vec![
+            named("zabila", "liubov", "", "+380719266057"),
+            named("liuov", "zabila", "", "+380719266057"),
+        ];
+        let mut c = Clusters::new(&g, &[], &[]);
+        assert!(c.join(0, 1, false).is_ok());
+    }
+
+    #[test]
+    fn a_mistyped_email_counts_as_shared_for_the_contacts_guard() {
+        let f = vec![
+            named("dan", "hutsuliak", "danhutsuliak@i.ua", "+380562629636"),
+            named("dan", "hutsuliak", "danhustuliak@i.ua", "+380502020474"),
+            named("dan", "hutsuliak", "dan.h@gmail.com", "+380502020475"),
+        ];
+        let mut c = Clusters::new(&f, &[], &[]);
+        assert!(c.join(0, 1, false).is_ok());
+        assert_eq!(c.join(1, 2, false), Err(Refusal::Contacts));
     }
 
     #[test]

@@ -126,7 +126,7 @@ impl Comparison {
             Kind::Email => compare_email(x, y, tx, ix),
             Kind::Phone => compare_phone(x, y, tx, ix),
             Kind::Location => compare_location(x, y, tx, ix),
-            Kind::Organization => compare_plain(&x.organization, &y.organization),
+            Kind::Organization => compare_organization(x, y),
             Kind::BirthDate => Outcome::level(compare_birth(&x.birth, &y.birth)),
             Kind::Identifier(i) => compare_identifier(x.ids.get(i), y.ids.get(i)),
         }
@@ -165,6 +165,10 @@ impl Comparison {
     }
 }
 
+/// Similarity credited to a Thai spelling and a romanisation with the same consonant skeleton:
+/// enough for `close`, never `exact`.
+const THAI_LATIN_SIMILARITY: f64 = 0.95;
+
 /// Similarity of two names: Jaro–Winkler on the Latin keys, and on the spellings as written
 /// when both are present (same-script spellings that transliterate differently still meet).
 pub fn name_similarity(a: &str, b: &str, a_raw: &str, b_raw: &str) -> f64 {
@@ -172,6 +176,9 @@ pub fn name_similarity(a: &str, b: &str, a_raw: &str, b_raw: &str) -> f64 {
         return 0.0;
     }
     let latin = jaro_winkler(a, b);
+    if super::thai_latin::thai_latin_meet(a, b, a_raw, b_raw) {
+        return latin.max(THAI_LATIN_SIMILARITY);
+    }
     if !a_raw.is_empty() && !b_raw.is_empty() && (a_raw != a || b_raw != b) {
         latin.max(jaro_winkler(a_raw, b_raw))
     } else {
@@ -195,11 +202,19 @@ fn first_token(s: &str) -> &str {
     s.split([' ', '-']).next().unwrap_or(s)
 }
 
-fn strip_initial(s: &str) -> Option<char> {
-    let t = s.trim_end_matches('.');
-    let mut chars = t.chars();
-    let c = chars.next()?;
-    chars.next().is_none().then_some(c)
+/// The initial a given name stands for, as a Latin-key prefix: `J.` → `j`, Cyrillic `Х.`
+/// (key `kh.`) → `kh`, a romanised digraph initial `Ye.` → `ye`. `None` for a full name.
+pub fn initial_of<'a>(key: &'a str, raw: &str) -> Option<&'a str> {
+    let trimmed = key.trim_end_matches('.');
+    if trimmed.is_empty() {
+        return None;
+    }
+    let written = if raw.is_empty() { key } else { raw };
+    let letters = written.trim_end_matches('.').chars().count();
+    let dotted_digraph = (key.ends_with('.') || written.ends_with('.'))
+        && trimmed.chars().count() <= 4
+        && trimmed.chars().all(char::is_alphabetic);
+    (letters == 1 || dotted_digraph).then_some(trimmed)
 }
 
 /// Given-name level: exact, initial (`J.` / `John`), close (typo, first of several names),
@@ -211,9 +226,10 @@ pub fn given_level(a: &str, b: &str, a_raw: &str, b_raw: &str) -> u8 {
     if a == b || (!a_raw.is_empty() && a_raw == b_raw) {
         return 1;
     }
-    match (strip_initial(a), strip_initial(b)) {
-        (Some(c), _) if b.starts_with(c) => return 2,
-        (_, Some(c)) if a.starts_with(c) => return 2,
+    match (initial_of(a, a_raw), initial_of(b, b_raw)) {
+        (Some(i), Some(j)) if i.starts_with(j) || j.starts_with(i) => return 2,
+        (Some(i), None) if b.starts_with(i) => return 2,
+        (None, Some(j)) if a.starts_with(j) => return 2,
         (Some(_), _) | (_, Some(_)) => return 5,
         _ => {}
     }
@@ -342,6 +358,33 @@ fn compare_location(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> O
         return Outcome::level(4);
     }
     Outcome::level(5)
+}
+
+/// Whether every word of the sorted word list `part` is in the sorted word list `whole`.
+fn words_within(part: &str, whole: &str) -> bool {
+    let mut pool: Vec<&str> = whole.split(' ').collect();
+    part.split(' ')
+        .all(|w| match pool.iter().position(|p| *p == w) {
+            Some(i) => {
+                pool.swap_remove(i);
+                true
+            }
+            None => false,
+        })
+}
+
+/// Organisations: both present, exact / close / different; one present and the other record's
+/// name is two or more of its words (a company typed, perhaps shortened, into the name
+/// fields: `Агро | Василашко` / `Василашко Агро 886 Limited`), exact; else missing.
+fn compare_organization(x: &Features, y: &Features) -> Outcome {
+    let (xo, yo) = (x.organization.is_empty(), y.organization.is_empty());
+    if xo != yo {
+        let (name, org) = if xo { (x, y) } else { (y, x) };
+        if name.org_tokens.contains(' ') && words_within(&name.org_tokens, &org.org_tokens) {
+            return Outcome::level(1);
+        }
+    }
+    compare_plain(&x.organization, &y.organization)
 }
 
 fn compare_plain(a: &str, b: &str) -> Outcome {
@@ -483,6 +526,48 @@ mod tests {
         assert_eq!(given_level("john", "mary", "", ""), 5);
         assert_eq!(given_level("j", "mary", "", ""), 5);
         assert_eq!(given_level("", "mary", "", ""), MISSING);
+    }
+
+    #[test]
+    fn a_company_in_the_name_fields_meets_the_organisation() {
+        let person = Features {
+            given: "market".into(),
+            family: "korolenko".into(),
+            org_tokens: "korolenko market".into(),
+            ..Features::default()
+        };
+        let company = Features {
+            organization: "korolenko market".into(),
+            org_tokens: "korolenko market".into(),
+            ..Features::default()
+        };
+        assert_eq!(compare_organization(&person, &company).level, 1);
+        let longer = Features {
+            organization: "korolenko market 742".into(),
+            org_tokens: "742 korolenko market".into(),
+            ..Features::default()
+        };
+        assert_eq!(compare_organization(&longer, &person).level, 1);
+        let other = Features {
+            organization: "korolenko farm".into(),
+            org_tokens: "farm korolenko".into(),
+            ..Features::default()
+        };
+        assert_eq!(compare_organization(&person, &other).level, MISSING);
+        // Two people with the same name are not an organisation match.
+        assert_eq!(compare_organization(&person, &person).level, MISSING);
+    }
+
+    #[test]
+    fn cyrillic_and_digraph_initials_meet_their_names() {
+        // Х. Тесленко / Khrystyna Teslenko: the key of Х. is "kh."
+        assert_eq!(given_level("kh.", "khrystyna", "х.", "khrystyna"), 2);
+        assert_eq!(given_level("ye.", "yefrem", "ye.", "yefrem"), 2);
+        // The key may have lost the dot the spelling kept.
+        assert_eq!(given_level("kh", "khrystyna", "kh.", "христина"), 2);
+        assert_eq!(given_level("kh.", "kateryna", "х.", "катерина"), 5);
+        assert_eq!(initial_of("oleh", "олег"), None);
+        assert_eq!(initial_of("s.", "s."), Some("s"));
     }
 
     #[test]

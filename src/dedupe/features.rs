@@ -28,10 +28,14 @@ pub struct Features {
     pub address: String,
     /// Postcode without spaces, upper case.
     pub postcode: String,
-    /// Case-folded locality.
+    /// Latin key of the locality (`Бровари` and `Brovary` meet).
     pub locality: String,
     /// Organisation key.
     pub organization: String,
+    /// Words of the organisation key in sorted order; for a record without an organisation,
+    /// the words of its name (a company typed into the name fields: `Маркет | Короленко`
+    /// against `ПП "Короленко Маркет"`).
+    pub org_tokens: String,
     /// Birth date digits (`YYYYMMDD`), empty when missing.
     pub birth: String,
     /// Configured identifier values, one per `identifier_columns` entry.
@@ -97,7 +101,12 @@ pub fn compute(
     metaphone: &DoubleMetaphone,
 ) -> Features {
     let v = &rec.values;
-    let (given, family) = names(rec);
+    let (mut given, family) = names(rec);
+    let mut given_raw = fold(v.get(Field::GivenName));
+    if let Some(rest) = super::thai_latin::strip_glued_khun(&given_raw) {
+        given = crate::normalize::translit::latin_key_for(rest, rec.country);
+        given_raw = rest.to_string();
+    }
     let family_phonetic = if !rec.keys.family_phonetic.is_empty() {
         rec.keys.family_phonetic.clone()
     } else if family.is_ascii() && !family.is_empty() {
@@ -122,8 +131,14 @@ pub fn compute(
                 .unwrap_or_default()
         })
         .collect();
+    let organization = key_or_value(&rec.keys.organization, v.get(Field::Organization));
+    let org_tokens = if organization.is_empty() {
+        sorted_words(&format!("{given} {family}"))
+    } else {
+        sorted_words(&organization)
+    };
     Features {
-        given_raw: fold(v.get(Field::GivenName)),
+        given_raw,
         family_raw: fold(v.get(Field::FamilyName)),
         given,
         family,
@@ -141,8 +156,9 @@ pub fn compute(
             .filter(|c| !c.is_whitespace())
             .collect::<String>()
             .to_uppercase(),
-        locality: fold(v.get(Field::Locality)),
-        organization: key_or_value(&rec.keys.organization, v.get(Field::Organization)),
+        locality: crate::normalize::translit::latin_key_for(v.get(Field::Locality), rec.country),
+        organization,
+        org_tokens,
         birth: v
             .get(Field::BirthDate)
             .chars()
@@ -150,6 +166,13 @@ pub fn compute(
             .collect(),
         ids,
     }
+}
+
+/// The words of `s` sorted and joined by single spaces.
+fn sorted_words(s: &str) -> String {
+    let mut words: Vec<&str> = s.split_whitespace().collect();
+    words.sort_unstable();
+    words.join(" ")
 }
 
 /// Given and family keys; a record with only a full name is split at its last space.
@@ -192,6 +215,44 @@ mod tests {
         assert_eq!(f.emails[0], "o.shev@ukr.net");
         assert_eq!(f.email_local, "o.shev");
         assert!(!f.family_phonetic.is_empty());
+    }
+
+    #[test]
+    fn cyrillic_and_latin_localities_meet() {
+        let mut a = Record::default();
+        a.values.set(Field::Locality, "Бровари");
+        let mut b = Record::default();
+        b.values.set(Field::Locality, "Brovary");
+        let m = DoubleMetaphone::default();
+        let (fa, fb) = (compute(&a, &[], 0, &m), compute(&b, &[], 0, &m));
+        assert_eq!(fa.locality, "brovary");
+        assert_eq!(fa.locality, fb.locality);
+    }
+
+    #[test]
+    fn glued_thai_khun_is_not_part_of_the_given_name() {
+        let mut rec = Record::default();
+        rec.values.set(Field::GivenName, "คุณพรทิพย์");
+        let f = compute(&rec, &[], 0, &DoubleMetaphone::default());
+        assert_eq!(f.given_raw, "พรทิพย์");
+        assert_eq!(f.given, crate::normalize::translit::latin_key("พรทิพย์"));
+    }
+
+    #[test]
+    fn org_tokens_come_from_the_name_when_there_is_no_organisation() {
+        let mut rec = Record::default();
+        rec.values.set(Field::GivenName, "Маркет");
+        rec.values.set(Field::FamilyName, "Короленко");
+        rec.keys.given = "market".into();
+        rec.keys.family = "korolenko".into();
+        let mut org = Record::default();
+        org.values
+            .set(Field::Organization, "ПП \"Короленко Маркет\"");
+        org.keys.organization = "korolenko market".into();
+        let m = DoubleMetaphone::default();
+        let (a, b) = (compute(&rec, &[], 0, &m), compute(&org, &[], 0, &m));
+        assert_eq!(a.org_tokens, "korolenko market");
+        assert_eq!(a.org_tokens, b.org_tokens);
     }
 
     #[test]

@@ -75,7 +75,10 @@ fn consonant(c: char) -> Option<&'static str> {
         'ง' => "ng",
         'จ' | 'ฉ' | 'ช' | 'ฌ' => "ch",
         'ซ' | 'ศ' | 'ษ' | 'ส' => "s",
-        'ญ' | 'ย' => "y",
+        // ญ is /y/ only at the start of a syllable, which names rarely have (หญิง); in names it
+        // mostly ends one, where it sounds /n/ (บุญ "Bun"/"Boon", กาญจนา "Kanchana").
+        'ญ' => "n",
+        'ย' => "y",
         'ฎ' | 'ด' => "d",
         'ฏ' | 'ต' => "t",
         'ฐ' | 'ฑ' | 'ฒ' | 'ถ' | 'ท' | 'ธ' => "th",
@@ -117,6 +120,12 @@ mod tests {
         assert_eq!(key("จันทร์"), "chanth");
         assert_eq!(key("ศักดิ์"), "sak");
         assert_eq!(key("ใจ"), "chai");
+    }
+
+    #[test]
+    fn yo_ying_reads_as_the_final_n_of_names() {
+        assert_eq!(key("บุญมา"), "bunma");
+        assert_eq!(key("กาญจนา"), "kanchna");
     }
 
     #[test]
