@@ -1005,3 +1005,24 @@ fn interrupted_run_keeps_previous_outputs() {
         .any(|e| e.file_name().to_string_lossy().starts_with(".steward"));
     assert!(!staging, "staging directory left behind");
 }
+
+/// A file of a few rows cannot measure how common a name is; an obvious duplicate in it
+/// (same name, same phone) is still merged, and a different person is not.
+#[test]
+fn obvious_duplicates_merge_even_in_a_tiny_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = write(
+        dir.path(),
+        "tiny.csv",
+        b"Name,Email,Phone,Country\nAnn Smith,ann@example.org,+44 20 7946 0018,GB\nAnn Smith,,020 7946 0018,GB\nBob Jones,bob@example.com,,US\n",
+    );
+    let x = xref(&run_ok(&[&input]));
+    assert_eq!(
+        x.at("tiny.csv", 1)["customer_id"],
+        x.at("tiny.csv", 2)["customer_id"]
+    );
+    assert_ne!(
+        x.at("tiny.csv", 1)["customer_id"],
+        x.at("tiny.csv", 3)["customer_id"]
+    );
+}

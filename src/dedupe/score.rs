@@ -1,7 +1,7 @@
 //! Fellegi–Sunter scoring: `u` from seeded random pairs, `m` and the prior by EM over the
 //! candidate pairs (blocking-aware), term-frequency adjusted match weights.
 
-use super::compare::{Comparison, MISSING, TermCounts};
+use super::compare::{Comparison, Kind, MISSING, TermCounts};
 use super::features::Features;
 use rayon::prelude::*;
 
@@ -149,7 +149,62 @@ pub fn estimate_u(
     }
     let v = Vectors::compute(comparisons, &pairs, features, tc);
     let counts = level_counts(comparisons, &v, &|_, _| 1.0);
-    counts.iter().map(|c| normalise(c, 1.0)).collect()
+    counts
+        .iter()
+        .zip(comparisons)
+        .map(|(c, comparison)| blend_with_prior(c, &prior_u(comparison)))
+        .collect()
+}
+
+/// Pseudo-count (in pairs) of the built-in `u` against the one measured on random pairs: a
+/// file of a few hundred rows cannot measure how rarely strangers share a phone, so its
+/// estimate leans on the prior; a million sampled pairs outweigh it completely.
+const U_PRIOR_PAIRS: f64 = 1_000.0;
+
+/// How often two different customers agree at each level, before looking at the data:
+/// round figures for CRM exports (a given name is shared by ~1% of random pairs, a family
+/// name by ~0.3%, a phone or e-mail almost never). Missing is level 0; the last level
+/// ("different") takes the rest.
+fn prior_u(comparison: &Comparison) -> Vec<f64> {
+    let agree: &[f64] = match comparison.kind {
+        Kind::GivenName => &[0.01, 0.05, 0.01, 0.03],
+        Kind::FamilyName => &[0.003, 0.003, 0.01],
+        Kind::Email => &[1e-5, 1e-4, 1e-4],
+        Kind::Phone => &[1e-5, 1e-4],
+        Kind::Location => &[1e-4, 1e-4, 0.01, 0.05],
+        Kind::Organization => &[0.001, 0.002],
+        Kind::BirthDate => &[1e-4, 5e-4, 0.02],
+        Kind::Identifier(_) => &[1e-5, 1e-5, 1e-5],
+    };
+    let levels = comparison.labels().len();
+    let mut u = vec![1.0; levels];
+    let mut used = 0.0;
+    for l in 1..levels.saturating_sub(1) {
+        let p = agree.get(l - 1).copied().unwrap_or(1e-3);
+        u[l] = p;
+        used += p;
+    }
+    if levels >= 2 {
+        u[levels - 1] = (1.0 - used).max(0.01);
+    }
+    u
+}
+
+/// `u` per level: measured level counts blended with `prior` weighted as [`U_PRIOR_PAIRS`].
+fn blend_with_prior(counts: &[f64], prior: &[f64]) -> Vec<f64> {
+    let measured: f64 = counts.iter().skip(1).sum();
+    counts
+        .iter()
+        .enumerate()
+        .map(|(l, &c)| {
+            if l == 0 {
+                1.0
+            } else {
+                let p = prior.get(l).copied().unwrap_or(1e-3);
+                ((c + U_PRIOR_PAIRS * p) / (measured + U_PRIOR_PAIRS)).max(1e-9)
+            }
+        })
+        .collect()
 }
 
 /// Weighted level counts per comparison (`weight(pair, comparison)`), in fixed-size chunks so
@@ -342,6 +397,9 @@ fn max_diff(a: &[Vec<f64>], b: &[Vec<f64>]) -> f64 {
         .fold(0.0, f64::max)
 }
 
+/// Pseudo-records behind the average `u` when a value's own frequency is measured.
+const TF_PRIOR_RECORDS: f64 = 1_000.0;
+
 impl Model {
     /// Sets the prior from the expected matches among `candidates` of `possible` pairs.
     pub fn set_prior(&mut self, candidates: usize, possible: f64) {
@@ -368,7 +426,11 @@ impl Model {
             .copied()
             .unwrap_or(1.0)
             .max(1e-9);
-        let u_value = (f64::from(tf_count) / f64::from(self.total)).max(1e-9);
+        // A value's frequency, shrunk towards the comparison's average `u` by TF_PRIOR_RECORDS
+        // pseudo-records: "Ann" twice in a three-row file says nothing about how common it is.
+        let u_value = ((f64::from(tf_count) + TF_PRIOR_RECORDS * u_exact)
+            / (f64::from(self.total) + TF_PRIOR_RECORDS))
+            .max(1e-9);
         base + (u_exact / u_value).log2().clamp(-10.0, 3.0)
     }
 
