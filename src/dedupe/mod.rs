@@ -16,6 +16,7 @@ pub mod features;
 mod pairs;
 pub mod score;
 pub mod settings;
+mod strdist;
 
 pub use decisions::{
     DecisionKind, Decisions, RecordRef, StewardDecision, read_decisions, write_decisions,
