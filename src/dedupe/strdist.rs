@@ -62,13 +62,17 @@ fn jaro(a: &[char], b: &[char]) -> f64 {
     for (i, x) in a.iter().enumerate() {
         let low = i.saturating_sub(search_range);
         let high = b_len.min(i + search_range + 1);
-        for j in low..high {
-            if b.get(j) == Some(x) && !b_flags[j] {
-                a_flags[i] = true;
-                b_flags[j] = true;
-                matches += 1;
-                break;
-            }
+        let (Some(window), Some(flags)) = (b.get(low..high), b_flags.get_mut(low..high)) else {
+            continue;
+        };
+        let free = window
+            .iter()
+            .zip(flags.iter())
+            .position(|(y, f)| y == x && !*f);
+        if let Some(flag) = free.and_then(|k| flags.get_mut(k)) {
+            *flag = true;
+            a_flags[i] = true;
+            matches += 1;
         }
     }
     if matches == 0 {
