@@ -98,7 +98,7 @@ pub fn process(config: &Config, progress: &dyn Progress) -> Result<RunData> {
     let tables = read_sources(config, progress)?;
     lap("read", &mut timings)?;
 
-    let (mut sources, mut records, source_keys, mut findings) =
+    let (sources, mut records, source_keys, mut findings) =
         map_sources(tables, &header_rules, &normalizer)?;
     lap("map", &mut timings)?;
 
@@ -150,9 +150,6 @@ pub fn process(config: &Config, progress: &dyn Progress) -> Result<RunData> {
     );
     lap("survive", &mut timings)?;
 
-    for s in &mut sources {
-        s.table.rows = Vec::new();
-    }
     Ok(RunData {
         sources,
         records,
@@ -229,12 +226,21 @@ fn read_sources(
         ));
     }
     progress.start("read", Some(configs.len() as u64));
+    // Files are read in parallel; results are taken in configured order, so the tables and
+    // the first error reported do not depend on the thread count.
+    let read: Vec<Result<Vec<SourceTable>>> = configs
+        .par_iter()
+        .map(|sc| {
+            let tables = ingest::read_source(sc);
+            progress.advance(1);
+            tables
+        })
+        .collect();
     let mut out = Vec::new();
-    for sc in configs {
-        for table in ingest::read_source(&sc)? {
+    for (sc, tables) in configs.into_iter().zip(read) {
+        for table in tables? {
             out.push((sc.clone(), table));
         }
-        progress.advance(1);
     }
     progress.finish();
     make_names_unique(&mut out);
@@ -291,6 +297,8 @@ fn map_sources(
                     r.raw.get(crate::record::Field::BirthDate),
                 ]
             }));
+        // The raw cells now live in the records: free them before the next table is assembled.
+        table.rows = Vec::new();
         records.append(&mut assembled.records);
         keys.append(&mut assembled.source_keys);
         findings.append(&mut assembled.findings);

@@ -2,9 +2,10 @@
 //! missing…) plus, for exact levels, how common the shared value is (term frequency).
 
 use super::features::Features;
+use super::strdist::{jaro_winkler, within_one_edit};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Mutex;
-use strsim::{damerau_levenshtein, jaro_winkler};
+use strsim::damerau_levenshtein;
 
 /// Level index 0 of every comparison: one side has no value; its weight is always 0.
 pub const MISSING: u8 = 0;
@@ -236,7 +237,7 @@ pub fn given_level(a: &str, b: &str, a_raw: &str, b_raw: &str) -> u8 {
     let sim = name_similarity(a, b, a_raw, b_raw);
     if sim >= 0.92
         || first_token(a) == first_token(b)
-        || (a.chars().count() >= 4 && damerau_levenshtein(a, b) <= 1)
+        || (a.chars().count() >= 4 && within_one_edit(a, b))
     {
         3
     } else if sim >= 0.8 {
@@ -255,7 +256,7 @@ pub fn family_level(a: &str, b: &str, a_raw: &str, b_raw: &str) -> u8 {
         return 1;
     }
     let sim = name_similarity(a, b, a_raw, b_raw);
-    if sim >= 0.92 || (a.chars().count() >= 4 && damerau_levenshtein(a, b) <= 1) {
+    if sim >= 0.92 || (a.chars().count() >= 4 && within_one_edit(a, b)) {
         2
     } else if sim >= 0.8 {
         3
@@ -293,7 +294,7 @@ fn compare_email(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> Outc
     }
     if !x.emails[0].is_empty()
         && !y.emails[0].is_empty()
-        && damerau_levenshtein(&x.emails[0], &y.emails[0]) <= 1
+        && within_one_edit(&x.emails[0], &y.emails[0])
     {
         return Outcome::level(3);
     }
@@ -412,7 +413,7 @@ pub fn compare_birth(a: &str, b: &str) -> u8 {
         && a.get(..4) == b.get(..4)
         && a.get(4..6) == b.get(6..8)
         && a.get(6..8) == b.get(4..6);
-    if swapped || damerau_levenshtein(a, b) <= 1 {
+    if swapped || within_one_edit(a, b) {
         2
     } else if a.len() >= 4 && a.get(..4) == b.get(..4) {
         3

@@ -16,6 +16,7 @@ pub mod features;
 mod pairs;
 pub mod score;
 pub mod settings;
+mod strdist;
 pub mod thai_latin;
 
 pub use decisions::{

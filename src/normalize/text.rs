@@ -1,13 +1,23 @@
 //! Text clean-up shared by every normaliser: NFC, whitespace, invisible characters, Thai digits.
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization};
 
 /// NFC-normalises `s`, maps Thai digits to ASCII, drops zero-width characters and
 /// collapses runs of whitespace (including NBSP) to one space, trimmed.
 pub fn clean(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+    // Most cells are already NFC (all ASCII ones are): then NFC is the identity, and the
+    // decompose/recompose pass is skipped.
+    if unicode_normalization::is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        clean_chars(s.chars(), s.len())
+    } else {
+        clean_chars(s.nfc(), s.len())
+    }
+}
+
+fn clean_chars(chars: impl Iterator<Item = char>, len: usize) -> String {
+    let mut out = String::with_capacity(len);
     let mut pending_space = false;
-    for c in s.nfc() {
+    for c in chars {
         let c = match c {
             '\u{0E50}'..='\u{0E59}' => char::from(b'0' + (c as u32 - 0x0E50) as u8),
             '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{00AD}' => continue,

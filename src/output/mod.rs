@@ -155,8 +155,12 @@ fn is_plain_number(s: &str) -> bool {
 
 /// Writes one CSV record with every cell made spreadsheet-safe.
 pub fn write_row<W: Write>(w: &mut csv::Writer<W>, cells: &[&str]) -> Result<()> {
-    w.write_record(cells.iter().map(|c| spreadsheet_safe(c).into_owned()))
-        .map_err(|e| Error::invariant(format!("csv write failed: {e}")))
+    let failed = |e: csv::Error| Error::invariant(format!("csv write failed: {e}"));
+    for cell in cells {
+        w.write_field(spreadsheet_safe(cell).as_bytes())
+            .map_err(failed)?;
+    }
+    w.write_record(std::iter::empty::<&[u8]>()).map_err(failed)
 }
 
 #[cfg(test)]

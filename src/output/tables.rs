@@ -35,14 +35,31 @@ pub fn write_xref(data: &RunData, staging: &mut Staging) -> Result<usize> {
     header.extend(Field::ALL.iter().map(|f| f.name()));
     header.extend(passthrough.iter().map(String::as_str));
     write_row(&mut w, &header)?;
+    // Per source, where each union column sits in the record's pass-through cells.
+    let slots: Vec<Vec<Option<usize>>> = data
+        .sources
+        .iter()
+        .map(|s| {
+            let own = s.mapping.passthrough_headers();
+            passthrough
+                .iter()
+                .map(|name| own.iter().position(|h| h == name))
+                .collect()
+        })
+        .collect();
     let mut written = 0usize;
+    let mut row = String::new();
     for (i, rec) in data.records.iter().enumerate() {
         let source = &data.sources[rec.source as usize];
         let (customer, size) = match customer_of[i] {
             Some((g, n)) => (data.golden[g].customer_id.as_str(), n),
             None => ("", 1),
         };
-        let row = rec.row.to_string();
+        row.clear();
+        {
+            use std::fmt::Write as _;
+            let _ = write!(row, "{}", rec.row);
+        }
         let mut cells: Vec<&str> = vec![
             &source.table.name,
             &row,
@@ -51,12 +68,8 @@ pub fn write_xref(data: &RunData, staging: &mut Staging) -> Result<usize> {
             status(data, i, size),
         ];
         cells.extend(Field::ALL.iter().map(|f| rec.values.get(*f)));
-        let own = source.mapping.passthrough_headers();
-        for name in &passthrough {
-            let v = own
-                .iter()
-                .position(|h| h == name)
-                .and_then(|p| rec.extra.get(p));
+        for slot in slots.get(rec.source as usize).into_iter().flatten() {
+            let v = slot.and_then(|p| rec.extra.get(p));
             cells.push(v.map(String::as_str).unwrap_or(""));
         }
         write_row(&mut w, &cells)?;
@@ -131,17 +144,28 @@ pub fn write_pairs(data: &RunData, staging: &mut Staging) -> Result<()> {
     header.extend(data.dedupe.comparisons.iter().map(|c| format!("{c}_level")));
     w.write_record(&header)
         .map_err(|e| Error::invariant(e.to_string()))?;
+    let mut numbers = [String::new(), String::new(), String::new(), String::new()];
     for p in &data.dedupe.pairs {
         let (a, b) = (&data.records[p.a], &data.records[p.b]);
-        let mut cells = vec![
-            data.sources[a.source as usize].table.name.clone(),
-            a.row.to_string(),
-            data.sources[b.source as usize].table.name.clone(),
-            b.row.to_string(),
-            format!("{:.6}", p.match_probability),
-            format!("{:.4}", p.match_weight),
-            p.decision.as_str().to_string(),
-        ];
+        {
+            use std::fmt::Write as _;
+            numbers.iter_mut().for_each(String::clear);
+            let [left, right, probability, weight] = &mut numbers;
+            let _ = write!(left, "{}", a.row);
+            let _ = write!(right, "{}", b.row);
+            let _ = write!(probability, "{:.6}", p.match_probability);
+            let _ = write!(weight, "{:.4}", p.match_weight);
+        }
+        let mut cells: Vec<&str> = Vec::with_capacity(7 + data.dedupe.comparisons.len());
+        cells.extend([
+            data.sources[a.source as usize].table.name.as_str(),
+            &numbers[0],
+            data.sources[b.source as usize].table.name.as_str(),
+            &numbers[1],
+            &numbers[2],
+            &numbers[3],
+            p.decision.as_str(),
+        ]);
         for c in &data.dedupe.comparisons {
             let level = p
                 .fields
@@ -149,10 +173,9 @@ pub fn write_pairs(data: &RunData, staging: &mut Staging) -> Result<()> {
                 .find(|f| f.comparison == *c)
                 .map(|f| f.level)
                 .unwrap_or("");
-            cells.push(level.to_string());
+            cells.push(level);
         }
-        let refs: Vec<&str> = cells.iter().map(String::as_str).collect();
-        write_row(&mut w, &refs)?;
+        write_row(&mut w, &cells)?;
     }
     w.flush()?;
     Ok(())

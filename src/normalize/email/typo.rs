@@ -61,12 +61,15 @@ impl TypoRules {
     /// The closest long provider domain within the allowed number of edits.
     fn nearest_provider(&self, domain: &str) -> Option<String> {
         let mut best: Option<(usize, &String)> = None;
+        let domain_len = domain.chars().count();
         for provider in &self.long_providers {
-            let allowed = if provider.chars().count() >= TWO_EDITS_LEN {
-                2
-            } else {
-                1
-            };
+            let provider_len = provider.chars().count();
+            let allowed = if provider_len >= TWO_EDITS_LEN { 2 } else { 1 };
+            // The edit distance is at least the difference in length: skip the costly
+            // distance when that alone is too far (most company domains).
+            if domain_len.abs_diff(provider_len) > allowed {
+                continue;
+            }
             let distance = strsim::damerau_levenshtein(domain, provider);
             if distance <= allowed && best.is_none_or(|(d, _)| distance < d) {
                 best = Some((distance, provider));
