@@ -177,15 +177,12 @@ fn prior_u(comparison: &Comparison) -> Vec<f64> {
         Kind::Identifier(_) => &[1e-5, 1e-5, 1e-5],
     };
     let levels = comparison.labels().len();
-    let mut u = vec![1.0; levels];
-    let mut used = 0.0;
-    for l in 1..levels.saturating_sub(1) {
-        let p = agree.get(l - 1).copied().unwrap_or(1e-3);
-        u[l] = p;
-        used += p;
-    }
+    let agreeing = levels.saturating_sub(2);
+    let mut u = vec![1.0];
+    u.extend((0..agreeing).map(|i| agree.get(i).copied().unwrap_or(1e-3)));
+    let used: f64 = u.iter().skip(1).sum();
     if levels >= 2 {
-        u[levels - 1] = (1.0 - used).max(0.01);
+        u.push((1.0 - used).max(0.01));
     }
     u
 }
