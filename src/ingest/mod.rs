@@ -5,6 +5,7 @@ mod detect;
 mod encoding;
 mod header;
 mod jsonl;
+mod ole_chains;
 mod table;
 mod text;
 mod workbook;

@@ -96,6 +96,9 @@ fn check_safe(bytes: &[u8]) -> Result<()> {
             "cannot read workbook: workbook is password-protected (remove the password and export it again)",
         ));
     }
+    if bytes.starts_with(OLE_MAGIC) {
+        super::ole_chains::check_sector_chains(bytes)?;
+    }
     if bytes.starts_with(ZIP_MAGIC) {
         check_zip_sizes(bytes)?;
     }
@@ -344,6 +347,19 @@ mod tests {
             err.to_string().contains("workbook is password-protected"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn xls_with_a_looping_sector_chain_is_an_error_not_an_endless_read() {
+        // Found by the `workbook` fuzz target: the first FAT entries of a real .xls zeroed, so
+        // sector 0 points to itself and the directory chain never ends.
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/ingest/legacy.xls");
+        let mut bytes = std::fs::read(path).unwrap();
+        bytes[4608..4640].fill(0);
+        let err = read_sheets(&bytes, Path::new("l.xls"), "l.xls", None)
+            .err()
+            .unwrap();
+        assert!(err.to_string().contains("corrupt"), "{err}");
     }
 
     #[test]
