@@ -6,7 +6,7 @@ mod common;
 use libfuzzer_sys::fuzz_target;
 use steward::Field;
 
-fuzz_target!(|data: &[u8]| {
+fuzz_target!(init: common::warm_up(), |data: &[u8]| {
     let fields = [
         Field::AddressLine1,
         Field::AddressLine2,

@@ -6,6 +6,6 @@ mod common;
 use libfuzzer_sys::fuzz_target;
 use steward::Field;
 
-fuzz_target!(|data: &[u8]| {
+fuzz_target!(init: common::warm_up(), |data: &[u8]| {
     common::run(data, &[Field::CreatedAt, Field::BirthDate], "date");
 });
