@@ -6,6 +6,7 @@ mod encoding;
 mod header;
 mod jsonl;
 mod ole_chains;
+mod panic_guard;
 mod table;
 mod text;
 mod workbook;

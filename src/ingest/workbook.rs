@@ -32,6 +32,19 @@ pub fn read_sheets(
     source: &str,
     wanted: Option<&str>,
 ) -> Result<Vec<Sheet>> {
+    super::panic_guard::contain_panic(|| read_sheets_unguarded(bytes, path, source, wanted))
+        .unwrap_or_else(|| {
+            Err(Error::input("cannot read workbook: the file is corrupt").at_path(path))
+        })
+}
+
+/// [`read_sheets`] without the guard against a panic in calamine.
+fn read_sheets_unguarded(
+    bytes: &[u8],
+    path: &Path,
+    source: &str,
+    wanted: Option<&str>,
+) -> Result<Vec<Sheet>> {
     check_safe(bytes).map_err(|e| e.at_path(path))?;
     let mut workbook = open_workbook_auto_from_rs(Cursor::new(bytes))
         .map_err(|e| workbook_error(&e.to_string(), path))?;
@@ -360,6 +373,16 @@ mod tests {
             .err()
             .unwrap();
         assert!(err.to_string().contains("corrupt"), "{err}");
+    }
+
+    #[test]
+    fn xls_whose_sectors_point_past_the_end_is_an_error_not_a_panic() {
+        // Found by the `workbook` fuzz target: calamine sliced past its buffer (cfb.rs:320).
+        let bytes = include_bytes!("testdata/xls_sector_past_end.bin");
+        let err = read_sheets(bytes, Path::new("p.xls"), "p.xls", None)
+            .err()
+            .unwrap();
+        assert!(err.to_string().contains("p.xls"), "{err}");
     }
 
     #[test]
