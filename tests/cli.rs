@@ -622,3 +622,13 @@ fn failing_runs_never_print_personal_data_from_cells() {
         }
     }
 }
+
+#[test]
+fn corrupt_xls_found_by_the_fuzzer_is_an_input_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let bytes = include_bytes!("../src/ingest/testdata/xls_sector_past_end.bin");
+    let input = write(dir.path(), "corrupt.xls", bytes);
+    let o = run_hostile(dir.path(), &input);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("corrupt"));
+}
