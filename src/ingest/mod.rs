@@ -5,6 +5,8 @@ mod detect;
 mod encoding;
 mod header;
 mod jsonl;
+mod ole_chains;
+mod panic_guard;
 mod table;
 mod text;
 mod workbook;

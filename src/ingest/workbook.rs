@@ -32,6 +32,19 @@ pub fn read_sheets(
     source: &str,
     wanted: Option<&str>,
 ) -> Result<Vec<Sheet>> {
+    super::panic_guard::contain_panic(|| read_sheets_unguarded(bytes, path, source, wanted))
+        .unwrap_or_else(|| {
+            Err(Error::input("cannot read workbook: the file is corrupt").at_path(path))
+        })
+}
+
+/// [`read_sheets`] without the guard against a panic in calamine.
+fn read_sheets_unguarded(
+    bytes: &[u8],
+    path: &Path,
+    source: &str,
+    wanted: Option<&str>,
+) -> Result<Vec<Sheet>> {
     check_safe(bytes).map_err(|e| e.at_path(path))?;
     let mut workbook = open_workbook_auto_from_rs(Cursor::new(bytes))
         .map_err(|e| workbook_error(&e.to_string(), path))?;
@@ -95,6 +108,9 @@ fn check_safe(bytes: &[u8]) -> Result<()> {
         return Err(Error::input(
             "cannot read workbook: workbook is password-protected (remove the password and export it again)",
         ));
+    }
+    if bytes.starts_with(OLE_MAGIC) {
+        super::ole_chains::check_sector_chains(bytes)?;
     }
     if bytes.starts_with(ZIP_MAGIC) {
         check_zip_sizes(bytes)?;
@@ -344,6 +360,29 @@ mod tests {
             err.to_string().contains("workbook is password-protected"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn xls_with_a_looping_sector_chain_is_an_error_not_an_endless_read() {
+        // Found by the `workbook` fuzz target: the first FAT entries of a real .xls zeroed, so
+        // sector 0 points to itself and the directory chain never ends.
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/ingest/legacy.xls");
+        let mut bytes = std::fs::read(path).unwrap();
+        bytes[4608..4640].fill(0);
+        let err = read_sheets(&bytes, Path::new("l.xls"), "l.xls", None)
+            .err()
+            .unwrap();
+        assert!(err.to_string().contains("corrupt"), "{err}");
+    }
+
+    #[test]
+    fn xls_whose_sectors_point_past_the_end_is_an_error_not_a_panic() {
+        // Found by the `workbook` fuzz target: calamine sliced past its buffer (cfb.rs:320).
+        let bytes = include_bytes!("testdata/xls_sector_past_end.bin");
+        let err = read_sheets(bytes, Path::new("p.xls"), "p.xls", None)
+            .err()
+            .unwrap();
+        assert!(err.to_string().contains("p.xls"), "{err}");
     }
 
     #[test]
