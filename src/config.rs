@@ -105,12 +105,10 @@ fn is_zero(v: &i32) -> bool {
     *v == 0
 }
 
-/// Which output files to write besides the always-written ones.
+/// Options for the output files.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct OutputOptions {
-    /// Also write `golden.xlsx`.
-    pub xlsx: bool,
     /// Mask e-mails, phones and names in the report and findings.
     pub mask_pii: bool,
 }
