@@ -1,0 +1,113 @@
+//! The output contract: every file written, rows accounted for, determinism, spreadsheet safety, `init`.
+
+use super::common::*;
+
+#[test]
+fn every_output_file_is_written_and_every_row_is_accounted_for() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = write(
+        dir.path(),
+        "people.csv",
+        b"First Name,Last Name,Email,Phone,Country\nAnn,Smith,ann@example.org,+44 20 7946 0018,UK\nBob,Jones,bob@example.com,,USA\n,,,,\nCara,Diaz,,,\n",
+    );
+    let out = run_ok(&[&input]);
+    for f in [
+        "golden.csv",
+        "xref.csv",
+        "pairs.csv",
+        "findings.csv",
+        "run.json",
+        "quality.json",
+    ] {
+        assert!(out.path().join(f).exists(), "{f} missing");
+    }
+    let x = xref(&out);
+    assert_eq!(x.rows.len(), 3, "three non-blank data rows");
+    assert_eq!(x.at("people.csv", 1)["email"], "ann@example.org");
+    assert_eq!(x.at("people.csv", 1)["given_name"], "Ann");
+    let run: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(out.path().join("run.json")).expect("run.json"),
+    )
+    .expect("json");
+    assert_eq!(run["counts"]["rows_read"], 3);
+    assert_eq!(run["sources"][0]["sha256"].as_str().map(str::len), Some(64));
+}
+
+#[test]
+fn outputs_are_byte_identical_across_thread_counts() {
+    let demo = fixture("demo");
+    let outs: Vec<tempfile::TempDir> = ["1", "2", "4"]
+        .iter()
+        .map(|n| {
+            let out = tempfile::tempdir().expect("tempdir");
+            let o = steward(&[
+                "run",
+                "--quiet",
+                "--threads",
+                n,
+                &demo.display().to_string(),
+                "--out",
+                &out.path().display().to_string(),
+            ]);
+            assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+            out
+        })
+        .collect();
+    for f in [
+        "golden.csv",
+        "xref.csv",
+        "pairs.csv",
+        "findings.csv",
+        "quality.json",
+    ] {
+        let first = std::fs::read(outs[0].path().join(f)).expect("read");
+        for o in &outs[1..] {
+            assert_eq!(
+                first,
+                std::fs::read(o.path().join(f)).expect("read"),
+                "{f} differs across thread counts"
+            );
+        }
+    }
+}
+
+#[test]
+fn formula_cells_are_neutralised_in_outputs() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = write(
+        dir.path(),
+        "evil.csv",
+        b"Name,Email,Notes\n=HYPERLINK(\"http://x\"),a@example.org,@SUM(1)\n",
+    );
+    let out = run_ok(&[&input]);
+    let text = std::fs::read_to_string(out.path().join("xref.csv")).expect("xref");
+    assert!(!text.contains(",=HYPERLINK"), "{text}");
+    assert!(text.contains("'@SUM(1)"), "{text}");
+}
+
+#[test]
+fn init_prints_a_config_that_run_accepts() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = write(
+        dir.path(),
+        "p.csv",
+        "Прізвище;Ім'я;Телефон\nШевченко;Олександр;067 123 45 67\n".as_bytes(),
+    );
+    let o = steward(&["init", &input.display().to_string()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let text = String::from_utf8_lossy(&o.stdout).to_string();
+    assert!(text.contains("family_name"), "{text}");
+    assert!(text.contains("delimiter = \";\""), "{text}");
+    assert!(text.contains("country = \"UA\""), "{text}");
+    let cfg = write(dir.path(), "steward.toml", text.as_bytes());
+    let out = dir.path().join("out");
+    let o = steward(&[
+        "run",
+        "--quiet",
+        "--config",
+        &cfg.display().to_string(),
+        "--out",
+        &out.display().to_string(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+}

@@ -1,0 +1,197 @@
+//! Steward decisions, stable customer IDs, and the report clicked in a real browser.
+
+use super::common::*;
+
+/// Runs `steward run DIR --out OUT [--decisions FILE]` and returns the xref table.
+fn run_with_decisions(dir: &Path, out: &Path, decisions: Option<&Path>) -> Table {
+    let mut args = vec![
+        "run".to_string(),
+        "--quiet".into(),
+        dir.display().to_string(),
+        "--out".into(),
+        out.display().to_string(),
+    ];
+    if let Some(d) = decisions {
+        args.extend(["--decisions".into(), d.display().to_string()]);
+    }
+    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    let o = steward(&refs);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    Table::read(&out.join("xref.csv"))
+}
+
+fn customer(x: &Table, source: &str, key: &str) -> String {
+    x.rows
+        .iter()
+        .find(|r| r["source"] == source && r["source_key"] == key)
+        .map(|r| r["customer_id"].clone())
+        .unwrap_or_else(|| panic!("no xref row {source} / {key}"))
+}
+
+/// A steward's decision (in the format the report exports) overrides the model on the next run.
+#[test]
+fn decisions_override_the_model_on_the_next_run() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = fixture("synth_small");
+    let first = run_with_decisions(&data, &dir.path().join("o1"), None);
+    let pairs = Table::read(&dir.path().join("o1/pairs.csv"));
+    let key_of = |source: &str, row: &str| -> String {
+        first
+            .rows
+            .iter()
+            .find(|r| r["source"] == source && r["row"] == row)
+            .map(|r| r["source_key"].clone())
+            .expect("row")
+    };
+    let merged = pairs.filter("decision", "match");
+    let held = pairs
+        .rows
+        .iter()
+        .find(|p| {
+            p["decision"] != "match"
+                && customer(
+                    &first,
+                    &p["left_source"],
+                    &key_of(&p["left_source"], &p["left_row"]),
+                ) != customer(
+                    &first,
+                    &p["right_source"],
+                    &key_of(&p["right_source"], &p["right_row"]),
+                )
+        })
+        .expect("a pair the model kept apart");
+    let split = merged.first().expect("a pair the model merged");
+    let line = |decision: &str, p: &HashMap<String, String>| {
+        format!(
+            "{decision},{},{},{},{},,steward test\n",
+            p["left_source"],
+            key_of(&p["left_source"], &p["left_row"]),
+            p["right_source"],
+            key_of(&p["right_source"], &p["right_row"])
+        )
+    };
+    let file = write(
+        dir.path(),
+        "decisions.csv",
+        format!(
+            "decision,left_source,left_key,right_source,right_key,customer_id,note\n{}{}",
+            line("match", held),
+            line("non-match", split)
+        )
+        .as_bytes(),
+    );
+    let second = run_with_decisions(&data, &dir.path().join("o2"), Some(&file));
+    let cust = |p: &HashMap<String, String>, side: &str| {
+        customer(
+            &second,
+            &p[&format!("{side}_source")],
+            &key_of(&p[&format!("{side}_source")], &p[&format!("{side}_row")]),
+        )
+    };
+    assert_eq!(
+        cust(held, "left"),
+        cust(held, "right"),
+        "must-link not honoured"
+    );
+    assert_ne!(
+        cust(split, "left"),
+        cust(split, "right"),
+        "cannot-link not honoured"
+    );
+}
+
+/// Re-running with an added source keeps the IDs of customers whose members did not change.
+#[test]
+fn customer_ids_are_stable_when_a_source_is_added() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = fixture("demo");
+    let some = dir.path().join("some");
+    std::fs::create_dir(&some).expect("mkdir");
+    for f in ["ua_branch.csv", "th_branch.csv", "old_crm.csv"] {
+        std::fs::copy(data.join(f), some.join(f)).expect("copy");
+    }
+    let before = run_with_decisions(&some, &dir.path().join("o1"), None);
+    std::fs::copy(
+        data.join("web_signups.jsonl"),
+        some.join("web_signups.jsonl"),
+    )
+    .expect("copy");
+    let after = run_with_decisions(&some, &dir.path().join("o2"), None);
+    let members = |x: &Table| {
+        let mut m: HashMap<String, Vec<String>> = HashMap::new();
+        for r in &x.rows {
+            m.entry(r["customer_id"].clone())
+                .or_default()
+                .push(format!("{}#{}", r["source"], r["row"]));
+        }
+        m
+    };
+    let (b, a) = (members(&before), members(&after));
+    let unchanged: Vec<&String> = b
+        .iter()
+        .filter(|(id, rows)| a.get(*id) == Some(rows))
+        .map(|(id, _)| id)
+        .collect();
+    let same_members_elsewhere = b
+        .iter()
+        .filter(|(_, rows)| a.values().any(|r| r == *rows))
+        .count();
+    assert_eq!(
+        unchanged.len(),
+        same_members_elsewhere,
+        "a customer with the same members got a new ID"
+    );
+    assert!(unchanged.len() > b.len() / 2);
+}
+
+/// The report opens in headless Chromium without script errors, a click on "Match" exports a
+/// decision, and that exported file makes the next run merge the pair.
+#[test]
+fn report_decision_clicked_in_a_browser_sticks_on_the_next_run() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = fixture("synth_small");
+    let first = run_with_decisions(&data, &dir.path().join("o1"), None);
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/run.sh");
+    let shot = Path::new(env!("CARGO_TARGET_TMPDIR")).join("report.png");
+    let o = Command::new("bash")
+        .arg(&script)
+        .arg(dir.path().join("o1/report.html"))
+        .arg(&shot)
+        .output()
+        .expect("run browser check");
+    let stdout = String::from_utf8_lossy(&o.stdout).to_string();
+    if o.status.code() == Some(2) && std::env::var_os("STEWARD_REQUIRE_BROWSER").is_none() {
+        eprintln!(
+            "skipped: no chromium ({})",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        return;
+    }
+    assert!(
+        o.status.success(),
+        "browser check failed:\n{stdout}\n{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(shot.exists(), "no screenshot");
+    let exported: Vec<&str> = stdout
+        .lines()
+        .map(str::trim)
+        .filter(|l| l.starts_with("decision,") || l.starts_with("match,"))
+        .collect();
+    assert_eq!(exported.len(), 2, "{stdout}");
+    let decision: Vec<&str> = exported[1].split(',').collect();
+    assert!(
+        customer(&first, decision[1], decision[2]) != customer(&first, decision[3], decision[4]),
+        "the first review pair was already merged"
+    );
+    let file = write(
+        dir.path(),
+        "decisions.csv",
+        format!("{}\n{}\n", exported[0], exported[1]).as_bytes(),
+    );
+    let second = run_with_decisions(&data, &dir.path().join("o2"), Some(&file));
+    assert_eq!(
+        customer(&second, decision[1], decision[2]),
+        customer(&second, decision[3], decision[4])
+    );
+}

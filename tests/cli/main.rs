@@ -1,0 +1,13 @@
+//! End-to-end tests: run the real `steward` binary on the fixtures and check its outputs.
+//!
+//! One test binary; each module covers one area.
+
+mod common;
+
+mod bad_input;
+mod contract;
+mod decisions;
+mod gates;
+mod hostile;
+mod ingest;
+mod normalisation;
