@@ -177,17 +177,15 @@ fn apply_suppression(
     };
     let list = SuppressionList::load(path)?;
     let hit = suppress::suppressed_records(&list, records, &dedupe.clusters);
-    let keep: Vec<bool> = dedupe
-        .clusters
-        .iter()
-        .map(|c| !c.iter().any(|&i| hit[i]))
-        .collect();
-    let mut k = keep.iter();
-    dedupe.clusters.retain(|_| *k.next().unwrap_or(&true));
-    if dedupe.pinned.len() == keep.len() {
-        let mut k = keep.iter();
-        dedupe.pinned.retain(|_| *k.next().unwrap_or(&true));
-    }
+    // Clusters and their pinned IDs go together; a cluster holding a suppressed person goes.
+    let pinned = std::mem::take(&mut dedupe.pinned)
+        .into_iter()
+        .chain(std::iter::repeat(None));
+    (dedupe.clusters, dedupe.pinned) = std::mem::take(&mut dedupe.clusters)
+        .into_iter()
+        .zip(pinned)
+        .filter(|(c, _)| !c.iter().any(|&i| hit[i]))
+        .unzip();
     dedupe.pairs.retain(|p| !hit[p.a] && !hit[p.b]);
     let gone: std::collections::HashSet<(&str, u64)> = records
         .iter()
