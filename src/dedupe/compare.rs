@@ -265,6 +265,23 @@ pub fn family_level(a: &str, b: &str, a_raw: &str, b_raw: &str) -> u8 {
     }
 }
 
+/// The exact level when a value (primary or alternate) is on both sides, with the term count
+/// of `x`'s shared slot from `counts` (indexed by record `ix`).
+fn shared_exact(
+    x: &[String; 2],
+    y: &[String; 2],
+    counts: &[[u32; 2]],
+    ix: usize,
+) -> Option<Outcome> {
+    let slot = shared(x, y)?;
+    let tf_count = counts
+        .get(ix)
+        .and_then(|c| c.get(slot))
+        .copied()
+        .unwrap_or(0);
+    Some(Outcome { level: 1, tf_count })
+}
+
 /// Finds a value present on both sides (any slot against any slot).
 fn shared(x: &[String; 2], y: &[String; 2]) -> Option<usize> {
     (0..2).find(|&i| {
@@ -277,17 +294,8 @@ fn compare_email(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> Outc
     if x.emails.iter().all(String::is_empty) || y.emails.iter().all(String::is_empty) {
         return Outcome::level(MISSING);
     }
-    if let Some(slot) = shared(&x.emails, &y.emails) {
-        let tf = tx
-            .email
-            .get(ix)
-            .and_then(|c| c.get(slot))
-            .copied()
-            .unwrap_or(0);
-        return Outcome {
-            level: 1,
-            tf_count: tf,
-        };
+    if let Some(exact) = shared_exact(&x.emails, &y.emails, &tx.email, ix) {
+        return exact;
     }
     if x.email_local.chars().count() >= 3 && x.email_local == y.email_local {
         return Outcome::level(2);
@@ -310,17 +318,8 @@ fn compare_phone(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> Outc
     if x.phones.iter().all(String::is_empty) || y.phones.iter().all(String::is_empty) {
         return Outcome::level(MISSING);
     }
-    if let Some(slot) = shared(&x.phones, &y.phones) {
-        let tf = tx
-            .phone
-            .get(ix)
-            .and_then(|c| c.get(slot))
-            .copied()
-            .unwrap_or(0);
-        return Outcome {
-            level: 1,
-            tf_count: tf,
-        };
+    if let Some(exact) = shared_exact(&x.phones, &y.phones, &tx.phone, ix) {
+        return exact;
     }
     let tail_match = x.phones.iter().filter_map(|p| last_digits(p, 7)).any(|t| {
         y.phones
