@@ -210,7 +210,11 @@ fn read_sources(
     let mut configs: Vec<SourceConfig> = Vec::new();
     for sc in &config.sources {
         for file in ingest::discover(std::slice::from_ref(&sc.path))? {
-            if !configs.iter().any(|c| c.path == file) {
+            // One workbook may be configured once per sheet.
+            if !configs
+                .iter()
+                .any(|c| c.path == file && c.sheet == sc.sheet)
+            {
                 configs.push(SourceConfig {
                     path: file,
                     ..sc.clone()

@@ -111,3 +111,33 @@ fn init_prints_a_config_that_run_accepts() {
     ]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
 }
+
+/// The config `init` writes for a folder with a two-sheet workbook reads every sheet again.
+#[test]
+fn init_config_for_the_demo_reads_every_row() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let o = steward(&["init", &fixture("demo").display().to_string()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let cfg = write(dir.path(), "steward.toml", &o.stdout);
+    let out = dir.path().join("out");
+    let o = steward(&[
+        "run",
+        "--quiet",
+        "--config",
+        &cfg.display().to_string(),
+        "--out",
+        &out.display().to_string(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let direct = xref(&run_ok(&[&fixture("demo")]));
+    assert_eq!(
+        Table::read(&out.join("xref.csv")).rows.len(),
+        direct.rows.len()
+    );
+    assert!(
+        direct
+            .rows
+            .iter()
+            .any(|r| r["source"] == "sales_reps.xlsx#Events")
+    );
+}
