@@ -167,14 +167,14 @@ fn fill_from_built(table: &mut SourceTable, built: table::Built) {
     table.headers = built.headers;
     table.rows = built.rows;
     table.findings.extend(built.findings);
+    note_if_no_rows(table, "the table has a header but no data rows");
+}
+
+/// An info finding `table.no_rows` when `table` ended up without data rows.
+fn note_if_no_rows(table: &mut SourceTable, message: &str) {
     if table.rows.is_empty() {
-        table.findings.push(Finding::new(
-            &table.name,
-            0,
-            "table.no_rows",
-            Severity::Info,
-            "the table has a header but no data rows",
-        ));
+        let finding = Finding::new(&table.name, 0, "table.no_rows", Severity::Info, message);
+        table.findings.push(finding);
     }
 }
 

@@ -2,7 +2,7 @@
 
 use super::encoding::{self, Decoded};
 use super::table::{self, Numbering, Overflow};
-use super::{SourceTable, delimited, fill_from_built, jsonl, parse_delimiter};
+use super::{SourceTable, delimited, fill_from_built, jsonl, note_if_no_rows, parse_delimiter};
 use crate::config::{Format, SourceConfig};
 use crate::error::{Error, Result};
 use crate::finding::{Finding, Severity};
@@ -81,15 +81,7 @@ fn read_json_table(text: &str, table: &mut SourceTable) -> Vec<(usize, u64)> {
     table.headers = json.headers;
     table.rows = json.rows;
     table.findings.extend(json.findings);
-    if table.rows.is_empty() {
-        table.findings.push(Finding::new(
-            &table.name,
-            0,
-            "table.no_rows",
-            Severity::Info,
-            "the file holds no JSON objects",
-        ));
-    }
+    note_if_no_rows(table, "the file holds no JSON objects");
     Vec::new()
 }
 

@@ -97,3 +97,16 @@ pub fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
     std::fs::write(&p, bytes).expect("write input");
     p
 }
+
+/// Runs `steward run --quiet --config CONFIG --out OUT` and asserts it succeeded.
+pub fn run_config(config: &Path, out: &Path) {
+    let o = steward(&[
+        "run",
+        "--quiet",
+        "--config",
+        &config.display().to_string(),
+        "--out",
+        &out.display().to_string(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+}

@@ -101,15 +101,7 @@ fn init_prints_a_config_that_run_accepts() {
     assert!(text.contains("country = \"UA\""), "{text}");
     let cfg = write(dir.path(), "steward.toml", text.as_bytes());
     let out = dir.path().join("out");
-    let o = steward(&[
-        "run",
-        "--quiet",
-        "--config",
-        &cfg.display().to_string(),
-        "--out",
-        &out.display().to_string(),
-    ]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    run_config(&cfg, &out);
 }
 
 /// The config `init` writes for a folder with a two-sheet workbook reads every sheet again.
@@ -120,15 +112,7 @@ fn init_config_for_the_demo_reads_every_row() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let cfg = write(dir.path(), "steward.toml", &o.stdout);
     let out = dir.path().join("out");
-    let o = steward(&[
-        "run",
-        "--quiet",
-        "--config",
-        &cfg.display().to_string(),
-        "--out",
-        &out.display().to_string(),
-    ]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    run_config(&cfg, &out);
     let direct = xref(&run_ok(&[&fixture("demo")]));
     assert_eq!(
         Table::read(&out.join("xref.csv")).rows.len(),
