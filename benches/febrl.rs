@@ -114,8 +114,8 @@ fn main() -> Result<(), Box<dyn Error>> {
     let mut pw = csv::Writer::from_path(format!("{out}.pairs.csv"))?;
     pw.write_record(["a", "b", "probability", "decision", "reason", "levels"])?;
     for p in &result.pairs {
-        let levels: Vec<String> = p
-            .fields
+        let levels: Vec<String> = result
+            .fields(p)
             .iter()
             .map(|f| format!("{}={}({:.1})", f.comparison, f.level, f.weight))
             .collect();

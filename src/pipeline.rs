@@ -86,6 +86,7 @@ pub fn process(config: &Config, progress: &dyn Progress) -> Result<RunData> {
     let mut clock = Instant::now();
     let mut lap = |name: &'static str, timings: &mut Vec<(&'static str, u128)>| {
         timings.push((name, clock.elapsed().as_millis()));
+
         clock = Instant::now();
         cancel::check()
     };
@@ -272,8 +273,13 @@ fn map_sources(
     rules: &HeaderRules,
     normalizer: &Normalizer,
 ) -> Result<Mapped> {
-    let (mut sources, mut records, mut keys, mut findings) =
-        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let rows: usize = tables.iter().map(|(_, t)| t.rows.len()).sum();
+    let (mut sources, mut records, mut keys, mut findings) = (
+        Vec::new(),
+        Vec::with_capacity(rows),
+        Vec::with_capacity(rows),
+        Vec::new(),
+    );
     for (id, (sc, mut table)) in tables.into_iter().enumerate() {
         let sample: Vec<&[String]> = table
             .rows

@@ -12,6 +12,7 @@ pub mod block;
 pub mod cluster;
 pub mod compare;
 pub mod decisions;
+pub mod explain;
 pub mod features;
 mod pairs;
 pub mod score;
@@ -22,6 +23,7 @@ pub mod thai_latin;
 pub use decisions::{
     DecisionKind, Decisions, RecordRef, StewardDecision, read_decisions, write_decisions,
 };
+pub use explain::Explanations;
 pub use settings::DedupeSettings;
 
 use crate::error::{Error, Result};
@@ -75,7 +77,8 @@ pub struct ScoredPair {
     /// refused the merge (`conflict:birth_date`, `conflict:contacts`, `conflict:given_name`,
     /// `conflict:cannot_link`).
     pub reason: &'static str,
-    pub fields: Vec<FieldComparison>,
+    /// The pair's row in [`DedupeResult::explanations`] (levels and weights per comparison).
+    pub vector: u32,
 }
 
 /// One level's label, `m` and `u`.
@@ -111,6 +114,15 @@ pub struct DedupeResult {
     pub candidates_per_rule: BTreeMap<String, u64>,
     pub model: ModelSummary,
     pub findings: Vec<Finding>,
+    /// Each kept pair's level and weight per comparison (see [`ScoredPair::vector`]).
+    pub explanations: Explanations,
+}
+
+impl DedupeResult {
+    /// A pair's per-comparison levels and weights (its waterfall), in column order.
+    pub fn fields(&self, pair: &ScoredPair) -> Vec<FieldComparison> {
+        self.explanations.fields(pair.vector)
+    }
 }
 
 /// What dedupe needs to know besides the records.

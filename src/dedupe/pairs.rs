@@ -5,11 +5,10 @@ use super::block::{BlockRule, candidates};
 use super::cluster::{BIRTH_GUARD_MAX_WEIGHT, Clusters, Refusal};
 use super::compare::{Comparison, Kind, TermCounts};
 use super::decisions::{self, Resolved};
+use super::explain::Explanations;
 use super::features::{self, Features};
 use super::score::{self, Model, Vectors};
-use super::{
-    Decision, DedupeInput, DedupeResult, DedupeSettings, FieldComparison, ModelSummary, ScoredPair,
-};
+use super::{Decision, DedupeInput, DedupeResult, DedupeSettings, ModelSummary, ScoredPair};
 use crate::error::{Error, Result};
 use crate::finding::{Finding, Severity};
 use crate::progress::Progress;
@@ -54,19 +53,13 @@ pub(super) fn run(
     let pair_list = with_steward_pairs(pair_list, &resolved, eligible);
     progress.finish();
 
-    progress.start("dedupe: comparing", Some(pair_list.len() as u64));
+    progress.start("dedupe: training", None);
     let comparisons = Comparison::all(&settings.identifier_columns);
     let tc = TermCounts::build(&feats, eligible);
-    let ab: Vec<(u32, u32)> = pair_list.iter().map(|&(a, b, _)| (a, b)).collect();
-    let vectors = Vectors::compute(&comparisons, &ab, &feats, &tc);
-    progress.finish();
-
-    progress.start("dedupe: training", None);
     let model = train(
         &comparisons,
         &rules,
         &pair_list,
-        &vectors,
         &feats,
         eligible,
         &tc,
@@ -74,7 +67,17 @@ pub(super) fn run(
     );
     progress.finish();
 
-    let mut scored = score_pairs(&comparisons, &model, &ab, &vectors, settings, &resolved);
+    progress.start("dedupe: comparing", Some(pair_list.len() as u64));
+    let scoring = Scoring {
+        comparisons: &comparisons,
+        model: &model,
+        features: &feats,
+        tc: &tc,
+        settings,
+        resolved: &resolved,
+    };
+    let (mut scored, explanations) = scoring.score_all(&pair_list);
+    progress.finish();
     apply_steward(&mut scored, &resolved);
     let mut findings = cand.findings;
     findings.extend(unresolved_findings(&resolved));
@@ -97,11 +100,12 @@ pub(super) fn run(
         clusters,
         pinned,
         pairs: scored,
-        pairs_compared: ab.len() as u64,
+        pairs_compared: pair_list.len() as u64,
         comparisons: comparisons.iter().map(|c| c.name).collect(),
         candidates_per_rule,
         model: summarise(&comparisons, &model),
         findings,
+        explanations,
     })
 }
 
@@ -136,13 +140,12 @@ fn with_steward_pairs(
     pairs
 }
 
-/// `u` from random pairs, then EM for `m` on an evenly spaced sample of candidate pairs.
-#[allow(clippy::too_many_arguments)]
+/// `u` from random pairs, then EM for `m` on an evenly spaced sample of candidate pairs
+/// (only the sample is compared here; every pair is compared once more when scored).
 fn train(
     comparisons: &[Comparison],
     rules: &[BlockRule],
     pairs: &[(u32, u32, u64)],
-    vectors: &Vectors,
     feats: &[Features],
     eligible: &[bool],
     tc: &TermCounts,
@@ -157,15 +160,9 @@ fn train(
         settings.seed,
     );
     let step = pairs.len().div_ceil(settings.em_sample_pairs.max(1)).max(1);
-    let sample: Vec<usize> = (0..pairs.len()).step_by(step).collect();
-    let width = vectors.width;
-    let mut levels = Vec::with_capacity(sample.len() * width);
-    let mut tf = Vec::with_capacity(sample.len() * width);
-    for &p in &sample {
-        levels.extend_from_slice(vectors.levels_of(p));
-        tf.extend_from_slice(vectors.tf_of(p));
-    }
-    let sub = Vectors { width, levels, tf };
+    let sample: Vec<(u32, u32, u64)> = pairs.iter().step_by(step).copied().collect();
+    let ab: Vec<(u32, u32)> = sample.iter().map(|&(a, b, _)| (a, b)).collect();
+    let sub = Vectors::compute(comparisons, &ab, feats, tc);
     let touched: Vec<Vec<&'static str>> = rules.iter().map(BlockRule::comparisons).collect();
     let usable: Vec<Vec<bool>> = comparisons
         .iter()
@@ -178,8 +175,7 @@ fn train(
             };
             sample
                 .iter()
-                .map(|&p| {
-                    let mask = pairs.get(p).map(|x| x.2).unwrap_or(0);
+                .map(|&(_, _, mask)| {
                     mask == 0
                         || (0..rules.len().min(64)).any(|r| mask & (1u64 << r) != 0 && !forced(r))
                 })
@@ -199,78 +195,100 @@ fn train(
     model
 }
 
-/// Scores every pair; keeps those at or above `keep_pairs_min_probability` (and every pair
-/// a steward decided), with each field's level and weight.
-fn score_pairs(
-    comparisons: &[Comparison],
-    model: &Model,
-    ab: &[(u32, u32)],
-    vectors: &Vectors,
-    settings: &DedupeSettings,
-    resolved: &Resolved,
-) -> Vec<ScoredPair> {
-    let prior = model.prior_weight();
-    let weights = |p: usize| -> Vec<f64> {
-        let (levels, tf) = (vectors.levels_of(p), vectors.tf_of(p));
-        (0..comparisons.len())
-            .map(|c| {
-                model.weight(
-                    c,
-                    levels.get(c).copied().unwrap_or(0),
-                    tf.get(c).copied().unwrap_or(0),
-                )
-            })
-            .collect()
-    };
-    let steward = |key: &(usize, usize)| {
-        resolved.must_link.binary_search(key).is_ok()
-            || resolved.cannot_link.binary_search(key).is_ok()
-    };
-    ab.par_iter()
-        .enumerate()
-        .filter_map(|(p, &(a, b))| {
-            let w = weights(p);
-            let match_weight = prior + w.iter().sum::<f64>();
-            let match_probability = Model::probability(match_weight);
-            let key = (a as usize, b as usize);
-            if match_probability < settings.keep_pairs_min_probability && !steward(&key) {
-                return None;
+/// Everything scoring a candidate pair reads.
+struct Scoring<'a> {
+    comparisons: &'a [Comparison],
+    model: &'a Model,
+    features: &'a [Features],
+    tc: &'a TermCounts,
+    settings: &'a DedupeSettings,
+    resolved: &'a Resolved,
+}
+
+/// Candidate pairs scored per parallel task: large enough to amortise the task, small enough
+/// that the pairs not kept never pile up.
+const SCORE_CHUNK: usize = 16_384;
+
+impl Scoring<'_> {
+    /// Compares and scores every candidate pair in parallel chunks; keeps the pairs at or
+    /// above `keep_pairs_min_probability` (and every pair a steward decided) with their
+    /// explanation rows. Memory grows with the kept pairs only; the order (and so every
+    /// output) does not depend on the thread count.
+    fn score_all(&self, pairs: &[(u32, u32, u64)]) -> (Vec<ScoredPair>, Explanations) {
+        let names = self.comparisons.iter().map(|c| c.name).collect();
+        let labels = self.comparisons.iter().map(Comparison::labels).collect();
+        let template = Explanations::new(names, labels);
+        let chunks: Vec<(Vec<ScoredPair>, Explanations)> = pairs
+            .par_chunks(SCORE_CHUNK)
+            .map(|chunk| self.score_chunk(chunk, template.empty_like()))
+            .collect();
+        let mut all = Vec::with_capacity(chunks.iter().map(|c| c.0.len()).sum());
+        let mut table = template;
+        for (mut kept, mut rows) in chunks {
+            let offset = table.append(&mut rows);
+            for p in &mut kept {
+                p.vector += offset;
             }
-            let fields: Vec<FieldComparison> = comparisons
-                .iter()
-                .zip(w)
-                .enumerate()
-                .map(|(c, (cmp, weight))| {
-                    let level = vectors.levels_of(p).get(c).copied().unwrap_or(0);
-                    FieldComparison {
-                        comparison: cmp.name,
-                        level: cmp
-                            .labels()
-                            .get(usize::from(level))
-                            .copied()
-                            .unwrap_or("missing"),
-                        weight,
-                    }
-                })
-                .collect();
-            let decision = if match_probability >= settings.match_threshold {
-                Decision::Match
-            } else if match_probability >= settings.review_threshold {
-                Decision::Review
-            } else {
-                Decision::NonMatch
-            };
-            Some(ScoredPair {
+            all.append(&mut kept);
+        }
+        (all, table)
+    }
+
+    fn score_chunk(
+        &self,
+        chunk: &[(u32, u32, u64)],
+        mut table: Explanations,
+    ) -> (Vec<ScoredPair>, Explanations) {
+        let width = self.comparisons.len();
+        let (mut levels, mut tf, mut weights) =
+            (vec![0u8; width], vec![0u32; width], vec![0.0; width]);
+        let prior = self.model.prior_weight();
+        let mut kept = Vec::new();
+        for &(a, b, _) in chunk {
+            let key = (a as usize, b as usize);
+            score::compare_into(
+                self.comparisons,
+                self.features,
+                self.tc,
+                key,
+                &mut levels,
+                &mut tf,
+            );
+            for (c, w) in weights.iter_mut().enumerate() {
+                *w = self.model.weight(c, levels[c], tf[c]);
+            }
+            let match_weight = prior + weights.iter().sum::<f64>();
+            let match_probability = Model::probability(match_weight);
+            if match_probability < self.settings.keep_pairs_min_probability && !self.steward(&key) {
+                continue;
+            }
+            kept.push(ScoredPair {
                 a: key.0,
                 b: key.1,
                 match_probability,
                 match_weight,
-                decision,
+                decision: self.decide(match_probability),
                 reason: "model",
-                fields,
-            })
-        })
-        .collect()
+                vector: table.push(&levels, &weights),
+            });
+        }
+        (kept, table)
+    }
+
+    fn steward(&self, key: &(usize, usize)) -> bool {
+        self.resolved.must_link.binary_search(key).is_ok()
+            || self.resolved.cannot_link.binary_search(key).is_ok()
+    }
+
+    fn decide(&self, p: f64) -> Decision {
+        if p >= self.settings.match_threshold {
+            Decision::Match
+        } else if p >= self.settings.review_threshold {
+            Decision::Review
+        } else {
+            Decision::NonMatch
+        }
+    }
 }
 
 /// Steward must-links become matches and cannot-links non-matches, whatever the score.

@@ -21,15 +21,16 @@ impl Vectors {
         tc: &TermCounts,
     ) -> Vectors {
         let width = comparisons.len();
-        let rows: Vec<(Vec<u8>, Vec<u32>)> = pairs
-            .par_iter()
-            .map(|&(a, b)| compare_pair(comparisons, features, tc, a as usize, b as usize))
-            .collect();
-        let mut levels = Vec::with_capacity(rows.len() * width);
-        let mut tf = Vec::with_capacity(rows.len() * width);
-        for (l, t) in rows {
-            levels.extend(l);
-            tf.extend(t);
+        let mut levels = vec![MISSING; pairs.len() * width];
+        let mut tf = vec![0u32; pairs.len() * width];
+        if width > 0 {
+            levels
+                .par_chunks_mut(width)
+                .zip(tf.par_chunks_mut(width))
+                .zip(pairs.par_iter())
+                .for_each(|((l, t), &(a, b))| {
+                    compare_into(comparisons, features, tc, (a as usize, b as usize), l, t)
+                });
         }
         Vectors { width, levels, tf }
     }
@@ -55,24 +56,26 @@ impl Vectors {
     }
 }
 
-/// Compares one pair on every comparison.
-pub fn compare_pair(
+/// Compares one pair on every comparison, writing each comparison's level and term count
+/// into `levels` and `tf` (as long as `comparisons`).
+pub fn compare_into(
     comparisons: &[Comparison],
     features: &[Features],
     tc: &TermCounts,
-    a: usize,
-    b: usize,
-) -> (Vec<u8>, Vec<u32>) {
+    (a, b): (usize, usize),
+    levels: &mut [u8],
+    tf: &mut [u32],
+) {
     let (Some(x), Some(y)) = (features.get(a), features.get(b)) else {
-        return (vec![MISSING; comparisons.len()], vec![0; comparisons.len()]);
+        levels.fill(MISSING);
+        tf.fill(0);
+        return;
     };
-    comparisons
-        .iter()
-        .map(|c| {
-            let o = c.compare(x, y, tc, a);
-            (o.level, o.tf_count)
-        })
-        .unzip()
+    for ((c, l), t) in comparisons.iter().zip(levels).zip(tf) {
+        let o = c.compare(x, y, tc, a);
+        *l = o.level;
+        *t = o.tf_count;
+    }
 }
 
 /// The trained model: per comparison and level, `m` and `u`; `lambda`, the share of

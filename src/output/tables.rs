@@ -166,14 +166,8 @@ pub fn write_pairs(data: &RunData, staging: &mut Staging) -> Result<()> {
             &numbers[3],
             p.decision.as_str(),
         ]);
-        for c in &data.dedupe.comparisons {
-            let level = p
-                .fields
-                .iter()
-                .find(|f| f.comparison == *c)
-                .map(|f| f.level)
-                .unwrap_or("");
-            cells.push(level);
+        for c in 0..data.dedupe.comparisons.len() {
+            cells.push(data.dedupe.explanations.level_label(p.vector, c));
         }
         write_row(&mut w, &cells)?;
     }

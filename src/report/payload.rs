@@ -2,7 +2,7 @@
 //! with the source of each value, findings, and the counts that say what was left out.
 
 use super::select::{self, Caps};
-use crate::dedupe::ScoredPair;
+use crate::dedupe::{FieldComparison, ScoredPair};
 use crate::finding::Finding;
 use crate::pipeline::RunData;
 use crate::privacy::mask;
@@ -44,7 +44,7 @@ pub fn build(data: &RunData, caps: &Caps, mask_pii: bool) -> Value {
         .count();
     let review: Vec<Value> = select::review_pairs(&data.dedupe.pairs, caps.review)
         .into_iter()
-        .map(|p| review_item(p, &mut table))
+        .map(|p| review_item(p, &data.dedupe.fields(p), &mut table))
         .collect();
     let customers: Vec<Value> = select::customers(&data.golden, caps.clusters)
         .into_iter()
@@ -82,10 +82,9 @@ pub fn build(data: &RunData, caps: &Caps, mask_pii: bool) -> Value {
     })
 }
 
-fn review_item(pair: &ScoredPair, table: &mut RecordTable) -> Value {
-    let field_sum: f64 = pair.fields.iter().map(|f| f.weight).sum();
-    let fields: Vec<Value> = pair
-        .fields
+fn review_item(pair: &ScoredPair, waterfall: &[FieldComparison], table: &mut RecordTable) -> Value {
+    let field_sum: f64 = waterfall.iter().map(|f| f.weight).sum();
+    let fields: Vec<Value> = waterfall
         .iter()
         .map(|f| json!({"c": f.comparison, "level": f.level, "w": finite(f.weight)}))
         .collect();

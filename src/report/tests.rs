@@ -1,7 +1,7 @@
 //! Tests of the report's content on a hand-built run.
 
 use super::*;
-use crate::dedupe::{Decision, DedupeResult, FieldComparison, ScoredPair};
+use crate::dedupe::{Decision, DedupeResult, Explanations, FieldComparison, ScoredPair};
 use crate::finding::{Finding, Severity};
 use crate::ingest::SourceTable;
 use crate::pipeline::SourceInfo;
@@ -44,23 +44,43 @@ fn comparison(comparison: &'static str, level: &'static str, weight: f64) -> Fie
     }
 }
 
+/// The comparisons of the hand-built runs and their level labels; a pair's explanation
+/// names some of them and the rest are `missing`.
+const COLUMNS: [&str; 4] = ["given_name", "full_name", "email", "phone"];
+const LABELS: &[&str] = &["missing", "exact", "close", "far", "different"];
+
+fn explanation_table() -> Explanations {
+    Explanations::new(COLUMNS.to_vec(), vec![LABELS; COLUMNS.len()])
+}
+
 /// The one place a `ScoredPair` is built, so a new field on it changes one line.
 pub(crate) fn pair(
-    a: usize,
-    b: usize,
+    table: &mut Explanations,
+    (a, b): (usize, usize),
     p: f64,
     decision: Decision,
     fields: Vec<FieldComparison>,
 ) -> ScoredPair {
+    let mut levels = [0u8; COLUMNS.len()];
+    let mut weights = [0.0; COLUMNS.len()];
+    for f in &fields {
+        let column = COLUMNS.iter().position(|n| *n == f.comparison);
+        let level = LABELS.iter().position(|l| *l == f.level);
+        if let (Some(c), Some(l)) = (column, level) {
+            levels[c] = l as u8;
+            weights[c] = f.weight;
+        }
+    }
+    let vector = table.push(&levels, &weights);
     let prior = -4.0;
     ScoredPair {
         a,
         b,
         match_probability: p,
-        match_weight: prior + fields.iter().map(|f| f.weight).sum::<f64>(),
+        match_weight: prior + table.fields(vector).iter().map(|f| f.weight).sum::<f64>(),
         decision,
-        fields,
         reason: "model",
+        vector,
     }
 }
 
@@ -137,10 +157,11 @@ pub(crate) fn sample_run() -> RunData {
             ],
         ),
     ];
+    let mut table = explanation_table();
     let pairs = vec![
         pair(
-            0,
-            1,
+            &mut table,
+            (0, 1),
             0.55,
             Decision::Review,
             vec![
@@ -150,8 +171,8 @@ pub(crate) fn sample_run() -> RunData {
             ],
         ),
         pair(
-            2,
-            3,
+            &mut table,
+            (2, 3),
             0.9,
             Decision::Review,
             vec![
@@ -160,15 +181,15 @@ pub(crate) fn sample_run() -> RunData {
             ],
         ),
         pair(
-            3,
-            5,
+            &mut table,
+            (3, 5),
             0.99,
             Decision::Match,
             vec![comparison("full_name", "exact", 9.0)],
         ),
         pair(
-            0,
-            3,
+            &mut table,
+            (0, 3),
             0.01,
             Decision::NonMatch,
             vec![comparison("email", "different", -7.0)],
@@ -217,6 +238,7 @@ pub(crate) fn sample_run() -> RunData {
         dedupe: DedupeResult {
             clusters: vec![vec![0], vec![1], vec![2], vec![3, 5]],
             pairs,
+            explanations: table,
             ..DedupeResult::default()
         },
         golden,
@@ -258,6 +280,7 @@ fn review_queue_lists_the_most_uncertain_pair_first_with_its_evidence() {
                 f["level"].as_str().unwrap_or(""),
             )
         })
+        .filter(|(_, level)| *level != "missing")
         .collect();
     assert_eq!(
         levels,
@@ -439,6 +462,7 @@ fn writes_sample_report_when_asked() {
 fn large_run(customers: usize) -> RunData {
     use Field::*;
     let mut data = sample_run();
+    let mut table = explanation_table();
     let (mut records, mut golden, mut pairs, mut findings) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for c in 0..customers {
@@ -478,8 +502,8 @@ fn large_run(customers: usize) -> RunData {
             0.3 + (c % 40) as f64 / 100.0
         };
         pairs.push(pair(
-            a,
-            b,
+            &mut table,
+            (a, b),
             p,
             decision,
             vec![
@@ -504,6 +528,7 @@ fn large_run(customers: usize) -> RunData {
     data.records = records;
     data.golden = golden;
     data.dedupe.pairs = pairs;
+    data.dedupe.explanations = table;
     data.findings = findings;
     data
 }

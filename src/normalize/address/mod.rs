@@ -253,9 +253,27 @@ fn split_free_text(text: &str, explicit: &components::Explicit, rules: &CountryR
     }
 }
 
-/// Drops the country's own name where it opens or closes the text (`…, DC 20500, USA`).
+/// Drops the country's own name where it opens or closes the text (`…, DC 20500, USA`), also
+/// behind a stray trailing separator (`…, NY 10118, US,`), and wherever it stands alone
+/// between separators (`Kyiv, Ukraine, 01001`): a segment that is only the country's name is
+/// never part of the street.
 fn strip_country_name(text: &str, rules: &CountryRules) -> String {
+    let is_country = |segment: &str| {
+        let lower = segment.trim().to_lowercase();
+        rules.country_names.iter().any(|n| *n == lower)
+    };
+    let joined;
     let mut rest = text.trim();
+    if rest.split([',', ';']).any(is_country) {
+        let kept: Vec<&str> = rest
+            .split([',', ';'])
+            .filter(|s| !is_country(s))
+            .map(str::trim)
+            .collect();
+        joined = kept.join(", ");
+        rest = joined.as_str();
+    }
+    rest = rest.trim_matches([',', ' ', ';']);
     for name in &rules.country_names {
         let lower = rest.to_lowercase();
         if lower.len() != rest.len() || lower.len() <= name.len() {

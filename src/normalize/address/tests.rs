@@ -342,6 +342,12 @@ fn single_line_without_commas_and_trailing_country() {
         fields(&p),
         ["350 Fifth Ave", "Ste 3300", "New York", "", "NY", "10118"]
     );
+    // A separator left after the country (a spreadsheet's trailing comma) changes nothing.
+    let trailing = free(Some("US"), "350 Fifth Ave, New York, NY 10118, US,");
+    assert_eq!(
+        fields(&trailing),
+        ["350 Fifth Ave", "", "New York", "", "NY", "10118"]
+    );
     let gb = free(Some("GB"), "10 Downing St London SW1A 2AA");
     assert_eq!(
         fields(&gb),
