@@ -230,8 +230,8 @@ pub fn audit(
     let (outcome, card) = assess(&data, thresholds, baseline.as_ref());
     let quality = quality_json(&data, &card, &outcome, thresholds);
     let page = crate::report::render_audit(&outcome, &card, &data.findings);
-    let mut staging = Staging::new(out_dir)?;
-    let written = write_files(&mut staging, &quality, &page);
+    let staging = Staging::new(out_dir)?;
+    let written = write_files(&staging, &quality, &page);
     let result = match written {
         Ok(()) => staging.commit(),
         Err(e) => {
@@ -243,7 +243,7 @@ pub fn audit(
     result.map(|()| outcome)
 }
 
-fn write_files(staging: &mut Staging, quality: &Value, page: &str) -> Result<()> {
+fn write_files(staging: &Staging, quality: &Value, page: &str) -> Result<()> {
     staging.json("quality.json", quality)?;
     let mut w = staging.create("audit.html")?;
     w.write_all(page.as_bytes())?;
@@ -640,9 +640,9 @@ mod tests {
     #[test]
     fn writes_quality_json_and_audit_html_atomically() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let mut staging = Staging::new(dir.path()).expect("staging");
+        let staging = Staging::new(dir.path()).expect("staging");
         write_files(
-            &mut staging,
+            &staging,
             &json!({"metrics": {"validity": 0.5}}),
             "<html></html>",
         )

@@ -66,7 +66,6 @@ pub struct RunSummary {
 /// Runs every stage on the configured sources and writes the outputs into `out_dir`.
 pub fn run(config: &Config, out_dir: &Path, progress: &dyn Progress) -> Result<RunSummary> {
     let data = process(config, progress)?;
-    let started = Instant::now();
     progress.start("write", None);
     let summary = output::write_all(
         &RunOutputs {
@@ -76,7 +75,6 @@ pub fn run(config: &Config, out_dir: &Path, progress: &dyn Progress) -> Result<R
         out_dir,
     )?;
     progress.finish();
-    let _ = started;
     Ok(summary)
 }
 
@@ -267,59 +265,91 @@ fn make_names_unique(tables: &mut [(SourceConfig, SourceTable)]) {
 
 type Mapped = (Vec<SourceInfo>, Vec<Record>, Vec<String>, Vec<Finding>);
 
-/// Maps each table's headers, decides its default country, and assembles the records.
+/// Maps each table's headers, decides its default country, and assembles the records; tables
+/// are mapped in parallel and concatenated in order.
 fn map_sources(
     tables: Vec<(SourceConfig, SourceTable)>,
     rules: &HeaderRules,
     normalizer: &Normalizer,
 ) -> Result<Mapped> {
     let rows: usize = tables.iter().map(|(_, t)| t.rows.len()).sum();
+    let mapped: Vec<Result<MappedTable>> = tables
+        .into_par_iter()
+        .enumerate()
+        .map(|(id, (sc, table))| map_table(id as u32, sc, table, rules, normalizer))
+        .collect();
     let (mut sources, mut records, mut keys, mut findings) = (
         Vec::new(),
         Vec::with_capacity(rows),
         Vec::with_capacity(rows),
         Vec::new(),
     );
-    for (id, (sc, mut table)) in tables.into_iter().enumerate() {
-        let sample: Vec<&[String]> = table
-            .rows
-            .iter()
-            .take(200)
-            .map(|r| r.cells.as_slice())
-            .collect();
-        let mapping = map_headers(rules, &table.headers, &sc.columns, &sample);
+    for table in mapped {
+        let mut table = table?;
+        records.append(&mut table.records);
+        keys.append(&mut table.source_keys);
         findings.append(&mut table.findings);
-        findings.extend(mapping_findings(&table.name, &mapping));
-        let default_country = match &sc.country {
+        sources.push(table.source);
+    }
+    Ok((sources, records, keys, findings))
+}
+
+/// One table's share of [`Mapped`].
+struct MappedTable {
+    source: SourceInfo,
+    records: Vec<Record>,
+    source_keys: Vec<String>,
+    findings: Vec<Finding>,
+}
+
+fn map_table(
+    id: u32,
+    sc: SourceConfig,
+    mut table: SourceTable,
+    rules: &HeaderRules,
+    normalizer: &Normalizer,
+) -> Result<MappedTable> {
+    let sample: Vec<&[String]> = table
+        .rows
+        .iter()
+        .take(200)
+        .map(|r| r.cells.as_slice())
+        .collect();
+    let mapping = map_headers(rules, &table.headers, &sc.columns, &sample);
+    let mut findings = std::mem::take(&mut table.findings);
+    findings.extend(mapping_findings(&table.name, &mapping));
+    let default_country =
+        match &sc.country {
             Some(text) => Some(normalizer.countries().parse(text).ok_or_else(|| {
                 Error::config(format!("unknown country {text:?}")).at_path(&sc.path)
             })?),
             None => sniff_default_country(&table, &mapping, normalizer.countries()),
         };
-        let mut assembled = assemble(id as u32, &table, &mapping);
-        let date_order = normalizer
-            .dates()
-            .sniff_order(assembled.records.iter().flat_map(|r| {
-                [
-                    r.raw.get(crate::record::Field::CreatedAt),
-                    r.raw.get(crate::record::Field::BirthDate),
-                ]
-            }));
-        // The raw cells now live in the records: free them before the next table is assembled.
-        table.rows = Vec::new();
-        records.append(&mut assembled.records);
-        keys.append(&mut assembled.source_keys);
-        findings.append(&mut assembled.findings);
-        sources.push(SourceInfo {
+    let mut assembled = assemble(id, &table, &mapping);
+    let date_order = normalizer
+        .dates()
+        .sniff_order(assembled.records.iter().flat_map(|r| {
+            [
+                r.raw.get(crate::record::Field::CreatedAt),
+                r.raw.get(crate::record::Field::BirthDate),
+            ]
+        }));
+    // The raw cells now live in the records: free them before the tables are concatenated.
+    table.rows = Vec::new();
+    findings.append(&mut assembled.findings);
+    Ok(MappedTable {
+        source: SourceInfo {
             table,
             mapping,
             default_country,
             priority: sc.priority,
             name_order: sc.name_order,
             date_order,
-        });
-    }
-    Ok((sources, records, keys, findings))
+        },
+        records: assembled.records,
+        source_keys: assembled.source_keys,
+        findings,
+    })
 }
 
 /// Normalises every record in parallel; findings come back in record order.

@@ -32,7 +32,7 @@ pub fn summary(data: &RunData) -> RunSummary {
 }
 
 /// Writes `quality.json`.
-pub fn write_quality(data: &RunData, staging: &mut Staging) -> Result<()> {
+pub fn write_quality(data: &RunData, staging: &Staging) -> Result<()> {
     let card = validate::scorecard(
         &data.records,
         data.golden.iter().map(|g| &g.values),
@@ -42,11 +42,13 @@ pub fn write_quality(data: &RunData, staging: &mut Staging) -> Result<()> {
     staging.json("quality.json", &value)
 }
 
-/// Writes `run.json`: version, digests, inputs with checksums, counts and stage timings.
+/// Writes `run.json`: version, digests, inputs with checksums, counts and stage timings
+/// (`write_ms`: writing the other outputs, recorded as the `write` stage).
 pub fn write_run_json(
     run: &RunOutputs<'_>,
     summary: &RunSummary,
-    staging: &mut Staging,
+    write_ms: u128,
+    staging: &Staging,
 ) -> Result<()> {
     let data = run.data;
     let config_text = run.config.to_toml()?;
@@ -78,6 +80,7 @@ pub fn write_run_json(
     let timings: serde_json::Map<String, serde_json::Value> = data
         .timings
         .iter()
+        .chain(std::iter::once(&("write", write_ms)))
         .map(|(k, v)| (k.to_string(), json!(v)))
         .collect();
     let value = json!({

@@ -22,8 +22,8 @@ pub struct RunOutputs<'a> {
 
 /// Writes every output file into `out_dir` atomically, after checking that no row was lost.
 pub fn write_all(run: &RunOutputs<'_>, out_dir: &Path) -> Result<RunSummary> {
-    let mut staging = Staging::new(out_dir)?;
-    let result = write_staged(run, &mut staging);
+    let staging = Staging::new(out_dir)?;
+    let result = write_staged(run, &staging);
     match result {
         Ok(summary) => {
             if let Err(e) = crate::cancel::check() {
@@ -40,21 +40,59 @@ pub fn write_all(run: &RunOutputs<'_>, out_dir: &Path) -> Result<RunSummary> {
     }
 }
 
-fn write_staged(run: &RunOutputs<'_>, staging: &mut Staging) -> Result<RunSummary> {
-    let rows_read: usize = run.data.records.len();
-    let xref_rows = tables::write_xref(run.data, staging)?;
+/// The files written from the run's data, independent of each other.
+#[derive(Clone, Copy)]
+enum Output {
+    Xref,
+    Golden,
+    Pairs,
+    Findings,
+    Quality,
+    Report,
+}
+
+fn write_staged(run: &RunOutputs<'_>, staging: &Staging) -> Result<RunSummary> {
+    use rayon::prelude::*;
+    let started = std::time::Instant::now();
+    let data = run.data;
+    let outputs = [
+        Output::Xref,
+        Output::Pairs,
+        Output::Golden,
+        Output::Findings,
+        Output::Report,
+        Output::Quality,
+    ];
+    // Written in parallel (the big CSVs are single-threaded serialisation); errors are taken
+    // in the order above, so the one reported does not depend on the thread count.
+    let written: Vec<Result<usize>> = outputs
+        .par_iter()
+        .map(|output| match output {
+            Output::Xref => tables::write_xref(data, staging),
+            Output::Golden => tables::write_golden(data, staging).map(|()| 0),
+            Output::Pairs => tables::write_pairs(data, staging).map(|()| 0),
+            Output::Findings => {
+                tables::write_findings(data, run.config.output.mask_pii, staging).map(|()| 0)
+            }
+            Output::Quality => manifest::write_quality(data, staging).map(|()| 0),
+            Output::Report => crate::report::write_report(data, run.config, staging).map(|()| 0),
+        })
+        .collect();
+    let mut xref_rows = 0;
+    for (output, result) in outputs.iter().zip(written) {
+        let n = result?;
+        if matches!(output, Output::Xref) {
+            xref_rows = n;
+        }
+    }
+    let rows_read: usize = data.records.len();
     if xref_rows != rows_read {
         return Err(Error::invariant(format!(
             "{rows_read} rows read but {xref_rows} rows in xref.csv"
         )));
     }
-    tables::write_golden(run.data, staging)?;
-    tables::write_pairs(run.data, staging)?;
-    tables::write_findings(run.data, run.config.output.mask_pii, staging)?;
-    let summary = manifest::summary(run.data);
-    manifest::write_quality(run.data, staging)?;
-    crate::report::write_report(run.data, run.config, staging)?;
-    manifest::write_run_json(run, &summary, staging)?;
+    let summary = manifest::summary(data);
+    manifest::write_run_json(run, &summary, started.elapsed().as_millis(), staging)?;
     Ok(summary)
 }
 
@@ -62,7 +100,8 @@ fn write_staged(run: &RunOutputs<'_>, staging: &mut Staging) -> Result<RunSummar
 pub struct Staging {
     dir: PathBuf,
     staging: PathBuf,
-    files: Vec<String>,
+    /// Names of the staged files; behind a lock so that the writers can run in parallel.
+    files: std::sync::Mutex<Vec<String>>,
 }
 
 impl Staging {
@@ -81,25 +120,28 @@ impl Staging {
         Ok(Staging {
             dir: dir.to_path_buf(),
             staging,
-            files: Vec::new(),
+            files: std::sync::Mutex::new(Vec::new()),
         })
     }
 
     /// Opens `name` for writing in the staging directory.
-    pub fn create(&mut self, name: &str) -> Result<BufWriter<fs::File>> {
+    pub fn create(&self, name: &str) -> Result<BufWriter<fs::File>> {
         let path = self.staging.join(name);
         let file = fs::File::create(&path).map_err(|e| Error::from(e).at_path(&path))?;
-        self.files.push(name.to_string());
+        self.files
+            .lock()
+            .map_err(|_| Error::invariant("a writer thread failed"))?
+            .push(name.to_string());
         Ok(BufWriter::with_capacity(1 << 20, file))
     }
 
     /// A CSV writer for `name`.
-    pub fn csv(&mut self, name: &str) -> Result<csv::Writer<BufWriter<fs::File>>> {
+    pub fn csv(&self, name: &str) -> Result<csv::Writer<BufWriter<fs::File>>> {
         Ok(csv::WriterBuilder::new().from_writer(self.create(name)?))
     }
 
     /// Writes `value` as pretty JSON into `name`.
-    pub fn json(&mut self, name: &str, value: &serde_json::Value) -> Result<()> {
+    pub fn json(&self, name: &str, value: &serde_json::Value) -> Result<()> {
         let mut w = self.create(name)?;
         serde_json::to_writer_pretty(&mut w, value)
             .map_err(|e| Error::invariant(format!("cannot serialise {name}: {e}")))?;
@@ -110,7 +152,12 @@ impl Staging {
 
     /// Moves every staged file into the output directory (each rename is atomic).
     pub fn commit(self) -> Result<()> {
-        for name in &self.files {
+        let mut files = self
+            .files
+            .into_inner()
+            .map_err(|_| Error::invariant("a writer thread failed"))?;
+        files.sort();
+        for name in &files {
             let from = self.staging.join(name);
             let to = self.dir.join(name);
             fs::rename(&from, &to).map_err(|e| Error::from(e).at_path(&to))?;
@@ -183,7 +230,7 @@ mod tests {
     fn staged_files_appear_only_on_commit() {
         let dir = tempfile::tempdir().expect("tempdir");
         let out = dir.path().join("out");
-        let mut s = Staging::new(&out).expect("staging");
+        let s = Staging::new(&out).expect("staging");
         let mut w = s.csv("a.csv").expect("create");
         write_row(&mut w, &["x", "y"]).expect("write");
         w.flush().expect("flush");

@@ -20,7 +20,7 @@ fn status(data: &RunData, index: usize, cluster_size: usize) -> &'static str {
 }
 
 /// Writes `xref.csv`: one line per input row, in source and row order. Returns the row count.
-pub fn write_xref(data: &RunData, staging: &mut Staging) -> Result<usize> {
+pub fn write_xref(data: &RunData, staging: &Staging) -> Result<usize> {
     let mut customer_of: Vec<Option<(usize, usize)>> = vec![None; data.records.len()];
     for (g, golden) in data.golden.iter().enumerate() {
         for &m in &golden.members {
@@ -97,7 +97,7 @@ fn passthrough_union(data: &RunData) -> Vec<String> {
 }
 
 /// Writes `golden.csv`: one line per customer.
-pub fn write_golden(data: &RunData, staging: &mut Staging) -> Result<()> {
+pub fn write_golden(data: &RunData, staging: &Staging) -> Result<()> {
     let mut w = staging.csv("golden.csv")?;
     let mut header: Vec<&str> = vec!["customer_id"];
     header.extend(Field::ALL.iter().map(|f| f.name()));
@@ -127,7 +127,7 @@ pub fn write_golden(data: &RunData, staging: &mut Staging) -> Result<()> {
 }
 
 /// Writes `pairs.csv`: every compared candidate pair with its levels.
-pub fn write_pairs(data: &RunData, staging: &mut Staging) -> Result<()> {
+pub fn write_pairs(data: &RunData, staging: &Staging) -> Result<()> {
     let mut w = staging.csv("pairs.csv")?;
     let mut header: Vec<String> = [
         "left_source",
@@ -176,7 +176,7 @@ pub fn write_pairs(data: &RunData, staging: &mut Staging) -> Result<()> {
 }
 
 /// Writes `findings.csv`, sorted by source order, row, field and code.
-pub fn write_findings(data: &RunData, mask_pii: bool, staging: &mut Staging) -> Result<()> {
+pub fn write_findings(data: &RunData, mask_pii: bool, staging: &Staging) -> Result<()> {
     let order: std::collections::HashMap<&str, usize> = data
         .sources
         .iter()

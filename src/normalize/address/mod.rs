@@ -260,7 +260,7 @@ fn split_free_text(text: &str, explicit: &components::Explicit, rules: &CountryR
 fn strip_country_name(text: &str, rules: &CountryRules) -> String {
     let is_country = |segment: &str| {
         let lower = segment.trim().to_lowercase();
-        rules.country_names.iter().any(|n| *n == lower)
+        rules.country_names.contains(&lower)
     };
     let joined;
     let mut rest = text.trim();
