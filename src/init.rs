@@ -5,7 +5,7 @@ use crate::context::sniff_default_country;
 use crate::error::Result;
 use crate::ingest;
 use crate::locale::LocaleData;
-use crate::map::{HeaderRules, map_headers};
+use crate::map::{HeaderRules, map_table_headers};
 use crate::normalize::country::CountryNormalizer;
 
 /// Reads every input once and writes down what was sniffed: format, encoding, delimiter,
@@ -25,13 +25,7 @@ pub fn sniff_config(base: &Config) -> Result<Config> {
                 ..sc.clone()
             };
             for table in ingest::read_source(&source)? {
-                let sample: Vec<&[String]> = table
-                    .rows
-                    .iter()
-                    .take(200)
-                    .map(|r| r.cells.as_slice())
-                    .collect();
-                let mapping = map_headers(&rules, &table.headers, &source.columns, &sample);
+                let mapping = map_table_headers(&rules, &table, &source.columns);
                 let country = match &source.country {
                     Some(c) => Some(c.clone()),
                     None => {

@@ -207,6 +207,25 @@ impl HeaderRules {
     }
 }
 
+/// Maps a read table's headers (`overrides` from the source's `[columns]`), recognising
+/// unmapped e-mail and phone columns by the content of its first rows.
+pub fn map_table_headers(
+    rules: &HeaderRules,
+    table: &crate::ingest::SourceTable,
+    overrides: &BTreeMap<String, String>,
+) -> Mapping {
+    let sample: Vec<&[String]> = table
+        .rows
+        .iter()
+        .take(CONTENT_SAMPLE_ROWS)
+        .map(|r| r.cells.as_slice())
+        .collect();
+    map_headers(rules, &table.headers, overrides, &sample)
+}
+
+/// Rows of a table read to recognise columns by their content.
+const CONTENT_SAMPLE_ROWS: usize = 200;
+
 /// Maps a table's headers. `overrides` comes from the source's `[columns]`; `sample` is a
 /// few data rows used to recognise unmapped e-mail and phone columns by content.
 pub fn map_headers(

@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 use crate::finding::{Finding, Issue};
 use crate::ingest::{self, SourceTable};
 use crate::locale::LocaleData;
-use crate::map::{HeaderRules, Mapping, map_headers, mapping_findings};
+use crate::map::{HeaderRules, Mapping, map_table_headers, mapping_findings};
 use crate::normalize::{Normalizer, RowContext};
 use crate::output::{self, RunOutputs};
 use crate::progress::Progress;
@@ -309,13 +309,7 @@ fn map_table(
     rules: &HeaderRules,
     normalizer: &Normalizer,
 ) -> Result<MappedTable> {
-    let sample: Vec<&[String]> = table
-        .rows
-        .iter()
-        .take(200)
-        .map(|r| r.cells.as_slice())
-        .collect();
-    let mapping = map_headers(rules, &table.headers, &sc.columns, &sample);
+    let mapping = map_table_headers(rules, &table, &sc.columns);
     let mut findings = std::mem::take(&mut table.findings);
     findings.extend(mapping_findings(&table.name, &mapping));
     let default_country =
