@@ -2,8 +2,9 @@
 
 use crate::finding::{Finding, Severity};
 use crate::record::{Field, Record, Values};
+use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 /// Fields that identify a customer; a row with none of them is quarantined.
 pub const IDENTITY_FIELDS: [Field; 6] = [
@@ -70,25 +71,37 @@ pub fn scorecard<'a>(
     golden: impl Iterator<Item = &'a Values> + Clone,
     findings: &[Finding],
 ) -> Scorecard {
-    let customers = golden.clone().count();
+    let golden: Vec<&Values> = golden.collect();
     let mut card = Scorecard {
         rows: records.len(),
-        customers,
+        customers: golden.len(),
         ..Scorecard::default()
     };
-    for field in Field::ALL {
-        let raw = records.iter().map(|r| r.raw.get(field));
-        let norm = records.iter().map(|r| r.values.get(field));
-        if raw.clone().any(|v| !v.is_empty()) {
-            card.before.insert(field.name(), measure(raw.clone(), None));
+    // Fields are measured in parallel: at a million rows each is a few passes over the rows.
+    let measured: Vec<(Field, Option<FieldQuality>, Option<[FieldQuality; 2]>)> = Field::ALL
+        .par_iter()
+        .map(|&field| {
+            let raw = records.iter().map(|r| r.raw.get(field));
+            let norm = records.iter().map(|r| r.values.get(field));
+            let has_raw = raw.clone().any(|v| !v.is_empty());
+            let before = has_raw.then(|| measure(raw, None));
+            let after = (has_raw || norm.clone().any(|v| !v.is_empty())).then(|| {
+                let valid = validity(records, field);
+                [
+                    measure(norm, valid),
+                    measure(golden.iter().map(|v| v.get(field)), None),
+                ]
+            });
+            (field, before, after)
+        })
+        .collect();
+    for (field, before, after) in measured {
+        if let Some(q) = before {
+            card.before.insert(field.name(), q);
         }
-        if norm.clone().any(|v| !v.is_empty()) || raw.clone().any(|v| !v.is_empty()) {
-            let valid = validity(records, field);
-            card.after.insert(field.name(), measure(norm, valid));
-            card.golden.insert(
-                field.name(),
-                measure(golden.clone().map(|v| v.get(field)), None),
-            );
+        if let Some([norm, gold]) = after {
+            card.after.insert(field.name(), norm);
+            card.golden.insert(field.name(), gold);
         }
     }
     for f in findings {
@@ -99,19 +112,21 @@ pub fn scorecard<'a>(
 
 fn measure<'a>(values: impl Iterator<Item = &'a str>, validity: Option<f64>) -> FieldQuality {
     let mut total = 0usize;
-    let mut present = 0usize;
-    let mut distinct: HashSet<&str> = HashSet::new();
+    let mut present: Vec<&str> = Vec::new();
     for v in values {
         total += 1;
         if !v.is_empty() {
-            present += 1;
-            distinct.insert(v);
+            present.push(v);
         }
     }
+    let count = present.len();
+    // Distinct values by sorting: cheaper than hashing a million strings.
+    present.sort_unstable();
+    present.dedup();
     FieldQuality {
-        completeness: ratio(present, total),
+        completeness: ratio(count, total),
         validity,
-        uniqueness: ratio(distinct.len(), present),
+        uniqueness: ratio(present.len(), count),
     }
 }
 
