@@ -19,8 +19,9 @@
 //!
 //! Steward must-links and assignments are applied first and only stop at cannot-links.
 
-use super::compare::{compare_birth, family_level, given_level, initial_of};
+use super::compare::{compare_birth, family_level, given_level, given_level_plain, initial_of};
 use super::features::Features;
+use crate::normalize::name::nicknames::{self, Meet};
 use strsim::damerau_levenshtein;
 
 /// A distinct name of a cluster: given-name Latin key and spelling as written, then the
@@ -35,6 +36,8 @@ struct Summary {
     phones: Vec<String>,
     births: Vec<String>,
     ids: Vec<String>,
+    /// Street-address keys and organisation keys: places a person is found at.
+    places: Vec<String>,
     givens: Vec<Given>,
     /// Names whose given part is only an initial (`S. Ryan`); they speak for the cluster only
     /// while it has no full given name, so `J.` cannot bridge `John` and `Jane`.
@@ -97,6 +100,7 @@ impl Summary {
             phones: nonempty(&f.phones),
             births: nonempty(std::slice::from_ref(&f.birth)),
             ids: nonempty(&ids),
+            places: nonempty(&[prefixed("a:", &f.address), prefixed("o:", &f.organization)]),
             givens,
             initials,
             forbid: Vec::new(),
@@ -110,6 +114,7 @@ impl Summary {
         merge_sorted(&mut self.phones, &other.phones, MAX_DISTINCT);
         merge_sorted(&mut self.births, &other.births, MAX_DISTINCT);
         merge_sorted(&mut self.ids, &other.ids, MAX_DISTINCT);
+        merge_sorted(&mut self.places, &other.places, MAX_DISTINCT);
         merge_sorted(&mut self.givens, &other.givens, MAX_DISTINCT);
         merge_sorted(&mut self.initials, &other.initials, MAX_DISTINCT);
         self.forbid.extend(other.forbid);
@@ -306,7 +311,8 @@ fn conflict(
         && !x.phones.is_empty()
         && !y.phones.is_empty()
         && !intersects(&x.phones, &y.phones);
-    if contacts_differ && !birth_shared && !id_shared {
+    let same_person_same_place = intersects(&x.places, &y.places) && full_names_agree(x, y);
+    if contacts_differ && !birth_shared && !id_shared && !same_person_same_place {
         return Some(Refusal::Contacts);
     }
     if names_differ(x, y) && !(email_shared || birth_shared || id_shared) {
@@ -321,6 +327,27 @@ fn emails_close(x: &[String], y: &[String]) -> bool {
     x.iter().any(|a| {
         y.iter()
             .any(|b| a.chars().count() >= 8 && damerau_levenshtein(a, b) <= 1)
+    })
+}
+
+/// `prefix` + `value`, or empty for an empty value.
+fn prefixed(prefix: &str, value: &str) -> String {
+    if value.is_empty() {
+        String::new()
+    } else {
+        format!("{prefix}{value}")
+    }
+}
+
+/// Some full name of one cluster is some full name of the other: given names equal, a typo
+/// apart or one a nickname of the other, and family names equal or a typo apart.
+fn full_names_agree(x: &Summary, y: &Summary) -> bool {
+    x.givens.iter().any(|a| {
+        y.givens.iter().any(|b| {
+            let given = matches!(given_level_plain(&a.0, &b.0, &a.1, &b.1), 1 | 3)
+                || nicknames::meet(&a.0, &a.1, &b.0, &b.1) == Meet::Same;
+            given && matches!(family_level(&a.2, &b.2, &a.3, &b.3), 1 | 2)
+        })
     })
 }
 
@@ -345,15 +372,20 @@ fn names_differ(x: &Summary, y: &Summary) -> bool {
             .all(|a| ny.iter().all(|b| !names_compatible(a, b)))
 }
 
-/// Two names may be one person's: the given names agree (exact or a typo), or agree weakly
+/// Two names may be one person's: the given names agree (exact, a typo, or one is a nickname
+/// of the other by the table: `Bob` / `Robert`, never a short form of several names such as
+/// `Саша`, which would let a household's Олександр and Олександра chain), or agree weakly
 /// (an initial, a similar name) while the family names are not outright different, or the
 /// name is the same with given and family swapped. `A. Hudson` and `Alexandra Yu` at one
 /// address are two people.
 fn names_compatible(a: &Given, b: &Given) -> bool {
-    match given_level(&a.0, &b.0, &a.1, &b.1) {
+    match given_level_plain(&a.0, &b.0, &a.1, &b.1) {
         1 | 3 => return true,
         2 | 4 if family_level(&a.2, &b.2, &a.3, &b.3) != FAMILY_DIFFERENT => return true,
         _ => {}
+    }
+    if nicknames::meet(&a.0, &a.1, &b.0, &b.1) == Meet::Same {
+        return true;
     }
     let families = !a.2.is_empty() && !b.2.is_empty();
     families

@@ -3,6 +3,7 @@
 
 use super::features::Features;
 use super::strdist::{jaro_winkler, within_one_edit};
+use crate::normalize::name::nicknames::{self, Meet};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Mutex;
 use strsim::damerau_levenshtein;
@@ -218,9 +219,27 @@ pub fn initial_of<'a>(key: &'a str, raw: &str) -> Option<&'a str> {
     (letters == 1 || dotted_digraph).then_some(trimmed)
 }
 
-/// Given-name level: exact, initial (`J.` / `John`), close (typo, first of several names),
-/// similar, different.
+/// [`given_level`] for names that are in one nickname group: `close` (Bob / Robert,
+/// Діма / Дмитро); `similar` at best when the short form stands for several names (Саша).
+const NICKNAME: u8 = 3;
+const SIMILAR: u8 = 4;
+
+/// Given-name level: exact, initial (`J.` / `John`), close (typo, first of several names, a
+/// nickname of the other), similar, different.
 pub fn given_level(a: &str, b: &str, a_raw: &str, b_raw: &str) -> u8 {
+    let plain = given_level_plain(a, b, a_raw, b_raw);
+    if plain <= NICKNAME {
+        return plain;
+    }
+    match nicknames::meet(a, a_raw, b, b_raw) {
+        Meet::Same => NICKNAME,
+        Meet::Ambiguous => plain.min(SIMILAR),
+        Meet::No => plain,
+    }
+}
+
+/// [`given_level`] by spelling alone, without the nickname table.
+pub fn given_level_plain(a: &str, b: &str, a_raw: &str, b_raw: &str) -> u8 {
     if a.is_empty() || b.is_empty() {
         return MISSING;
     }

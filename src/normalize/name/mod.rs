@@ -11,6 +11,7 @@
 //! (see [`case`]). Splitting rules are in [`split`].
 
 mod case;
+pub mod nicknames;
 mod rules;
 mod salutation;
 mod split;
@@ -44,6 +45,7 @@ struct Parts {
 impl NameNormalizer {
     /// Builds the normaliser from `schemas/names.toml`.
     pub fn from_locale(locale: &LocaleData) -> Result<NameNormalizer> {
+        nicknames::install(locale)?;
         Ok(NameNormalizer {
             rules: NameRules::from_locale(locale)?,
             metaphone: DoubleMetaphone::default(),
