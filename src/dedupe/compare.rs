@@ -193,11 +193,27 @@ fn names_swapped(x: &Features, y: &Features) -> bool {
     if x.given.is_empty() || x.family.is_empty() || y.given.is_empty() || y.family.is_empty() {
         return false;
     }
-    let straight = name_similarity(&x.given, &y.given, &x.given_raw, &y.given_raw)
+    let straight = part_similarity(&x.given, &y.given, &x.given_raw, &y.given_raw)
         + name_similarity(&x.family, &y.family, &x.family_raw, &y.family_raw);
-    let crossed = name_similarity(&x.given, &y.family, &x.given_raw, &y.family_raw)
-        + name_similarity(&x.family, &y.given, &x.family_raw, &y.given_raw);
+    let crossed = part_similarity(&x.given, &y.family, &x.given_raw, &y.family_raw)
+        + part_similarity(&x.family, &y.given, &x.family_raw, &y.given_raw);
     crossed > straight + 0.15 && crossed > 1.8
+}
+
+/// [`name_similarity`] where a given name may be an initial: an initial is as good as the
+/// name it starts (`R.` / `Rozaliia`) and nothing like any other. Forms that list the
+/// surname first (`Прізвище Ім'я`) get the columns swapped as often when the given name is
+/// only an initial: `R. Hrechko` / `Hrechko Rozaliia`.
+fn part_similarity(a: &str, b: &str, a_raw: &str, b_raw: &str) -> f64 {
+    let starts = |initial: &str, name: &str, raw: &str| {
+        initial_of(name, raw).is_none() && name.starts_with(initial)
+    };
+    match (initial_of(a, a_raw), initial_of(b, b_raw)) {
+        (Some(i), None) => f64::from(u8::from(starts(i, b, b_raw))),
+        (None, Some(j)) => f64::from(u8::from(starts(j, a, a_raw))),
+        (Some(_), Some(_)) => 0.0,
+        (None, None) => name_similarity(a, b, a_raw, b_raw),
+    }
 }
 
 fn first_token(s: &str) -> &str {
@@ -266,13 +282,17 @@ pub fn given_level_plain(a: &str, b: &str, a_raw: &str, b_raw: &str) -> u8 {
     }
 }
 
-/// Family-name level: exact, close, similar, different.
+/// Family-name level: exact, close (a typo, or one part of a double surname), similar,
+/// different.
 pub fn family_level(a: &str, b: &str, a_raw: &str, b_raw: &str) -> u8 {
     if a.is_empty() || b.is_empty() {
         return MISSING;
     }
     if a == b || (!a_raw.is_empty() && a_raw == b_raw) {
         return 1;
+    }
+    if part_of_double_surname(a, b) || part_of_double_surname(b, a) {
+        return 2;
     }
     let sim = name_similarity(a, b, a_raw, b_raw);
     if sim >= 0.92 || (a.chars().count() >= 4 && within_one_edit(a, b)) {
@@ -282,6 +302,17 @@ pub fn family_level(a: &str, b: &str, a_raw: &str, b_raw: &str) -> u8 {
     } else {
         4
     }
+}
+
+/// Whether `part` is one word of the double surname `whole` (`Groth` / `Grein Groth`,
+/// `Nowak` / `Nowak-Kowalska`, `Gall` / `Le Gall`): double-barrelled and particle surnames
+/// are routinely cut to one part in everyday forms. Words under three letters (`Le`, `Li`)
+/// say too little on their own.
+fn part_of_double_surname(part: &str, whole: &str) -> bool {
+    part.chars().count() >= 3
+        && !part.contains([' ', '-'])
+        && whole.contains([' ', '-'])
+        && whole.split([' ', '-']).any(|w| w == part)
 }
 
 /// The exact level when a value (primary or alternate) is on both sides, with the term count
@@ -598,6 +629,38 @@ mod tests {
         );
         // Same script, different transliteration: raw comparison rescues it.
         assert!(family_level("hnatiuk", "gnatyuk", "гнатюк", "гнатюк") == 1);
+    }
+
+    #[test]
+    fn one_part_of_a_double_surname_is_close() {
+        assert_eq!(family_level("groth", "grein groth", "", ""), 2);
+        assert_eq!(family_level("nowak-kowalska", "nowak", "", ""), 2);
+        assert_eq!(family_level("gall", "le gall", "", ""), 2);
+        assert!(family_level("le", "le gall", "", "") > 2);
+        assert_eq!(family_level("kowalska", "nowak", "", ""), 4);
+    }
+
+    #[test]
+    fn nicknames_are_close_given_names() {
+        assert_eq!(given_level("bob", "robert", "bob", "robert"), 3);
+        assert_eq!(given_level("robert", "bill", "robert", "bill"), 5);
+        assert_eq!(given_level("dima", "dmytro", "діма", "дмитро"), 3);
+        assert_eq!(given_level("nastia", "anastasiia", "настя", "анастасія"), 3);
+        assert_eq!(given_level("kasia", "katarzyna", "kasia", "katarzyna"), 3);
+        // A short form of two names is a hint at most.
+        assert_eq!(given_level("sasha", "oleksandra", "саша", "олександра"), 4);
+    }
+
+    #[test]
+    fn swapped_columns_with_an_initial_are_recognised() {
+        let c = Comparison::all(&[]);
+        let x = person("r.", "hrechko");
+        let y = person("hrechko", "rozaliia");
+        assert_eq!(level(&c[0], &x, &y), "initial");
+        assert_eq!(level(&c[1], &x, &y), "exact");
+        // A different initial is not a swap.
+        let z = person("o.", "hrechko");
+        assert_eq!(level(&c[1], &z, &y), "different");
     }
 
     #[test]
