@@ -360,11 +360,34 @@ fn name_set(s: &Summary) -> &[Given] {
     }
 }
 
+/// The cluster's names ([`name_set`]), each turned round when its given name is another
+/// member's family name: a cluster that holds `S. Ryan` knows that the `Ryan` of
+/// `Ryan | Shane` is the surname typed into the given-name column, so that record speaks as
+/// `Shane Ryan` and cannot pass for `Ryan | Natasha` of the same household.
+fn oriented_names(s: &Summary) -> Vec<Given> {
+    let names = name_set(s);
+    let everyone: Vec<&Given> = s.givens.iter().chain(&s.initials).collect();
+    names
+        .iter()
+        .map(|n| {
+            let given_is_a_surname = !n.2.is_empty()
+                && everyone
+                    .iter()
+                    .any(|o| !o.2.is_empty() && o.2 == n.0 && o.0 != n.0);
+            if given_is_a_surname {
+                (n.2.clone(), n.3.clone(), n.0.clone(), n.1.clone())
+            } else {
+                n.clone()
+            }
+        })
+        .collect()
+}
+
 /// Every name of one cluster is outright different from every name of the other: given
 /// names not equal, not an initial of one another, not a typo or variant, and not the same
 /// name with given and family swapped.
 fn names_differ(x: &Summary, y: &Summary) -> bool {
-    let (nx, ny) = (name_set(x), name_set(y));
+    let (nx, ny) = (oriented_names(x), oriented_names(y));
     !nx.is_empty()
         && !ny.is_empty()
         && nx
@@ -482,6 +505,57 @@ mod tests {
         ];
         let mut c = Clusters::new(&g, &[], &[]);
         assert!(c.join(0, 1, false).is_ok());
+    }
+
+    #[test]
+    fn swapped_household_members_do_not_meet_through_the_shared_surname() {
+        // Shane and Natasha Ryan: each also entered surname-first.
+        let f = vec![
+            named("s.", "ryan", "shaneryan90@icloud.com", "+13035474861"),
+            named("ryan", "shane", "shaneryan90@icloud.com", "+18473964344"),
+            named("n.", "ryan", "nryan@gmail.com", "+13035474861"),
+            named("ryan", "natasha", "nryan@gmail.com", "+12069983939"),
+        ];
+        let mut c = Clusters::new(&f, &[], &[]);
+        assert!(c.join(0, 1, false).is_ok());
+        assert!(c.join(2, 3, false).is_ok());
+        assert_eq!(c.join(1, 3, false), Err(Refusal::GivenName));
+    }
+
+    #[test]
+    fn a_nickname_is_the_same_given_name_but_a_household_stays_apart() {
+        let f = vec![
+            named("robert", "smith", "rsmith@aol.com", "+14423586798"),
+            named("bob", "smith", "bob.smith@gmail.com", "+14423586798"),
+            named("anna", "koval", "anna.koval@ukr.net", "+380441234567"),
+            named("olena", "koval", "olena.koval@i.ua", "+380441234567"),
+        ];
+        let mut c = Clusters::new(&f, &[], &[]);
+        assert!(c.join(0, 1, false).is_ok());
+        assert_eq!(c.join(2, 3, false), Err(Refusal::GivenName));
+        // Саша may be Олександр or Олександра: never enough to join a household.
+        let g = vec![
+            named("oleksandr", "koval", "", "+380441234567"),
+            named("oleksandra", "koval", "", "+380441234567"),
+            named("sasha", "koval", "", "+380441234567"),
+        ];
+        let mut c = Clusters::new(&g, &[], &[]);
+        assert_eq!(c.join(0, 1, false), Err(Refusal::GivenName));
+        assert_eq!(c.join(0, 2, false), Err(Refusal::GivenName));
+    }
+
+    #[test]
+    fn same_full_name_at_one_address_survives_different_contacts() {
+        let mut work = named("krista", "mude", "krista.mude@mosemann.de", "+49221869286");
+        work.address = "bergstrasse 53b".into();
+        let mut home = named("krista", "mude", "krista_mude@gmx.de", "+4915604322501");
+        home.address = "bergstrasse 53b".into();
+        let mut elsewhere = named("krista", "mude", "kmude@web.de", "+4915600000000");
+        elsewhere.address = "hauptstrasse 1".into();
+        let f = vec![work, home, elsewhere];
+        let mut c = Clusters::new(&f, &[], &[]);
+        assert!(c.join(0, 1, false).is_ok());
+        assert_eq!(c.join(0, 2, false), Err(Refusal::Contacts));
     }
 
     #[test]

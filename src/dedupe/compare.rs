@@ -269,6 +269,9 @@ pub fn given_level_plain(a: &str, b: &str, a_raw: &str, b_raw: &str) -> u8 {
         (Some(_), _) | (_, Some(_)) => return 5,
         _ => {}
     }
+    if masculine_and_feminine(a, b) || masculine_and_feminine(b, a) {
+        return 5;
+    }
     let sim = name_similarity(a, b, a_raw, b_raw);
     if sim >= 0.92
         || first_token(a) == first_token(b)
@@ -280,6 +283,24 @@ pub fn given_level_plain(a: &str, b: &str, a_raw: &str, b_raw: &str) -> u8 {
     } else {
         5
     }
+}
+
+/// Whether `feminine` is `masculine` with a feminine ending: Slavic and Latin -a
+/// (`Oleksandr` / `Oleksandra`, `Yaroslav` / `Yaroslava`, `Daniel` / `Daniela`), French -e,
+/// -le, -ne (`Louis` / `Louise`, `Michel` / `Michelle`, `Jean` / `Jeanne`). One letter apart,
+/// but two people, and husband and wife at one address are the household case. Names under
+/// four letters are left alone (`Ann` / `Anna` / `Anne` are one name).
+fn masculine_and_feminine(masculine: &str, feminine: &str) -> bool {
+    let ends_in_consonant = masculine
+        .chars()
+        .last()
+        .is_some_and(|c| c.is_alphabetic() && !"aeiouy".contains(c));
+    masculine.chars().count() >= 4
+        && ends_in_consonant
+        && !masculine.contains(' ')
+        && feminine
+            .strip_prefix(masculine)
+            .is_some_and(|ending| matches!(ending, "a" | "e" | "le" | "ne"))
 }
 
 /// Family-name level: exact, close (a typo, or one part of a double surname), similar,
@@ -638,6 +659,17 @@ mod tests {
         assert_eq!(family_level("gall", "le gall", "", ""), 2);
         assert!(family_level("le", "le gall", "", "") > 2);
         assert_eq!(family_level("kowalska", "nowak", "", ""), 4);
+    }
+
+    #[test]
+    fn masculine_and_feminine_forms_are_different_people() {
+        assert_eq!(given_level("oleksandr", "oleksandra", "", ""), 5);
+        assert_eq!(given_level("yaroslava", "yaroslav", "", ""), 5);
+        assert_eq!(given_level("michel", "michelle", "", ""), 5);
+        assert_eq!(given_level("louis", "louise", "", ""), 5);
+        // Spellings of one name stay close.
+        assert_eq!(given_level("ann", "anna", "", ""), 3);
+        assert_eq!(given_level("oleksandr", "oleksander", "", ""), 3);
     }
 
     #[test]
