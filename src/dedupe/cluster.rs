@@ -19,10 +19,11 @@
 //!
 //! Steward must-links and assignments are applied first and only stop at cannot-links.
 
-use super::compare::{compare_birth, family_level, given_level, given_level_plain, initial_of};
+use super::compare::{
+    compare_birth, email_typo, family_level, given_level, given_level_plain, initial_of,
+};
 use super::features::Features;
 use crate::normalize::name::nicknames::{self, Meet};
-use strsim::damerau_levenshtein;
 
 /// A distinct name of a cluster: given-name Latin key and spelling as written, then the
 /// family-name key and spelling (to recognise given and family entered the other way round).
@@ -321,13 +322,11 @@ fn conflict(
     None
 }
 
-/// E-mails one typo apart (`zabila.liubov@gmail.com` / `zabila.liubov@gmial.com`): the same
+/// E-mails one typo apart ([`email_typo`]: `zabila.liubov@gmail.com` / `zabila.liubov@gmial.com`): the same
 /// mailbox mistyped, as good as shared for the contacts guard (not for the name guard).
 fn emails_close(x: &[String], y: &[String]) -> bool {
-    x.iter().any(|a| {
-        y.iter()
-            .any(|b| a.chars().count() >= 8 && damerau_levenshtein(a, b) <= 1)
-    })
+    x.iter()
+        .any(|a| y.iter().any(|b| a.chars().count() >= 8 && email_typo(a, b)))
 }
 
 /// `prefix` + `value`, or empty for an empty value.

@@ -371,13 +371,30 @@ fn compare_email(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> Outc
     if x.email_local.chars().count() >= 3 && x.email_local == y.email_local {
         return Outcome::level(2);
     }
-    if !x.emails[0].is_empty()
-        && !y.emails[0].is_empty()
-        && within_one_edit(&x.emails[0], &y.emails[0])
+    if !x.emails[0].is_empty() && !y.emails[0].is_empty() && email_typo(&x.emails[0], &y.emails[0])
     {
         return Outcome::level(3);
     }
     Outcome::level(4)
+}
+
+/// Whether two different e-mails are one address mistyped: one edit apart, and the edit is
+/// not only a separator or a digit of the local part. When `donna.kaur@` is taken, a
+/// namesake signs up as `donnakaur@`, `donna_kaur@` or `donna.kaur86@`: those are other
+/// people's mailboxes, while a typo hits letters (`hutsuliak` / `hustuliak`) or the domain
+/// (`gmial.com`).
+pub fn email_typo(a: &str, b: &str) -> bool {
+    if a == b || !within_one_edit(a, b) {
+        return false;
+    }
+    let (la, da) = a.rsplit_once('@').unwrap_or((a, ""));
+    let (lb, db) = b.rsplit_once('@').unwrap_or((b, ""));
+    if da != db {
+        return true;
+    }
+    let letters =
+        |s: &str| -> String { s.chars().filter(|c| c.is_alphabetic()).collect::<String>() };
+    letters(la) != letters(lb)
 }
 
 fn last_digits(s: &str, n: usize) -> Option<&str> {
@@ -737,6 +754,24 @@ mod tests {
         assert_eq!(level(&c[4], &x, &y), "address_close");
         assert_eq!(level(&c[6], &x, &y), "typo");
         assert_eq!(level(&c[7], &x, &y), "one_typo");
+    }
+
+    #[test]
+    fn a_namesake_mailbox_is_not_a_typo() {
+        assert!(email_typo("danhutsuliak@i.ua", "danhustuliak@i.ua"));
+        assert!(email_typo(
+            "malee.sriwong84@gmail.com",
+            "malee.sriwong84@gmial.com"
+        ));
+        assert!(!email_typo(
+            "donnakaur@outlook.com",
+            "donna_kaur@outlook.com"
+        ));
+        assert!(!email_typo(
+            "nchankaew86@gmail.com",
+            "nchankaew88@gmail.com"
+        ));
+        assert!(!email_typo("a@b.com", "a@b.com"));
     }
 
     #[test]
