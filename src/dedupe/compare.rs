@@ -240,6 +240,30 @@ pub fn initial_of<'a>(key: &'a str, raw: &str) -> Option<&'a str> {
 const NICKNAME: u8 = 3;
 const SIMILAR: u8 = 4;
 
+/// The letters of a compound given name written as initials (`J.-P.`, `J.P.`, `H.-J.`):
+/// two or more one-letter parts with a dot or hyphen between them. `None` otherwise.
+fn compound_initials(key: &str) -> Option<Vec<char>> {
+    if !key.contains(['.', '-']) {
+        return None;
+    }
+    let parts: Vec<&str> = key
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|p| !p.is_empty())
+        .collect();
+    let letters: Vec<char> = parts.iter().filter_map(|p| p.chars().next()).collect();
+    (parts.len() >= 2 && parts.iter().all(|p| p.chars().count() == 1)).then_some(letters)
+}
+
+/// Whether `name`'s parts (`jean-pierre`, `hans jürgen`) start with `letters`, in order.
+fn initials_of_parts(letters: &[char], name: &str) -> bool {
+    let parts: Vec<&str> = name.split([' ', '-']).filter(|p| !p.is_empty()).collect();
+    parts.len() == letters.len()
+        && parts
+            .iter()
+            .zip(letters)
+            .all(|(p, l)| p.chars().next() == Some(*l))
+}
+
 /// Given-name level: exact, initial (`J.` / `John`), close (typo, first of several names, a
 /// nickname of the other), similar, different.
 pub fn given_level(a: &str, b: &str, a_raw: &str, b_raw: &str) -> u8 {
@@ -261,6 +285,12 @@ pub fn given_level_plain(a: &str, b: &str, a_raw: &str, b_raw: &str) -> u8 {
     }
     if a == b || (!a_raw.is_empty() && a_raw == b_raw) {
         return 1;
+    }
+    match (compound_initials(a), compound_initials(b)) {
+        (Some(i), None) => return if initials_of_parts(&i, b) { 2 } else { 5 },
+        (None, Some(j)) => return if initials_of_parts(&j, a) { 2 } else { 5 },
+        (Some(i), Some(j)) => return if i == j { 2 } else { 5 },
+        (None, None) => {}
     }
     match (initial_of(a, a_raw), initial_of(b, b_raw)) {
         (Some(i), Some(j)) if i.starts_with(j) || j.starts_with(i) => return 2,
@@ -676,6 +706,14 @@ mod tests {
         assert_eq!(family_level("gall", "le gall", "", ""), 2);
         assert!(family_level("le", "le gall", "", "") > 2);
         assert_eq!(family_level("kowalska", "nowak", "", ""), 4);
+    }
+
+    #[test]
+    fn compound_initials_stand_for_compound_names() {
+        assert_eq!(given_level("j.-p.", "jean-pierre", "", ""), 2);
+        assert_eq!(given_level("jean pierre", "j.p.", "", ""), 2);
+        assert_eq!(given_level("j.-p.", "jean-luc", "", ""), 5);
+        assert_eq!(given_level("j.-p.", "jean", "", ""), 5);
     }
 
     #[test]
