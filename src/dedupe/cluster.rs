@@ -101,7 +101,7 @@ impl Summary {
             phones: nonempty(&f.phones),
             births: nonempty(std::slice::from_ref(&f.birth)),
             ids: nonempty(&ids),
-            places: nonempty(&[prefixed("a:", &f.address), prefixed("o:", &f.organization)]),
+            places: places(f),
             givens,
             initials,
             forbid: Vec::new(),
@@ -312,7 +312,7 @@ fn conflict(
         && !x.phones.is_empty()
         && !y.phones.is_empty()
         && !intersects(&x.phones, &y.phones);
-    let same_person_same_place = intersects(&x.places, &y.places) && full_names_agree(x, y);
+    let same_person_same_place = places_meet(x, y) && full_names_agree(x, y);
     if contacts_differ && !birth_shared && !id_shared && !same_person_same_place {
         return Some(Refusal::Contacts);
     }
@@ -327,6 +327,50 @@ fn conflict(
 fn emails_close(x: &[String], y: &[String]) -> bool {
     x.iter()
         .any(|a| y.iter().any(|b| a.chars().count() >= 8 && email_typo(a, b)))
+}
+
+/// Where a record places its person: the street address key, and the employer, known by
+/// the organisation name or by the domain of a work e-mail (`Bareja-Myk Serwis` and
+/// `justyna.buszka@bareja-mykserwis.pl` are one employer: companies register their name as
+/// their domain). Employers are compared by their letters only, five at least.
+fn places(f: &Features) -> Vec<String> {
+    let letters = |s: &str| -> String { s.chars().filter(|c| c.is_alphabetic()).collect() };
+    let employer = |prefix: &str, name: String| {
+        if name.chars().count() >= 5 {
+            format!("{prefix}{name}")
+        } else {
+            String::new()
+        }
+    };
+    let mut out = vec![
+        prefixed("a:", &f.address),
+        employer("o:", letters(&f.organization)),
+    ];
+    for email in &f.emails {
+        let domain = email.rsplit_once('@').map_or("", |(_, d)| d);
+        let label = domain.split('.').next().unwrap_or("");
+        out.push(employer("d:", letters(label)));
+    }
+    out.retain(|p| !p.is_empty());
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Whether two clusters share a place: an address or organisation, or one's organisation is
+/// the other's e-mail domain. Two e-mail domains alone do not count (`gmail`).
+fn places_meet(x: &Summary, y: &Summary) -> bool {
+    let has = |s: &Summary, p: &str| s.places.binary_search_by(|q| q.as_str().cmp(p)).is_ok();
+    let meets = |a: &Summary, b: &Summary| {
+        a.places.iter().any(|p| {
+            if let Some(name) = p.strip_prefix("o:") {
+                has(b, p) || has(b, &format!("d:{name}"))
+            } else {
+                p.starts_with("a:") && has(b, p)
+            }
+        })
+    };
+    meets(x, y) || meets(y, x)
 }
 
 /// `prefix` + `value`, or empty for an empty value.
@@ -555,6 +599,26 @@ mod tests {
         let mut c = Clusters::new(&f, &[], &[]);
         assert!(c.join(0, 1, false).is_ok());
         assert_eq!(c.join(0, 2, false), Err(Refusal::Contacts));
+    }
+
+    #[test]
+    fn a_work_email_domain_names_the_employer() {
+        let mut crm = named("justyna", "buszka", "jbuszka@interia.pl", "+48615415319");
+        crm.organization = "bareja-myk serwis".into();
+        let web = named(
+            "justyna",
+            "buszka",
+            "justyna.buszka@bareja-mykserwis.pl",
+            "+48534652502",
+        );
+        let other = named("justyna", "buszka", "justyna.b@gmail.com", "+48534650000");
+        let gmail = named("justyna", "buszka", "jbuszka@gmail.com", "+48534650001");
+        let f = vec![crm, web, other, gmail];
+        let mut c = Clusters::new(&f, &[], &[]);
+        assert!(c.join(0, 1, false).is_ok());
+        assert_eq!(c.join(0, 2, false), Err(Refusal::Contacts));
+        // Two mailboxes at one provider are no shared employer.
+        assert_eq!(c.join(2, 3, false), Err(Refusal::Contacts));
     }
 
     #[test]
