@@ -257,11 +257,7 @@ fn compound_initials(key: &str) -> Option<Vec<char>> {
 /// Whether `name`'s parts (`jean-pierre`, `hans jürgen`) start with `letters`, in order.
 fn initials_of_parts(letters: &[char], name: &str) -> bool {
     let parts: Vec<&str> = name.split([' ', '-']).filter(|p| !p.is_empty()).collect();
-    parts.len() == letters.len()
-        && parts
-            .iter()
-            .zip(letters)
-            .all(|(p, l)| p.chars().next() == Some(*l))
+    parts.len() == letters.len() && parts.iter().zip(letters).all(|(p, l)| p.starts_with(*l))
 }
 
 /// Given-name level: exact, initial (`J.` / `John`), close (typo, first of several names, a

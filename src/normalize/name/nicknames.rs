@@ -113,10 +113,8 @@ fn built_in() -> Arc<Nicknames> {
 /// Uses the `nicknames` of this locale data's `names.toml` from now on, when it defines
 /// them (a partial override without the list keeps the current table).
 pub fn install(locale: &LocaleData) -> Result<()> {
-    if let Some(table) = parse(locale)? {
-        if let Ok(mut slot) = INSTALLED.write() {
-            *slot = Some(Arc::new(table));
-        }
+    if let (Some(table), Ok(mut slot)) = (parse(locale)?, INSTALLED.write()) {
+        *slot = Some(Arc::new(table));
     }
     Ok(())
 }
