@@ -461,7 +461,9 @@ fn compare_location(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> O
                 tf_count: tf,
             };
         }
-        if (post_ok && jaro_winkler(&x.address, &y.address) >= 0.9) || x.address == y.address {
+        let close = jaro_winkler(&x.address, &y.address) >= 0.9
+            || same_number_and_street(&x.address, &y.address);
+        if (post_ok && close) || x.address == y.address {
             return Outcome::level(2);
         }
     }
@@ -472,6 +474,31 @@ fn compare_location(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> O
         return Outcome::level(4);
     }
     Outcome::level(5)
+}
+
+/// Whether two address keys name the same house: the same house and flat numbers, and a
+/// street-name word in common. One street is written `116 Okruzhna St` in an English-language
+/// export and `вулиця Окружна, 116` at the branch (street type before or after the name, in
+/// another script, the number first or last); the number and the name are what stay.
+fn same_number_and_street(a: &str, b: &str) -> bool {
+    let split = |s: &str| {
+        let mut numbers: Vec<String> = Vec::new();
+        let mut words: Vec<String> = Vec::new();
+        for token in s
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|t| !t.is_empty())
+        {
+            if token.chars().any(|c| c.is_ascii_digit()) {
+                numbers.push(token.to_string());
+            } else if token.chars().count() >= 4 {
+                words.push(token.to_string());
+            }
+        }
+        numbers.sort();
+        (numbers, words)
+    };
+    let ((na, wa), (nb, wb)) = (split(a), split(b));
+    !na.is_empty() && na == nb && wa.iter().any(|w| wb.contains(w))
 }
 
 /// Whether every word of the sorted word list `part` is in the sorted word list `whole`.
@@ -806,6 +833,20 @@ mod tests {
             "nchankaew88@gmail.com"
         ));
         assert!(!email_typo("a@b.com", "a@b.com"));
+    }
+
+    #[test]
+    fn one_address_written_two_ways_is_close() {
+        assert!(same_number_and_street(
+            "116 okruzhna st",
+            "vulytsia okruzhna 116"
+        ));
+        assert!(!same_number_and_street(
+            "118 okruzhna st",
+            "vulytsia okruzhna 116"
+        ));
+        assert!(!same_number_and_street("116 okruzhna st", "116 sadova st"));
+        assert!(!same_number_and_street("okruzhna st", "vulytsia okruzhna"));
     }
 
     #[test]
