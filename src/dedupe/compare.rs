@@ -142,7 +142,11 @@ impl Comparison {
             (&y.given, &y.family, &y.given_raw, &y.family_raw)
         };
         if self.kind == Kind::GivenName {
-            let level = given_level(&x.given, yg, &x.given_raw, ygr);
+            let level = if swapped {
+                given_level(&x.given, yg, &x.given_raw, ygr)
+            } else {
+                given_level_grouped(x, y)
+            };
             let tf = if level == 1 && !swapped {
                 tx.given.get(ix).copied().unwrap_or(0)
             } else {
@@ -268,6 +272,19 @@ pub fn given_level(a: &str, b: &str, a_raw: &str, b_raw: &str) -> u8 {
         return plain;
     }
     match nicknames::meet(a, a_raw, b, b_raw) {
+        Meet::Same => NICKNAME,
+        Meet::Ambiguous => plain.min(SIMILAR),
+        Meet::No => plain,
+    }
+}
+
+/// [`given_level`] of two records, with the nickname groups their features hold.
+fn given_level_grouped(x: &Features, y: &Features) -> u8 {
+    let plain = given_level_plain(&x.given, &y.given, &x.given_raw, &y.given_raw);
+    if plain <= NICKNAME {
+        return plain;
+    }
+    match nicknames::meet_groups(&x.given_nicknames, &y.given_nicknames) {
         Meet::Same => NICKNAME,
         Meet::Ambiguous => plain.min(SIMILAR),
         Meet::No => plain,
@@ -461,9 +478,11 @@ fn compare_location(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> O
                 tf_count: tf,
             };
         }
-        let close = jaro_winkler(&x.address, &y.address) >= 0.9
-            || same_number_and_street(&x.address, &y.address);
-        if (post_ok && close) || x.address == y.address {
+        let close = || {
+            jaro_winkler(&x.address, &y.address) >= 0.9
+                || same_number_and_street(&x.address, &y.address)
+        };
+        if (post_ok && close()) || x.address == y.address {
             return Outcome::level(2);
         }
     }

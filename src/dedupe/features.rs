@@ -16,6 +16,9 @@ pub struct Features {
     pub given_raw: String,
     /// Case-folded family name as written.
     pub family_raw: String,
+    /// Nickname groups of the given name (`schemas/names.toml` `nicknames`), for
+    /// [`super::compare::given_level`] without a table look-up per pair.
+    pub given_nicknames: Vec<u32>,
     /// Phonetic key of the family name.
     pub family_phonetic: String,
     /// Primary and alternate e-mail, case-folded; empty when missing.
@@ -140,7 +143,10 @@ pub fn compute(
     } else {
         sorted_words(&organization)
     };
+    let given_nicknames =
+        crate::normalize::name::nicknames::current().groups_of(&given, &given_raw);
     Features {
+        given_nicknames,
         given_raw,
         family_raw: fold(v.get(Field::FamilyName)),
         given,
@@ -227,6 +233,8 @@ mod tests {
         assert_eq!(f.emails[0], "o.shev@ukr.net");
         assert_eq!(f.email_local, "o.shev");
         assert!(!f.family_phonetic.is_empty());
+        // Олександр's nickname group (Саша, Sasha) is known once per record.
+        assert!(!f.given_nicknames.is_empty());
     }
 
     #[test]

@@ -61,8 +61,11 @@ pub fn thai_latin_meet(a: &str, b: &str, a_raw: &str, b_raw: &str) -> bool {
     if s.len() >= 3 {
         return s == skeleton(latin);
     }
+    if s.is_empty() || s != skeleton(latin) {
+        return false;
+    }
     let fine = fine_skeleton(thai_key);
-    fine.len() >= 2 && s == skeleton(latin) && fine == fine_skeleton(latin)
+    fine.len() >= 2 && fine == fine_skeleton(latin)
 }
 
 fn is_vowel_letter(c: char) -> bool {

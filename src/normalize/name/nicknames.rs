@@ -64,8 +64,9 @@ impl Nicknames {
         Nicknames { groups: map }
     }
 
-    /// The groups of a given name known by its Latin key and its folded spelling.
-    fn groups_of(&self, key: &str, raw: &str) -> Vec<u32> {
+    /// The groups of a given name known by its Latin key and its folded spelling (computed
+    /// once per record by the dedupe, then compared with [`meet_groups`]).
+    pub fn groups_of(&self, key: &str, raw: &str) -> Vec<u32> {
         let mut out: Vec<u32> = Vec::new();
         for form in [key, raw] {
             for id in self.groups.get(form).map(Vec::as_slice).unwrap_or(&[]) {
@@ -82,14 +83,18 @@ impl Nicknames {
         if self.groups.is_empty() {
             return Meet::No;
         }
-        let (ga, gb) = (self.groups_of(a, a_raw), self.groups_of(b, b_raw));
-        if !ga.iter().any(|g| gb.contains(g)) {
-            Meet::No
-        } else if ga.len() == 1 && gb.len() == 1 {
-            Meet::Same
-        } else {
-            Meet::Ambiguous
-        }
+        meet_groups(&self.groups_of(a, a_raw), &self.groups_of(b, b_raw))
+    }
+}
+
+/// How two names relate, given the groups each belongs to ([`Nicknames::groups_of`]).
+pub fn meet_groups(ga: &[u32], gb: &[u32]) -> Meet {
+    if !ga.iter().any(|g| gb.contains(g)) {
+        Meet::No
+    } else if ga.len() == 1 && gb.len() == 1 {
+        Meet::Same
+    } else {
+        Meet::Ambiguous
     }
 }
 
