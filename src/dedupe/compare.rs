@@ -337,13 +337,13 @@ fn masculine_and_feminine(masculine: &str, feminine: &str) -> bool {
     let ends_in_consonant = masculine
         .chars()
         .last()
-        .is_some_and(|c| c.is_alphabetic() && !"aeiouy".contains(c));
+        .is_some_and(|c| c.is_alphabetic() && !"aeiouyаеєиіїоуюяё".contains(c));
     masculine.chars().count() >= 4
         && ends_in_consonant
         && !masculine.contains(' ')
         && feminine
             .strip_prefix(masculine)
-            .is_some_and(|ending| matches!(ending, "a" | "e" | "le" | "ne"))
+            .is_some_and(|ending| matches!(ending, "a" | "e" | "le" | "ne" | "а"))
 }
 
 /// Family-name level: exact, close (a typo, or one part of a double surname), similar,
@@ -764,6 +764,7 @@ mod tests {
         assert_eq!(given_level("yaroslava", "yaroslav", "", ""), 5);
         assert_eq!(given_level("michel", "michelle", "", ""), 5);
         assert_eq!(given_level("louis", "louise", "", ""), 5);
+        assert_eq!(given_level("ярослав", "ярослава", "", ""), 5);
         // Spellings of one name stay close.
         assert_eq!(given_level("ann", "anna", "", ""), 3);
         assert_eq!(given_level("oleksandr", "oleksander", "", ""), 3);
