@@ -8,7 +8,8 @@
 //! "Given Middle Family" (suffixes such as "Jr." after it). Words typed in two scripts
 //! ("Ivаn" with a Cyrillic а) are first written in one ([`unmix_scripts`]). Thai names keep
 //! their spelling; other scripts get case repaired only when a part is ALL-CAPS or all-lower
-//! (see [`case`]). Splitting rules are in [`split`].
+//! (see [`case`]). Splitting rules are in [`split`]. Building the normaliser installs the
+//! `nicknames` table of its locale data for the dedupe ([`nicknames`]).
 
 mod case;
 pub mod nicknames;
