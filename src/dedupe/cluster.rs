@@ -21,6 +21,7 @@
 
 use super::compare::{
     compare_birth, email_typo, family_level, given_level, given_level_plain, initial_of,
+    same_number_and_street,
 };
 use super::features::Features;
 use crate::normalize::name::nicknames::{self, Meet};
@@ -357,16 +358,22 @@ fn places(f: &Features) -> Vec<String> {
     out
 }
 
-/// Whether two clusters share a place: an address or organisation, or one's organisation is
-/// the other's e-mail domain. Two e-mail domains alone do not count (`gmail`).
+/// Whether two clusters share a place: an address (the same house however the street line
+/// is written: [`same_number_and_street`]) or organisation, or one's organisation is the
+/// other's e-mail domain. Two e-mail domains alone do not count (`gmail`).
 fn places_meet(x: &Summary, y: &Summary) -> bool {
     let has = |s: &Summary, p: &str| s.places.binary_search_by(|q| q.as_str().cmp(p)).is_ok();
     let meets = |a: &Summary, b: &Summary| {
         a.places.iter().any(|p| {
             if let Some(name) = p.strip_prefix("o:") {
                 has(b, p) || has(b, &format!("d:{name}"))
+            } else if let Some(address) = p.strip_prefix("a:") {
+                b.places
+                    .iter()
+                    .filter_map(|q| q.strip_prefix("a:"))
+                    .any(|other| other == address || same_number_and_street(address, other))
             } else {
-                p.starts_with("a:") && has(b, p)
+                false
             }
         })
     };
@@ -599,6 +606,18 @@ mod tests {
         let mut c = Clusters::new(&f, &[], &[]);
         assert!(c.join(0, 1, false).is_ok());
         assert_eq!(c.join(0, 2, false), Err(Refusal::Contacts));
+        // One house written two ways: `116 Okruzhna St` / `вулиця Окружна, 116`.
+        let mut crm = named(
+            "mykolai",
+            "andreiko",
+            "m.andreiko@azhazhasoft.com.ua",
+            "+380721599005",
+        );
+        crm.address = "116 okruzhna st".into();
+        let mut branch = named("mykolai", "andreiko", "mykolai95@meta.ua", "+380996870654");
+        branch.address = "vulytsia okruzhna 116".into();
+        let mut c = Clusters::new(&[crm, branch], &[], &[]);
+        assert!(c.join(0, 1, false).is_ok());
     }
 
     #[test]

@@ -499,7 +499,7 @@ fn compare_location(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> O
 /// street-name word in common. One street is written `116 Okruzhna St` in an English-language
 /// export and `вулиця Окружна, 116` at the branch (street type before or after the name, in
 /// another script, the number first or last); the number and the name are what stay.
-fn same_number_and_street(a: &str, b: &str) -> bool {
+pub fn same_number_and_street(a: &str, b: &str) -> bool {
     let split = |s: &str| {
         let mut numbers: Vec<String> = Vec::new();
         let mut words: Vec<String> = Vec::new();
