@@ -19,9 +19,12 @@
 //!
 //! Steward must-links and assignments are applied first and only stop at cannot-links.
 
-use super::compare::{compare_birth, family_level, given_level, initial_of};
+use super::compare::{
+    compare_birth, email_typo, family_level, given_level, given_level_plain, initial_of,
+    same_number_and_street,
+};
 use super::features::Features;
-use strsim::damerau_levenshtein;
+use crate::normalize::name::nicknames::{self, Meet};
 
 /// A distinct name of a cluster: given-name Latin key and spelling as written, then the
 /// family-name key and spelling (to recognise given and family entered the other way round).
@@ -35,6 +38,8 @@ struct Summary {
     phones: Vec<String>,
     births: Vec<String>,
     ids: Vec<String>,
+    /// Street-address keys and organisation keys: places a person is found at.
+    places: Vec<String>,
     givens: Vec<Given>,
     /// Names whose given part is only an initial (`S. Ryan`); they speak for the cluster only
     /// while it has no full given name, so `J.` cannot bridge `John` and `Jane`.
@@ -97,6 +102,7 @@ impl Summary {
             phones: nonempty(&f.phones),
             births: nonempty(std::slice::from_ref(&f.birth)),
             ids: nonempty(&ids),
+            places: places(f),
             givens,
             initials,
             forbid: Vec::new(),
@@ -110,6 +116,7 @@ impl Summary {
         merge_sorted(&mut self.phones, &other.phones, MAX_DISTINCT);
         merge_sorted(&mut self.births, &other.births, MAX_DISTINCT);
         merge_sorted(&mut self.ids, &other.ids, MAX_DISTINCT);
+        merge_sorted(&mut self.places, &other.places, MAX_DISTINCT);
         merge_sorted(&mut self.givens, &other.givens, MAX_DISTINCT);
         merge_sorted(&mut self.initials, &other.initials, MAX_DISTINCT);
         self.forbid.extend(other.forbid);
@@ -306,7 +313,8 @@ fn conflict(
         && !x.phones.is_empty()
         && !y.phones.is_empty()
         && !intersects(&x.phones, &y.phones);
-    if contacts_differ && !birth_shared && !id_shared {
+    let same_person_same_place = places_meet(x, y) && full_names_agree(x, y);
+    if contacts_differ && !birth_shared && !id_shared && !same_person_same_place {
         return Some(Refusal::Contacts);
     }
     if names_differ(x, y) && !(email_shared || birth_shared || id_shared) {
@@ -315,12 +323,81 @@ fn conflict(
     None
 }
 
-/// E-mails one typo apart (`zabila.liubov@gmail.com` / `zabila.liubov@gmial.com`): the same
+/// E-mails one typo apart ([`email_typo`]: `zabila.liubov@gmail.com` / `zabila.liubov@gmial.com`): the same
 /// mailbox mistyped, as good as shared for the contacts guard (not for the name guard).
 fn emails_close(x: &[String], y: &[String]) -> bool {
-    x.iter().any(|a| {
-        y.iter()
-            .any(|b| a.chars().count() >= 8 && damerau_levenshtein(a, b) <= 1)
+    x.iter()
+        .any(|a| y.iter().any(|b| a.chars().count() >= 8 && email_typo(a, b)))
+}
+
+/// Where a record places its person: the street address key, and the employer, known by
+/// the organisation name or by the domain of a work e-mail (`Bareja-Myk Serwis` and
+/// `justyna.buszka@bareja-mykserwis.pl` are one employer: companies register their name as
+/// their domain). Employers are compared by their letters only, five at least.
+fn places(f: &Features) -> Vec<String> {
+    let letters = |s: &str| -> String { s.chars().filter(|c| c.is_alphabetic()).collect() };
+    let employer = |prefix: &str, name: String| {
+        if name.chars().count() >= 5 {
+            format!("{prefix}{name}")
+        } else {
+            String::new()
+        }
+    };
+    let mut out = vec![
+        prefixed("a:", &f.address),
+        employer("o:", letters(&f.organization)),
+    ];
+    for email in &f.emails {
+        let domain = email.rsplit_once('@').map_or("", |(_, d)| d);
+        let label = domain.split('.').next().unwrap_or("");
+        out.push(employer("d:", letters(label)));
+    }
+    out.retain(|p| !p.is_empty());
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Whether two clusters share a place: an address (the same house however the street line
+/// is written: [`same_number_and_street`]) or organisation, or one's organisation is the
+/// other's e-mail domain. Two e-mail domains alone do not count (`gmail`).
+fn places_meet(x: &Summary, y: &Summary) -> bool {
+    let has = |s: &Summary, p: &str| s.places.binary_search_by(|q| q.as_str().cmp(p)).is_ok();
+    let meets = |a: &Summary, b: &Summary| {
+        a.places.iter().any(|p| {
+            if let Some(name) = p.strip_prefix("o:") {
+                has(b, p) || has(b, &format!("d:{name}"))
+            } else if let Some(address) = p.strip_prefix("a:") {
+                b.places
+                    .iter()
+                    .filter_map(|q| q.strip_prefix("a:"))
+                    .any(|other| other == address || same_number_and_street(address, other))
+            } else {
+                false
+            }
+        })
+    };
+    meets(x, y) || meets(y, x)
+}
+
+/// `prefix` + `value`, or empty for an empty value.
+fn prefixed(prefix: &str, value: &str) -> String {
+    if value.is_empty() {
+        String::new()
+    } else {
+        format!("{prefix}{value}")
+    }
+}
+
+/// Some full name of one cluster is some full name of the other: given names equal, a typo
+/// apart or one a nickname of the other, and family names equal or a typo apart.
+fn full_names_agree(x: &Summary, y: &Summary) -> bool {
+    x.givens.iter().any(|a| {
+        y.givens.iter().any(|b| {
+            let given = matches!(given_level_plain(&a.0, &b.0, &a.1, &b.1), 1 | 3)
+                || nicknames::meet(&a.0, &a.1, &b.0, &b.1) == Meet::Same;
+            given && matches!(family_level(&a.2, &b.2, &a.3, &b.3), 1 | 2)
+        })
     })
 }
 
@@ -333,11 +410,34 @@ fn name_set(s: &Summary) -> &[Given] {
     }
 }
 
+/// The cluster's names ([`name_set`]), each turned round when its given name is another
+/// member's family name: a cluster that holds `S. Ryan` knows that the `Ryan` of
+/// `Ryan | Shane` is the surname typed into the given-name column, so that record speaks as
+/// `Shane Ryan` and cannot pass for `Ryan | Natasha` of the same household.
+fn oriented_names(s: &Summary) -> Vec<Given> {
+    let names = name_set(s);
+    let everyone: Vec<&Given> = s.givens.iter().chain(&s.initials).collect();
+    names
+        .iter()
+        .map(|n| {
+            let given_is_a_surname = !n.2.is_empty()
+                && everyone
+                    .iter()
+                    .any(|o| !o.2.is_empty() && o.2 == n.0 && o.0 != n.0);
+            if given_is_a_surname {
+                (n.2.clone(), n.3.clone(), n.0.clone(), n.1.clone())
+            } else {
+                n.clone()
+            }
+        })
+        .collect()
+}
+
 /// Every name of one cluster is outright different from every name of the other: given
 /// names not equal, not an initial of one another, not a typo or variant, and not the same
 /// name with given and family swapped.
 fn names_differ(x: &Summary, y: &Summary) -> bool {
-    let (nx, ny) = (name_set(x), name_set(y));
+    let (nx, ny) = (oriented_names(x), oriented_names(y));
     !nx.is_empty()
         && !ny.is_empty()
         && nx
@@ -345,15 +445,20 @@ fn names_differ(x: &Summary, y: &Summary) -> bool {
             .all(|a| ny.iter().all(|b| !names_compatible(a, b)))
 }
 
-/// Two names may be one person's: the given names agree (exact or a typo), or agree weakly
+/// Two names may be one person's: the given names agree (exact, a typo, or one is a nickname
+/// of the other by the table: `Bob` / `Robert`, never a short form of several names such as
+/// `Саша`, which would let a household's Олександр and Олександра chain), or agree weakly
 /// (an initial, a similar name) while the family names are not outright different, or the
 /// name is the same with given and family swapped. `A. Hudson` and `Alexandra Yu` at one
 /// address are two people.
 fn names_compatible(a: &Given, b: &Given) -> bool {
-    match given_level(&a.0, &b.0, &a.1, &b.1) {
+    match given_level_plain(&a.0, &b.0, &a.1, &b.1) {
         1 | 3 => return true,
         2 | 4 if family_level(&a.2, &b.2, &a.3, &b.3) != FAMILY_DIFFERENT => return true,
         _ => {}
+    }
+    if nicknames::meet(&a.0, &a.1, &b.0, &b.1) == Meet::Same {
+        return true;
     }
     let families = !a.2.is_empty() && !b.2.is_empty();
     families
@@ -450,6 +555,89 @@ mod tests {
         ];
         let mut c = Clusters::new(&g, &[], &[]);
         assert!(c.join(0, 1, false).is_ok());
+    }
+
+    #[test]
+    fn swapped_household_members_do_not_meet_through_the_shared_surname() {
+        // Shane and Natasha Ryan: each also entered surname-first.
+        let f = vec![
+            named("s.", "ryan", "shaneryan90@icloud.com", "+13035474861"),
+            named("ryan", "shane", "shaneryan90@icloud.com", "+18473964344"),
+            named("n.", "ryan", "nryan@gmail.com", "+13035474861"),
+            named("ryan", "natasha", "nryan@gmail.com", "+12069983939"),
+        ];
+        let mut c = Clusters::new(&f, &[], &[]);
+        assert!(c.join(0, 1, false).is_ok());
+        assert!(c.join(2, 3, false).is_ok());
+        assert_eq!(c.join(1, 3, false), Err(Refusal::GivenName));
+    }
+
+    #[test]
+    fn a_nickname_is_the_same_given_name_but_a_household_stays_apart() {
+        let f = vec![
+            named("robert", "smith", "rsmith@aol.com", "+14423586798"),
+            named("bob", "smith", "bob.smith@gmail.com", "+14423586798"),
+            named("anna", "koval", "anna.koval@ukr.net", "+380441234567"),
+            named("olena", "koval", "olena.koval@i.ua", "+380441234567"),
+        ];
+        let mut c = Clusters::new(&f, &[], &[]);
+        assert!(c.join(0, 1, false).is_ok());
+        assert_eq!(c.join(2, 3, false), Err(Refusal::GivenName));
+        // Саша may be Олександр or Олександра: never enough to join a household.
+        let g = vec![
+            named("oleksandr", "koval", "", "+380441234567"),
+            named("oleksandra", "koval", "", "+380441234567"),
+            named("sasha", "koval", "", "+380441234567"),
+        ];
+        let mut c = Clusters::new(&g, &[], &[]);
+        assert_eq!(c.join(0, 1, false), Err(Refusal::GivenName));
+        assert_eq!(c.join(0, 2, false), Err(Refusal::GivenName));
+    }
+
+    #[test]
+    fn same_full_name_at_one_address_survives_different_contacts() {
+        let mut work = named("krista", "mude", "krista.mude@mosemann.de", "+49221869286");
+        work.address = "bergstrasse 53b".into();
+        let mut home = named("krista", "mude", "krista_mude@gmx.de", "+4915604322501");
+        home.address = "bergstrasse 53b".into();
+        let mut elsewhere = named("krista", "mude", "kmude@web.de", "+4915600000000");
+        elsewhere.address = "hauptstrasse 1".into();
+        let f = vec![work, home, elsewhere];
+        let mut c = Clusters::new(&f, &[], &[]);
+        assert!(c.join(0, 1, false).is_ok());
+        assert_eq!(c.join(0, 2, false), Err(Refusal::Contacts));
+        // One house written two ways: `116 Okruzhna St` / `вулиця Окружна, 116`.
+        let mut crm = named(
+            "mykolai",
+            "andreiko",
+            "m.andreiko@azhazhasoft.com.ua",
+            "+380721599005",
+        );
+        crm.address = "116 okruzhna st".into();
+        let mut branch = named("mykolai", "andreiko", "mykolai95@meta.ua", "+380996870654");
+        branch.address = "vulytsia okruzhna 116".into();
+        let mut c = Clusters::new(&[crm, branch], &[], &[]);
+        assert!(c.join(0, 1, false).is_ok());
+    }
+
+    #[test]
+    fn a_work_email_domain_names_the_employer() {
+        let mut crm = named("justyna", "buszka", "jbuszka@interia.pl", "+48615415319");
+        crm.organization = "bareja-myk serwis".into();
+        let web = named(
+            "justyna",
+            "buszka",
+            "justyna.buszka@bareja-mykserwis.pl",
+            "+48534652502",
+        );
+        let other = named("justyna", "buszka", "justyna.b@gmail.com", "+48534650000");
+        let gmail = named("justyna", "buszka", "jbuszka@gmail.com", "+48534650001");
+        let f = vec![crm, web, other, gmail];
+        let mut c = Clusters::new(&f, &[], &[]);
+        assert!(c.join(0, 1, false).is_ok());
+        assert_eq!(c.join(0, 2, false), Err(Refusal::Contacts));
+        // Two mailboxes at one provider are no shared employer.
+        assert_eq!(c.join(2, 3, false), Err(Refusal::Contacts));
     }
 
     #[test]

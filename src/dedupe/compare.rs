@@ -3,6 +3,7 @@
 
 use super::features::Features;
 use super::strdist::{jaro_winkler, within_one_edit};
+use crate::normalize::name::nicknames::{self, Meet};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Mutex;
 use strsim::damerau_levenshtein;
@@ -141,7 +142,11 @@ impl Comparison {
             (&y.given, &y.family, &y.given_raw, &y.family_raw)
         };
         if self.kind == Kind::GivenName {
-            let level = given_level(&x.given, yg, &x.given_raw, ygr);
+            let level = if swapped {
+                given_level(&x.given, yg, &x.given_raw, ygr)
+            } else {
+                given_level_grouped(x, y)
+            };
             let tf = if level == 1 && !swapped {
                 tx.given.get(ix).copied().unwrap_or(0)
             } else {
@@ -192,11 +197,27 @@ fn names_swapped(x: &Features, y: &Features) -> bool {
     if x.given.is_empty() || x.family.is_empty() || y.given.is_empty() || y.family.is_empty() {
         return false;
     }
-    let straight = name_similarity(&x.given, &y.given, &x.given_raw, &y.given_raw)
+    let straight = part_similarity(&x.given, &y.given, &x.given_raw, &y.given_raw)
         + name_similarity(&x.family, &y.family, &x.family_raw, &y.family_raw);
-    let crossed = name_similarity(&x.given, &y.family, &x.given_raw, &y.family_raw)
-        + name_similarity(&x.family, &y.given, &x.family_raw, &y.given_raw);
+    let crossed = part_similarity(&x.given, &y.family, &x.given_raw, &y.family_raw)
+        + part_similarity(&x.family, &y.given, &x.family_raw, &y.given_raw);
     crossed > straight + 0.15 && crossed > 1.8
+}
+
+/// [`name_similarity`] where a given name may be an initial: an initial is as good as the
+/// name it starts (`R.` / `Rozaliia`) and nothing like any other. Forms that list the
+/// surname first (`Прізвище Ім'я`) get the columns swapped as often when the given name is
+/// only an initial: `R. Hrechko` / `Hrechko Rozaliia`.
+fn part_similarity(a: &str, b: &str, a_raw: &str, b_raw: &str) -> f64 {
+    let starts = |initial: &str, name: &str, raw: &str| {
+        initial_of(name, raw).is_none() && name.starts_with(initial)
+    };
+    match (initial_of(a, a_raw), initial_of(b, b_raw)) {
+        (Some(i), None) => f64::from(u8::from(starts(i, b, b_raw))),
+        (None, Some(j)) => f64::from(u8::from(starts(j, a, a_raw))),
+        (Some(_), Some(_)) => 0.0,
+        (None, None) => name_similarity(a, b, a_raw, b_raw),
+    }
 }
 
 fn first_token(s: &str) -> &str {
@@ -218,14 +239,71 @@ pub fn initial_of<'a>(key: &'a str, raw: &str) -> Option<&'a str> {
     (letters == 1 || dotted_digraph).then_some(trimmed)
 }
 
-/// Given-name level: exact, initial (`J.` / `John`), close (typo, first of several names),
-/// similar, different.
+/// [`given_level`] for names that are in one nickname group: `close` (Bob / Robert,
+/// Діма / Дмитро); `similar` at best when the short form stands for several names (Саша).
+const NICKNAME: u8 = 3;
+const SIMILAR: u8 = 4;
+
+/// The letters of a compound given name written as initials (`J.-P.`, `J.P.`, `H.-J.`):
+/// two or more one-letter parts with a dot or hyphen between them. `None` otherwise.
+fn compound_initials(key: &str) -> Option<Vec<char>> {
+    if !key.contains(['.', '-']) {
+        return None;
+    }
+    let parts: Vec<&str> = key
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|p| !p.is_empty())
+        .collect();
+    let letters: Vec<char> = parts.iter().filter_map(|p| p.chars().next()).collect();
+    (parts.len() >= 2 && parts.iter().all(|p| p.chars().count() == 1)).then_some(letters)
+}
+
+/// Whether `name`'s parts (`jean-pierre`, `hans jürgen`) start with `letters`, in order.
+fn initials_of_parts(letters: &[char], name: &str) -> bool {
+    let parts: Vec<&str> = name.split([' ', '-']).filter(|p| !p.is_empty()).collect();
+    parts.len() == letters.len() && parts.iter().zip(letters).all(|(p, l)| p.starts_with(*l))
+}
+
+/// Given-name level: exact, initial (`J.` / `John`), close (typo, first of several names, a
+/// nickname of the other), similar, different.
 pub fn given_level(a: &str, b: &str, a_raw: &str, b_raw: &str) -> u8 {
+    let plain = given_level_plain(a, b, a_raw, b_raw);
+    if plain <= NICKNAME {
+        return plain;
+    }
+    match nicknames::meet(a, a_raw, b, b_raw) {
+        Meet::Same => NICKNAME,
+        Meet::Ambiguous => plain.min(SIMILAR),
+        Meet::No => plain,
+    }
+}
+
+/// [`given_level`] of two records, with the nickname groups their features hold.
+fn given_level_grouped(x: &Features, y: &Features) -> u8 {
+    let plain = given_level_plain(&x.given, &y.given, &x.given_raw, &y.given_raw);
+    if plain <= NICKNAME {
+        return plain;
+    }
+    match nicknames::meet_groups(&x.given_nicknames, &y.given_nicknames) {
+        Meet::Same => NICKNAME,
+        Meet::Ambiguous => plain.min(SIMILAR),
+        Meet::No => plain,
+    }
+}
+
+/// [`given_level`] by spelling alone, without the nickname table.
+pub fn given_level_plain(a: &str, b: &str, a_raw: &str, b_raw: &str) -> u8 {
     if a.is_empty() || b.is_empty() {
         return MISSING;
     }
     if a == b || (!a_raw.is_empty() && a_raw == b_raw) {
         return 1;
+    }
+    match (compound_initials(a), compound_initials(b)) {
+        (Some(i), None) => return if initials_of_parts(&i, b) { 2 } else { 5 },
+        (None, Some(j)) => return if initials_of_parts(&j, a) { 2 } else { 5 },
+        (Some(i), Some(j)) => return if i == j { 2 } else { 5 },
+        (None, None) => {}
     }
     match (initial_of(a, a_raw), initial_of(b, b_raw)) {
         (Some(i), Some(j)) if i.starts_with(j) || j.starts_with(i) => return 2,
@@ -233,6 +311,9 @@ pub fn given_level(a: &str, b: &str, a_raw: &str, b_raw: &str) -> u8 {
         (None, Some(j)) if a.starts_with(j) => return 2,
         (Some(_), _) | (_, Some(_)) => return 5,
         _ => {}
+    }
+    if masculine_and_feminine(a, b) || masculine_and_feminine(b, a) {
+        return 5;
     }
     let sim = name_similarity(a, b, a_raw, b_raw);
     if sim >= 0.92
@@ -247,13 +328,35 @@ pub fn given_level(a: &str, b: &str, a_raw: &str, b_raw: &str) -> u8 {
     }
 }
 
-/// Family-name level: exact, close, similar, different.
+/// Whether `feminine` is `masculine` with a feminine ending: Slavic and Latin -a
+/// (`Oleksandr` / `Oleksandra`, `Yaroslav` / `Yaroslava`, `Daniel` / `Daniela`), French -e,
+/// -le, -ne (`Louis` / `Louise`, `Michel` / `Michelle`, `Jean` / `Jeanne`). One letter apart,
+/// but two people, and husband and wife at one address are the household case. Names under
+/// four letters are left alone (`Ann` / `Anna` / `Anne` are one name).
+fn masculine_and_feminine(masculine: &str, feminine: &str) -> bool {
+    let ends_in_consonant = masculine
+        .chars()
+        .last()
+        .is_some_and(|c| c.is_alphabetic() && !"aeiouyаеєиіїоуюяё".contains(c));
+    masculine.chars().count() >= 4
+        && ends_in_consonant
+        && !masculine.contains(' ')
+        && feminine
+            .strip_prefix(masculine)
+            .is_some_and(|ending| matches!(ending, "a" | "e" | "le" | "ne" | "а"))
+}
+
+/// Family-name level: exact, close (a typo, or one part of a double surname), similar,
+/// different.
 pub fn family_level(a: &str, b: &str, a_raw: &str, b_raw: &str) -> u8 {
     if a.is_empty() || b.is_empty() {
         return MISSING;
     }
     if a == b || (!a_raw.is_empty() && a_raw == b_raw) {
         return 1;
+    }
+    if part_of_double_surname(a, b) || part_of_double_surname(b, a) {
+        return 2;
     }
     let sim = name_similarity(a, b, a_raw, b_raw);
     if sim >= 0.92 || (a.chars().count() >= 4 && within_one_edit(a, b)) {
@@ -263,6 +366,17 @@ pub fn family_level(a: &str, b: &str, a_raw: &str, b_raw: &str) -> u8 {
     } else {
         4
     }
+}
+
+/// Whether `part` is one word of the double surname `whole` (`Groth` / `Grein Groth`,
+/// `Nowak` / `Nowak-Kowalska`, `Gall` / `Le Gall`): double-barrelled and particle surnames
+/// are routinely cut to one part in everyday forms. Words under three letters (`Le`, `Li`)
+/// say too little on their own.
+fn part_of_double_surname(part: &str, whole: &str) -> bool {
+    part.chars().count() >= 3
+        && !part.contains([' ', '-'])
+        && whole.contains([' ', '-'])
+        && whole.split([' ', '-']).any(|w| w == part)
 }
 
 /// The exact level when a value (primary or alternate) is on both sides, with the term count
@@ -300,13 +414,30 @@ fn compare_email(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> Outc
     if x.email_local.chars().count() >= 3 && x.email_local == y.email_local {
         return Outcome::level(2);
     }
-    if !x.emails[0].is_empty()
-        && !y.emails[0].is_empty()
-        && within_one_edit(&x.emails[0], &y.emails[0])
+    if !x.emails[0].is_empty() && !y.emails[0].is_empty() && email_typo(&x.emails[0], &y.emails[0])
     {
         return Outcome::level(3);
     }
     Outcome::level(4)
+}
+
+/// Whether two different e-mails are one address mistyped: one edit apart, and the edit is
+/// not only a separator or a digit of the local part. When `donna.kaur@` is taken, a
+/// namesake signs up as `donnakaur@`, `donna_kaur@` or `donna.kaur86@`: those are other
+/// people's mailboxes, while a typo hits letters (`hutsuliak` / `hustuliak`) or the domain
+/// (`gmial.com`).
+pub fn email_typo(a: &str, b: &str) -> bool {
+    if a == b || !within_one_edit(a, b) {
+        return false;
+    }
+    let (la, da) = a.rsplit_once('@').unwrap_or((a, ""));
+    let (lb, db) = b.rsplit_once('@').unwrap_or((b, ""));
+    if da != db {
+        return true;
+    }
+    let letters =
+        |s: &str| -> String { s.chars().filter(|c| c.is_alphabetic()).collect::<String>() };
+    letters(la) != letters(lb)
 }
 
 fn last_digits(s: &str, n: usize) -> Option<&str> {
@@ -347,7 +478,11 @@ fn compare_location(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> O
                 tf_count: tf,
             };
         }
-        if (post_ok && jaro_winkler(&x.address, &y.address) >= 0.9) || x.address == y.address {
+        let close = || {
+            jaro_winkler(&x.address, &y.address) >= 0.9
+                || same_number_and_street(&x.address, &y.address)
+        };
+        if (post_ok && close()) || x.address == y.address {
             return Outcome::level(2);
         }
     }
@@ -358,6 +493,31 @@ fn compare_location(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> O
         return Outcome::level(4);
     }
     Outcome::level(5)
+}
+
+/// Whether two address keys name the same house: the same house and flat numbers, and a
+/// street-name word in common. One street is written `116 Okruzhna St` in an English-language
+/// export and `вулиця Окружна, 116` at the branch (street type before or after the name, in
+/// another script, the number first or last); the number and the name are what stay.
+pub fn same_number_and_street(a: &str, b: &str) -> bool {
+    let split = |s: &str| {
+        let mut numbers: Vec<String> = Vec::new();
+        let mut words: Vec<String> = Vec::new();
+        for token in s
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|t| !t.is_empty())
+        {
+            if token.chars().any(|c| c.is_ascii_digit()) {
+                numbers.push(token.to_string());
+            } else if token.chars().count() >= 4 {
+                words.push(token.to_string());
+            }
+        }
+        numbers.sort();
+        (numbers, words)
+    };
+    let ((na, wa), (nb, wb)) = (split(a), split(b));
+    !na.is_empty() && na == nb && wa.iter().any(|w| wb.contains(w))
 }
 
 /// Whether every word of the sorted word list `part` is in the sorted word list `whole`.
@@ -582,6 +742,58 @@ mod tests {
     }
 
     #[test]
+    fn one_part_of_a_double_surname_is_close() {
+        assert_eq!(family_level("groth", "grein groth", "", ""), 2);
+        assert_eq!(family_level("nowak-kowalska", "nowak", "", ""), 2);
+        assert_eq!(family_level("gall", "le gall", "", ""), 2);
+        assert!(family_level("le", "le gall", "", "") > 2);
+        assert_eq!(family_level("kowalska", "nowak", "", ""), 4);
+    }
+
+    #[test]
+    fn compound_initials_stand_for_compound_names() {
+        assert_eq!(given_level("j.-p.", "jean-pierre", "", ""), 2);
+        assert_eq!(given_level("jean pierre", "j.p.", "", ""), 2);
+        assert_eq!(given_level("j.-p.", "jean-luc", "", ""), 5);
+        assert_eq!(given_level("j.-p.", "jean", "", ""), 5);
+    }
+
+    #[test]
+    fn masculine_and_feminine_forms_are_different_people() {
+        assert_eq!(given_level("oleksandr", "oleksandra", "", ""), 5);
+        assert_eq!(given_level("yaroslava", "yaroslav", "", ""), 5);
+        assert_eq!(given_level("michel", "michelle", "", ""), 5);
+        assert_eq!(given_level("louis", "louise", "", ""), 5);
+        assert_eq!(given_level("ярослав", "ярослава", "", ""), 5);
+        // Spellings of one name stay close.
+        assert_eq!(given_level("ann", "anna", "", ""), 3);
+        assert_eq!(given_level("oleksandr", "oleksander", "", ""), 3);
+    }
+
+    #[test]
+    fn nicknames_are_close_given_names() {
+        assert_eq!(given_level("bob", "robert", "bob", "robert"), 3);
+        assert_eq!(given_level("robert", "bill", "robert", "bill"), 5);
+        assert_eq!(given_level("dima", "dmytro", "діма", "дмитро"), 3);
+        assert_eq!(given_level("nastia", "anastasiia", "настя", "анастасія"), 3);
+        assert_eq!(given_level("kasia", "katarzyna", "kasia", "katarzyna"), 3);
+        // A short form of two names is a hint at most.
+        assert_eq!(given_level("sasha", "oleksandra", "саша", "олександра"), 4);
+    }
+
+    #[test]
+    fn swapped_columns_with_an_initial_are_recognised() {
+        let c = Comparison::all(&[]);
+        let x = person("r.", "hrechko");
+        let y = person("hrechko", "rozaliia");
+        assert_eq!(level(&c[0], &x, &y), "initial");
+        assert_eq!(level(&c[1], &x, &y), "exact");
+        // A different initial is not a swap.
+        let z = person("o.", "hrechko");
+        assert_eq!(level(&c[1], &z, &y), "different");
+    }
+
+    #[test]
     fn swapped_names_compare_as_exact() {
         let c = Comparison::all(&[]);
         let x = person("petro", "ivanenko");
@@ -623,6 +835,38 @@ mod tests {
         assert_eq!(level(&c[4], &x, &y), "address_close");
         assert_eq!(level(&c[6], &x, &y), "typo");
         assert_eq!(level(&c[7], &x, &y), "one_typo");
+    }
+
+    #[test]
+    fn a_namesake_mailbox_is_not_a_typo() {
+        assert!(email_typo("danhutsuliak@i.ua", "danhustuliak@i.ua"));
+        assert!(email_typo(
+            "malee.sriwong84@gmail.com",
+            "malee.sriwong84@gmial.com"
+        ));
+        assert!(!email_typo(
+            "donnakaur@outlook.com",
+            "donna_kaur@outlook.com"
+        ));
+        assert!(!email_typo(
+            "nchankaew86@gmail.com",
+            "nchankaew88@gmail.com"
+        ));
+        assert!(!email_typo("a@b.com", "a@b.com"));
+    }
+
+    #[test]
+    fn one_address_written_two_ways_is_close() {
+        assert!(same_number_and_street(
+            "116 okruzhna st",
+            "vulytsia okruzhna 116"
+        ));
+        assert!(!same_number_and_street(
+            "118 okruzhna st",
+            "vulytsia okruzhna 116"
+        ));
+        assert!(!same_number_and_street("116 okruzhna st", "116 sadova st"));
+        assert!(!same_number_and_street("okruzhna st", "vulytsia okruzhna"));
     }
 
     #[test]

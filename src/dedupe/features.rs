@@ -16,6 +16,9 @@ pub struct Features {
     pub given_raw: String,
     /// Case-folded family name as written.
     pub family_raw: String,
+    /// Nickname groups of the given name (`schemas/names.toml` `nicknames`), for
+    /// [`super::compare::given_level`] without a table look-up per pair.
+    pub given_nicknames: Vec<u32>,
     /// Phonetic key of the family name.
     pub family_phonetic: String,
     /// Primary and alternate e-mail, case-folded; empty when missing.
@@ -131,13 +134,19 @@ pub fn compute(
                 .unwrap_or_default()
         })
         .collect();
-    let organization = key_or_value(&rec.keys.organization, v.get(Field::Organization));
+    let mut organization = key_or_value(&rec.keys.organization, v.get(Field::Organization));
+    if is_household_account(&organization) {
+        organization.clear();
+    }
     let org_tokens = if organization.is_empty() {
         sorted_words(&format!("{given} {family}"))
     } else {
         sorted_words(&organization)
     };
+    let given_nicknames =
+        crate::normalize::name::nicknames::current().groups_of(&given, &given_raw);
     Features {
+        given_nicknames,
         given_raw,
         family_raw: fold(v.get(Field::FamilyName)),
         given,
@@ -166,6 +175,15 @@ pub fn compute(
             .collect(),
         ids,
     }
+}
+
+/// A CRM household account (`Boonma Household`, Salesforce NPSP's default name for the
+/// account that holds a family's contacts) names a family, not an employer: namesakes of
+/// one family share it, so it is no evidence that two records are one person.
+fn is_household_account(organization: &str) -> bool {
+    organization
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| w == "household" || w == "haushalt")
 }
 
 /// The words of `s` sorted and joined by single spaces.
@@ -215,6 +233,8 @@ mod tests {
         assert_eq!(f.emails[0], "o.shev@ukr.net");
         assert_eq!(f.email_local, "o.shev");
         assert!(!f.family_phonetic.is_empty());
+        // Олександр's nickname group (Саша, Sasha) is known once per record.
+        assert!(!f.given_nicknames.is_empty());
     }
 
     #[test]
@@ -253,6 +273,20 @@ mod tests {
         let (a, b) = (compute(&rec, &[], 0, &m), compute(&org, &[], 0, &m));
         assert_eq!(a.org_tokens, "korolenko market");
         assert_eq!(a.org_tokens, b.org_tokens);
+    }
+
+    #[test]
+    fn a_household_account_is_not_an_organisation() {
+        let mut rec = Record::default();
+        rec.values.set(Field::GivenName, "Anucha");
+        rec.values.set(Field::FamilyName, "Boonma");
+        rec.values.set(Field::Organization, "Boonma Household");
+        let f = compute(&rec, &[], 0, &DoubleMetaphone::default());
+        assert_eq!(f.organization, "");
+        assert_eq!(f.org_tokens, "anucha boonma");
+        rec.values.set(Field::Organization, "Boonma Logistics");
+        let f = compute(&rec, &[], 0, &DoubleMetaphone::default());
+        assert_eq!(f.organization, "boonma logistics");
     }
 
     #[test]

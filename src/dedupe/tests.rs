@@ -283,6 +283,46 @@ fn household_members_stay_separate_customers() {
     );
 }
 
+/// A person at a fixed address with a landline, appended to `records`; returns its index.
+fn resident(records: &mut Vec<Record>, given: &str, family: &str, email: &str) -> usize {
+    let mut r = Record {
+        source: 2,
+        row: 10_000 + records.len() as u64,
+        ..Record::default()
+    };
+    set(&mut r, Field::GivenName, given);
+    set(&mut r, Field::FamilyName, family);
+    set(&mut r, Field::Email, email);
+    set(&mut r, Field::Phone, "+380442790011");
+    set(&mut r, Field::AddressLine1, "вулиця Січових Стрільців, 19");
+    set(&mut r, Field::Locality, "Київ");
+    set(&mut r, Field::PostalCode, "04053");
+    records.push(r);
+    records.len() - 1
+}
+
+#[test]
+fn nicknames_merge_and_households_stay_apart() {
+    let (mut records, _) = generated(300);
+    let bob = resident(&mut records, "Bob", "Smith", "bob.smith@gmail.com");
+    let robert = resident(&mut records, "Robert", "Smith", "r.smith@smithlaw.co.uk");
+    let dima = resident(&mut records, "Діма", "Рябець", "driabets@i.ua");
+    let dmytro = resident(&mut records, "Дмитро", "Рябець", "dmytro.riabets@ukr.net");
+    let anna = resident(&mut records, "Анна", "Коваль", "anna.koval@ukr.net");
+    let olena = resident(&mut records, "Олена", "Коваль", "olena.koval@i.ua");
+    let husband = resident(&mut records, "Олександр", "Бондар", "o.bondar@ukr.net");
+    let wife = resident(&mut records, "Олександра", "Бондар", "sasha.bondar@i.ua");
+    let result = dedupe(&records, None);
+    let same = |a: usize, b: usize| cluster_of(&result, a) == cluster_of(&result, b);
+    assert!(same(bob, robert), "Bob is Robert");
+    assert!(same(dima, dmytro), "Діма is Дмитро");
+    assert!(!same(anna, olena), "Anna and Olena Koval are two customers");
+    assert!(
+        !same(husband, wife),
+        "Олександр and Олександра are two customers"
+    );
+}
+
 #[test]
 fn ineligible_records_are_not_clustered() {
     let (records, _) = generated(60);

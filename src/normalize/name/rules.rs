@@ -20,6 +20,9 @@ struct NamesFile {
     patronymic_suffixes: Vec<String>,
     family_suffixes: Vec<String>,
     given_name_variants: Vec<Vec<String>>,
+    /// Read by [`super::nicknames`]; listed so the file stays strictly checked.
+    #[allow(dead_code)]
+    nicknames: Vec<Vec<String>>,
     given_names: BTreeMap<String, Vec<String>>,
 }
 

@@ -1,0 +1,186 @@
+//! Nicknames and diminutives: which given names are one name (`Bob` / `Robert`,
+//! `Діма` / `Дмитро`, `Kasia` / `Katarzyna`), from the `nicknames` groups of
+//! `schemas/names.toml`.
+//!
+//! A name may sit in several groups (`Саша` is short for both `Олександр` and `Олександра`,
+//! `Alex` for `Alexander` and `Alexandra`); two names that meet only through such a name meet
+//! [`Meet::Ambiguous`], which the dedupe treats as a hint, never as the same given name.
+//!
+//! The table is process-wide: the built-in one unless [`install`] was given a `names.toml`
+//! that defines `nicknames` (the name normaliser does so when it is built from the locale
+//! data, so a user's override is what the comparisons use).
+
+use crate::error::Result;
+use crate::locale::LocaleData;
+use crate::normalize::translit::{latin_key, latin_key_for};
+use crate::record::Country;
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock, RwLock};
+
+/// How two given names relate through the table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Meet {
+    /// No group holds both.
+    No,
+    /// A group holds both, but one of them also stands for another name (`Sasha`).
+    Ambiguous,
+    /// Both belong to one group and to no other: one name.
+    Same,
+}
+
+/// The compiled table: a folded spelling or Latin key → the groups it belongs to.
+#[derive(Debug, Default)]
+pub struct Nicknames {
+    groups: HashMap<String, Vec<u32>>,
+}
+
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct File {
+    nicknames: Option<Vec<Vec<String>>>,
+}
+
+impl Nicknames {
+    /// Compiles groups of names (a full form first, then the forms that stand for it).
+    pub fn from_groups(groups: &[Vec<String>]) -> Nicknames {
+        let russian = Country::new("RU");
+        let mut map: HashMap<String, Vec<u32>> = HashMap::new();
+        for (id, group) in groups.iter().enumerate() {
+            let Ok(id) = u32::try_from(id) else { break };
+            for name in group {
+                let folded = crate::normalize::text::clean(name).to_lowercase();
+                for form in [folded, latin_key(name), latin_key_for(name, russian)] {
+                    if form.is_empty() {
+                        continue;
+                    }
+                    let ids = map.entry(form).or_default();
+                    if !ids.contains(&id) {
+                        ids.push(id);
+                    }
+                }
+            }
+        }
+        Nicknames { groups: map }
+    }
+
+    /// The groups of a given name known by its Latin key and its folded spelling (computed
+    /// once per record by the dedupe, then compared with [`meet_groups`]).
+    pub fn groups_of(&self, key: &str, raw: &str) -> Vec<u32> {
+        let mut out: Vec<u32> = Vec::new();
+        for form in [key, raw] {
+            for id in self.groups.get(form).map(Vec::as_slice).unwrap_or(&[]) {
+                if !out.contains(id) {
+                    out.push(*id);
+                }
+            }
+        }
+        out
+    }
+
+    /// How the given names `a` and `b` (Latin keys, with their folded spellings) relate.
+    pub fn meet(&self, a: &str, a_raw: &str, b: &str, b_raw: &str) -> Meet {
+        if self.groups.is_empty() {
+            return Meet::No;
+        }
+        meet_groups(&self.groups_of(a, a_raw), &self.groups_of(b, b_raw))
+    }
+}
+
+/// How two names relate, given the groups each belongs to ([`Nicknames::groups_of`]).
+pub fn meet_groups(ga: &[u32], gb: &[u32]) -> Meet {
+    if !ga.iter().any(|g| gb.contains(g)) {
+        Meet::No
+    } else if ga.len() == 1 && gb.len() == 1 {
+        Meet::Same
+    } else {
+        Meet::Ambiguous
+    }
+}
+
+static INSTALLED: RwLock<Option<Arc<Nicknames>>> = RwLock::new(None);
+static BUILT_IN: OnceLock<Arc<Nicknames>> = OnceLock::new();
+
+fn parse(locale: &LocaleData) -> Result<Option<Nicknames>> {
+    let file: File = locale.parse("names.toml")?;
+    Ok(file.nicknames.map(|g| Nicknames::from_groups(&g)))
+}
+
+fn built_in() -> Arc<Nicknames> {
+    BUILT_IN
+        .get_or_init(|| {
+            let table = parse(&LocaleData::default()).ok().flatten();
+            Arc::new(table.unwrap_or_default())
+        })
+        .clone()
+}
+
+/// Uses the `nicknames` of this locale data's `names.toml` from now on, when it defines
+/// them (a partial override without the list keeps the current table).
+pub fn install(locale: &LocaleData) -> Result<()> {
+    if let (Some(table), Ok(mut slot)) = (parse(locale)?, INSTALLED.write()) {
+        *slot = Some(Arc::new(table));
+    }
+    Ok(())
+}
+
+/// The table in use.
+pub fn current() -> Arc<Nicknames> {
+    INSTALLED
+        .read()
+        .ok()
+        .and_then(|slot| slot.clone())
+        .unwrap_or_else(built_in)
+}
+
+/// [`Nicknames::meet`] on the table in use.
+pub fn meet(a: &str, a_raw: &str, b: &str, b_raw: &str) -> Meet {
+    current().meet(a, a_raw, b, b_raw)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn built(a: &str, b: &str) -> Meet {
+        let t = built_in();
+        let (ka, kb) = (latin_key(a), latin_key(b));
+        t.meet(&ka, &a.to_lowercase(), &kb, &b.to_lowercase())
+    }
+
+    #[test]
+    fn common_nicknames_are_one_name() {
+        assert_eq!(built("Bob", "Robert"), Meet::Same);
+        assert_eq!(built("Bill", "William"), Meet::Same);
+        assert_eq!(built("Kate", "Katherine"), Meet::Same);
+        assert_eq!(built("Debbie", "Deborah"), Meet::Same);
+        assert_eq!(built("Hans", "Johannes"), Meet::Same);
+        assert_eq!(built("Kasia", "Katarzyna"), Meet::Same);
+        assert_eq!(built("Gosia", "Małgorzata"), Meet::Same);
+        assert_eq!(built("Діма", "Дмитро"), Meet::Same);
+        assert_eq!(built("Дима", "Дмитрий"), Meet::Same);
+        assert_eq!(built("Настя", "Анастасія"), Meet::Same);
+        assert_eq!(built("Dima", "Dmytro"), Meet::Same);
+    }
+
+    #[test]
+    fn a_diminutive_of_two_names_is_ambiguous() {
+        assert_eq!(built("Саша", "Олександр"), Meet::Ambiguous);
+        assert_eq!(built("Саша", "Олександра"), Meet::Ambiguous);
+        assert_eq!(built("Alex", "Alexandra"), Meet::Ambiguous);
+    }
+
+    #[test]
+    fn different_names_do_not_meet() {
+        assert_eq!(built("Олександр", "Олександра"), Meet::No);
+        assert_eq!(built("Anna", "Olena"), Meet::No);
+        assert_eq!(built("Robert", "William"), Meet::No);
+        assert_eq!(built("Somchai", "Somsak"), Meet::No);
+    }
+
+    #[test]
+    fn an_empty_table_meets_nothing() {
+        let t = Nicknames::from_groups(&[]);
+        assert_eq!(t.meet("bob", "bob", "robert", "robert"), Meet::No);
+    }
+}
