@@ -147,6 +147,11 @@ impl Comparison {
             } else {
                 given_level_grouped(x, y)
             };
+            let level = if level != MISSING && middle_names_conflict(&x.middle, &y.middle) {
+                DIFFERENT_GIVEN
+            } else {
+                level
+            };
             let tf = if level == 1 && !swapped {
                 tx.given.get(ix).copied().unwrap_or(0)
             } else {
@@ -276,6 +281,23 @@ pub fn given_level(a: &str, b: &str, a_raw: &str, b_raw: &str) -> u8 {
         Meet::Ambiguous => plain.min(SIMILAR),
         Meet::No => plain,
     }
+}
+
+/// The given-name level of two people whose forenames differ.
+const DIFFERENT_GIVEN: u8 = 5;
+
+/// Whether two middle names (or patronymics) name different people: both written out, not
+/// an initial of the other, and not a typo apart. `Оксана Іванівна` and `Оксана Несторівна`
+/// have different fathers; `John Michael` and `John David` are different Johns.
+pub fn middle_names_conflict(a: &str, b: &str) -> bool {
+    let (a, b) = (a.trim_end_matches('.'), b.trim_end_matches('.'));
+    if a.is_empty() || b.is_empty() || a == b {
+        return false;
+    }
+    if a.chars().count() == 1 || b.chars().count() == 1 {
+        return a.chars().next() != b.chars().next();
+    }
+    jaro_winkler(a, b) < 0.9
 }
 
 /// [`given_level`] of two records, with the nickname groups their features hold.
@@ -469,20 +491,22 @@ fn compare_location(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> O
         return Outcome::level(MISSING);
     }
     let both = |a: &str, b: &str| !a.is_empty() && !b.is_empty();
-    let post_ok = !both(&x.postcode, &y.postcode) || x.postcode == y.postcode;
-    if both(&x.address, &y.address) {
-        if x.address == y.address && post_ok {
+    // A street line is the same place only in the same town: every Ukrainian city has a
+    // Khmelnytskoho Street, every American town a Main Street.
+    let place_ok = (!both(&x.postcode, &y.postcode) || x.postcode == y.postcode)
+        && (!both(&x.locality, &y.locality) || x.locality == y.locality);
+    if both(&x.address, &y.address) && place_ok {
+        if x.address == y.address {
             let tf = tx.address.get(ix).copied().unwrap_or(0);
             return Outcome {
                 level: 1,
                 tf_count: tf,
             };
         }
-        let close = || {
-            jaro_winkler(&x.address, &y.address) >= 0.9
-                || same_number_and_street(&x.address, &y.address)
-        };
-        if (post_ok && close()) || x.address == y.address {
+        let close = same_house_number(&x.address, &y.address)
+            && (jaro_winkler(&x.address, &y.address) >= 0.9
+                || same_number_and_street(&x.address, &y.address));
+        if close {
             return Outcome::level(2);
         }
     }
@@ -493,6 +517,21 @@ fn compare_location(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> O
         return Outcome::level(4);
     }
     Outcome::level(5)
+}
+
+/// Whether two street lines carry the same house number (their first number), or one has
+/// none: `Kotsiubynskoho 17` and `Kotsiubynskoho 59` are different houses however alike the
+/// rest of the line is.
+fn same_house_number(a: &str, b: &str) -> bool {
+    let first_number = |s: &str| {
+        s.split(|c: char| !c.is_alphanumeric())
+            .find(|t| t.chars().any(|c| c.is_ascii_digit()))
+            .map(str::to_string)
+    };
+    match (first_number(a), first_number(b)) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    }
 }
 
 /// Whether two address keys name the same house: the same house and flat numbers, and a
@@ -791,6 +830,43 @@ mod tests {
         // A different initial is not a swap.
         let z = person("o.", "hrechko");
         assert_eq!(level(&c[1], &z, &y), "different");
+    }
+
+    #[test]
+    fn different_patronymics_make_the_given_names_different() {
+        let c = Comparison::all(&[]);
+        let mut x = person("oksana", "makohon");
+        let mut y = person("oksana", "makohon");
+        x.middle = "ivanivna".into();
+        y.middle = "nestorivna".into();
+        assert_eq!(level(&c[0], &x, &y), "different");
+        // An initial, a typo or a missing middle name is no conflict.
+        y.middle = "i".into();
+        assert_eq!(level(&c[0], &x, &y), "exact");
+        y.middle = "ivanovna".into();
+        assert_eq!(level(&c[0], &x, &y), "exact");
+        y.middle.clear();
+        assert_eq!(level(&c[0], &x, &y), "exact");
+        assert!(middle_names_conflict("michael", "david"));
+        assert!(!middle_names_conflict("m.", "michael"));
+    }
+
+    #[test]
+    fn one_street_line_in_two_towns_or_two_houses_is_not_one_address() {
+        let c = Comparison::all(&[]);
+        let location = c.iter().find(|c| c.kind == Kind::Location).unwrap();
+        let at = |address: &str, locality: &str| Features {
+            address: address.into(),
+            locality: locality.into(),
+            ..Features::default()
+        };
+        let uzhhorod = at("vulytsia kotsiubynskoho 17", "uzhhorod");
+        let kyiv = at("vulytsia kotsiubynskoho 17", "kyiv");
+        assert_eq!(level(location, &uzhhorod, &kyiv), "different");
+        let next_door = at("vulytsia kotsiubynskoho 59", "uzhhorod");
+        assert_eq!(level(location, &uzhhorod, &next_door), "locality");
+        let typo = at("vulytsia kotsubynskoho 17", "uzhhorod");
+        assert_eq!(level(location, &uzhhorod, &typo), "address_close");
     }
 
     #[test]

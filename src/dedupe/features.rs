@@ -19,6 +19,8 @@ pub struct Features {
     /// Nickname groups of the given name (`schemas/names.toml` `nicknames`), for
     /// [`super::compare::given_level`] without a table look-up per pair.
     pub given_nicknames: Vec<u32>,
+    /// Latin key of the middle name or patronymic, case-folded; empty when missing.
+    pub middle: String,
     /// Phonetic key of the family name.
     pub family_phonetic: String,
     /// Primary and alternate e-mail, case-folded; empty when missing.
@@ -152,6 +154,8 @@ pub fn compute(
         given,
         family,
         family_phonetic,
+        middle: crate::normalize::translit::latin_key_for(v.get(Field::MiddleName), rec.country)
+            .to_lowercase(),
         emails: [email, fold(v.get(Field::EmailAlt))],
         email_local,
         phones: [
