@@ -21,7 +21,7 @@
 
 use super::compare::{
     compare_birth, email_typo, family_level, given_level, given_level_plain, initial_of,
-    same_number_and_street,
+    middle_names_conflict, same_number_and_street,
 };
 use super::features::Features;
 use crate::normalize::name::nicknames::{self, Meet};
@@ -44,6 +44,8 @@ struct Summary {
     /// Names whose given part is only an initial (`S. Ryan`); they speak for the cluster only
     /// while it has no full given name, so `J.` cannot bridge `John` and `Jane`.
     initials: Vec<Given>,
+    /// Middle names and patronymics (Latin keys).
+    middles: Vec<String>,
     /// Records no member may share a cluster with (cannot-link partners).
     forbid: Vec<usize>,
     pinned: Option<String>,
@@ -105,6 +107,7 @@ impl Summary {
             places: places(f),
             givens,
             initials,
+            middles: nonempty(std::slice::from_ref(&f.middle)),
             forbid: Vec::new(),
             pinned: None,
         }
@@ -119,6 +122,7 @@ impl Summary {
         merge_sorted(&mut self.places, &other.places, MAX_DISTINCT);
         merge_sorted(&mut self.givens, &other.givens, MAX_DISTINCT);
         merge_sorted(&mut self.initials, &other.initials, MAX_DISTINCT);
+        merge_sorted(&mut self.middles, &other.middles, MAX_DISTINCT);
         self.forbid.extend(other.forbid);
         self.forbid.sort_unstable();
         self.forbid.dedup();
@@ -317,7 +321,12 @@ fn conflict(
     if contacts_differ && !birth_shared && !id_shared && !same_person_same_place {
         return Some(Refusal::Contacts);
     }
-    if names_differ(x, y) && !(email_shared || birth_shared || id_shared) {
+    let middles_differ = !x.middles.is_empty()
+        && !y.middles.is_empty()
+        && x.middles
+            .iter()
+            .all(|a| y.middles.iter().all(|b| middle_names_conflict(a, b)));
+    if (names_differ(x, y) || middles_differ) && !(email_shared || birth_shared || id_shared) {
         return Some(Refusal::GivenName);
     }
     None
@@ -505,6 +514,24 @@ mod tests {
             phones: [phone.into(), String::new()],
             ..Features::default()
         }
+    }
+
+    #[test]
+    fn namesakes_with_different_patronymics_stay_apart_unless_an_email_is_shared() {
+        let mut f = vec![
+            named("oksana", "makohon", "", "+380311"),
+            named("oksana", "makohon", "", "+380442"),
+            named("oksana", "makohon", "o.makohon@ukr.net", ""),
+            named("oksana", "makohon", "o.makohon@ukr.net", ""),
+        ];
+        f[0].middle = "ivanivna".into();
+        f[1].middle = "nestorivna".into();
+        f[2].middle = "ivanivna".into();
+        f[3].middle = "ivanovna".into();
+        let mut c = Clusters::new(&f, &[], &[]);
+        assert_eq!(c.join(0, 1, false), Err(Refusal::GivenName));
+        // A typo in the patronymic is no conflict.
+        assert!(c.join(2, 3, false).is_ok());
     }
 
     #[test]

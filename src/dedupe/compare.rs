@@ -434,13 +434,31 @@ fn compare_email(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> Outc
         return exact;
     }
     if x.email_local.chars().count() >= 3 && x.email_local == y.email_local {
-        return Outcome::level(2);
+        // `anna.kowalska@gmail.com` and `anna.kowalska@wp.pl` say no more than the names do
+        // when the names agree; counted again, they make namesakes look like one person.
+        return if local_part_is_the_name(&x.email_local, x) {
+            Outcome::level(MISSING)
+        } else {
+            Outcome::level(2)
+        };
     }
     if !x.emails[0].is_empty() && !y.emails[0].is_empty() && email_typo(&x.emails[0], &y.emails[0])
     {
         return Outcome::level(3);
     }
     Outcome::level(4)
+}
+
+/// Whether an e-mail local part is only the person's given and family names (in either order,
+/// with or without separators): `roksolana.yatsenko`, `yatsenko_roksolana`, `jsmith` is not.
+fn local_part_is_the_name(local: &str, f: &Features) -> bool {
+    let letters = |s: &str| -> String { s.chars().filter(|c| c.is_alphabetic()).collect() };
+    let local = letters(local);
+    let (given, family) = (letters(&f.given), letters(&f.family));
+    if local.is_empty() || given.is_empty() || family.is_empty() {
+        return false;
+    }
+    local == format!("{given}{family}") || local == format!("{family}{given}")
 }
 
 /// Whether two different e-mails are one address mistyped: one edit apart, and the edit is
@@ -867,6 +885,24 @@ mod tests {
         assert_eq!(level(location, &uzhhorod, &next_door), "locality");
         let typo = at("vulytsia kotsubynskoho 17", "uzhhorod");
         assert_eq!(level(location, &uzhhorod, &typo), "address_close");
+    }
+
+    #[test]
+    fn a_local_part_that_is_only_the_name_adds_nothing_to_the_names() {
+        let c = Comparison::all(&[]);
+        let email = c.iter().find(|c| c.kind == Kind::Email).unwrap();
+        let with = |address: &str| {
+            let mut f = person("roksolana", "yatsenko");
+            f.emails = [address.into(), String::new()];
+            f.email_local = address.split('@').next().unwrap_or("").into();
+            f
+        };
+        let ukr = with("roksolana.yatsenko@ukr.net");
+        let meta = with("roksolana.yatsenko@meta.ua");
+        assert_eq!(level(email, &ukr, &meta), "missing");
+        let nick = with("rocky1990@ukr.net");
+        let nick_meta = with("rocky1990@meta.ua");
+        assert_eq!(level(email, &nick, &nick_meta), "local_part");
     }
 
     #[test]
