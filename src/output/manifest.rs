@@ -32,13 +32,8 @@ pub fn summary(data: &RunData) -> RunSummary {
 }
 
 /// Writes `quality.json`.
-pub fn write_quality(data: &RunData, staging: &Staging) -> Result<()> {
-    let card = validate::scorecard(
-        &data.records,
-        data.golden.iter().map(|g| &g.values),
-        &data.findings,
-    );
-    let value = serde_json::to_value(&card).map_err(|e| crate::Error::invariant(e.to_string()))?;
+pub fn write_quality(card: &validate::Scorecard, staging: &Staging) -> Result<()> {
+    let value = serde_json::to_value(card).map_err(|e| crate::Error::invariant(e.to_string()))?;
     staging.json("quality.json", &value)
 }
 

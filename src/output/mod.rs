@@ -55,6 +55,11 @@ fn write_staged(run: &RunOutputs<'_>, staging: &Staging) -> Result<RunSummary> {
     use rayon::prelude::*;
     let started = std::time::Instant::now();
     let data = run.data;
+    let card = crate::validate::scorecard(
+        &data.records,
+        data.golden.iter().map(|g| &g.values),
+        &data.findings,
+    );
     let outputs = [
         Output::Xref,
         Output::Pairs,
@@ -74,8 +79,10 @@ fn write_staged(run: &RunOutputs<'_>, staging: &Staging) -> Result<RunSummary> {
             Output::Findings => {
                 tables::write_findings(data, run.config.output.mask_pii, staging).map(|()| 0)
             }
-            Output::Quality => manifest::write_quality(data, staging).map(|()| 0),
-            Output::Report => crate::report::write_report(data, run.config, staging).map(|()| 0),
+            Output::Quality => manifest::write_quality(&card, staging).map(|()| 0),
+            Output::Report => {
+                crate::report::write_report(data, &card, run.config, staging).map(|()| 0)
+            }
         })
         .collect();
     let mut xref_rows = 0;

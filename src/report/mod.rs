@@ -56,8 +56,13 @@ pub fn render_report_with(data: &RunData, card: &Scorecard, options: &ReportOpti
 }
 
 /// Writes `report.html` into the staging directory of a run's outputs.
-pub fn write_report(data: &RunData, config: &Config, staging: &Staging) -> Result<()> {
-    let html = render_report(data, &ReportOptions::from_config(config));
+pub fn write_report(
+    data: &RunData,
+    card: &Scorecard,
+    config: &Config,
+    staging: &Staging,
+) -> Result<()> {
+    let html = render_report_with(data, card, &ReportOptions::from_config(config));
     let mut w = staging.create("report.html")?;
     w.write_all(html.as_bytes())?;
     w.flush()?;
