@@ -18,6 +18,11 @@ const STACK_CHARS: usize = 64;
 
 /// Jaro–Winkler similarity, bit-for-bit equal to `strsim::jaro_winkler`.
 pub fn jaro_winkler(a: &str, b: &str) -> f64 {
+    if a == b {
+        // Equal strings (empty ones included) score 1.0 in strsim too; most name pairs of a
+        // candidate block are equal, and this skips decoding them.
+        return 1.0;
+    }
     let (mut a_buf, mut b_buf) = (['\0'; STACK_CHARS], ['\0'; STACK_CHARS]);
     let (Some(a_len), Some(b_len)) = (fill(a, &mut a_buf), fill(b, &mut b_buf)) else {
         return strsim::jaro_winkler(a, b);
