@@ -25,6 +25,7 @@ use super::compare::{
 };
 use super::features::Features;
 use crate::normalize::name::nicknames::{self, Meet};
+use std::collections::{BTreeMap, HashMap};
 
 /// A distinct name of a cluster: given-name Latin key and spelling as written, then the
 /// family-name key and spelling (to recognise given and family entered the other way round).
@@ -142,51 +143,69 @@ pub enum Refusal {
 }
 
 /// Union-find over records with per-cluster summaries.
-pub struct Clusters {
+///
+/// A record's summary (its contacts, names, places, cloned from its features) is built the
+/// first time an edge touches it: most records of a large file never meet a match edge, and
+/// building all of them up front cost 800 MB at a million rows.
+pub struct Clusters<'a> {
+    features: &'a [Features],
     parent: Vec<usize>,
-    summary: Vec<Option<Summary>>,
+    /// Summaries by cluster root, for the clusters an edge has touched.
+    summary: HashMap<usize, Summary>,
+    /// Cannot-link partners per record, and steward-assigned IDs, for summaries not built yet.
+    forbid: BTreeMap<usize, Vec<usize>>,
+    pins: BTreeMap<usize, String>,
     birth_guard: bool,
 }
 
-impl Clusters {
+impl<'a> Clusters<'a> {
     /// Every record alone; `forbid` lists cannot-link pairs, `pins` assignments.
     pub fn new(
-        features: &[Features],
+        features: &'a [Features],
         cannot_link: &[(usize, usize)],
         pins: &[(usize, String)],
-    ) -> Clusters {
-        let mut summary: Vec<Option<Summary>> = features
-            .iter()
-            .enumerate()
-            .map(|(i, f)| Some(Summary::of(i, f)))
-            .collect();
+    ) -> Clusters<'a> {
+        let mut forbid: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
         for &(a, b) in cannot_link {
-            if let Some(Some(s)) = summary.get_mut(a) {
-                s.forbid.push(b);
-            }
-            if let Some(Some(s)) = summary.get_mut(b) {
-                s.forbid.push(a);
-            }
+            forbid.entry(a).or_default().push(b);
+            forbid.entry(b).or_default().push(a);
         }
-        for (i, id) in pins {
-            if let Some(Some(s)) = summary.get_mut(*i) {
-                s.pinned = Some(id.clone());
-            }
-        }
-        for s in summary.iter_mut().flatten() {
-            s.forbid.sort_unstable();
-            s.forbid.dedup();
+        for partners in forbid.values_mut() {
+            partners.sort_unstable();
+            partners.dedup();
         }
         Clusters {
+            features,
             parent: (0..features.len()).collect(),
-            summary,
+            summary: HashMap::new(),
+            forbid,
+            pins: pins.iter().cloned().collect(),
             birth_guard: true,
+        }
+    }
+
+    /// Takes the summary of the cluster rooted at `root`, building it for a record alone.
+    fn take_summary(&mut self, root: usize) -> Option<Summary> {
+        if let Some(s) = self.summary.remove(&root) {
+            return Some(s);
+        }
+        let mut s = Summary::of(root, self.features.get(root)?);
+        s.forbid = self.forbid.remove(&root).unwrap_or_default();
+        s.pinned = self.pins.remove(&root);
+        Some(s)
+    }
+
+    /// The steward-assigned ID of the cluster rooted at `root`.
+    fn pinned(&self, root: usize) -> Option<String> {
+        match self.summary.get(&root) {
+            Some(s) => s.pinned.clone(),
+            None => self.pins.get(&root).cloned(),
         }
     }
 
     /// Turns the birth-date conflict off, for data where true matches often disagree on
     /// birth dates (the model learned a weak penalty for different dates).
-    pub fn without_birth_guard(mut self) -> Clusters {
+    pub fn without_birth_guard(mut self) -> Clusters<'a> {
         self.birth_guard = false;
         self
     }
@@ -218,17 +237,21 @@ impl Clusters {
         if ra == rb {
             return Ok(());
         }
-        let (Some(Some(x)), Some(Some(y))) = (self.summary.get(ra), self.summary.get(rb)) else {
+        let (Some(x), Some(y)) = (self.take_summary(ra), self.take_summary(rb)) else {
             return Ok(());
         };
-        if let Some(refusal) = conflict(x, y, ra, rb, &self.parent, steward, self.birth_guard) {
+        if let Some(refusal) = conflict(&x, &y, ra, rb, &self.parent, steward, self.birth_guard) {
+            self.summary.insert(ra, x);
+            self.summary.insert(rb, y);
             return Err(refusal);
         }
-        let (keep, gone) = if ra < rb { (ra, rb) } else { (rb, ra) };
-        let taken = self.summary.get_mut(gone).and_then(Option::take);
-        if let (Some(Some(k)), Some(t)) = (self.summary.get_mut(keep), taken) {
-            k.absorb(t);
-        }
+        let (keep, gone, mut kept, taken) = if ra < rb {
+            (ra, rb, x, y)
+        } else {
+            (rb, ra, y, x)
+        };
+        kept.absorb(taken);
+        self.summary.insert(keep, kept);
         if let Some(p) = self.parent.get_mut(gone) {
             *p = keep;
         }
@@ -251,15 +274,7 @@ impl Clusters {
             .into_iter()
             .enumerate()
             .filter(|(_, g)| !g.is_empty())
-            .map(|(r, g)| {
-                (
-                    g,
-                    self.summary
-                        .get(r)
-                        .and_then(|s| s.as_ref())
-                        .and_then(|s| s.pinned.clone()),
-                )
-            })
+            .map(|(r, g)| (g, self.pinned(r)))
             .collect();
         groups.sort_by_key(|(g, _)| g.first().copied());
         groups.into_iter().unzip()
@@ -643,7 +658,8 @@ mod tests {
         crm.address = "116 okruzhna st".into();
         let mut branch = named("mykolai", "andreiko", "mykolai95@meta.ua", "+380996870654");
         branch.address = "vulytsia okruzhna 116".into();
-        let mut c = Clusters::new(&[crm, branch], &[], &[]);
+        let f = [crm, branch];
+        let mut c = Clusters::new(&f, &[], &[]);
         assert!(c.join(0, 1, false).is_ok());
     }
 
