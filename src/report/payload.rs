@@ -116,7 +116,7 @@ fn customer(g: &Golden, member_cap: usize, table: &mut RecordTable) -> Value {
                 .get(i)
                 .copied()
                 .flatten()
-                .map(|r| table.reference(r));
+                .map(|r| table.reference(r as usize));
             json!({"f": f.name(), "v": table.shown(*f, g.values.get(*f)), "from": from})
         })
         .collect();

@@ -90,7 +90,7 @@ fn golden(id: &str, records: &[Record], members: &[usize]) -> Golden {
     for (i, f) in Field::ALL.iter().enumerate() {
         if let Some(&m) = members.iter().find(|&&m| records[m].values.has(*f)) {
             values.set(*f, records[m].values.get(*f));
-            value_source[i] = Some(m);
+            value_source[i] = Some(m as u32);
         }
     }
     Golden {

@@ -29,8 +29,9 @@ pub struct Golden {
     pub values: Values,
     /// Record indices of the members, ascending.
     pub members: Vec<usize>,
-    /// For each field (in `Field::ALL` order), the record index its value came from.
-    pub value_source: Vec<Option<usize>>,
+    /// For each field (in `Field::ALL` order), the record index its value came from (`u32`:
+    /// dedupe refuses runs of more records, and it halves this table at a million customers).
+    pub value_source: Vec<Option<u32>>,
 }
 
 const ADDRESS: [Field; 7] = [
@@ -156,12 +157,12 @@ fn golden_values(
     priorities: &[i32],
 ) -> Golden {
     let mut values = Values::default();
-    let mut source: Vec<Option<usize>> = vec![None; Field::COUNT];
+    let mut source: Vec<Option<u32>> = vec![None; Field::COUNT];
     let mut set = |values: &mut Values, f: Field, from: usize| {
         if let Some(r) = records.get(from) {
             values.set(f, r.values.get(f));
             if let Some(s) = source.get_mut(f.index()) {
-                *s = r.values.has(f).then_some(from);
+                *s = r.values.has(f).then_some(from as u32);
             }
         }
     };
@@ -209,7 +210,7 @@ fn golden_values(
         ) {
             values.set(alt, v);
             if let Some(s) = source.get_mut(alt.index()) {
-                *s = Some(w);
+                *s = Some(w as u32);
             }
         }
     }
