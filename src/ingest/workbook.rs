@@ -111,6 +111,9 @@ fn check_safe(bytes: &[u8]) -> Result<()> {
     }
     if bytes.starts_with(OLE_MAGIC) {
         super::ole_chains::check_sector_chains(bytes)?;
+        if let Some(stream) = super::ole_stream::read_stream(bytes, &["Workbook", "Book"])? {
+            super::xls_extent::check_sheet_extents(&stream)?;
+        }
     }
     if bytes.starts_with(ZIP_MAGIC) {
         check_zip_sizes(bytes)?;
@@ -383,6 +386,27 @@ mod tests {
             .err()
             .unwrap();
         assert!(err.to_string().contains("p.xls"), "{err}");
+    }
+
+    #[test]
+    fn xls_declaring_a_sheet_of_petabytes_is_an_error_not_an_abort() {
+        // Found by the `workbook` fuzz target (round 3): a DIMENSIONS record claiming about 10^13
+        // cells made calamine reserve ~3 PB; the failed allocation aborted the process.
+        let bytes = include_bytes!("testdata/xls_dimensions_petabytes.bin");
+        let err = read_sheets(bytes, Path::new("d.xls"), "d.xls", None)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(err.contains("d.xls") && err.contains("corrupt"), "{err}");
+    }
+
+    #[test]
+    fn a_real_xls_still_reads_after_the_extent_check() {
+        let bytes =
+            std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/ingest/legacy.xls"))
+                .unwrap_or_default();
+        let sheets = read_sheets(&bytes, Path::new("legacy.xls"), "legacy.xls", None);
+        assert!(sheets.is_ok_and(|s| !s.is_empty() && !s[0].rows.is_empty()));
     }
 
     #[test]
