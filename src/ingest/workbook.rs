@@ -55,8 +55,7 @@ fn read_sheets_unguarded(
     };
     let mut sheets = Vec::new();
     for name in chosen {
-        let range = workbook
-            .worksheet_range(&name)
+        let range = super::sheet_span::sheet_range(&mut workbook, &name)
             .map_err(|e| workbook_error(&format!("sheet {name:?}: {e}"), path))?;
         let table_name = format!("{source}#{name}");
         let rows = sheet_rows(&range, &table_name);
@@ -398,6 +397,20 @@ mod tests {
             .map(|e| e.to_string())
             .unwrap_or_default();
         assert!(err.contains("d.xls") && err.contains("corrupt"), "{err}");
+    }
+
+    #[test]
+    fn xlsx_with_a_stray_value_in_its_last_cell_is_an_error_not_an_abort() {
+        // Values in A1 and XFD1048576 only: laid out densely that is 17 billion cells (~550 GB).
+        let bytes = include_bytes!("testdata/xlsx_stray_far_cell.xlsx");
+        let err = read_sheets(bytes, Path::new("far.xlsx"), "far.xlsx", None)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(
+            err.contains("far.xlsx") && err.contains("XFD1048576"),
+            "{err}"
+        );
     }
 
     #[test]
