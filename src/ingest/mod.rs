@@ -6,10 +6,13 @@ mod encoding;
 mod header;
 mod jsonl;
 mod ole_chains;
+mod ole_stream;
 mod panic_guard;
+mod sheet_span;
 mod table;
 mod text;
 mod workbook;
+mod xls_extent;
 
 use crate::checksum::sha256_hex;
 use crate::config::{Format, SourceConfig};

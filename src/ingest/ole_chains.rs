@@ -7,19 +7,33 @@
 use crate::error::{Error, Result};
 
 /// FAT values from here up are markers (DIFSECT, FATSECT, ENDOFCHAIN, FREESECT), not sector ids.
-const MAX_REGULAR_SECTOR: u32 = 0xFFFF_FFFA;
+pub(super) const MAX_REGULAR_SECTOR: u32 = 0xFFFF_FFFA;
 /// Number of FAT sector ids held in the 512-byte header itself.
 const HEADER_DIFAT_ENTRIES: usize = 109;
 
 /// Refuses a compound file whose FAT (or DIFAT) chains loop. Files too short or with a header
 /// this check does not understand are left for the workbook reader to reject.
 pub fn check_sector_chains(bytes: &[u8]) -> Result<()> {
-    let Some(sector_size) = read_u16(bytes, 0x1E)
-        .filter(|shift| matches!(shift, 9 | 12))
-        .map(|shift| 1usize << shift)
-    else {
+    let Some(sector_size) = sector_size(bytes) else {
         return Ok(());
     };
+    if has_loop(&read_fat(bytes, sector_size)?) {
+        return Err(Error::input(
+            "cannot read workbook: its sector chains loop (the file is corrupt)",
+        ));
+    }
+    Ok(())
+}
+
+/// Sector size from the header's sector shift (512 or 4096), `None` for any other value.
+pub(super) fn sector_size(bytes: &[u8]) -> Option<usize> {
+    read_u16(bytes, 0x1E)
+        .filter(|shift| matches!(shift, 9 | 12))
+        .map(|shift| 1usize << shift)
+}
+
+/// The whole FAT: `fat[id]` is the sector after `id` in its chain.
+pub(super) fn read_fat(bytes: &[u8], sector_size: usize) -> Result<Vec<u32>> {
     let mut fat = Vec::new();
     for id in fat_sector_ids(bytes, sector_size)? {
         // A FAT sector cut short by the end of the file would be read zero-padded, and zeros
@@ -31,12 +45,7 @@ pub fn check_sector_chains(bytes: &[u8]) -> Result<()> {
         };
         fat.extend(u32_values(data));
     }
-    if has_loop(&fat) {
-        return Err(Error::input(
-            "cannot read workbook: its sector chains loop (the file is corrupt)",
-        ));
-    }
-    Ok(())
+    Ok(fat)
 }
 
 /// The FAT's own sector ids: the header's 109, then those in the DIFAT chain (bounded).
@@ -83,22 +92,22 @@ fn has_loop(fat: &[u32]) -> bool {
 }
 
 /// Sector `id` (sector 0 starts right after the header).
-fn sector(bytes: &[u8], id: u32, sector_size: usize) -> Option<&[u8]> {
+pub(super) fn sector(bytes: &[u8], id: u32, sector_size: usize) -> Option<&[u8]> {
     let start = (id as usize).checked_add(1)?.checked_mul(sector_size)?;
     bytes.get(start..start.checked_add(sector_size)?)
 }
 
-fn u32_values(data: &[u8]) -> impl Iterator<Item = u32> + '_ {
+pub(super) fn u32_values(data: &[u8]) -> impl Iterator<Item = u32> + '_ {
     data.chunks_exact(4)
         .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
 }
 
-fn read_u16(bytes: &[u8], at: usize) -> Option<u16> {
+pub(super) fn read_u16(bytes: &[u8], at: usize) -> Option<u16> {
     let b = bytes.get(at..at + 2)?;
     Some(u16::from_le_bytes([b[0], b[1]]))
 }
 
-fn read_u32(bytes: &[u8], at: usize) -> Option<u32> {
+pub(super) fn read_u32(bytes: &[u8], at: usize) -> Option<u32> {
     let b = bytes.get(at..at + 4)?;
     Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
 }

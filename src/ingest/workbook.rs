@@ -55,8 +55,7 @@ fn read_sheets_unguarded(
     };
     let mut sheets = Vec::new();
     for name in chosen {
-        let range = workbook
-            .worksheet_range(&name)
+        let range = super::sheet_span::sheet_range(&mut workbook, &name)
             .map_err(|e| workbook_error(&format!("sheet {name:?}: {e}"), path))?;
         let table_name = format!("{source}#{name}");
         let rows = sheet_rows(&range, &table_name);
@@ -111,6 +110,9 @@ fn check_safe(bytes: &[u8]) -> Result<()> {
     }
     if bytes.starts_with(OLE_MAGIC) {
         super::ole_chains::check_sector_chains(bytes)?;
+        if let Some(stream) = super::ole_stream::read_stream(bytes, &["Workbook", "Book"])? {
+            super::xls_extent::check_sheet_extents(&stream)?;
+        }
     }
     if bytes.starts_with(ZIP_MAGIC) {
         check_zip_sizes(bytes)?;
@@ -383,6 +385,41 @@ mod tests {
             .err()
             .unwrap();
         assert!(err.to_string().contains("p.xls"), "{err}");
+    }
+
+    #[test]
+    fn xls_declaring_a_sheet_of_petabytes_is_an_error_not_an_abort() {
+        // Found by the `workbook` fuzz target (round 3): a DIMENSIONS record claiming about 10^13
+        // cells made calamine reserve ~3 PB; the failed allocation aborted the process.
+        let bytes = include_bytes!("testdata/xls_dimensions_petabytes.bin");
+        let err = read_sheets(bytes, Path::new("d.xls"), "d.xls", None)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(err.contains("d.xls") && err.contains("corrupt"), "{err}");
+    }
+
+    #[test]
+    fn xlsx_with_a_stray_value_in_its_last_cell_is_an_error_not_an_abort() {
+        // Values in A1 and XFD1048576 only: laid out densely that is 17 billion cells (~550 GB).
+        let bytes = include_bytes!("testdata/xlsx_stray_far_cell.xlsx");
+        let err = read_sheets(bytes, Path::new("far.xlsx"), "far.xlsx", None)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(
+            err.contains("far.xlsx") && err.contains("XFD1048576"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_real_xls_still_reads_after_the_extent_check() {
+        let bytes =
+            std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/ingest/legacy.xls"))
+                .unwrap_or_default();
+        let sheets = read_sheets(&bytes, Path::new("legacy.xls"), "legacy.xls", None);
+        assert!(sheets.is_ok_and(|s| !s.is_empty() && !s[0].rows.is_empty()));
     }
 
     #[test]
