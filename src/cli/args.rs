@@ -73,18 +73,27 @@ pub struct SourceFlags {
     pub country: Option<String>,
 }
 
-/// `steward run`.
+/// The inputs of `run` and `audit`: files, a config, and flags for the files.
 #[derive(Args, Debug)]
-pub struct RunArgs {
+pub struct Inputs {
     /// Input files and directories (every csv, tsv, txt, xlsx, xls, ods, jsonl inside a directory).
     #[arg(value_name = "FILES|DIRS")]
     pub paths: Vec<PathBuf>,
-    /// Output directory; created if missing. Files in it are replaced atomically at the end.
-    #[arg(short, long, value_name = "DIR")]
-    pub out: PathBuf,
     /// steward.toml with sources and options; paths given on the command line are added to its sources.
     #[arg(short, long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    #[command(flatten)]
+    pub source: SourceFlags,
+}
+
+/// `steward run`.
+#[derive(Args, Debug)]
+pub struct RunArgs {
+    #[command(flatten)]
+    pub inputs: Inputs,
+    /// Output directory; created if missing. Files in it are replaced atomically at the end.
+    #[arg(short, long, value_name = "DIR")]
+    pub out: PathBuf,
     /// Steward decisions (must-link, cannot-link, assignments) that override the model.
     #[arg(long, value_name = "FILE")]
     pub decisions: Option<PathBuf>,
@@ -94,8 +103,6 @@ pub struct RunArgs {
     /// Mask names, e-mails and phones in findings and reports, for sharing.
     #[arg(long)]
     pub mask_pii: bool,
-    #[command(flatten)]
-    pub source: SourceFlags,
 }
 
 const AUDIT_HELP: &str = "\
@@ -120,23 +127,17 @@ EXAMPLE (cron, nightly):
 /// `steward audit`.
 #[derive(Args, Debug)]
 pub struct AuditArgs {
-    /// Input files and directories.
-    #[arg(value_name = "FILES|DIRS")]
-    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub inputs: Inputs,
     /// Output directory for quality.json and audit.html.
     #[arg(short, long, value_name = "DIR")]
     pub out: PathBuf,
-    /// steward.toml with sources and options.
-    #[arg(short, long, value_name = "FILE")]
-    pub config: Option<PathBuf>,
     /// Quality gate: fail (exit 3) when a metric is below its threshold (or duplicates above).
     #[arg(long, value_name = "METRIC=VALUE,…")]
     pub fail_under: Option<String>,
     /// A previous quality.json: report the trend and flag regressions.
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
-    #[command(flatten)]
-    pub source: SourceFlags,
 }
 
 /// `steward init`.

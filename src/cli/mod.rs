@@ -102,7 +102,11 @@ fn build_config(
 }
 
 fn run(args: RunArgs, quiet: bool) -> anyhow::Result<i32> {
-    let mut cfg = build_config(args.config.as_ref(), &args.paths, &args.source)?;
+    let mut cfg = build_config(
+        args.inputs.config.as_ref(),
+        &args.inputs.paths,
+        &args.inputs.source,
+    )?;
     if let Some(d) = args.decisions {
         cfg.decisions = Some(d);
     }
@@ -136,7 +140,11 @@ fn run(args: RunArgs, quiet: bool) -> anyhow::Result<i32> {
 }
 
 fn audit(args: AuditArgs, quiet: bool) -> anyhow::Result<i32> {
-    let cfg = build_config(args.config.as_ref(), &args.paths, &args.source)?;
+    let cfg = build_config(
+        args.inputs.config.as_ref(),
+        &args.inputs.paths,
+        &args.inputs.source,
+    )?;
     let thresholds = match &args.fail_under {
         Some(text) => steward::audit::parse_thresholds(text)?,
         None => Vec::new(),
