@@ -53,9 +53,7 @@ fn main() -> Result<(), Box<dyn Error>> {
             r.raw.set(Field::FamilyName, cell("surname"));
             r.raw.set(
                 Field::AddressLine1,
-                format!("{} {}", cell("street_number"), cell("address_1"))
-                    .trim()
-                    .to_string(),
+                format!("{} {}", cell("street_number"), cell("address_1")).trim(),
             );
             r.raw.set(Field::AddressLine2, cell("address_2"));
             r.raw.set(Field::Locality, cell("suburb"));
@@ -121,11 +119,11 @@ fn main() -> Result<(), Box<dyn Error>> {
             .collect();
         let id = |i: usize| rec_ids.get(i).map(String::as_str).unwrap_or("");
         pw.write_record([
-            id(p.a),
-            id(p.b),
+            id(p.a as usize),
+            id(p.b as usize),
             &format!("{:.4}", p.match_probability),
             p.decision.as_str(),
-            p.reason,
+            p.reason.as_str(),
             &levels.join(" "),
         ])?;
     }

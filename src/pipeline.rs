@@ -14,12 +14,12 @@ use crate::normalize::{Normalizer, RowContext};
 use crate::output::{self, RunOutputs};
 use crate::progress::Progress;
 use crate::record::{Country, Record};
+use crate::stage_clock::{StageClock, StageStat};
 use crate::suppress::{self, SuppressionList};
 use crate::survive::{self, Golden};
 use crate::validate;
 use rayon::prelude::*;
 use std::path::Path;
-use std::time::Instant;
 
 /// One source table as the run saw it: how it was read and mapped.
 #[derive(Clone, Debug)]
@@ -45,8 +45,8 @@ pub struct RunData {
     pub findings: Vec<Finding>,
     pub dedupe: DedupeResult,
     pub golden: Vec<Golden>,
-    /// Milliseconds per stage, in order.
-    pub timings: Vec<(&'static str, u128)>,
+    /// Wall time and peak memory per stage, in order.
+    pub timings: Vec<StageStat>,
     pub locale_digest: String,
 }
 
@@ -80,29 +80,26 @@ pub fn run(config: &Config, out_dir: &Path, progress: &dyn Progress) -> Result<R
 
 /// Runs every stage except writing.
 pub fn process(config: &Config, progress: &dyn Progress) -> Result<RunData> {
-    let mut timings = Vec::new();
-    let mut clock = Instant::now();
-    let mut lap = |name: &'static str, timings: &mut Vec<(&'static str, u128)>| {
-        timings.push((name, clock.elapsed().as_millis()));
-
-        clock = Instant::now();
+    let mut clock = StageClock::new();
+    let mut lap = |name: &'static str| {
+        clock.lap(name);
         cancel::check()
     };
 
     let locale = LocaleData::with_overrides(config.schemas_dir.as_deref())?;
     let normalizer = Normalizer::new(&locale, &config.normalize)?;
     let header_rules = HeaderRules::from_locale(&locale)?;
-    lap("setup", &mut timings)?;
+    lap("setup")?;
 
     let tables = read_sources(config, progress)?;
-    lap("read", &mut timings)?;
+    lap("read")?;
 
     let (sources, mut records, source_keys, mut findings) =
         map_sources(tables, &header_rules, &normalizer)?;
-    lap("map", &mut timings)?;
+    lap("map")?;
 
     normalize_records(&normalizer, &sources, &mut records, &mut findings, progress);
-    lap("normalize", &mut timings)?;
+    lap("normalize")?;
 
     let eligible: Vec<bool> = records.iter().map(validate::is_eligible).collect();
     for (rec, ok) in records.iter().zip(&eligible) {
@@ -113,7 +110,7 @@ pub fn process(config: &Config, progress: &dyn Progress) -> Result<RunData> {
             ));
         }
     }
-    lap("validate", &mut timings)?;
+    lap("validate")?;
 
     let source_names: Vec<String> = sources.iter().map(|s| s.table.name.clone()).collect();
     let passthrough: Vec<Vec<String>> = sources
@@ -134,7 +131,7 @@ pub fn process(config: &Config, progress: &dyn Progress) -> Result<RunData> {
     let mut dedupe = dedupe::run(&records, &eligible, &config.dedupe, &input, progress)?;
     progress.finish();
     findings.append(&mut dedupe.findings);
-    lap("dedupe", &mut timings)?;
+    lap("dedupe")?;
 
     let suppressed = apply_suppression(config, &mut records, &sources, &mut dedupe, &mut findings)?;
     let priorities: Vec<i32> = sources.iter().map(|s| s.priority).collect();
@@ -147,7 +144,7 @@ pub fn process(config: &Config, progress: &dyn Progress) -> Result<RunData> {
         &config.survivorship,
         &priorities,
     );
-    lap("survive", &mut timings)?;
+    lap("survive")?;
 
     Ok(RunData {
         sources,
@@ -158,7 +155,7 @@ pub fn process(config: &Config, progress: &dyn Progress) -> Result<RunData> {
         findings,
         dedupe,
         golden,
-        timings,
+        timings: clock.into_stats(),
         locale_digest: locale.digest(),
     })
 }
@@ -185,7 +182,10 @@ fn apply_suppression(
         .zip(pinned)
         .filter(|(c, _)| !c.iter().any(|&i| hit[i]))
         .unzip();
-    dedupe.pairs.retain(|p| !hit[p.a] && !hit[p.b]);
+    dedupe.pairs.retain(|p| {
+        let (a, b) = p.records();
+        !hit[a] && !hit[b]
+    });
     let gone: std::collections::HashSet<(&str, u64)> = records
         .iter()
         .zip(&hit)

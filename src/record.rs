@@ -1,5 +1,6 @@
 //! The canonical record: the typed row that flows between pipeline stages, with its lineage.
 
+use crate::packed::PackedText;
 use std::fmt;
 
 /// A canonical contact field. The order here is the column order of every output.
@@ -143,65 +144,37 @@ impl fmt::Display for Country {
 
 /// One value per canonical field; an empty string means "no value".
 ///
-/// Stored packed: the values one after another in a single allocation, with the end offset
-/// of each field. A record holds two of these (raw and normalised), and at a million rows
-/// 21 separate `String`s each (504 bytes of headers plus an allocation per value) were most
-/// of the run's memory; packed, a row's values cost 100 bytes plus their text.
+/// Stored packed ([`PackedText`]): a record holds two of these (raw and normalised), and at a
+/// million rows 21 separate `String`s each were most of the run's memory.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Values {
-    text: Box<str>,
-    ends: [u32; Field::COUNT],
-}
+pub struct Values(PackedText<{ Field::COUNT }>);
 
 impl Values {
-    fn span(&self, index: usize) -> (usize, usize) {
-        let start = match index.checked_sub(1) {
-            Some(prev) => self.ends.get(prev).copied().unwrap_or(0),
-            None => 0,
-        };
-        let end = self.ends.get(index).copied().unwrap_or(start);
-        (start as usize, end as usize)
+    /// Values for every field at once, in `Field::ALL` order.
+    pub fn from_parts(parts: &[&str; Field::COUNT]) -> Values {
+        Values(PackedText::from_parts(parts))
     }
 
     /// The value of `field` (empty when missing).
     pub fn get(&self, field: Field) -> &str {
-        let (start, end) = self.span(field.index());
-        self.text.get(start..end).unwrap_or("")
+        self.0.get(field.index())
     }
 
-    /// Sets `field`, trimming nothing: callers pass finished values. A value longer than
-    /// 4 GiB in total cannot be stored and is cut at a character boundary.
-    pub fn set(&mut self, field: Field, value: impl Into<String>) {
-        let value: String = value.into();
-        let index = field.index();
-        let (start, end) = self.span(index);
-        let old_len = end - start;
-        if value.len() == old_len && self.text.get(start..end) == Some(value.as_str()) {
-            return;
-        }
-        let mut text = String::with_capacity(self.text.len() - old_len + value.len());
-        text.push_str(self.text.get(..start).unwrap_or(""));
-        let room = (u32::MAX as usize).saturating_sub(self.text.len() - old_len);
-        text.push_str(prefix_within(&value, room));
-        let added = text.len() - start;
-        text.push_str(self.text.get(end..).unwrap_or(""));
-        self.text = text.into_boxed_str();
-        for e in self.ends.iter_mut().skip(index) {
-            *e = (*e as usize - old_len + added) as u32;
-        }
+    /// Sets `field`, trimming nothing: callers pass finished values.
+    pub fn set(&mut self, field: Field, value: impl AsRef<str>) {
+        self.0.set(field.index(), value.as_ref());
     }
 
     /// Takes the value out of `field`, leaving it empty.
     pub fn take(&mut self, field: Field) -> String {
         let value = self.get(field).to_string();
-        self.set(field, String::new());
+        self.set(field, "");
         value
     }
 
     /// Whether `field` holds a value.
     pub fn has(&self, field: Field) -> bool {
-        let (start, end) = self.span(field.index());
-        end > start
+        self.0.has(field.index())
     }
 
     /// Iterates `(field, value)` over every field, empty ones included.
@@ -210,33 +183,61 @@ impl Values {
     }
 }
 
-/// The longest prefix of `s` that fits in `max` bytes, cut at a character boundary.
-fn prefix_within(s: &str, max: usize) -> &str {
-    if s.len() <= max {
-        return s;
-    }
-    let mut cut = max;
-    while !s.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    s.get(..cut).unwrap_or("")
+/// One of the matching keys normalisation derives for blocking and comparison.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MatchKey {
+    /// Latin transliteration of the given name, case-folded (`oleksandr`).
+    Given,
+    /// Latin transliteration of the family name, case-folded (`shevchenko`).
+    Family,
+    /// Phonetic key of the family name (Double Metaphone of its transliteration).
+    FamilyPhonetic,
+    /// Address key: expanded, case-folded, punctuation-free street line.
+    Address,
+    /// Organisation key: name without legal form, case-folded.
+    Organization,
+    /// Local part of the e-mail, without `+tags` and (for Gmail) dots.
+    EmailLocal,
 }
 
-/// Keys computed by normalisation for blocking and comparison; empty when unknown.
+/// The record's [`MatchKey`]s, packed like [`Values`]; empty when unknown.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct MatchKeys {
-    /// Latin transliteration of the given name, case-folded (`oleksandr`).
-    pub given: String,
-    /// Latin transliteration of the family name, case-folded (`shevchenko`).
-    pub family: String,
-    /// Phonetic key of the family name (Double Metaphone of its transliteration).
-    pub family_phonetic: String,
-    /// Address key: expanded, case-folded, punctuation-free street line.
-    pub address: String,
-    /// Organisation key: name without legal form, case-folded.
-    pub organization: String,
-    /// Local part of the e-mail, without `+tags` and (for Gmail) dots.
-    pub email_local: String,
+pub struct MatchKeys(PackedText<6>);
+
+impl MatchKeys {
+    /// The key's value (empty when unknown).
+    pub fn get(&self, key: MatchKey) -> &str {
+        self.0.get(key as usize)
+    }
+
+    /// Sets a key.
+    pub fn set(&mut self, key: MatchKey, value: impl AsRef<str>) {
+        self.0.set(key as usize, value.as_ref());
+    }
+
+    pub fn given(&self) -> &str {
+        self.get(MatchKey::Given)
+    }
+
+    pub fn family(&self) -> &str {
+        self.get(MatchKey::Family)
+    }
+
+    pub fn family_phonetic(&self) -> &str {
+        self.get(MatchKey::FamilyPhonetic)
+    }
+
+    pub fn address(&self) -> &str {
+        self.get(MatchKey::Address)
+    }
+
+    pub fn organization(&self) -> &str {
+        self.get(MatchKey::Organization)
+    }
+
+    pub fn email_local(&self) -> &str {
+        self.get(MatchKey::EmailLocal)
+    }
 }
 
 /// Index of a source table (file or sheet) in [`crate::pipeline::RunData::sources`].

@@ -70,33 +70,23 @@ impl Part {
             if s.is_empty() { vec![] } else { vec![s] }
         }
         match self {
-            Part::Email => f
-                .emails
-                .iter()
-                .map(String::as_str)
-                .filter(|s| !s.is_empty())
-                .collect(),
-            Part::Phone => f
-                .phones
-                .iter()
-                .map(String::as_str)
-                .filter(|s| !s.is_empty())
-                .collect(),
+            Part::Email => f.emails().into_iter().filter(|s| !s.is_empty()).collect(),
+            Part::Phone => f.phones().into_iter().filter(|s| !s.is_empty()).collect(),
             Part::Identifier => f
                 .ids
                 .iter()
                 .map(String::as_str)
                 .filter(|s| !s.is_empty())
                 .collect(),
-            Part::EmailLocal => one(&f.email_local),
-            Part::Given => one(&f.given),
-            Part::Family => one(&f.family),
-            Part::FamilyPhonetic => one(&f.family_phonetic),
-            Part::Postcode => one(&f.postcode),
-            Part::Locality => one(&f.locality),
-            Part::Address => one(&f.address),
-            Part::Organization => one(&f.org_tokens),
-            Part::BirthDate => one(&f.birth),
+            Part::EmailLocal => one(f.email_local()),
+            Part::Given => one(f.given()),
+            Part::Family => one(f.family()),
+            Part::FamilyPhonetic => one(f.family_phonetic()),
+            Part::Postcode => one(f.postcode()),
+            Part::Locality => one(f.locality()),
+            Part::Address => one(f.address()),
+            Part::Organization => one(f.org_tokens()),
+            Part::BirthDate => one(f.birth()),
         }
     }
 }
@@ -171,9 +161,22 @@ impl BlockRule {
     }
 }
 
-/// Candidate pairs (`a < b`) with the bit set of the rules that produced each.
+/// Most blocking rules a run may have (the rules that found a pair are a 32-bit set).
+pub const MAX_RULES: usize = 32;
+
+/// A candidate pair of record indices (`a < b`) and the set of rules that found it (bit `r`
+/// for rule `r`; 0 for a pair only a steward decision named). 12 bytes: at a million rows
+/// there are ten million of them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct CandidatePair {
+    pub a: u32,
+    pub b: u32,
+    pub rules: u32,
+}
+
+/// Candidate pairs, sorted by `(a, b)` and unique, with per-rule counts.
 pub struct Candidates {
-    pub pairs: Vec<(u32, u32, u64)>,
+    pub pairs: Vec<CandidatePair>,
     /// Pairs generated per rule, before deduplication across rules.
     pub per_rule: Vec<u64>,
     pub findings: Vec<Finding>,
@@ -194,30 +197,52 @@ pub fn candidates(
     max_block: usize,
     window: usize,
 ) -> Candidates {
-    let mut all: Vec<(u32, u32, u64)> = Vec::new();
-    let mut per_rule = Vec::with_capacity(rules.len());
+    let mut per_rule_pairs = Vec::with_capacity(rules.len());
     let mut findings = Vec::new();
-    for (r, rule) in rules.iter().enumerate().take(64) {
+    for rule in rules.iter().take(MAX_RULES) {
         let (pairs, mut found) = rule_pairs(rule, features, eligible, max_block, window);
-        per_rule.push(pairs.len() as u64);
         findings.append(&mut found);
-        all.extend(pairs.into_iter().map(|(a, b)| (a, b, 1u64 << r)));
+        per_rule_pairs.push(pairs);
     }
-    all.par_sort_unstable();
-    // Merged in place: at a million rows a second vector would be another 200 MB.
-    all.dedup_by(|later, kept| {
-        let same = later.0 == kept.0 && later.1 == kept.1;
-        if same {
-            kept.2 |= later.2;
-        }
-        same
-    });
-    all.shrink_to_fit();
     Candidates {
-        pairs: all,
-        per_rule,
+        per_rule: per_rule_pairs.iter().map(|p| p.len() as u64).collect(),
+        pairs: merge_rules(per_rule_pairs),
         findings,
     }
+}
+
+/// Merges the rules' sorted, unique pair lists into one sorted list with each pair once and
+/// the set of rules that found it. A k-way merge, so that nothing larger than the result is
+/// ever held beside the rules' lists (concatenating, sorting and deduplicating held all
+/// rules' pairs twice over at a million rows).
+fn merge_rules(lists: Vec<Vec<(u32, u32)>>) -> Vec<CandidatePair> {
+    use std::cmp::Reverse;
+    use std::collections::BinaryHeap;
+    let mut heads: BinaryHeap<Reverse<((u32, u32), usize)>> = BinaryHeap::new();
+    let mut next = vec![0usize; lists.len()];
+    for (r, list) in lists.iter().enumerate() {
+        if let Some(&first) = list.first() {
+            heads.push(Reverse((first, r)));
+            next[r] = 1;
+        }
+    }
+    let mut out: Vec<CandidatePair> = Vec::with_capacity(lists.iter().map(Vec::len).sum());
+    while let Some(Reverse(((a, b), r))) = heads.pop() {
+        match out.last_mut() {
+            Some(last) if (last.a, last.b) == (a, b) => last.rules |= 1 << r,
+            _ => out.push(CandidatePair {
+                a,
+                b,
+                rules: 1 << r,
+            }),
+        }
+        if let Some(&pair) = lists[r].get(next[r]) {
+            heads.push(Reverse((pair, r)));
+            next[r] += 1;
+        }
+    }
+    out.shrink_to_fit();
+    out
 }
 
 /// One rule's pairs, sorted and unique, plus findings for oversized blocks.
@@ -288,9 +313,9 @@ fn windowed_pairs(
     let key = |i: u32| {
         let f = features.get(i as usize).unwrap_or(&empty);
         if family_first {
-            (f.family.as_str(), f.given.as_str(), i)
+            (f.family(), f.given(), i)
         } else {
-            (f.given.as_str(), f.family.as_str(), i)
+            (f.given(), f.family(), i)
         }
     };
     members.sort_by(|&x, &y| key(x).cmp(&key(y)));
@@ -328,14 +353,16 @@ fn oversized_findings(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dedupe::features::FeatureValues;
 
     fn person(family: &str, given: &str, email: &str) -> Features {
-        Features {
+        FeatureValues {
             family: family.into(),
             given: given.into(),
             emails: [email.into(), String::new()],
-            ..Features::default()
+            ..FeatureValues::default()
         }
+        .into()
     }
 
     #[test]
@@ -358,7 +385,14 @@ mod tests {
             BlockRule::parse("family").unwrap(),
         ];
         let c = candidates(&rules, &f, &[true, true, true], 100, 5);
-        assert_eq!(c.pairs, vec![(0, 1, 0b11)]);
+        assert_eq!(
+            c.pairs,
+            vec![CandidatePair {
+                a: 0,
+                b: 1,
+                rules: 0b11
+            }]
+        );
         assert_eq!(c.per_rule, vec![1, 1]);
     }
 
@@ -400,23 +434,26 @@ mod tests {
         // 40 people in one city whose family names sound alike: 20 Kovalenko, 20 Kowalenko.
         let given = |i: usize| format!("g{i:02}");
         let mut f: Vec<Features> = (0..40)
-            .map(|i| Features {
-                family: if i < 20 { "kovalenko" } else { "kowalenko" }.into(),
-                given: given(i),
-                family_phonetic: "KFLN".into(),
-                locality: "kyiv".into(),
-                ..Features::default()
+            .map(|i| {
+                FeatureValues {
+                    family: if i < 20 { "kovalenko" } else { "kowalenko" }.into(),
+                    given: given(i),
+                    family_phonetic: "KFLN".into(),
+                    locality: "kyiv".into(),
+                    ..FeatureValues::default()
+                }
+                .into()
             })
             .collect();
         // The same Ivan under both spellings, far apart in family-name order.
-        f[0].given = "ivan".into();
-        f[39].given = "ivan".into();
+        f[0].edit(|v| v.given = "ivan".into());
+        f[39].edit(|v| v.given = "ivan".into());
         let rule = BlockRule::parse("family_phonetic+locality").unwrap();
         let c = candidates(&[rule], &f, &[true; 40], 10, 2);
-        assert!(c.pairs.iter().any(|p| (p.0, p.1) == (0, 39)));
+        assert!(c.pairs.iter().any(|p| (p.a, p.b) == (0, 39)));
         // A rule keyed on the given name still orders by family name.
         let rule = BlockRule::parse("locality+given:1").unwrap();
         let c = candidates(&[rule], &f, &[true; 40], 10, 2);
-        assert!(c.pairs.iter().any(|p| (p.0, p.1) == (1, 2)));
+        assert!(c.pairs.iter().any(|p| (p.a, p.b) == (1, 2)));
     }
 }

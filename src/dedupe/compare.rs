@@ -129,7 +129,7 @@ impl Comparison {
             Kind::Phone => compare_phone(x, y, tx, ix),
             Kind::Location => compare_location(x, y, tx, ix),
             Kind::Organization => compare_organization(x, y),
-            Kind::BirthDate => Outcome::level(compare_birth(&x.birth, &y.birth)),
+            Kind::BirthDate => Outcome::level(compare_birth(x.birth(), y.birth())),
             Kind::Identifier(i) => compare_identifier(x.ids.get(i), y.ids.get(i)),
         }
     }
@@ -137,17 +137,17 @@ impl Comparison {
     fn compare_name(&self, x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> Outcome {
         let swapped = names_swapped(x, y);
         let (yg, yf, ygr, yfr) = if swapped {
-            (&y.family, &y.given, &y.family_raw, &y.given_raw)
+            (y.family(), y.given(), y.family_raw(), y.given_raw())
         } else {
-            (&y.given, &y.family, &y.given_raw, &y.family_raw)
+            (y.given(), y.family(), y.given_raw(), y.family_raw())
         };
         if self.kind == Kind::GivenName {
             let level = if swapped {
-                given_level(&x.given, yg, &x.given_raw, ygr)
+                given_level(x.given(), yg, x.given_raw(), ygr)
             } else {
                 given_level_grouped(x, y)
             };
-            let level = if level != MISSING && middle_names_conflict(&x.middle, &y.middle) {
+            let level = if level != MISSING && middle_names_conflict(x.middle(), y.middle()) {
                 DIFFERENT_GIVEN
             } else {
                 level
@@ -162,7 +162,7 @@ impl Comparison {
                 tf_count: tf,
             }
         } else {
-            let level = family_level(&x.family, yf, &x.family_raw, yfr);
+            let level = family_level(x.family(), yf, x.family_raw(), yfr);
             let tf = if level == 1 && !swapped {
                 tx.family.get(ix).copied().unwrap_or(0)
             } else {
@@ -199,13 +199,17 @@ pub fn name_similarity(a: &str, b: &str, a_raw: &str, b_raw: &str) -> f64 {
 
 /// Given and family names entered the other way round (`Ivanenko Petro` / `Petro Ivanenko`).
 fn names_swapped(x: &Features, y: &Features) -> bool {
-    if x.given.is_empty() || x.family.is_empty() || y.given.is_empty() || y.family.is_empty() {
+    if x.given().is_empty()
+        || x.family().is_empty()
+        || y.given().is_empty()
+        || y.family().is_empty()
+    {
         return false;
     }
-    let straight = part_similarity(&x.given, &y.given, &x.given_raw, &y.given_raw)
-        + name_similarity(&x.family, &y.family, &x.family_raw, &y.family_raw);
-    let crossed = part_similarity(&x.given, &y.family, &x.given_raw, &y.family_raw)
-        + part_similarity(&x.family, &y.given, &x.family_raw, &y.given_raw);
+    let straight = part_similarity(x.given(), y.given(), x.given_raw(), y.given_raw())
+        + name_similarity(x.family(), y.family(), x.family_raw(), y.family_raw());
+    let crossed = part_similarity(x.given(), y.family(), x.given_raw(), y.family_raw())
+        + part_similarity(x.family(), y.given(), x.family_raw(), y.given_raw());
     crossed > straight + 0.15 && crossed > 1.8
 }
 
@@ -302,7 +306,7 @@ pub fn middle_names_conflict(a: &str, b: &str) -> bool {
 
 /// [`given_level`] of two records, with the nickname groups their features hold.
 fn given_level_grouped(x: &Features, y: &Features) -> u8 {
-    let plain = given_level_plain(&x.given, &y.given, &x.given_raw, &y.given_raw);
+    let plain = given_level_plain(x.given(), y.given(), x.given_raw(), y.given_raw());
     if plain <= NICKNAME {
         return plain;
     }
@@ -403,12 +407,7 @@ fn part_of_double_surname(part: &str, whole: &str) -> bool {
 
 /// The exact level when a value (primary or alternate) is on both sides, with the term count
 /// of `x`'s shared slot from `counts` (indexed by record `ix`).
-fn shared_exact(
-    x: &[String; 2],
-    y: &[String; 2],
-    counts: &[[u32; 2]],
-    ix: usize,
-) -> Option<Outcome> {
+fn shared_exact(x: &[&str; 2], y: &[&str; 2], counts: &[[u32; 2]], ix: usize) -> Option<Outcome> {
     let slot = shared(x, y)?;
     let tf_count = counts
         .get(ix)
@@ -419,7 +418,7 @@ fn shared_exact(
 }
 
 /// Finds a value present on both sides (any slot against any slot).
-fn shared(x: &[String; 2], y: &[String; 2]) -> Option<usize> {
+fn shared(x: &[&str; 2], y: &[&str; 2]) -> Option<usize> {
     (0..2).find(|&i| {
         x.get(i)
             .is_some_and(|v| !v.is_empty() && y.iter().any(|w| w == v))
@@ -427,22 +426,24 @@ fn shared(x: &[String; 2], y: &[String; 2]) -> Option<usize> {
 }
 
 fn compare_email(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> Outcome {
-    if x.emails.iter().all(String::is_empty) || y.emails.iter().all(String::is_empty) {
+    if x.emails().iter().all(|v| v.is_empty()) || y.emails().iter().all(|v| v.is_empty()) {
         return Outcome::level(MISSING);
     }
-    if let Some(exact) = shared_exact(&x.emails, &y.emails, &tx.email, ix) {
+    if let Some(exact) = shared_exact(&x.emails(), &y.emails(), &tx.email, ix) {
         return exact;
     }
-    if x.email_local.chars().count() >= 3 && x.email_local == y.email_local {
+    if x.email_local().chars().count() >= 3 && x.email_local() == y.email_local() {
         // `anna.kowalska@gmail.com` and `anna.kowalska@wp.pl` say no more than the names do
         // when the names agree; counted again, they make namesakes look like one person.
-        return if local_part_is_the_name(&x.email_local, x) {
+        return if local_part_is_the_name(x.email_local(), x) {
             Outcome::level(MISSING)
         } else {
             Outcome::level(2)
         };
     }
-    if !x.emails[0].is_empty() && !y.emails[0].is_empty() && email_typo(&x.emails[0], &y.emails[0])
+    if !x.emails()[0].is_empty()
+        && !y.emails()[0].is_empty()
+        && email_typo(x.emails()[0], y.emails()[0])
     {
         return Outcome::level(3);
     }
@@ -454,7 +455,7 @@ fn compare_email(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> Outc
 fn local_part_is_the_name(local: &str, f: &Features) -> bool {
     let letters = |s: &str| -> String { s.chars().filter(|c| c.is_alphabetic()).collect() };
     let local = letters(local);
-    let (given, family) = (letters(&f.given), letters(&f.family));
+    let (given, family) = (letters(f.given()), letters(f.family()));
     if local.is_empty() || given.is_empty() || family.is_empty() {
         return false;
     }
@@ -486,52 +487,57 @@ fn last_digits(s: &str, n: usize) -> Option<&str> {
 }
 
 fn compare_phone(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> Outcome {
-    if x.phones.iter().all(String::is_empty) || y.phones.iter().all(String::is_empty) {
+    if x.phones().iter().all(|v| v.is_empty()) || y.phones().iter().all(|v| v.is_empty()) {
         return Outcome::level(MISSING);
     }
-    if let Some(exact) = shared_exact(&x.phones, &y.phones, &tx.phone, ix) {
+    if let Some(exact) = shared_exact(&x.phones(), &y.phones(), &tx.phone, ix) {
         return exact;
     }
-    let tail_match = x.phones.iter().filter_map(|p| last_digits(p, 7)).any(|t| {
-        y.phones
-            .iter()
-            .filter_map(|p| last_digits(p, 7))
-            .any(|u| u == t)
-    });
+    let tail_match = x
+        .phones()
+        .iter()
+        .filter_map(|p| last_digits(p, 7))
+        .any(|t| {
+            y.phones()
+                .iter()
+                .filter_map(|p| last_digits(p, 7))
+                .any(|u| u == t)
+        });
     Outcome::level(if tail_match { 2 } else { 3 })
 }
 
 /// Address key and postcode as one comparison, so a shared address counts once.
 fn compare_location(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> Outcome {
-    let has =
-        |f: &Features| !f.address.is_empty() || !f.postcode.is_empty() || !f.locality.is_empty();
+    let has = |f: &Features| {
+        !f.address().is_empty() || !f.postcode().is_empty() || !f.locality().is_empty()
+    };
     if !has(x) || !has(y) {
         return Outcome::level(MISSING);
     }
     let both = |a: &str, b: &str| !a.is_empty() && !b.is_empty();
     // A street line is the same place only in the same town: every Ukrainian city has a
     // Khmelnytskoho Street, every American town a Main Street.
-    let place_ok = (!both(&x.postcode, &y.postcode) || x.postcode == y.postcode)
-        && (!both(&x.locality, &y.locality) || x.locality == y.locality);
-    if both(&x.address, &y.address) && place_ok {
-        if x.address == y.address {
+    let place_ok = (!both(x.postcode(), y.postcode()) || x.postcode() == y.postcode())
+        && (!both(x.locality(), y.locality()) || x.locality() == y.locality());
+    if both(x.address(), y.address()) && place_ok {
+        if x.address() == y.address() {
             let tf = tx.address.get(ix).copied().unwrap_or(0);
             return Outcome {
                 level: 1,
                 tf_count: tf,
             };
         }
-        let close = same_house_number(&x.address, &y.address)
-            && (jaro_winkler(&x.address, &y.address) >= 0.9
-                || same_number_and_street(&x.address, &y.address));
+        let close = same_house_number(x.address(), y.address())
+            && (jaro_winkler(x.address(), y.address()) >= 0.9
+                || same_number_and_street(x.address(), y.address()));
         if close {
             return Outcome::level(2);
         }
     }
-    if both(&x.postcode, &y.postcode) && x.postcode == y.postcode {
+    if both(x.postcode(), y.postcode()) && x.postcode() == y.postcode() {
         return Outcome::level(3);
     }
-    if both(&x.locality, &y.locality) && x.locality == y.locality {
+    if both(x.locality(), y.locality()) && x.locality() == y.locality() {
         return Outcome::level(4);
     }
     Outcome::level(5)
@@ -594,14 +600,14 @@ fn words_within(part: &str, whole: &str) -> bool {
 /// name is two or more of its words (a company typed, perhaps shortened, into the name
 /// fields: `Агро | Василашко` / `Василашко Агро 886 Limited`), exact; else missing.
 fn compare_organization(x: &Features, y: &Features) -> Outcome {
-    let (xo, yo) = (x.organization.is_empty(), y.organization.is_empty());
+    let (xo, yo) = (x.organization().is_empty(), y.organization().is_empty());
     if xo != yo {
         let (name, org) = if xo { (x, y) } else { (y, x) };
-        if name.org_tokens.contains(' ') && words_within(&name.org_tokens, &org.org_tokens) {
+        if name.org_tokens().contains(' ') && words_within(name.org_tokens(), org.org_tokens()) {
             return Outcome::level(1);
         }
     }
-    compare_plain(&x.organization, &y.organization)
+    compare_plain(x.organization(), y.organization())
 }
 
 fn compare_plain(a: &str, b: &str) -> Outcome {
@@ -666,40 +672,61 @@ pub struct TermCounts {
 }
 
 impl TermCounts {
-    /// Counts values over the eligible records.
+    /// Counts values over the eligible records, one kind of value at a time. Values are
+    /// counted by a 64-bit hash rather than kept as strings (at a million records the string
+    /// maps were hundreds of megabytes); two values colliding would only merge their counts.
     pub fn build(features: &[Features], eligible: &[bool]) -> TermCounts {
-        let live = |i: &usize| eligible.get(*i).copied().unwrap_or(false);
-        let count = |get: &dyn Fn(&Features) -> Vec<&str>| -> HashMap<String, u32> {
-            let mut m: HashMap<String, u32> = HashMap::new();
-            for (_, f) in features.iter().enumerate().filter(|(i, _)| live(i)) {
-                let mut vals = get(f);
-                vals.dedup();
-                for v in vals.into_iter().filter(|v| !v.is_empty()) {
-                    *m.entry(v.to_string()).or_insert(0) += 1;
-                }
-            }
-            m
-        };
-        let given = count(&|f| vec![f.given.as_str()]);
-        let family = count(&|f| vec![f.family.as_str()]);
-        let email = count(&|f| f.emails.iter().map(String::as_str).collect());
-        let phone = count(&|f| f.phones.iter().map(String::as_str).collect());
-        let address = count(&|f| vec![f.address.as_str()]);
-        let get = |m: &HashMap<String, u32>, v: &str| m.get(v).copied().unwrap_or(0);
         TermCounts {
-            given: features.iter().map(|f| get(&given, &f.given)).collect(),
-            family: features.iter().map(|f| get(&family, &f.family)).collect(),
-            email: features
-                .iter()
-                .map(|f| [get(&email, &f.emails[0]), get(&email, &f.emails[1])])
-                .collect(),
-            phone: features
-                .iter()
-                .map(|f| [get(&phone, &f.phones[0]), get(&phone, &f.phones[1])])
-                .collect(),
-            address: features.iter().map(|f| get(&address, &f.address)).collect(),
-            total: (0..features.len()).filter(|i| live(i)).count() as u32,
+            given: count_terms(features, eligible, |f| [f.given(), ""]).map(|[g, _]| g),
+            family: count_terms(features, eligible, |f| [f.family(), ""]).map(|[g, _]| g),
+            email: count_terms(features, eligible, Features::emails).into(),
+            phone: count_terms(features, eligible, Features::phones).into(),
+            address: count_terms(features, eligible, |f| [f.address(), ""]).map(|[a, _]| a),
+            total: eligible.iter().filter(|&&e| e).count() as u32,
         }
+    }
+}
+
+/// Per record, how many eligible records hold each of its two values (0 for an empty one).
+fn count_terms<'f>(
+    features: &'f [Features],
+    eligible: &[bool],
+    values: impl Fn(&'f Features) -> [&'f str; 2],
+) -> TermColumn {
+    use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+    let hasher = BuildHasherDefault::<DefaultHasher>::default();
+    let mut counts: HashMap<u64, u32> = HashMap::new();
+    for (f, _) in features.iter().zip(eligible).filter(|(_, e)| **e) {
+        let [a, b] = values(f);
+        // The alternate counts only when it is another value than the primary.
+        for v in [a, b].into_iter().take(if b == a { 1 } else { 2 }) {
+            if !v.is_empty() {
+                *counts.entry(hasher.hash_one(v)).or_insert(0) += 1;
+            }
+        }
+    }
+    let get = |v: &str| {
+        if v.is_empty() {
+            0
+        } else {
+            counts.get(&hasher.hash_one(v)).copied().unwrap_or(0)
+        }
+    };
+    TermColumn(features.iter().map(|f| values(f).map(get)).collect())
+}
+
+/// Counts of a value kind, two slots per record.
+struct TermColumn(Vec<[u32; 2]>);
+
+impl TermColumn {
+    fn map<T>(self, one: impl Fn([u32; 2]) -> T) -> Vec<T> {
+        self.0.into_iter().map(one).collect()
+    }
+}
+
+impl From<TermColumn> for Vec<[u32; 2]> {
+    fn from(c: TermColumn) -> Self {
+        c.0
     }
 }
 
@@ -720,13 +747,15 @@ fn intern(name: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dedupe::features::FeatureValues;
 
     fn person(given: &str, family: &str) -> Features {
-        Features {
+        FeatureValues {
             given: given.into(),
             family: family.into(),
-            ..Features::default()
+            ..FeatureValues::default()
         }
+        .into()
     }
 
     fn level(c: &Comparison, x: &Features, y: &Features) -> &'static str {
@@ -747,29 +776,33 @@ mod tests {
 
     #[test]
     fn a_company_in_the_name_fields_meets_the_organisation() {
-        let person = Features {
+        let person = FeatureValues {
             given: "market".into(),
             family: "korolenko".into(),
             org_tokens: "korolenko market".into(),
-            ..Features::default()
-        };
-        let company = Features {
+            ..FeatureValues::default()
+        }
+        .into();
+        let company = FeatureValues {
             organization: "korolenko market".into(),
             org_tokens: "korolenko market".into(),
-            ..Features::default()
-        };
+            ..FeatureValues::default()
+        }
+        .into();
         assert_eq!(compare_organization(&person, &company).level, 1);
-        let longer = Features {
+        let longer = FeatureValues {
             organization: "korolenko market 742".into(),
             org_tokens: "742 korolenko market".into(),
-            ..Features::default()
-        };
+            ..FeatureValues::default()
+        }
+        .into();
         assert_eq!(compare_organization(&longer, &person).level, 1);
-        let other = Features {
+        let other = FeatureValues {
             organization: "korolenko farm".into(),
             org_tokens: "farm korolenko".into(),
-            ..Features::default()
-        };
+            ..FeatureValues::default()
+        }
+        .into();
         assert_eq!(compare_organization(&person, &other).level, MISSING);
         // Two people with the same name are not an organisation match.
         assert_eq!(compare_organization(&person, &person).level, MISSING);
@@ -855,15 +888,15 @@ mod tests {
         let c = Comparison::all(&[]);
         let mut x = person("oksana", "makohon");
         let mut y = person("oksana", "makohon");
-        x.middle = "ivanivna".into();
-        y.middle = "nestorivna".into();
+        x.edit(|v| v.middle = "ivanivna".into());
+        y.edit(|v| v.middle = "nestorivna".into());
         assert_eq!(level(&c[0], &x, &y), "different");
         // An initial, a typo or a missing middle name is no conflict.
-        y.middle = "i".into();
+        y.edit(|v| v.middle = "i".into());
         assert_eq!(level(&c[0], &x, &y), "exact");
-        y.middle = "ivanovna".into();
+        y.edit(|v| v.middle = "ivanovna".into());
         assert_eq!(level(&c[0], &x, &y), "exact");
-        y.middle.clear();
+        y.edit(|v| v.middle.clear());
         assert_eq!(level(&c[0], &x, &y), "exact");
         assert!(middle_names_conflict("michael", "david"));
         assert!(!middle_names_conflict("m.", "michael"));
@@ -873,10 +906,13 @@ mod tests {
     fn one_street_line_in_two_towns_or_two_houses_is_not_one_address() {
         let c = Comparison::all(&[]);
         let location = c.iter().find(|c| c.kind == Kind::Location).unwrap();
-        let at = |address: &str, locality: &str| Features {
-            address: address.into(),
-            locality: locality.into(),
-            ..Features::default()
+        let at = |address: &str, locality: &str| {
+            FeatureValues {
+                address: address.into(),
+                locality: locality.into(),
+                ..FeatureValues::default()
+            }
+            .into()
         };
         let uzhhorod = at("vulytsia kotsiubynskoho 17", "uzhhorod");
         let kyiv = at("vulytsia kotsiubynskoho 17", "kyiv");
@@ -893,8 +929,8 @@ mod tests {
         let email = c.iter().find(|c| c.kind == Kind::Email).unwrap();
         let with = |address: &str| {
             let mut f = person("roksolana", "yatsenko");
-            f.emails = [address.into(), String::new()];
-            f.email_local = address.split('@').next().unwrap_or("").into();
+            f.edit(|v| v.emails = [address.into(), String::new()]);
+            f.edit(|v| v.email_local = address.split('@').next().unwrap_or("").into());
             f
         };
         let ukr = with("roksolana.yatsenko@ukr.net");
@@ -918,21 +954,21 @@ mod tests {
     fn comparisons_are_symmetric() {
         let c = Comparison::all(&["ssn".into()]);
         let mut x = person("anna", "kowalska");
-        x.emails = ["anna.k@gmail.com".into(), String::new()];
-        x.email_local = "anna.k".into();
-        x.phones = ["+380501234567".into(), "+380441112233".into()];
-        x.address = "12 main st".into();
-        x.postcode = "01001".into();
-        x.birth = "19800312".into();
-        x.ids = vec!["123456".into()];
+        x.edit(|v| v.emails = ["anna.k@gmail.com".into(), String::new()]);
+        x.edit(|v| v.email_local = "anna.k".into());
+        x.edit(|v| v.phones = ["+380501234567".into(), "+380441112233".into()]);
+        x.edit(|v| v.address = "12 main st".into());
+        x.edit(|v| v.postcode = "01001".into());
+        x.edit(|v| v.birth = "19800312".into());
+        x.edit(|v| v.ids = vec!["123456".into()]);
         let mut y = person("ana", "kowalski");
-        y.emails = ["anna.k@yahoo.com".into(), String::new()];
-        y.email_local = "anna.k".into();
-        y.phones = ["+380441112233".into(), String::new()];
-        y.address = "12 main street".into();
-        y.postcode = "01001".into();
-        y.birth = "19801203".into();
-        y.ids = vec!["123465".into()];
+        y.edit(|v| v.emails = ["anna.k@yahoo.com".into(), String::new()]);
+        y.edit(|v| v.email_local = "anna.k".into());
+        y.edit(|v| v.phones = ["+380441112233".into(), String::new()]);
+        y.edit(|v| v.address = "12 main street".into());
+        y.edit(|v| v.postcode = "01001".into());
+        y.edit(|v| v.birth = "19801203".into());
+        y.edit(|v| v.ids = vec!["123465".into()]);
         let tc = TermCounts::build(&[x.clone(), y.clone()], &[true, true]);
         for cmp in &c {
             assert_eq!(
@@ -985,9 +1021,9 @@ mod tests {
     fn phone_tail_matches_across_formats() {
         let c = Comparison::all(&[]);
         let mut x = person("a", "b");
-        x.phones = ["+66812345678".into(), String::new()];
+        x.edit(|v| v.phones = ["+66812345678".into(), String::new()]);
         let mut y = person("a", "b");
-        y.phones = ["0812345678".into(), String::new()];
+        y.edit(|v| v.phones = ["0812345678".into(), String::new()]);
         assert_eq!(level(&c[3], &x, &y), "last_digits");
     }
 }

@@ -197,21 +197,37 @@ pub fn resolve(
     source_names: &[String],
     source_keys: &[String],
 ) -> Resolved {
+    // Only the records the decisions name are indexed: a map of every record's key cost
+    // hundreds of megabytes at a million rows.
     let mut by_key: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
     let mut by_row: HashMap<(&str, u64), Vec<usize>> = HashMap::new();
-    for (i, r) in records.iter().enumerate() {
-        let src = source_names
-            .get(r.source as usize)
-            .map(String::as_str)
-            .unwrap_or("");
-        if let Some(k) = source_keys.get(i).filter(|k| !k.is_empty()) {
-            by_key.entry((src, k.as_str())).or_default().push(i);
+    for r in decisions.entries.iter().flat_map(|d| [&d.left, &d.right]) {
+        if !r.key.is_empty() {
+            by_key.insert((r.source.as_str(), r.key.as_str()), Vec::new());
         }
-        by_row.entry((src, r.row)).or_default().push(i);
+        by_row.insert((r.source.as_str(), r.row), Vec::new());
+    }
+    if !decisions.entries.is_empty() {
+        for (i, r) in records.iter().enumerate() {
+            let src = source_names
+                .get(r.source as usize)
+                .map(String::as_str)
+                .unwrap_or("");
+            if let Some(k) = source_keys.get(i).filter(|k| !k.is_empty())
+                && let Some(hits) = by_key.get_mut(&(src, k.as_str()))
+            {
+                hits.push(i);
+            }
+            if let Some(hits) = by_row.get_mut(&(src, r.row)) {
+                hits.push(i);
+            }
+        }
     }
     let find = |r: &RecordRef| -> Vec<usize> {
         if !r.key.is_empty()
-            && let Some(v) = by_key.get(&(r.source.as_str(), r.key.as_str()))
+            && let Some(v) = by_key
+                .get(&(r.source.as_str(), r.key.as_str()))
+                .filter(|v| !v.is_empty())
         {
             return v.clone();
         }

@@ -1,13 +1,15 @@
 //! Per-record comparison features, computed once per run: case-folded names (Latin keys and raw
 //! spellings), contact identifiers, the location, birth date and configured identifiers.
 
+use crate::packed::PackedText;
 use crate::record::{Field, Record};
 use rayon::prelude::*;
 use rphonetic::DoubleMetaphone;
 
-/// What the comparators and blocking rules read from one record.
+/// The text features of one record, as owned strings: what [`compute`] derives and what
+/// tests write by hand. [`Features`] is the packed form the comparators read.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Features {
+pub struct FeatureValues {
     /// Latin key of the given name (`rec.keys.given`, else the folded value).
     pub given: String,
     /// Latin key of the family name.
@@ -45,6 +47,184 @@ pub struct Features {
     pub birth: String,
     /// Configured identifier values, one per `identifier_columns` entry.
     pub ids: Vec<String>,
+}
+
+/// Slots of [`Features`]' packed text, in [`FeatureValues`] field order.
+#[derive(Clone, Copy)]
+enum Slot {
+    Given,
+    Family,
+    GivenRaw,
+    FamilyRaw,
+    Middle,
+    FamilyPhonetic,
+    Email,
+    EmailAlt,
+    EmailLocal,
+    Phone,
+    PhoneAlt,
+    Address,
+    Postcode,
+    Locality,
+    Organization,
+    OrgTokens,
+    Birth,
+}
+
+const SLOTS: usize = Slot::Birth as usize + 1;
+
+/// What the comparators and blocking rules read from one record ([`FeatureValues`] packed into
+/// one allocation: at a million records the owned form was 575 MB, most of it string headers).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Features {
+    text: PackedText<SLOTS>,
+    /// See [`FeatureValues::given_nicknames`].
+    pub given_nicknames: Vec<u32>,
+    /// See [`FeatureValues::ids`].
+    pub ids: Vec<String>,
+}
+
+impl From<FeatureValues> for Features {
+    fn from(v: FeatureValues) -> Features {
+        let [email, email_alt] = &v.emails;
+        let [phone, phone_alt] = &v.phones;
+        let parts: [&str; SLOTS] = [
+            &v.given,
+            &v.family,
+            &v.given_raw,
+            &v.family_raw,
+            &v.middle,
+            &v.family_phonetic,
+            email,
+            email_alt,
+            &v.email_local,
+            phone,
+            phone_alt,
+            &v.address,
+            &v.postcode,
+            &v.locality,
+            &v.organization,
+            &v.org_tokens,
+            &v.birth,
+        ];
+        Features {
+            text: PackedText::from_parts(&parts),
+            given_nicknames: v.given_nicknames,
+            ids: v.ids,
+        }
+    }
+}
+
+impl Features {
+    /// The owned form back (for tests that change one feature of a record).
+    pub fn unpack(&self) -> FeatureValues {
+        FeatureValues {
+            given: self.given().into(),
+            family: self.family().into(),
+            given_raw: self.given_raw().into(),
+            family_raw: self.family_raw().into(),
+            given_nicknames: self.given_nicknames.clone(),
+            middle: self.middle().into(),
+            family_phonetic: self.family_phonetic().into(),
+            emails: self.emails().map(str::to_string),
+            email_local: self.email_local().into(),
+            phones: self.phones().map(str::to_string),
+            address: self.address().into(),
+            postcode: self.postcode().into(),
+            locality: self.locality().into(),
+            organization: self.organization().into(),
+            org_tokens: self.org_tokens().into(),
+            birth: self.birth().into(),
+            ids: self.ids.clone(),
+        }
+    }
+
+    /// Changes features through their owned form (tests).
+    #[cfg(test)]
+    pub fn edit(&mut self, change: impl FnOnce(&mut FeatureValues)) {
+        let mut values = self.unpack();
+        change(&mut values);
+        *self = values.into();
+    }
+
+    fn slot(&self, slot: Slot) -> &str {
+        self.text.get(slot as usize)
+    }
+
+    /// See [`FeatureValues::given`].
+    pub fn given(&self) -> &str {
+        self.slot(Slot::Given)
+    }
+
+    /// See [`FeatureValues::family`].
+    pub fn family(&self) -> &str {
+        self.slot(Slot::Family)
+    }
+
+    /// See [`FeatureValues::given_raw`].
+    pub fn given_raw(&self) -> &str {
+        self.slot(Slot::GivenRaw)
+    }
+
+    /// See [`FeatureValues::family_raw`].
+    pub fn family_raw(&self) -> &str {
+        self.slot(Slot::FamilyRaw)
+    }
+
+    /// See [`FeatureValues::middle`].
+    pub fn middle(&self) -> &str {
+        self.slot(Slot::Middle)
+    }
+
+    /// See [`FeatureValues::family_phonetic`].
+    pub fn family_phonetic(&self) -> &str {
+        self.slot(Slot::FamilyPhonetic)
+    }
+
+    /// See [`FeatureValues::emails`].
+    pub fn emails(&self) -> [&str; 2] {
+        [self.slot(Slot::Email), self.slot(Slot::EmailAlt)]
+    }
+
+    /// See [`FeatureValues::email_local`].
+    pub fn email_local(&self) -> &str {
+        self.slot(Slot::EmailLocal)
+    }
+
+    /// See [`FeatureValues::phones`].
+    pub fn phones(&self) -> [&str; 2] {
+        [self.slot(Slot::Phone), self.slot(Slot::PhoneAlt)]
+    }
+
+    /// See [`FeatureValues::address`].
+    pub fn address(&self) -> &str {
+        self.slot(Slot::Address)
+    }
+
+    /// See [`FeatureValues::postcode`].
+    pub fn postcode(&self) -> &str {
+        self.slot(Slot::Postcode)
+    }
+
+    /// See [`FeatureValues::locality`].
+    pub fn locality(&self) -> &str {
+        self.slot(Slot::Locality)
+    }
+
+    /// See [`FeatureValues::organization`].
+    pub fn organization(&self) -> &str {
+        self.slot(Slot::Organization)
+    }
+
+    /// See [`FeatureValues::org_tokens`].
+    pub fn org_tokens(&self) -> &str {
+        self.slot(Slot::OrgTokens)
+    }
+
+    /// See [`FeatureValues::birth`].
+    pub fn birth(&self) -> &str {
+        self.slot(Slot::Birth)
+    }
 }
 
 /// Where each configured identifier column sits in each source's `extra` cells.
@@ -112,18 +292,18 @@ pub fn compute(
         given = crate::normalize::translit::latin_key_for(rest, rec.country);
         given_raw = rest.to_string();
     }
-    let family_phonetic = if !rec.keys.family_phonetic.is_empty() {
-        rec.keys.family_phonetic.clone()
+    let family_phonetic = if !rec.keys.family_phonetic().is_empty() {
+        rec.keys.family_phonetic().to_string()
     } else if family.is_ascii() && !family.is_empty() {
         metaphone.double_metaphone(&family).primary()
     } else {
         family.chars().take(4).collect()
     };
     let email = fold(v.get(Field::Email));
-    let email_local = if rec.keys.email_local.is_empty() {
+    let email_local = if rec.keys.email_local().is_empty() {
         email.split('@').next().unwrap_or("").to_string()
     } else {
-        rec.keys.email_local.clone()
+        rec.keys.email_local().to_string()
     };
     let ids = (0..id_count)
         .map(|i| {
@@ -136,7 +316,7 @@ pub fn compute(
                 .unwrap_or_default()
         })
         .collect();
-    let mut organization = key_or_value(&rec.keys.organization, v.get(Field::Organization));
+    let mut organization = key_or_value(rec.keys.organization(), v.get(Field::Organization));
     if is_household_account(&organization) {
         organization.clear();
     }
@@ -147,7 +327,7 @@ pub fn compute(
     };
     let given_nicknames =
         crate::normalize::name::nicknames::current().groups_of(&given, &given_raw);
-    Features {
+    FeatureValues {
         given_nicknames,
         given_raw,
         family_raw: fold(v.get(Field::FamilyName)),
@@ -162,7 +342,7 @@ pub fn compute(
             phone_digits(v.get(Field::Phone)),
             phone_digits(v.get(Field::PhoneAlt)),
         ],
-        address: key_or_value(&rec.keys.address, v.get(Field::AddressLine1)),
+        address: key_or_value(rec.keys.address(), v.get(Field::AddressLine1)),
         postcode: v
             .get(Field::PostalCode)
             .chars()
@@ -179,6 +359,7 @@ pub fn compute(
             .collect(),
         ids,
     }
+    .into()
 }
 
 /// A CRM household account (`Boonma Household`, Salesforce NPSP's default name for the
@@ -200,8 +381,8 @@ fn sorted_words(s: &str) -> String {
 /// Given and family keys; a record with only a full name is split at its last space.
 fn names(rec: &Record) -> (String, String) {
     let v = &rec.values;
-    let given = key_or_value(&rec.keys.given, v.get(Field::GivenName));
-    let family = key_or_value(&rec.keys.family, v.get(Field::FamilyName));
+    let given = key_or_value(rec.keys.given(), v.get(Field::GivenName));
+    let family = key_or_value(rec.keys.family(), v.get(Field::FamilyName));
     if !given.is_empty() || !family.is_empty() {
         return (given, family);
     }
@@ -222,21 +403,22 @@ fn phone_digits(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::record::MatchKey;
 
     #[test]
     fn uses_latin_keys_and_keeps_raw_spelling() {
         let mut rec = Record::default();
         rec.values.set(Field::GivenName, "Олександр");
         rec.values.set(Field::FamilyName, "Шевченко");
-        rec.keys.given = "oleksandr".into();
-        rec.keys.family = "shevchenko".into();
+        rec.keys.set(MatchKey::Given, "oleksandr");
+        rec.keys.set(MatchKey::Family, "shevchenko");
         rec.values.set(Field::Email, "O.Shev@Ukr.net");
         let f = compute(&rec, &[], 0, &DoubleMetaphone::default());
-        assert_eq!(f.given, "oleksandr");
-        assert_eq!(f.family_raw, "шевченко");
-        assert_eq!(f.emails[0], "o.shev@ukr.net");
-        assert_eq!(f.email_local, "o.shev");
-        assert!(!f.family_phonetic.is_empty());
+        assert_eq!(f.given(), "oleksandr");
+        assert_eq!(f.family_raw(), "шевченко");
+        assert_eq!(f.emails()[0], "o.shev@ukr.net");
+        assert_eq!(f.email_local(), "o.shev");
+        assert!(!f.family_phonetic().is_empty());
         // Олександр's nickname group (Саша, Sasha) is known once per record.
         assert!(!f.given_nicknames.is_empty());
     }
@@ -249,8 +431,8 @@ mod tests {
         b.values.set(Field::Locality, "Brovary");
         let m = DoubleMetaphone::default();
         let (fa, fb) = (compute(&a, &[], 0, &m), compute(&b, &[], 0, &m));
-        assert_eq!(fa.locality, "brovary");
-        assert_eq!(fa.locality, fb.locality);
+        assert_eq!(fa.locality(), "brovary");
+        assert_eq!(fa.locality(), fb.locality());
     }
 
     #[test]
@@ -258,8 +440,8 @@ mod tests {
         let mut rec = Record::default();
         rec.values.set(Field::GivenName, "คุณพรทิพย์");
         let f = compute(&rec, &[], 0, &DoubleMetaphone::default());
-        assert_eq!(f.given_raw, "พรทิพย์");
-        assert_eq!(f.given, crate::normalize::translit::latin_key("พรทิพย์"));
+        assert_eq!(f.given_raw(), "พรทิพย์");
+        assert_eq!(f.given(), crate::normalize::translit::latin_key("พรทิพย์"));
     }
 
     #[test]
@@ -267,16 +449,16 @@ mod tests {
         let mut rec = Record::default();
         rec.values.set(Field::GivenName, "Маркет");
         rec.values.set(Field::FamilyName, "Короленко");
-        rec.keys.given = "market".into();
-        rec.keys.family = "korolenko".into();
+        rec.keys.set(MatchKey::Given, "market");
+        rec.keys.set(MatchKey::Family, "korolenko");
         let mut org = Record::default();
         org.values
             .set(Field::Organization, "ПП \"Короленко Маркет\"");
-        org.keys.organization = "korolenko market".into();
+        org.keys.set(MatchKey::Organization, "korolenko market");
         let m = DoubleMetaphone::default();
         let (a, b) = (compute(&rec, &[], 0, &m), compute(&org, &[], 0, &m));
-        assert_eq!(a.org_tokens, "korolenko market");
-        assert_eq!(a.org_tokens, b.org_tokens);
+        assert_eq!(a.org_tokens(), "korolenko market");
+        assert_eq!(a.org_tokens(), b.org_tokens());
     }
 
     #[test]
@@ -286,11 +468,11 @@ mod tests {
         rec.values.set(Field::FamilyName, "Boonma");
         rec.values.set(Field::Organization, "Boonma Household");
         let f = compute(&rec, &[], 0, &DoubleMetaphone::default());
-        assert_eq!(f.organization, "");
-        assert_eq!(f.org_tokens, "anucha boonma");
+        assert_eq!(f.organization(), "");
+        assert_eq!(f.org_tokens(), "anucha boonma");
         rec.values.set(Field::Organization, "Boonma Logistics");
         let f = compute(&rec, &[], 0, &DoubleMetaphone::default());
-        assert_eq!(f.organization, "boonma logistics");
+        assert_eq!(f.organization(), "boonma logistics");
     }
 
     #[test]
@@ -298,6 +480,6 @@ mod tests {
         let mut rec = Record::default();
         rec.values.set(Field::FullName, "Mary Ann Smith");
         let f = compute(&rec, &[], 0, &DoubleMetaphone::default());
-        assert_eq!((f.given.as_str(), f.family.as_str()), ("mary ann", "smith"));
+        assert_eq!((f.given(), f.family()), ("mary ann", "smith"));
     }
 }

@@ -20,6 +20,7 @@ pub mod settings;
 mod strdist;
 pub mod thai_latin;
 
+pub use cluster::Refusal;
 pub use decisions::{
     DecisionKind, Decisions, RecordRef, StewardDecision, read_decisions, write_decisions,
 };
@@ -64,21 +65,52 @@ pub struct FieldComparison {
     pub weight: f64,
 }
 
-/// A compared candidate pair, indices into the run's record slice (`a < b`).
+/// A compared candidate pair, indices into the run's record slice (`a < b`). 32 bytes: a
+/// million-row run keeps millions.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ScoredPair {
-    pub a: usize,
-    pub b: usize,
+    pub a: u32,
+    pub b: u32,
     pub match_probability: f64,
     /// Prior weight plus every field's weight, in bits.
     pub match_weight: f64,
-    pub decision: Decision,
-    /// Why the decision is what it is: `model`, `steward`, or the clustering guard that
-    /// refused the merge (`conflict:birth_date`, `conflict:contacts`, `conflict:given_name`,
-    /// `conflict:cannot_link`).
-    pub reason: &'static str,
     /// The pair's row in [`DedupeResult::explanations`] (levels and weights per comparison).
     pub vector: u32,
+    pub decision: Decision,
+    pub reason: PairReason,
+}
+
+impl ScoredPair {
+    /// The two records' indices.
+    pub fn records(&self) -> (usize, usize) {
+        (self.a as usize, self.b as usize)
+    }
+}
+
+/// Why a pair's decision is what it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PairReason {
+    /// The model's probability against the thresholds.
+    Model,
+    /// A steward decision.
+    Steward,
+    /// A clustering guard refused the merge; the pair went to review.
+    Conflict(Refusal),
+}
+
+impl PairReason {
+    /// `model`, `steward`, or `conflict:birth_date`, `conflict:contacts`,
+    /// `conflict:given_name`, `conflict:cannot_link`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PairReason::Model => "model",
+            PairReason::Steward => "steward",
+            PairReason::Conflict(Refusal::CannotLink) => "conflict:cannot_link",
+            PairReason::Conflict(Refusal::BirthDate) => "conflict:birth_date",
+            PairReason::Conflict(Refusal::Contacts) => "conflict:contacts",
+            PairReason::Conflict(Refusal::GivenName) => "conflict:given_name",
+        }
+    }
 }
 
 /// One level's label, `m` and `u`.

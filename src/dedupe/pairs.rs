@@ -1,14 +1,16 @@
 //! The dedupe stages in order: features, blocking, comparison, training, scoring, steward
 //! overrides, guarded clustering.
 
-use super::block::{BlockRule, candidates};
-use super::cluster::{BIRTH_GUARD_MAX_WEIGHT, Clusters, Refusal};
+use super::block::{BlockRule, CandidatePair, MAX_RULES, candidates};
+use super::cluster::{BIRTH_GUARD_MAX_WEIGHT, Clusters};
 use super::compare::{Comparison, Kind, TermCounts};
 use super::decisions::{self, Resolved};
 use super::explain::Explanations;
 use super::features::{self, Features};
 use super::score::{self, Model, Vectors};
-use super::{Decision, DedupeInput, DedupeResult, DedupeSettings, ModelSummary, ScoredPair};
+use super::{
+    Decision, DedupeInput, DedupeResult, DedupeSettings, ModelSummary, PairReason, ScoredPair,
+};
 use crate::error::{Error, Result};
 use crate::finding::{Finding, Severity};
 use crate::progress::Progress;
@@ -49,7 +51,7 @@ pub(super) fn run(
         settings.max_block_size,
         settings.window,
     );
-    let pair_list: Vec<(u32, u32, u64)> = std::mem::take(&mut cand.pairs);
+    let pair_list = std::mem::take(&mut cand.pairs);
     let pair_list = with_steward_pairs(pair_list, &resolved, eligible);
     progress.finish();
 
@@ -77,6 +79,9 @@ pub(super) fn run(
         resolved: &resolved,
     };
     let (mut scored, explanations) = scoring.score_all(&pair_list);
+    let pairs_compared = pair_list.len() as u64;
+    // Candidate pairs are done with: free them before clustering.
+    drop(pair_list);
     progress.finish();
     apply_steward(&mut scored, &resolved);
     let mut findings = cand.findings;
@@ -100,7 +105,7 @@ pub(super) fn run(
         clusters,
         pinned,
         pairs: scored,
-        pairs_compared: pair_list.len() as u64,
+        pairs_compared,
         comparisons: comparisons.iter().map(|c| c.name).collect(),
         candidates_per_rule,
         model: summarise(&comparisons, &model),
@@ -119,21 +124,29 @@ fn birth_guard(comparisons: &[Comparison], model: &Model) -> bool {
 
 /// Must-link pairs that blocking missed are compared too, so they show in `pairs.csv`.
 fn with_steward_pairs(
-    mut pairs: Vec<(u32, u32, u64)>,
+    mut pairs: Vec<CandidatePair>,
     resolved: &Resolved,
     eligible: &[bool],
-) -> Vec<(u32, u32, u64)> {
+) -> Vec<CandidatePair> {
     let live = |i: usize| eligible.get(i).copied().unwrap_or(false);
+    let before = pairs.len();
     for &(a, b) in resolved.must_link.iter().chain(&resolved.cannot_link) {
         if live(a) && live(b) {
-            pairs.push((a as u32, b as u32, 0));
+            pairs.push(CandidatePair {
+                a: a as u32,
+                b: b as u32,
+                rules: 0,
+            });
         }
     }
-    pairs.sort_unstable_by_key(|&(a, b, _)| (a, b));
+    if pairs.len() == before {
+        return pairs;
+    }
+    pairs.sort_unstable_by_key(|p| (p.a, p.b));
     pairs.dedup_by(|later, first| {
-        let same = later.0 == first.0 && later.1 == first.1;
+        let same = (later.a, later.b) == (first.a, first.b);
         if same {
-            first.2 |= later.2;
+            first.rules |= later.rules;
         }
         same
     });
@@ -145,7 +158,7 @@ fn with_steward_pairs(
 fn train(
     comparisons: &[Comparison],
     rules: &[BlockRule],
-    pairs: &[(u32, u32, u64)],
+    pairs: &[CandidatePair],
     feats: &[Features],
     eligible: &[bool],
     tc: &TermCounts,
@@ -160,8 +173,8 @@ fn train(
         settings.seed,
     );
     let step = pairs.len().div_ceil(settings.em_sample_pairs.max(1)).max(1);
-    let sample: Vec<(u32, u32, u64)> = pairs.iter().step_by(step).copied().collect();
-    let ab: Vec<(u32, u32)> = sample.iter().map(|&(a, b, _)| (a, b)).collect();
+    let sample: Vec<CandidatePair> = pairs.iter().step_by(step).copied().collect();
+    let ab: Vec<(u32, u32)> = sample.iter().map(|p| (p.a, p.b)).collect();
     let sub = Vectors::compute(comparisons, &ab, feats, tc);
     let touched: Vec<Vec<&'static str>> = rules.iter().map(BlockRule::comparisons).collect();
     let usable: Vec<Vec<bool>> = comparisons
@@ -175,9 +188,10 @@ fn train(
             };
             sample
                 .iter()
-                .map(|&(_, _, mask)| {
-                    mask == 0
-                        || (0..rules.len().min(64)).any(|r| mask & (1u64 << r) != 0 && !forced(r))
+                .map(|p| {
+                    p.rules == 0
+                        || (0..rules.len().min(MAX_RULES))
+                            .any(|r| p.rules & (1 << r) != 0 && !forced(r))
                 })
                 .collect()
         })
@@ -214,7 +228,7 @@ impl Scoring<'_> {
     /// above `keep_pairs_min_probability` (and every pair a steward decided) with their
     /// explanation rows. Memory grows with the kept pairs only; the order (and so every
     /// output) does not depend on the thread count.
-    fn score_all(&self, pairs: &[(u32, u32, u64)]) -> (Vec<ScoredPair>, Explanations) {
+    fn score_all(&self, pairs: &[CandidatePair]) -> (Vec<ScoredPair>, Explanations) {
         let names = self.comparisons.iter().map(|c| c.name).collect();
         let labels = self.comparisons.iter().map(Comparison::labels).collect();
         let template = Explanations::new(names, labels);
@@ -236,7 +250,7 @@ impl Scoring<'_> {
 
     fn score_chunk(
         &self,
-        chunk: &[(u32, u32, u64)],
+        chunk: &[CandidatePair],
         mut table: Explanations,
     ) -> (Vec<ScoredPair>, Explanations) {
         let width = self.comparisons.len();
@@ -244,8 +258,8 @@ impl Scoring<'_> {
             (vec![0u8; width], vec![0u32; width], vec![0.0; width]);
         let prior = self.model.prior_weight();
         let mut kept = Vec::new();
-        for &(a, b, _) in chunk {
-            let key = (a as usize, b as usize);
+        for pair in chunk {
+            let key = (pair.a as usize, pair.b as usize);
             score::compare_into(
                 self.comparisons,
                 self.features,
@@ -263,13 +277,13 @@ impl Scoring<'_> {
                 continue;
             }
             kept.push(ScoredPair {
-                a: key.0,
-                b: key.1,
+                a: pair.a,
+                b: pair.b,
                 match_probability,
                 match_weight,
-                decision: self.decide(match_probability),
-                reason: "model",
                 vector: table.push(&levels, &weights),
+                decision: self.decide(match_probability),
+                reason: PairReason::Model,
             });
         }
         (kept, table)
@@ -294,23 +308,14 @@ impl Scoring<'_> {
 /// Steward must-links become matches and cannot-links non-matches, whatever the score.
 fn apply_steward(scored: &mut [ScoredPair], resolved: &Resolved) {
     for p in scored.iter_mut() {
-        let key = (p.a, p.b);
+        let key = p.records();
         if resolved.cannot_link.binary_search(&key).is_ok() {
             p.decision = Decision::NonMatch;
-            p.reason = "steward";
+            p.reason = PairReason::Steward;
         } else if resolved.must_link.binary_search(&key).is_ok() {
             p.decision = Decision::Match;
-            p.reason = "steward";
+            p.reason = PairReason::Steward;
         }
-    }
-}
-
-fn refusal_reason(r: Refusal) -> &'static str {
-    match r {
-        Refusal::CannotLink => "conflict:cannot_link",
-        Refusal::BirthDate => "conflict:birth_date",
-        Refusal::Contacts => "conflict:contacts",
-        Refusal::GivenName => "conflict:given_name",
     }
 }
 
@@ -360,7 +365,7 @@ fn cluster(
         .filter(|&p| {
             scored
                 .get(p)
-                .is_some_and(|s| s.decision == Decision::Match && s.reason == "model")
+                .is_some_and(|s| s.decision == Decision::Match && s.reason == PairReason::Model)
         })
         .collect();
     order.sort_by(|&x, &y| {
@@ -373,9 +378,10 @@ fn cluster(
         let Some(pair) = scored.get_mut(p) else {
             continue;
         };
-        if let Err(r) = clusters.join(pair.a, pair.b, false) {
+        let (a, b) = pair.records();
+        if let Err(r) = clusters.join(a, b, false) {
             pair.decision = Decision::Review;
-            pair.reason = refusal_reason(r);
+            pair.reason = PairReason::Conflict(r);
         }
     }
     clusters.into_groups(eligible)

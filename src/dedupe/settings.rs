@@ -105,6 +105,12 @@ impl DedupeSettings {
         if self.max_block_size < 2 {
             return Err(Error::config("dedupe max_block_size must be at least 2"));
         }
+        if self.blocking.len() > super::block::MAX_RULES {
+            return Err(Error::config(format!(
+                "dedupe blocking: at most {} rules",
+                super::block::MAX_RULES
+            )));
+        }
         for rule in &self.blocking {
             super::block::BlockRule::parse(rule).map_err(Error::config)?;
         }

@@ -369,7 +369,7 @@ fn steward_decisions_override_the_model() {
     let steward_pair = result.pairs.iter().find(|p| (p.a, p.b) == (1, 2)).unwrap();
     assert_eq!(
         (steward_pair.decision, steward_pair.reason),
-        (Decision::Match, "steward")
+        (Decision::Match, PairReason::Steward)
     );
 }
 
@@ -515,4 +515,12 @@ mod properties {
             prop_assert_eq!(compare_birth(&d1, &d2), compare_birth(&d2, &d1));
         }
     }
+}
+
+#[test]
+fn pair_records_stay_compact() {
+    // Millions of these are held at once at a million rows; growing them is a memory
+    // regression the scale benchmark would only catch much later.
+    assert_eq!(std::mem::size_of::<super::block::CandidatePair>(), 12);
+    assert_eq!(std::mem::size_of::<ScoredPair>(), 32);
 }

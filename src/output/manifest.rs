@@ -37,8 +37,9 @@ pub fn write_quality(card: &validate::Scorecard, staging: &Staging) -> Result<()
     staging.json("quality.json", &value)
 }
 
-/// Writes `run.json`: version, digests, inputs with checksums, counts and stage timings
-/// (`write_ms`: writing the other outputs, recorded as the `write` stage).
+/// Writes `run.json`: version, digests, inputs with checksums, counts, stage timings and
+/// the memory at the end of each stage (`write_ms`: writing the other outputs, recorded as the `write`
+/// stage).
 pub fn write_run_json(
     run: &RunOutputs<'_>,
     summary: &RunSummary,
@@ -72,11 +73,19 @@ pub fn write_run_json(
             })
         })
         .collect();
-    let timings: serde_json::Map<String, serde_json::Value> = data
-        .timings
+    let write = crate::stage_clock::StageStat::now("write", write_ms);
+    let stages: Vec<&crate::stage_clock::StageStat> =
+        data.timings.iter().chain(std::iter::once(&write)).collect();
+    let timings: serde_json::Map<String, serde_json::Value> = stages
         .iter()
-        .chain(std::iter::once(&("write", write_ms)))
-        .map(|(k, v)| (k.to_string(), json!(v)))
+        .map(|s| (s.name.to_string(), json!(s.ms)))
+        .collect();
+    let memory: serde_json::Map<String, serde_json::Value> = stages
+        .iter()
+        .filter_map(|s| {
+            let mib = json!({"rss": s.rss? >> 20, "peak": s.peak_rss? >> 20});
+            Some((s.name.to_string(), mib))
+        })
         .collect();
     let value = json!({
         "tool": "steward",
@@ -98,6 +107,7 @@ pub fn write_run_json(
         },
         "candidates_per_rule": data.dedupe.candidates_per_rule,
         "stage_ms": timings,
+        "stage_memory_mib": memory,
     });
     staging.json("run.json", &value)
 }

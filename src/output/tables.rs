@@ -146,7 +146,7 @@ pub fn write_pairs(data: &RunData, staging: &Staging) -> Result<()> {
         .map_err(|e| Error::invariant(e.to_string()))?;
     let mut numbers = [String::new(), String::new(), String::new(), String::new()];
     for p in &data.dedupe.pairs {
-        let (a, b) = (&data.records[p.a], &data.records[p.b]);
+        let (a, b) = (&data.records[p.a as usize], &data.records[p.b as usize]);
         {
             use std::fmt::Write as _;
             numbers.iter_mut().for_each(String::clear);

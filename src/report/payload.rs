@@ -25,10 +25,9 @@ pub const PII_FIELDS: [Field; 8] = [
 
 /// Why a pair is in the review band (`conflict:…` when a clustering guard held it back).
 pub fn pair_reason(pair: &ScoredPair) -> &'static str {
-    if pair.reason.starts_with("conflict:") {
-        pair.reason
-    } else {
-        ""
+    match pair.reason {
+        crate::dedupe::PairReason::Conflict(_) => pair.reason.as_str(),
+        _ => "",
     }
 }
 
@@ -89,8 +88,8 @@ fn review_item(pair: &ScoredPair, waterfall: &[FieldComparison], table: &mut Rec
         .map(|f| json!({"c": f.comparison, "level": f.level, "w": finite(f.weight)}))
         .collect();
     json!({
-        "l": table.reference(pair.a),
-        "r": table.reference(pair.b),
+        "l": table.reference(pair.a as usize),
+        "r": table.reference(pair.b as usize),
         "p": finite(pair.match_probability),
         "w": finite(pair.match_weight),
         "prior": finite(pair.match_weight - field_sum),
@@ -108,15 +107,9 @@ fn customer(g: &Golden, member_cap: usize, table: &mut RecordTable) -> Value {
         .collect();
     let values: Vec<Value> = Field::ALL
         .iter()
-        .enumerate()
-        .filter(|(_, f)| g.values.has(**f))
-        .map(|(i, f)| {
-            let from = g
-                .value_source
-                .get(i)
-                .copied()
-                .flatten()
-                .map(|r| table.reference(r as usize));
+        .filter(|f| g.values.has(**f))
+        .map(|f| {
+            let from = g.value_source.get(*f).map(|r| table.reference(r));
             json!({"f": f.name(), "v": table.shown(*f, g.values.get(*f)), "from": from})
         })
         .collect();

@@ -74,23 +74,23 @@ pub(crate) fn pair(
     let vector = table.push(&levels, &weights);
     let prior = -4.0;
     ScoredPair {
-        a,
-        b,
+        a: a as u32,
+        b: b as u32,
         match_probability: p,
         match_weight: prior + table.fields(vector).iter().map(|f| f.weight).sum::<f64>(),
         decision,
-        reason: "model",
+        reason: crate::dedupe::PairReason::Model,
         vector,
     }
 }
 
 fn golden(id: &str, records: &[Record], members: &[usize]) -> Golden {
     let mut values = crate::record::Values::default();
-    let mut value_source = vec![None; Field::COUNT];
-    for (i, f) in Field::ALL.iter().enumerate() {
-        if let Some(&m) = members.iter().find(|&&m| records[m].values.has(*f)) {
-            values.set(*f, records[m].values.get(*f));
-            value_source[i] = Some(m as u32);
+    let mut value_source = crate::survive::ValueSources::default();
+    for f in Field::ALL {
+        if let Some(&m) = members.iter().find(|&&m| records[m].values.has(f)) {
+            values.set(f, records[m].values.get(f));
+            value_source.set(f, Some(m));
         }
     }
     Golden {

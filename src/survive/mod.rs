@@ -29,9 +29,39 @@ pub struct Golden {
     pub values: Values,
     /// Record indices of the members, ascending.
     pub members: Vec<usize>,
-    /// For each field (in `Field::ALL` order), the record index its value came from (`u32`:
-    /// dedupe refuses runs of more records, and it halves this table at a million customers).
-    pub value_source: Vec<Option<u32>>,
+    /// For each field, the record index its value came from.
+    pub value_source: ValueSources,
+}
+
+/// For each field of a golden record, the record its value came from. Inline `u32`s (dedupe
+/// refuses runs of more records): at a million customers a `Vec<Option<usize>>` each was
+/// a quarter of a gigabyte.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ValueSources([u32; Field::COUNT]);
+
+impl Default for ValueSources {
+    fn default() -> Self {
+        ValueSources([ValueSources::NONE; Field::COUNT])
+    }
+}
+
+impl ValueSources {
+    const NONE: u32 = u32::MAX;
+
+    /// The record `field`'s value came from.
+    pub fn get(&self, field: Field) -> Option<usize> {
+        self.0
+            .get(field.index())
+            .filter(|&&r| r != Self::NONE)
+            .map(|&r| r as usize)
+    }
+
+    /// Records where `field`'s value came from (`None`: no value).
+    pub fn set(&mut self, field: Field, record: Option<usize>) {
+        if let Some(slot) = self.0.get_mut(field.index()) {
+            *slot = record.map_or(Self::NONE, |r| r.min(Self::NONE as usize - 1) as u32);
+        }
+    }
 }
 
 const ADDRESS: [Field; 7] = [
@@ -150,20 +180,18 @@ fn assign_ids(keys: &[String], pinned: &[Option<String>]) -> Vec<String> {
     ids
 }
 
-fn golden_values(
-    records: &[Record],
+fn golden_values<'r>(
+    records: &'r [Record],
     members: &[usize],
     rules: &SurvivorshipRules,
     priorities: &[i32],
 ) -> Golden {
-    let mut values = Values::default();
-    let mut source: Vec<Option<u32>> = vec![None; Field::COUNT];
-    let mut set = |values: &mut Values, f: Field, from: usize| {
+    let mut chosen: [&str; Field::COUNT] = [""; Field::COUNT];
+    let mut source = ValueSources::default();
+    let mut set = |chosen: &mut [&'r str; Field::COUNT], f: Field, from: usize| {
         if let Some(r) = records.get(from) {
-            values.set(f, r.values.get(f));
-            if let Some(s) = source.get_mut(f.index()) {
-                *s = r.values.has(f).then_some(from as u32);
-            }
+            chosen[f.index()] = r.values.get(f);
+            source.set(f, r.values.has(f).then_some(from));
         }
     };
     for f in SINGLE {
@@ -174,17 +202,17 @@ fn golden_values(
             &rules.for_name(f.name()),
             priorities,
         ) {
-            set(&mut values, f, w);
+            set(&mut chosen, f, w);
         }
     }
     for (block, name) in [(&ADDRESS[..], "address"), (&PHONE[..], "phone")] {
         if let Some(w) = winner(records, members, block, &rules.for_name(name), priorities) {
             for &f in block {
-                set(&mut values, f, w);
+                set(&mut chosen, f, w);
             }
         }
     }
-    if !values.has(Field::Country)
+    if chosen[Field::Country.index()].is_empty()
         && let Some(w) = winner(
             records,
             members,
@@ -193,30 +221,29 @@ fn golden_values(
             priorities,
         )
     {
-        set(&mut values, Field::Country, w);
+        set(&mut chosen, Field::Country, w);
     }
     for (main, alt) in [
         (Field::Email, Field::EmailAlt),
         (Field::Phone, Field::PhoneAlt),
     ] {
-        if let Some((w, v)) = alternate(
+        if let Some((w, from)) = alternate(
             records,
             members,
             main,
             alt,
-            values.get(main),
+            chosen[main.index()],
             &rules.for_name(main.name()),
             priorities,
-        ) {
-            values.set(alt, v);
-            if let Some(s) = source.get_mut(alt.index()) {
-                *s = Some(w as u32);
-            }
+        ) && let Some(r) = records.get(w)
+        {
+            chosen[alt.index()] = r.values.get(from);
+            source.set(alt, Some(w));
         }
     }
     Golden {
         customer_id: String::new(),
-        values,
+        values: Values::from_parts(&chosen),
         members: members.to_vec(),
         value_source: source,
     }
@@ -280,7 +307,7 @@ fn alternate(
     chosen: &str,
     rules: &[Rule],
     priorities: &[i32],
-) -> Option<(usize, String)> {
+) -> Option<(usize, Field)> {
     let cands: Vec<Candidate> = members
         .iter()
         .filter_map(|&i| records.get(i).map(|r| (i, r)))
@@ -297,7 +324,11 @@ fn alternate(
             rec,
         })
         .collect();
-    pick(&cands, rules, priorities).map(|c| (c.record, c.value.clone()))
+    let c = pick(&cands, rules, priorities)?;
+    let field = [main, alt]
+        .into_iter()
+        .find(|&f| c.rec.values.get(f) == c.value)?;
+    Some((c.record, field))
 }
 
 #[cfg(test)]

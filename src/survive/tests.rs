@@ -65,8 +65,8 @@ fn address_is_taken_whole_from_the_most_recent_complete_record() {
         ),
         ("7 Quay Rd", "Leeds", "")
     );
-    assert_eq!(g[0].value_source[Field::AddressLine1.index()], Some(1));
-    assert_eq!(g[0].value_source[Field::PostalCode.index()], None);
+    assert_eq!(g[0].value_source.get(Field::AddressLine1), Some(1));
+    assert_eq!(g[0].value_source.get(Field::PostalCode), None);
 }
 
 #[test]
@@ -116,7 +116,7 @@ fn names_most_frequent_contacts_with_alternates_and_earliest_created() {
     assert_eq!(v.get(Field::Phone), "+447700900002");
     assert!(!v.get(Field::PhoneAlt).is_empty() && v.get(Field::PhoneAlt) != v.get(Field::Phone));
     assert_eq!(v.get(Field::CreatedAt), "2020-01-01");
-    assert_eq!(g[0].value_source[Field::EmailAlt.index()], Some(0));
+    assert_eq!(g[0].value_source.get(Field::EmailAlt), Some(0));
 }
 
 #[test]

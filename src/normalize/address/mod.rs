@@ -29,7 +29,7 @@
 //! whose first two digits belong to another province), `address.unparsed` (info: a comma-separated
 //! line1 in which no town, region or postcode was found; it stays in line1 as written).
 //!
-//! The matching key (`rec.keys.address`) is the transliterated, case-folded, punctuation-free
+//! The matching key (`rec.keys.address()`) is the transliterated, case-folded, punctuation-free
 //! street line plus line2, built from the display forms, so every spelling of a word agrees.
 
 mod casing;
@@ -46,7 +46,7 @@ use super::text::clean;
 use crate::error::Result;
 use crate::finding::Issue;
 use crate::locale::LocaleData;
-use crate::record::{Country, Field, Record};
+use crate::record::{Country, Field, MatchKey, Record};
 pub use rules::AddressRules;
 use rules::{CountryRules, Layout};
 
@@ -112,7 +112,7 @@ impl AddressNormalizer {
     }
 
     /// Parses the record's address columns per `rec.country`; writes the six address values and
-    /// `rec.keys.address`. The `country` value is left to the country normaliser.
+    /// `rec.keys.address()`. The `country` value is left to the country normaliser.
     pub fn apply(&self, rec: &mut Record, _ctx: &RowContext, issues: &mut Vec<Issue>) {
         let input = AddressInput {
             line1: rec.raw.get(Field::AddressLine1),
@@ -139,7 +139,7 @@ impl AddressNormalizer {
         rec.values.set(Field::District, district);
         rec.values.set(Field::Region, region);
         rec.values.set(Field::PostalCode, postal_code);
-        rec.keys.address = key;
+        rec.keys.set(MatchKey::Address, key);
         issues.extend(found);
     }
 }

@@ -402,13 +402,13 @@ fn apply_fills_values_and_key_but_not_country() {
         vec!["address.postcode_invalid"]
     );
     assert_eq!(
-        rec.keys.address,
+        rec.keys.address(),
         address_key("вулиця Хрещатик, 22", "квартира 5")
     );
-    assert!(rec.keys.address.contains(" 22 ") && rec.keys.address.ends_with(" 5"));
+    assert!(rec.keys.address().contains(" 22 ") && rec.keys.address().ends_with(" 5"));
     assert!(
         rec.keys
-            .address
+            .address()
             .chars()
             .all(|c| c.is_alphanumeric() || c == ' ')
     );

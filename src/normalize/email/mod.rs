@@ -16,7 +16,7 @@ use super::{NormalizeOptions, RowContext};
 use crate::error::Result;
 use crate::finding::Issue;
 use crate::locale::LocaleData;
-use crate::record::{Field, Record};
+use crate::record::{Field, MatchKey, Record};
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 
@@ -77,7 +77,7 @@ impl EmailNormalizer {
             }
         }
         let first = found.first().cloned().unwrap_or_default();
-        rec.keys.email_local = self.local_key(&first);
+        rec.keys.set(MatchKey::EmailLocal, self.local_key(&first));
         rec.values.set(Field::Email, first);
         rec.values
             .set(Field::EmailAlt, found.get(1).cloned().unwrap_or_default());

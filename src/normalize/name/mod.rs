@@ -23,7 +23,7 @@ use super::translit::{latin_key, latin_key_for, unmix_scripts};
 use crate::error::Result;
 use crate::finding::Issue;
 use crate::locale::LocaleData;
-use crate::record::{Field, Record};
+use crate::record::{Field, MatchKey, Record};
 use rphonetic::DoubleMetaphone;
 use rules::NameRules;
 
@@ -218,9 +218,14 @@ impl NameNormalizer {
         rec.values.set(Field::FullName, display.join(" "));
         rec.values
             .set(Field::Salutation, parts.salutation.join(" "));
-        rec.keys.given = self.rules.given_key(&parts.given, rec.country);
-        rec.keys.family = latin_key_for(&parts.family, rec.country);
-        rec.keys.family_phonetic = self.phonetic(&rec.keys.family);
+        rec.keys.set(
+            MatchKey::Given,
+            self.rules.given_key(&parts.given, rec.country),
+        );
+        let family = latin_key_for(&parts.family, rec.country);
+        rec.keys
+            .set(MatchKey::FamilyPhonetic, self.phonetic(&family));
+        rec.keys.set(MatchKey::Family, family);
         rec.values.set(Field::GivenName, parts.given);
         rec.values.set(Field::MiddleName, parts.middle);
         rec.values.set(Field::FamilyName, parts.family);

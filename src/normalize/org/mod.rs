@@ -4,7 +4,7 @@
 //! look-alike letters of a mixed-script word put in one script, legal form kept and spelled
 //! as typed). Case is left alone: organisation names are full of
 //! acronyms and brand spellings ("IBM", "eBay", "ДТЕК") that no rule repairs safely.
-//! `rec.keys.organization` is the name without its legal form, quotes and punctuation,
+//! `rec.keys.organization()` is the name without its legal form, quotes and punctuation,
 //! `&` read as "and", a leading English "The" dropped, transliterated by
 //! [`latin_key_for`]: "ТОВ «Ромашка»" and "Romashka LLC" both give
 //! `romashka`.
@@ -19,7 +19,7 @@ use super::translit::{latin_key_for, unmix_scripts};
 use crate::error::Result;
 use crate::finding::Issue;
 use crate::locale::LocaleData;
-use crate::record::{Country, Field, Record};
+use crate::record::{Country, Field, MatchKey, Record};
 use std::sync::OnceLock;
 
 /// Normalises organisation names; built once per run, shared across threads.
@@ -38,7 +38,8 @@ impl OrgNormalizer {
     /// Normalises the record's organisation name in place.
     pub fn apply(&self, rec: &mut Record, _ctx: &RowContext, _issues: &mut Vec<Issue>) {
         let name = unmix_scripts(&clean(rec.raw.get(Field::Organization)));
-        rec.keys.organization = self.key_for(&name, rec.country);
+        rec.keys
+            .set(MatchKey::Organization, self.key_for(&name, rec.country));
         rec.values.set(Field::Organization, name);
     }
 
@@ -114,7 +115,7 @@ mod tests {
         let n = normalizer();
         let rec = apply(&n, "  ТОВ   «Ромашка» ");
         assert_eq!(rec.values.get(Field::Organization), "ТОВ «Ромашка»");
-        assert_eq!(rec.keys.organization, "romashka");
+        assert_eq!(rec.keys.organization(), "romashka");
         let rec = apply(&n, "IBM Deutschland GmbH");
         assert_eq!(rec.values.get(Field::Organization), "IBM Deutschland GmbH");
     }
@@ -138,7 +139,7 @@ mod tests {
             let once = apply(&n, &s);
             let twice = apply(&n, once.values.get(Field::Organization));
             prop_assert_eq!(once.values.get(Field::Organization), twice.values.get(Field::Organization));
-            prop_assert_eq!(&once.keys.organization, &twice.keys.organization);
+            prop_assert_eq!(once.keys.organization(), twice.keys.organization());
         }
     }
 }

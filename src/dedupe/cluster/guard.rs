@@ -1,0 +1,287 @@
+//! The clustering guards: whether two clusters may be one customer, judged from what their
+//! members' features say (contacts, birth dates, identifiers, names, places).
+//!
+//! A cluster's [`View`] is built from its members' features when an edge is checked,
+//! borrowing their text, rather than kept per cluster: at a million rows, summaries held for
+//! every cluster an edge had touched were the largest transient of the run. Each kind of
+//! value is capped at [`MAX_DISTINCT`] distinct values (the smallest in sort order), which
+//! is what keeping capped summaries and merging them gave.
+
+use super::Refusal;
+use crate::dedupe::compare::{
+    compare_birth, email_typo, family_level, given_level, given_level_plain, initial_of,
+    middle_names_conflict, same_number_and_street,
+};
+use crate::dedupe::features::Features;
+use crate::normalize::name::nicknames::{self, Meet};
+
+/// A distinct name of a cluster: given-name Latin key and spelling as written, then the
+/// family-name key and spelling (to recognise given and family entered the other way round).
+type Given<'f> = (&'f str, &'f str, &'f str, &'f str);
+
+/// Distinct values kept per kind and cluster.
+const MAX_DISTINCT: usize = 16;
+
+/// [`family_level`] for outright different family names.
+const FAMILY_DIFFERENT: u8 = 4;
+
+/// What a cluster knows about its members, for conflict checks.
+#[derive(Debug, Default)]
+pub(super) struct View<'f> {
+    emails: Vec<&'f str>,
+    phones: Vec<&'f str>,
+    births: Vec<&'f str>,
+    /// Identifier values as `n:value` (n = the configured column).
+    ids: Vec<String>,
+    /// Street-address keys and employers: places a person is found at.
+    places: Vec<String>,
+    givens: Vec<Given<'f>>,
+    /// Names whose given part is only an initial (`S. Ryan`); they speak for the cluster only
+    /// while it has no full given name, so `J.` cannot bridge `John` and `Jane`.
+    initials: Vec<Given<'f>>,
+    /// Middle names and patronymics (Latin keys).
+    middles: Vec<&'f str>,
+}
+
+fn finish<T: Ord>(values: &mut Vec<T>) {
+    values.sort();
+    values.dedup();
+    values.truncate(MAX_DISTINCT);
+}
+
+fn push_nonempty<'f>(values: &mut Vec<&'f str>, value: &'f str) {
+    if !value.is_empty() {
+        values.push(value);
+    }
+}
+
+impl<'f> View<'f> {
+    /// The view of the cluster whose members are `members` (indices into `features`).
+    pub(super) fn of(members: &[usize], features: &'f [Features]) -> View<'f> {
+        let mut v = View::default();
+        for f in members.iter().filter_map(|&i| features.get(i)) {
+            v.add(f);
+        }
+        finish(&mut v.emails);
+        finish(&mut v.phones);
+        finish(&mut v.births);
+        finish(&mut v.ids);
+        finish(&mut v.places);
+        finish(&mut v.givens);
+        finish(&mut v.initials);
+        finish(&mut v.middles);
+        v
+    }
+
+    fn add(&mut self, f: &'f Features) {
+        for e in f.emails() {
+            push_nonempty(&mut self.emails, e);
+        }
+        for p in f.phones() {
+            push_nonempty(&mut self.phones, p);
+        }
+        push_nonempty(&mut self.births, f.birth());
+        push_nonempty(&mut self.middles, f.middle());
+        self.ids.extend(
+            f.ids
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| !s.is_empty())
+                .map(|(n, s)| format!("{n}:{s}")),
+        );
+        self.places.extend(places(f));
+        if !f.given().is_empty() {
+            let name = (f.given(), f.given_raw(), f.family(), f.family_raw());
+            if initial_of(f.given(), f.given_raw()).is_some() {
+                self.initials.push(name);
+            } else {
+                self.givens.push(name);
+            }
+        }
+    }
+}
+
+fn intersects<T: Ord>(a: &[T], b: &[T]) -> bool {
+    a.iter().any(|x| b.binary_search(x).is_ok())
+}
+
+/// Why two clusters (neither forbidden to the other) must stay apart, if they must.
+pub(super) fn conflict(x: &View, y: &View, birth_guard: bool) -> Option<Refusal> {
+    let birth_shared = intersects(&x.births, &y.births);
+    let email_shared = intersects(&x.emails, &y.emails);
+    let id_shared = intersects(&x.ids, &y.ids);
+    let birth_close = x
+        .births
+        .iter()
+        .any(|a| y.births.iter().any(|b| compare_birth(a, b) <= 2));
+    if birth_guard
+        && !x.births.is_empty()
+        && !y.births.is_empty()
+        && !birth_close
+        && !email_shared
+        && !id_shared
+    {
+        return Some(Refusal::BirthDate);
+    }
+    let contacts_differ = !x.emails.is_empty()
+        && !y.emails.is_empty()
+        && !email_shared
+        && !emails_close(&x.emails, &y.emails)
+        && !x.phones.is_empty()
+        && !y.phones.is_empty()
+        && !intersects(&x.phones, &y.phones);
+    let same_person_same_place = places_meet(x, y) && full_names_agree(x, y);
+    if contacts_differ && !birth_shared && !id_shared && !same_person_same_place {
+        return Some(Refusal::Contacts);
+    }
+    let middles_differ = !x.middles.is_empty()
+        && !y.middles.is_empty()
+        && x.middles
+            .iter()
+            .all(|a| y.middles.iter().all(|b| middle_names_conflict(a, b)));
+    if (names_differ(x, y) || middles_differ) && !(email_shared || birth_shared || id_shared) {
+        return Some(Refusal::GivenName);
+    }
+    None
+}
+
+/// E-mails one typo apart ([`email_typo`]: `zabila.liubov@gmail.com` / `zabila.liubov@gmial.com`): the same
+/// mailbox mistyped, as good as shared for the contacts guard (not for the name guard).
+fn emails_close(x: &[&str], y: &[&str]) -> bool {
+    x.iter()
+        .any(|a| y.iter().any(|b| a.chars().count() >= 8 && email_typo(a, b)))
+}
+
+/// Where a record places its person: the street address key, and the employer, known by
+/// the organisation name or by the domain of a work e-mail (`Bareja-Myk Serwis` and
+/// `justyna.buszka@bareja-mykserwis.pl` are one employer: companies register their name as
+/// their domain). Employers are compared by their letters only, five at least.
+fn places(f: &Features) -> Vec<String> {
+    let letters = |s: &str| -> String { s.chars().filter(|c| c.is_alphabetic()).collect() };
+    let employer = |prefix: &str, name: String| {
+        if name.chars().count() >= 5 {
+            format!("{prefix}{name}")
+        } else {
+            String::new()
+        }
+    };
+    let mut out = vec![
+        prefixed("a:", f.address()),
+        employer("o:", letters(f.organization())),
+    ];
+    for email in f.emails() {
+        let domain = email.rsplit_once('@').map_or("", |(_, d)| d);
+        let label = domain.split('.').next().unwrap_or("");
+        out.push(employer("d:", letters(label)));
+    }
+    out.retain(|p| !p.is_empty());
+    out
+}
+
+/// Whether two clusters share a place: an address (the same house however the street line
+/// is written: [`same_number_and_street`]) or organisation, or one's organisation is the
+/// other's e-mail domain. Two e-mail domains alone do not count (`gmail`).
+fn places_meet(x: &View, y: &View) -> bool {
+    let has = |s: &View, p: &str| s.places.binary_search_by(|q| q.as_str().cmp(p)).is_ok();
+    let meets = |a: &View, b: &View| {
+        a.places.iter().any(|p| {
+            if let Some(name) = p.strip_prefix("o:") {
+                has(b, p) || has(b, &format!("d:{name}"))
+            } else if let Some(address) = p.strip_prefix("a:") {
+                b.places
+                    .iter()
+                    .filter_map(|q| q.strip_prefix("a:"))
+                    .any(|other| other == address || same_number_and_street(address, other))
+            } else {
+                false
+            }
+        })
+    };
+    meets(x, y) || meets(y, x)
+}
+
+/// `prefix` + `value`, or empty for an empty value.
+fn prefixed(prefix: &str, value: &str) -> String {
+    if value.is_empty() {
+        String::new()
+    } else {
+        format!("{prefix}{value}")
+    }
+}
+
+/// Some full name of one cluster is some full name of the other: given names equal, a typo
+/// apart or one a nickname of the other, and family names equal or a typo apart.
+fn full_names_agree(x: &View, y: &View) -> bool {
+    x.givens.iter().any(|a| {
+        y.givens.iter().any(|b| {
+            let given = matches!(given_level_plain(a.0, b.0, a.1, b.1), 1 | 3)
+                || nicknames::meet(a.0, a.1, b.0, b.1) == Meet::Same;
+            given && matches!(family_level(a.2, b.2, a.3, b.3), 1 | 2)
+        })
+    })
+}
+
+/// The names a cluster speaks with: its full given names, else its initials.
+fn name_set<'v, 'f>(s: &'v View<'f>) -> &'v [Given<'f>] {
+    if s.givens.is_empty() {
+        &s.initials
+    } else {
+        &s.givens
+    }
+}
+
+/// The cluster's names ([`name_set`]), each turned round when its given name is another
+/// member's family name: a cluster that holds `S. Ryan` knows that the `Ryan` of
+/// `Ryan | Shane` is the surname typed into the given-name column, so that record speaks as
+/// `Shane Ryan` and cannot pass for `Ryan | Natasha` of the same household.
+fn oriented_names<'f>(s: &View<'f>) -> Vec<Given<'f>> {
+    let names = name_set(s);
+    let everyone: Vec<&Given> = s.givens.iter().chain(&s.initials).collect();
+    names
+        .iter()
+        .map(|&n| {
+            let given_is_a_surname = !n.2.is_empty()
+                && everyone
+                    .iter()
+                    .any(|o| !o.2.is_empty() && o.2 == n.0 && o.0 != n.0);
+            if given_is_a_surname {
+                (n.2, n.3, n.0, n.1)
+            } else {
+                n
+            }
+        })
+        .collect()
+}
+
+/// Every name of one cluster is outright different from every name of the other: given
+/// names not equal, not an initial of one another, not a typo or variant, and not the same
+/// name with given and family swapped.
+fn names_differ(x: &View, y: &View) -> bool {
+    let (nx, ny) = (oriented_names(x), oriented_names(y));
+    !nx.is_empty()
+        && !ny.is_empty()
+        && nx
+            .iter()
+            .all(|a| ny.iter().all(|b| !names_compatible(a, b)))
+}
+
+/// Two names may be one person's: the given names agree (exact, a typo, or one is a nickname
+/// of the other by the table: `Bob` / `Robert`, never a short form of several names such as
+/// `Саша`, which would let a household's Олександр and Олександра chain), or agree weakly
+/// (an initial, a similar name) while the family names are not outright different, or the
+/// name is the same with given and family swapped. `A. Hudson` and `Alexandra Yu` at one
+/// address are two people.
+fn names_compatible(a: &Given, b: &Given) -> bool {
+    match given_level_plain(a.0, b.0, a.1, b.1) {
+        1 | 3 => return true,
+        2 | 4 if family_level(a.2, b.2, a.3, b.3) != FAMILY_DIFFERENT => return true,
+        _ => {}
+    }
+    if nicknames::meet(a.0, a.1, b.0, b.1) == Meet::Same {
+        return true;
+    }
+    let families = !a.2.is_empty() && !b.2.is_empty();
+    families
+        && (1..=3).contains(&given_level(a.0, b.2, a.1, b.3))
+        && (1..=2).contains(&family_level(a.2, b.0, a.3, b.1))
+}

@@ -1,0 +1,200 @@
+//! Guarded clustering: connected components over match edges, taken in descending probability,
+//! refusing any edge that would join two clusters that must stay apart.
+//!
+//! Two clusters conflict (and the edge goes to review instead) when:
+//! - a steward cannot-link decision separates a member of one from a member of the other, or
+//!   they are pinned to different customer IDs;
+//! - both hold birth dates, no date of one equals, or is one typo / a day–month swap away
+//!   from, a date of the other, and they share no e-mail and no identifier. This guard is
+//!   on only where the data shows birth dates are reliable: the model's weight for
+//!   `birth_date=different` is at most [`BIRTH_GUARD_MAX_WEIGHT`] bits (true matches
+//!   disagree on birth dates less than about 1 time in 16);
+//! - both hold e-mails and phones, share neither, and share no birth date or identifier;
+//! - every full given name of one is outright different from every full given name of the
+//!   other (not equal, not an initial, not a typo or transliteration variant) and they share
+//!   no e-mail, identifier or birth date: this keeps household members (same surname, address
+//!   and landline) apart, and stops `J. Smith` from chaining `John` and `Jane` together
+//!   (initials are not kept as given names, so `J.` is compatible with both but cannot
+//!   bridge them).
+//!
+//! Steward must-links and assignments are applied first and only stop at cannot-links.
+
+mod guard;
+
+use super::features::Features;
+use guard::{View, conflict};
+use std::collections::{BTreeMap, HashMap};
+
+/// The birth-date guard applies when `birth_date=different` weighs at most this many bits.
+pub const BIRTH_GUARD_MAX_WEIGHT: f64 = -4.0;
+
+/// Why an edge was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    CannotLink,
+    BirthDate,
+    Contacts,
+    GivenName,
+}
+
+/// Union-find over records; what the guards check is read from the members' features.
+pub struct Clusters<'a> {
+    features: &'a [Features],
+    parent: Vec<usize>,
+    /// Members of each cluster of two or more, by root (a record alone is its own member).
+    members: HashMap<usize, Vec<usize>>,
+    /// Cannot-link partners of each cluster's members, by root.
+    forbid: BTreeMap<usize, Vec<usize>>,
+    /// Steward-assigned customer IDs, by root.
+    pins: BTreeMap<usize, String>,
+    birth_guard: bool,
+}
+
+impl<'a> Clusters<'a> {
+    /// Every record alone; `forbid` lists cannot-link pairs, `pins` assignments.
+    pub fn new(
+        features: &'a [Features],
+        cannot_link: &[(usize, usize)],
+        pins: &[(usize, String)],
+    ) -> Clusters<'a> {
+        let mut forbid: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for &(a, b) in cannot_link {
+            forbid.entry(a).or_default().push(b);
+            forbid.entry(b).or_default().push(a);
+        }
+        for partners in forbid.values_mut() {
+            partners.sort_unstable();
+            partners.dedup();
+        }
+        Clusters {
+            features,
+            parent: (0..features.len()).collect(),
+            members: HashMap::new(),
+            forbid,
+            pins: pins.iter().cloned().collect(),
+            birth_guard: true,
+        }
+    }
+
+    /// The members of the cluster rooted at `root`.
+    fn members_of(&self, root: usize) -> Vec<usize> {
+        self.members
+            .get(&root)
+            .cloned()
+            .unwrap_or_else(|| vec![root])
+    }
+
+    /// The steward-assigned ID of the cluster rooted at `root`.
+    fn pinned(&self, root: usize) -> Option<String> {
+        self.pins.get(&root).cloned()
+    }
+
+    /// Turns the birth-date conflict off, for data where true matches often disagree on
+    /// birth dates (the model learned a weak penalty for different dates).
+    pub fn without_birth_guard(mut self) -> Clusters<'a> {
+        self.birth_guard = false;
+        self
+    }
+
+    pub fn find(&mut self, mut i: usize) -> usize {
+        let mut root = i;
+        while let Some(&p) = self.parent.get(root) {
+            if p == root {
+                break;
+            }
+            root = p;
+        }
+        while let Some(&p) = self.parent.get(i) {
+            if p == root {
+                break;
+            }
+            if let Some(slot) = self.parent.get_mut(i) {
+                *slot = root;
+            }
+            i = p;
+        }
+        root
+    }
+
+    /// Joins the clusters of `a` and `b` unless they conflict; `steward` edges only stop at
+    /// cannot-links and different pins.
+    pub fn join(&mut self, a: usize, b: usize, steward: bool) -> Result<(), Refusal> {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra == rb || ra >= self.parent.len() || rb >= self.parent.len() {
+            return Ok(());
+        }
+        let forbidden = |from: usize, to: usize| {
+            self.forbid
+                .get(&from)
+                .is_some_and(|f| f.iter().any(|&r| root_of(&self.parent, r) == to))
+        };
+        let pins_differ =
+            matches!((self.pins.get(&ra), self.pins.get(&rb)), (Some(p), Some(q)) if p != q);
+        if forbidden(ra, rb) || forbidden(rb, ra) || pins_differ {
+            return Err(Refusal::CannotLink);
+        }
+        let (xa, xb) = (self.members_of(ra), self.members_of(rb));
+        if !steward {
+            let (x, y) = (View::of(&xa, self.features), View::of(&xb, self.features));
+            if let Some(refusal) = conflict(&x, &y, self.birth_guard) {
+                return Err(refusal);
+            }
+        }
+        let (keep, gone, mut kept, taken) = if ra < rb {
+            (ra, rb, xa, xb)
+        } else {
+            (rb, ra, xb, xa)
+        };
+        kept.extend(taken);
+        self.members.remove(&gone);
+        self.members.insert(keep, kept);
+        if let Some(partners) = self.forbid.remove(&gone) {
+            let merged = self.forbid.entry(keep).or_default();
+            merged.extend(partners);
+            merged.sort_unstable();
+            merged.dedup();
+        }
+        if let Some(pin) = self.pins.remove(&gone) {
+            self.pins.entry(keep).or_insert(pin);
+        }
+        if let Some(p) = self.parent.get_mut(gone) {
+            *p = keep;
+        }
+        Ok(())
+    }
+
+    /// Clusters of the eligible records (members ascending, clusters by first member) with pins.
+    pub fn into_groups(mut self, eligible: &[bool]) -> (Vec<Vec<usize>>, Vec<Option<String>>) {
+        let n = self.parent.len();
+        let mut by_root: Vec<Vec<usize>> = vec![Vec::new(); n];
+        for i in 0..n {
+            if eligible.get(i).copied().unwrap_or(false) {
+                let r = self.find(i);
+                if let Some(g) = by_root.get_mut(r) {
+                    g.push(i);
+                }
+            }
+        }
+        let mut groups: Vec<(Vec<usize>, Option<String>)> = by_root
+            .into_iter()
+            .enumerate()
+            .filter(|(_, g)| !g.is_empty())
+            .map(|(r, g)| (g, self.pinned(r)))
+            .collect();
+        groups.sort_by_key(|(g, _)| g.first().copied());
+        groups.into_iter().unzip()
+    }
+}
+
+fn root_of(parent: &[usize], mut i: usize) -> usize {
+    while let Some(&p) = parent.get(i) {
+        if p == i {
+            break;
+        }
+        i = p;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,240 @@
+use super::*;
+use crate::dedupe::features::FeatureValues;
+
+fn person(given: &str, email: &str, phone: &str, birth: &str) -> Features {
+    FeatureValues {
+        given: given.into(),
+        family: "smith".into(),
+        emails: [email.into(), String::new()],
+        phones: [phone.into(), String::new()],
+        birth: birth.into(),
+        ..FeatureValues::default()
+    }
+    .into()
+}
+
+#[test]
+fn chain_through_initial_does_not_merge_conflicting_ends() {
+    let f = vec![
+        person("john", "", "+441", ""),
+        person("j", "", "+441", ""),
+        person("jane", "", "+442", ""),
+    ];
+    let mut c = Clusters::new(&f, &[], &[]);
+    assert!(c.join(0, 1, false).is_ok());
+    assert_eq!(c.join(1, 2, false), Err(Refusal::GivenName));
+    let (groups, _) = c.into_groups(&[true, true, true]);
+    assert_eq!(groups, vec![vec![0, 1], vec![2]]);
+}
+
+fn named(given: &str, family: &str, email: &str, phone: &str) -> Features {
+    FeatureValues {
+        given: given.into(),
+        given_raw: given.into(),
+        family: family.into(),
+        family_raw: family.into(),
+        emails: [email.into(), String::new()],
+        phones: [phone.into(), String::new()],
+        ..FeatureValues::default()
+    }
+    .into()
+}
+
+#[test]
+fn namesakes_with_different_patronymics_stay_apart_unless_an_email_is_shared() {
+    let mut f = vec![
+        named("oksana", "makohon", "", "+380311"),
+        named("oksana", "makohon", "", "+380442"),
+        named("oksana", "makohon", "o.makohon@ukr.net", ""),
+        named("oksana", "makohon", "o.makohon@ukr.net", ""),
+    ];
+    f[0].edit(|v| v.middle = "ivanivna".into());
+    f[1].edit(|v| v.middle = "nestorivna".into());
+    f[2].edit(|v| v.middle = "ivanivna".into());
+    f[3].edit(|v| v.middle = "ivanovna".into());
+    let mut c = Clusters::new(&f, &[], &[]);
+    assert_eq!(c.join(0, 1, false), Err(Refusal::GivenName));
+    // A typo in the patronymic is no conflict.
+    assert!(c.join(2, 3, false).is_ok());
+}
+
+#[test]
+fn household_initials_that_differ_stay_apart() {
+    // S. Ryan and N. Ryan share a landline and address but not an initial.
+    let f = vec![
+        named("s.", "ryan", "shane@x.com", "+13035474861"),
+        named("n.", "ryan", "nryan@y.com", "+13035474861"),
+        named("shane", "ryan", "", "+13035474861"),
+    ];
+    let mut c = Clusters::new(&f, &[], &[]);
+    assert_eq!(c.join(0, 1, false), Err(Refusal::GivenName));
+    assert_eq!(c.join(1, 2, false), Err(Refusal::GivenName));
+    assert!(c.join(0, 2, false).is_ok());
+}
+
+#[test]
+fn an_initial_does_not_bridge_different_family_names() {
+    let f = vec![
+        named(
+            "alexandra",
+            "yu",
+            "yu.alexandra95@icloud.com",
+            "+13122454252",
+        ),
+        named("a.", "hudson", "hudson.antonio65@aol.com", "+13122454252"),
+        named("a.", "yu", "", "+13122454252"),
+        named("alexandra", "hudson", "", "+13122454252"),
+    ];
+    let mut c = Clusters::new(&f, &[], &[]);
+    assert_eq!(c.join(0, 1, false), Err(Refusal::GivenName));
+    assert!(c.join(0, 2, false).is_ok());
+    // A full given name that agrees survives a change of family name.
+    assert!(c.join(0, 3, false).is_ok());
+}
+
+#[test]
+fn swapped_given_and_family_are_the_same_name() {
+    let f = vec![
+        named("oryna", "prytula", "", "+380739667785"),
+        named("prytula", "oryna", "oryna@i.ua", "+380739667785"),
+    ];
+    let mut c = Clusters::new(&f, &[], &[]);
+    assert!(c.join(0, 1, false).is_ok());
+    let g = vec![
+        named("zabila", "liubov", "", "+380719266057"),
+        named("liuov", "zabila", "", "+380719266057"),
+    ];
+    let mut c = Clusters::new(&g, &[], &[]);
+    assert!(c.join(0, 1, false).is_ok());
+}
+
+#[test]
+fn swapped_household_members_do_not_meet_through_the_shared_surname() {
+    // Shane and Natasha Ryan: each also entered surname-first.
+    let f = vec![
+        named("s.", "ryan", "shaneryan90@icloud.com", "+13035474861"),
+        named("ryan", "shane", "shaneryan90@icloud.com", "+18473964344"),
+        named("n.", "ryan", "nryan@gmail.com", "+13035474861"),
+        named("ryan", "natasha", "nryan@gmail.com", "+12069983939"),
+    ];
+    let mut c = Clusters::new(&f, &[], &[]);
+    assert!(c.join(0, 1, false).is_ok());
+    assert!(c.join(2, 3, false).is_ok());
+    assert_eq!(c.join(1, 3, false), Err(Refusal::GivenName));
+}
+
+#[test]
+fn a_nickname_is_the_same_given_name_but_a_household_stays_apart() {
+    let f = vec![
+        named("robert", "smith", "rsmith@aol.com", "+14423586798"),
+        named("bob", "smith", "bob.smith@gmail.com", "+14423586798"),
+        named("anna", "koval", "anna.koval@ukr.net", "+380441234567"),
+        named("olena", "koval", "olena.koval@i.ua", "+380441234567"),
+    ];
+    let mut c = Clusters::new(&f, &[], &[]);
+    assert!(c.join(0, 1, false).is_ok());
+    assert_eq!(c.join(2, 3, false), Err(Refusal::GivenName));
+    // Саша may be Олександр or Олександра: never enough to join a household.
+    let g = vec![
+        named("oleksandr", "koval", "", "+380441234567"),
+        named("oleksandra", "koval", "", "+380441234567"),
+        named("sasha", "koval", "", "+380441234567"),
+    ];
+    let mut c = Clusters::new(&g, &[], &[]);
+    assert_eq!(c.join(0, 1, false), Err(Refusal::GivenName));
+    assert_eq!(c.join(0, 2, false), Err(Refusal::GivenName));
+}
+
+#[test]
+fn same_full_name_at_one_address_survives_different_contacts() {
+    let mut work = named("krista", "mude", "krista.mude@mosemann.de", "+49221869286");
+    work.edit(|v| v.address = "bergstrasse 53b".into());
+    let mut home = named("krista", "mude", "krista_mude@gmx.de", "+4915604322501");
+    home.edit(|v| v.address = "bergstrasse 53b".into());
+    let mut elsewhere = named("krista", "mude", "kmude@web.de", "+4915600000000");
+    elsewhere.edit(|v| v.address = "hauptstrasse 1".into());
+    let f = vec![work, home, elsewhere];
+    let mut c = Clusters::new(&f, &[], &[]);
+    assert!(c.join(0, 1, false).is_ok());
+    assert_eq!(c.join(0, 2, false), Err(Refusal::Contacts));
+    // One house written two ways: `116 Okruzhna St` / `вулиця Окружна, 116`.
+    let mut crm = named(
+        "mykolai",
+        "andreiko",
+        "m.andreiko@azhazhasoft.com.ua",
+        "+380721599005",
+    );
+    crm.edit(|v| v.address = "116 okruzhna st".into());
+    let mut branch = named("mykolai", "andreiko", "mykolai95@meta.ua", "+380996870654");
+    branch.edit(|v| v.address = "vulytsia okruzhna 116".into());
+    let f = [crm, branch];
+    let mut c = Clusters::new(&f, &[], &[]);
+    assert!(c.join(0, 1, false).is_ok());
+}
+
+#[test]
+fn a_work_email_domain_names_the_employer() {
+    let mut crm = named("justyna", "buszka", "jbuszka@interia.pl", "+48615415319");
+    crm.edit(|v| v.organization = "bareja-myk serwis".into());
+    let web = named(
+        "justyna",
+        "buszka",
+        "justyna.buszka@bareja-mykserwis.pl",
+        "+48534652502",
+    );
+    let other = named("justyna", "buszka", "justyna.b@gmail.com", "+48534650000");
+    let gmail = named("justyna", "buszka", "jbuszka@gmail.com", "+48534650001");
+    let f = vec![crm, web, other, gmail];
+    let mut c = Clusters::new(&f, &[], &[]);
+    assert!(c.join(0, 1, false).is_ok());
+    assert_eq!(c.join(0, 2, false), Err(Refusal::Contacts));
+    // Two mailboxes at one provider are no shared employer.
+    assert_eq!(c.join(2, 3, false), Err(Refusal::Contacts));
+}
+
+#[test]
+fn a_mistyped_email_counts_as_shared_for_the_contacts_guard() {
+    let f = vec![
+        named("dan", "hutsuliak", "danhutsuliak@i.ua", "+380562629636"),
+        named("dan", "hutsuliak", "danhustuliak@i.ua", "+380502020474"),
+        named("dan", "hutsuliak", "dan.h@gmail.com", "+380502020475"),
+    ];
+    let mut c = Clusters::new(&f, &[], &[]);
+    assert!(c.join(0, 1, false).is_ok());
+    assert_eq!(c.join(1, 2, false), Err(Refusal::Contacts));
+}
+
+#[test]
+fn different_birth_dates_conflict_but_typos_do_not() {
+    let f = vec![
+        person("anna", "", "", "19800312"),
+        person("anna", "", "", "19800321"),
+        person("anna", "", "", "19751101"),
+    ];
+    let mut c = Clusters::new(&f, &[], &[]);
+    assert!(c.join(0, 1, false).is_ok());
+    assert_eq!(c.join(0, 2, false), Err(Refusal::BirthDate));
+}
+
+#[test]
+fn household_stays_split_but_steward_can_merge() {
+    let f = vec![
+        person("olena", "olena@x.ua", "+380441", ""),
+        person("petro", "petro@x.ua", "+380441", ""),
+    ];
+    let mut c = Clusters::new(&f, &[], &[]);
+    assert_eq!(c.join(0, 1, false), Err(Refusal::GivenName));
+    assert!(c.join(0, 1, true).is_ok());
+}
+
+#[test]
+fn cannot_link_holds_transitively() {
+    let f = vec![
+        person("ann", "", "", ""),
+        person("ann", "", "", ""),
+        person("ann", "", "", ""),
+    ];
+    let mut c = Clusters::new(&f, &[(0, 2)], &[]);
+    assert!(c.join(0, 1, true).is_ok());
+    assert_eq!(c.join(1, 2, true), Err(Refusal::CannotLink));
+}
