@@ -34,7 +34,13 @@ pub fn assemble(source: SourceId, table: &SourceTable, mapping: &Mapping) -> Ass
                 Target::AppendTo(f) => append(&mut rec, f, cell, " "),
                 Target::SourceKey => key = cell.trim().to_string(),
                 Target::PassThrough => rec.extra.push(cell.clone()),
-                Target::Ignore => {}
+                Target::Ignore | Target::Fallback(_) => {}
+            }
+        }
+        // Fallback columns only after every main column, wherever they stand.
+        for (col, cell) in mapping.columns.iter().zip(&raw_row.cells) {
+            if let Target::Fallback(f) = col.target {
+                fill_empty(&mut rec, f, cell);
             }
         }
         let from_id = !key.is_empty();
@@ -79,6 +85,25 @@ fn append(rec: &mut Record, field: Field, cell: &str, sep: &str) {
         rec.raw.set(field, joined);
     } else {
         rec.raw.set(field, cell);
+    }
+}
+
+/// Sets `field` (or else its alternate) from `cell` when the row left it empty.
+fn fill_empty(rec: &mut Record, field: Field, cell: &str) {
+    let cell = cell.trim();
+    if cell.is_empty() {
+        return;
+    }
+    let slots =
+        std::iter::once(field).chain(field.alternate().filter(|_| field != Field::AddressLine1));
+    for slot in slots {
+        if rec.raw.get(slot).trim() == cell {
+            return;
+        }
+        if !rec.raw.has(slot) {
+            rec.raw.set(slot, cell);
+            return;
+        }
     }
 }
 
@@ -135,5 +160,60 @@ mod tests {
             "identical rows still get distinct keys"
         );
         assert!(a.source_keys[1].starts_with(&a.source_keys[0]));
+    }
+
+    #[test]
+    fn fallback_columns_fill_only_what_the_row_left_empty() {
+        let table = SourceTable {
+            name: "outlook.txt".into(),
+            headers: vec![
+                "Business Phone".into(),
+                "Home Phone".into(),
+                "Mobile Phone".into(),
+                "Business City".into(),
+                "Home City".into(),
+            ],
+            rows: vec![
+                RawRow {
+                    row: 1,
+                    cells: vec![
+                        "".into(),
+                        "044 123 45 67".into(),
+                        "050 111 22 33".into(),
+                        "".into(),
+                        "Київ".into(),
+                    ],
+                },
+                RawRow {
+                    row: 2,
+                    cells: vec![
+                        "030 1234".into(),
+                        "030 5678".into(),
+                        "0171 999".into(),
+                        "Berlin".into(),
+                        "Potsdam".into(),
+                    ],
+                },
+            ],
+            ..SourceTable::default()
+        };
+        let mapping = Mapping {
+            columns: vec![
+                col("Business Phone", Target::Field(Field::Phone)),
+                col("Home Phone", Target::Field(Field::PhoneAlt)),
+                col("Mobile Phone", Target::Fallback(Field::Phone)),
+                col("Business City", Target::Field(Field::Locality)),
+                col("Home City", Target::Fallback(Field::Locality)),
+            ],
+        };
+        let a = assemble(0, &table, &mapping);
+        let (first, second) = (&a.records[0].raw, &a.records[1].raw);
+        assert_eq!(first.get(Field::Phone), "050 111 22 33");
+        assert_eq!(first.get(Field::PhoneAlt), "044 123 45 67");
+        assert_eq!(first.get(Field::Locality), "Київ");
+        // Every slot taken: the third number and the home city are not squeezed in.
+        assert_eq!(second.get(Field::Phone), "030 1234");
+        assert_eq!(second.get(Field::PhoneAlt), "030 5678");
+        assert_eq!(second.get(Field::Locality), "Berlin");
     }
 }

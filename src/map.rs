@@ -5,8 +5,10 @@
 //! dropping a leading qualifier ("Mailing City" → "city"), a close synonym (one typo in
 //! names of 5+ characters, two in 10+, unique best), and finally the column's content
 //! (a column of e-mail addresses or phone numbers is recognised whatever its header).
-//! A second column for the same field goes to its alternate (`phone` → `phone_alt`) or
-//! passes through under its own name.
+//! A second column for the same field goes to its alternate (`phone` → `phone_alt`); further
+//! columns (and a second street line, which is another address, not line 2) fill the field
+//! only in rows where the earlier columns left it empty ([`Target::Fallback`]): exports carry
+//! business and home blocks, three phone columns, or two versions of one web form.
 
 use crate::error::Result;
 use crate::finding::{Finding, Severity};
@@ -24,6 +26,10 @@ pub enum Target {
     Field(Field),
     /// Appended to a field with a space (a house-number column joins the street line).
     AppendTo(Field),
+    /// A further column for a field already mapped (a third phone, a home address block
+    /// beside the business one, a second version of a web form's field): fills the field, or
+    /// else its alternate, when the row left them empty.
+    Fallback(Field),
     /// The source system's own record ID (`xref.csv`'s `source_key`).
     SourceKey,
     /// Dropped on purpose.
@@ -49,6 +55,7 @@ impl Target {
         match self {
             Target::Field(f) => f.name(),
             Target::AppendTo(_) => "house_number",
+            Target::Fallback(f) => f.name(),
             Target::SourceKey => "source_key",
             Target::Ignore => "ignore",
             Target::PassThrough => "pass",
@@ -158,13 +165,24 @@ impl HeaderRules {
         if let Some(t) = self.exact.get(&key) {
             return Some((*t, MatchKind::Synonym));
         }
-        for q in &self.qualifiers {
-            if let Some(rest) = key
-                .strip_prefix(q.as_str())
-                .and_then(|r| r.strip_prefix(' '))
-                && let Some(t) = self.exact.get(rest)
-            {
-                return Some((*t, MatchKind::Qualified));
+        // Qualifiers may stack: "Contact Address City", `contact.address.city` in JSON.
+        let mut rest = key.as_str();
+        for _ in 0..3 {
+            let mut deeper = None;
+            for q in &self.qualifiers {
+                if let Some(stripped) = rest
+                    .strip_prefix(q.as_str())
+                    .and_then(|r| r.strip_prefix(' '))
+                {
+                    if let Some(t) = self.exact.get(stripped) {
+                        return Some((*t, MatchKind::Qualified));
+                    }
+                    deeper.get_or_insert(stripped);
+                }
+            }
+            match deeper {
+                Some(stripped) => rest = stripped,
+                None => break,
             }
         }
         // "Phone 2", "Email2", "Telefon_3": a numbered repeat of a known header.
@@ -366,7 +384,7 @@ fn looks_like_date(s: &str) -> bool {
     parts.len() == 3 && parts.iter().all(|p| (1..=4).contains(&p.len()))
 }
 
-/// A field mapped twice: the second goes to its alternate, later ones pass through.
+/// A field mapped twice: the second goes to its alternate, later ones fill in when empty.
 fn resolve_repeats(columns: &mut [ColumnMap]) {
     let mut taken: Vec<Target> = Vec::new();
     for c in columns.iter_mut() {
@@ -382,12 +400,17 @@ fn resolve_repeats(columns: &mut [ColumnMap]) {
             taken.push(c.target);
             continue;
         }
-        match field.alternate().map(Target::Field) {
+        // A second street column is a second address (home beside business), not line 2.
+        let alternate = field
+            .alternate()
+            .filter(|_| field != Field::AddressLine1)
+            .map(Target::Field);
+        match alternate {
             Some(alt) if !taken.contains(&alt) => {
                 c.target = alt;
                 taken.push(alt);
             }
-            _ => c.target = Target::PassThrough,
+            _ => c.target = Target::Fallback(field),
         }
     }
 }
@@ -539,6 +562,66 @@ mod tests {
     }
 
     #[test]
+    fn maps_branch_and_subsidiary_export_headers() {
+        let cases = [
+            ("Jméno", Field::GivenName),
+            ("Příjmení", Field::FamilyName),
+            ("PSČ", Field::PostalCode),
+            ("Obec", Field::Locality),
+            ("Datum narození", Field::BirthDate),
+            ("Voornaam", Field::GivenName),
+            ("Achternaam", Field::FamilyName),
+            ("Woonplaats", Field::Locality),
+            // 1C counterparties: the name of a person or company, the actual address.
+            ("Найменування", Field::FullName),
+            ("Фактична адреса", Field::AddressLine1),
+            ("Вулиця, буд., кв.", Field::AddressLine1),
+            ("Моб. телефон", Field::Phone),
+            ("เบอร์บ้าน", Field::Phone),
+            ("HomePhone", Field::Phone),
+            ("Data dodania", Field::CreatedAt),
+            ("submitted_at", Field::CreatedAt),
+            // Qualifiers stack, as nested JSON keys do.
+            ("contact.address.city", Field::Locality),
+            ("Contact Mailing Postal Code", Field::PostalCode),
+        ];
+        for (header, field) in cases {
+            assert_eq!(target(header), Some(Target::Field(field)), "{header}");
+        }
+    }
+
+    #[test]
+    fn further_columns_of_a_field_fill_in_rather_than_pass_through() {
+        let headers: Vec<String> = [
+            "Business Phone",
+            "Home Phone",
+            "Mobile Phone",
+            "Business Street",
+            "Business City",
+            "Home Street",
+            "Home City",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let m = map_headers(&rules(), &headers, &BTreeMap::new(), &[]);
+        let t: Vec<Target> = m.columns.iter().map(|c| c.target).collect();
+        assert_eq!(
+            t,
+            [
+                Target::Field(Field::Phone),
+                Target::Field(Field::PhoneAlt),
+                Target::Fallback(Field::Phone),
+                Target::Field(Field::AddressLine1),
+                Target::Field(Field::Locality),
+                // A second street is another address, not line 2.
+                Target::Fallback(Field::AddressLine1),
+                Target::Fallback(Field::Locality),
+            ]
+        );
+    }
+
+    #[test]
     fn tolerates_small_typos_but_not_guesses() {
         assert_eq!(target("Frist Name"), Some(Target::Field(Field::GivenName)));
         assert_eq!(target("Postcdoe"), Some(Target::Field(Field::PostalCode)));
@@ -557,6 +640,7 @@ mod tests {
         assert_eq!(t[1], Target::Field(Field::FamilyName));
         assert_eq!(t[2], Target::Field(Field::Phone));
         assert_eq!(t[3], Target::Field(Field::PhoneAlt));
+        // A fax is not a phone: it passes through.
         assert_eq!(t[4], Target::PassThrough);
     }
 

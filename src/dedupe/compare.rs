@@ -535,10 +535,16 @@ fn compare_location(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> O
         }
     }
     if both(x.postcode(), y.postcode()) && x.postcode() == y.postcode() {
-        return Outcome::level(3);
+        return Outcome {
+            level: 3,
+            tf_count: tx.postcode.get(ix).copied().unwrap_or(0),
+        };
     }
     if both(x.locality(), y.locality()) && x.locality() == y.locality() {
-        return Outcome::level(4);
+        return Outcome {
+            level: 4,
+            tf_count: tx.locality.get(ix).copied().unwrap_or(0),
+        };
     }
     Outcome::level(5)
 }
@@ -667,6 +673,9 @@ pub struct TermCounts {
     pub email: Vec<[u32; 2]>,
     pub phone: Vec<[u32; 2]>,
     pub address: Vec<u32>,
+    pub postcode: Vec<u32>,
+    /// Localities are common or rare too: half a Ukrainian file lives in Київ.
+    pub locality: Vec<u32>,
     /// Number of eligible records.
     pub total: u32,
 }
@@ -682,6 +691,8 @@ impl TermCounts {
             email: count_terms(features, eligible, Features::emails).into(),
             phone: count_terms(features, eligible, Features::phones).into(),
             address: count_terms(features, eligible, |f| [f.address(), ""]).map(|[a, _]| a),
+            postcode: count_terms(features, eligible, |f| [f.postcode(), ""]).map(|[a, _]| a),
+            locality: count_terms(features, eligible, |f| [f.locality(), ""]).map(|[a, _]| a),
             total: eligible.iter().filter(|&&e| e).count() as u32,
         }
     }

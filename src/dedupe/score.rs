@@ -290,61 +290,52 @@ pub fn train(
     iterations: usize,
     total: u32,
 ) -> Model {
-    let mut m = initial_m(comparisons);
-    let mut lambda = 0.1f64;
+    let mut model = Model {
+        m: initial_m(comparisons),
+        u,
+        lambda: 0.1,
+        prior: 0.1,
+        total,
+    };
     for _ in 0..iterations {
-        let post = expectation(comparisons, v, &m, &u, lambda);
+        let post = expectation(v, &model, usable);
         let new_lambda = (chunked_sum(&post) / post.len().max(1) as f64).clamp(1e-6, 1.0 - 1e-6);
-        let new_m = maximisation(comparisons, v, &m, &post, usable);
-        let delta = (new_lambda - lambda).abs() + max_diff(&m, &new_m);
-        m = new_m;
-        lambda = new_lambda;
+        let new_m = maximisation(comparisons, v, &model.m, &post, usable);
+        let delta = (new_lambda - model.lambda).abs() + max_diff(&model.m, &new_m);
+        model.m = new_m;
+        model.lambda = new_lambda;
         if delta < 1e-5 {
             break;
         }
     }
-    Model {
-        m,
-        u,
-        lambda,
-        prior: lambda,
-        total,
-    }
+    model.prior = model.lambda;
+    model
 }
 
-/// E-step: each pair's posterior match probability under the current parameters.
-fn expectation(
-    comparisons: &[Comparison],
-    v: &Vectors,
-    m: &[Vec<f64>],
-    u: &[Vec<f64>],
-    lambda: f64,
-) -> Vec<f64> {
-    let prior = (lambda / (1.0 - lambda)).log2();
-    let table: Vec<Vec<f64>> = comparisons
-        .iter()
-        .enumerate()
-        .map(|(c, cmp)| {
-            (0..cmp.labels().len())
-                .map(|l| bayes(m, u, c, l as u8))
-                .collect()
-        })
-        .collect();
-    let level_weight = |c: usize, l: u8| {
-        table
-            .get(c)
-            .and_then(|t| t.get(usize::from(l)))
-            .copied()
-            .unwrap_or(0.0)
-    };
+/// E-step: each pair's posterior match probability under the current parameters, with
+/// term-frequency adjusted weights (two namesakes called Олександр Мельник agree on common
+/// values: counting their agreement at the average rate makes every namesake pair of the
+/// candidates look like a match and drags `m` of every disagreement up).
+fn expectation(v: &Vectors, model: &Model, usable: &[Vec<bool>]) -> Vec<f64> {
+    let prior = (model.lambda / (1.0 - model.lambda)).log2();
     (0..v.len())
         .into_par_iter()
         .map(|p| {
+            // A comparison the pair's blocking rule forced to agree says nothing about
+            // whether the pair matches (Splink leaves it out of the session for the rule).
             let w: f64 = prior
                 + v.levels_of(p)
                     .iter()
+                    .zip(v.tf_of(p))
                     .enumerate()
-                    .map(|(c, &l)| level_weight(c, l))
+                    .filter(|&(c, _)| {
+                        usable
+                            .get(c)
+                            .and_then(|u| u.get(p))
+                            .copied()
+                            .unwrap_or(true)
+                    })
+                    .map(|(c, (&l, &tf))| model.weight(c, l, tf))
                     .sum::<f64>();
             1.0 / (1.0 + (-w).exp2())
         })
@@ -413,25 +404,26 @@ impl Model {
     }
 
     /// Weight of comparison `c` at level `l`, adjusted for how common the agreed value is:
-    /// `u` of an exact match on value v is about v's frequency among the records.
+    /// `u` of agreeing on value v is about v's frequency among the records. `tf_count` is 0
+    /// for levels that agree on no single value (a typo, a different value).
     pub fn weight(&self, c: usize, l: u8, tf_count: u32) -> f64 {
         let base = bayes(&self.m, &self.u, c, l);
-        if tf_count == 0 || self.total == 0 || l != 1 {
+        if tf_count == 0 || self.total == 0 || l == MISSING {
             return base;
         }
-        let u_exact = self
+        let u_level = self
             .u
             .get(c)
-            .and_then(|r| r.get(1))
+            .and_then(|r| r.get(usize::from(l)))
             .copied()
             .unwrap_or(1.0)
             .max(1e-9);
-        // A value's frequency, shrunk towards the comparison's average `u` by TF_PRIOR_RECORDS
+        // A value's frequency, shrunk towards the level's average `u` by TF_PRIOR_RECORDS
         // pseudo-records: "Ann" twice in a three-row file says nothing about how common it is.
-        let u_value = ((f64::from(tf_count) + TF_PRIOR_RECORDS * u_exact)
+        let u_value = ((f64::from(tf_count) + TF_PRIOR_RECORDS * u_level)
             / (f64::from(self.total) + TF_PRIOR_RECORDS))
             .max(1e-9);
-        base + (u_exact / u_value).log2().clamp(-10.0, 3.0)
+        base + (u_level / u_value).log2().clamp(-10.0, 3.0)
     }
 
     /// Match probability of a total match weight (prior included).

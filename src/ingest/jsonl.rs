@@ -179,8 +179,10 @@ fn assemble(source: &str, values: impl Iterator<Item = (Option<Json>, String)>) 
             parsed_rows.push((row, Vec::new(), Some(raw)));
             continue;
         };
-        let mut cells = Vec::with_capacity(entries.len());
-        for (key, value) in entries {
+        let mut flat = Vec::with_capacity(entries.len());
+        flatten(String::new(), entries, 0, &mut flat);
+        let mut cells = Vec::with_capacity(flat.len());
+        for (key, value) in flat {
             let next = column_of.len();
             let column = *column_of.entry(key.clone()).or_insert_with(|| {
                 table.headers.push(key);
@@ -212,6 +214,33 @@ fn assemble(source: &str, values: impl Iterator<Item = (Option<Json>, String)>) 
     table
 }
 
+/// Nested objects deeper than this stay one cell of compact JSON.
+const MAX_FLATTEN_DEPTH: usize = 4;
+
+/// An object's entries with nested objects spread into dotted keys (`{"contact": {"email":
+/// …}}` → `contact.email`), as web forms and APIs nest a person's fields; arrays and deeper
+/// nesting stay one cell.
+fn flatten(
+    prefix: String,
+    entries: Vec<(String, Json)>,
+    depth: usize,
+    out: &mut Vec<(String, Json)>,
+) {
+    for (key, value) in entries {
+        let key = if prefix.is_empty() {
+            key
+        } else {
+            format!("{prefix}.{key}")
+        };
+        match value {
+            Json::Object(inner) if depth < MAX_FLATTEN_DEPTH && !inner.is_empty() => {
+                flatten(key, inner, depth + 1, out)
+            }
+            other => out.push((key, other)),
+        }
+    }
+}
+
 fn unused_name(headers: &[String], wanted: &str) -> String {
     let mut name = wanted.to_string();
     while headers.iter().any(|h| h == &name) {
@@ -226,15 +255,30 @@ mod tests {
 
     #[test]
     fn union_of_keys_in_first_seen_order() {
-        let text = "{\"name\":\"Ann\",\"phone\":380501234567}\n\n{\"email\":\"b@x.ua\",\"name\":\"Bob\",\"tags\":{\"z\":1,\"a\":[1,2]}}\n";
+        let text = "{\"name\":\"Ann\",\"phone\":380501234567}\n\n{\"email\":\"b@x.ua\",\"name\":\"Bob\",\"tags\":[\"z\",1]}\n";
         let table = read_json("a.jsonl", text);
         assert_eq!(table.headers, ["name", "phone", "email", "tags"]);
         assert_eq!(table.rows[0].cells, ["Ann", "380501234567", "", ""]);
-        assert_eq!(
-            table.rows[1].cells,
-            ["Bob", "", "b@x.ua", "{\"z\":1,\"a\":[1,2]}"]
-        );
+        assert_eq!(table.rows[1].cells, ["Bob", "", "b@x.ua", "[\"z\",1]"]);
         assert_eq!(table.rows[1].row, 2);
+    }
+
+    #[test]
+    fn nested_objects_become_dotted_columns() {
+        let text = "{\"contact\":{\"full_name\":\"Ann Lee\",\"email\":\"a@x.io\",\"address\":{\"city\":\"Kyiv\"}},\"utm\":{}}\n{\"name\":\"Bob\",\"contact\":{\"email\":\"b@x.io\"}}\n";
+        let table = read_json("a.jsonl", text);
+        assert_eq!(
+            table.headers,
+            [
+                "contact.full_name",
+                "contact.email",
+                "contact.address.city",
+                "utm",
+                "name"
+            ]
+        );
+        assert_eq!(table.rows[0].cells, ["Ann Lee", "a@x.io", "Kyiv", "{}", ""]);
+        assert_eq!(table.rows[1].cells, ["", "b@x.io", "", "", "Bob"]);
     }
 
     #[test]

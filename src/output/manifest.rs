@@ -37,6 +37,32 @@ pub fn write_quality(card: &validate::Scorecard, staging: &Staging) -> Result<()
     staging.json("quality.json", &value)
 }
 
+/// The trained Fellegi–Sunter model: prior, and per comparison level its `m`, `u` and match
+/// weight in bits (before term-frequency adjustment), so a run's scores can be audited.
+fn model_json(model: &crate::dedupe::ModelSummary) -> serde_json::Value {
+    let round = |x: f64| (x * 1e6).round() / 1e6;
+    let comparisons: serde_json::Map<String, serde_json::Value> =
+        model
+            .parameters
+            .iter()
+            .map(|(name, levels)| {
+                let levels: Vec<serde_json::Value> = levels
+                .iter()
+                .map(|&(label, m, u)| {
+                    let weight = if m > 0.0 && u > 0.0 { (m / u).log2() } else { 0.0 };
+                    json!({"level": label, "m": round(m), "u": round(u), "weight": round(weight)})
+                })
+                .collect();
+                (name.to_string(), json!(levels))
+            })
+            .collect();
+    json!({
+        "prior": round(model.prior),
+        "candidate_match_share": round(model.candidate_lambda),
+        "comparisons": comparisons,
+    })
+}
+
 /// Writes `run.json`: version, digests, inputs with checksums, counts, stage timings and
 /// the memory at the end of each stage (`write_ms`: writing the other outputs, recorded as the `write`
 /// stage).
@@ -106,6 +132,7 @@ pub fn write_run_json(
             "findings": summary.findings,
         },
         "candidates_per_rule": data.dedupe.candidates_per_rule,
+        "model": model_json(&data.dedupe.model),
         "stage_ms": timings,
         "stage_memory_mib": memory,
     });

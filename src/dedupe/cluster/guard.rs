@@ -123,13 +123,15 @@ pub(super) fn conflict(x: &View, y: &View, birth_guard: bool) -> Option<Refusal>
     {
         return Some(Refusal::BirthDate);
     }
-    let contacts_differ = !x.emails.is_empty()
-        && !y.emails.is_empty()
-        && !email_shared
-        && !emails_close(&x.emails, &y.emails)
-        && !x.phones.is_empty()
-        && !y.phones.is_empty()
-        && !intersects(&x.phones, &y.phones);
+    // Contacts conflict when some kind (e-mail, phone) is on both sides and differs, and no
+    // kind agrees: namesakes in one city carry their own mailboxes and numbers, while one
+    // person's records share at least one of them (or a birth date, an identifier, an
+    // address). A person who changed both at once, at another address, goes to review.
+    let emails_both = !x.emails.is_empty() && !y.emails.is_empty();
+    let phones_both = !x.phones.is_empty() && !y.phones.is_empty();
+    let emails_agree = email_shared || (emails_both && emails_close(&x.emails, &y.emails));
+    let phones_agree = phones_both && intersects(&x.phones, &y.phones);
+    let contacts_differ = (emails_both || phones_both) && !emails_agree && !phones_agree;
     let same_person_same_place = places_meet(x, y) && full_names_agree(x, y);
     if contacts_differ && !birth_shared && !id_shared && !same_person_same_place {
         return Some(Refusal::Contacts);
