@@ -78,7 +78,7 @@ pub(super) fn run(
         settings,
         resolved: &resolved,
     };
-    let (mut scored, explanations) = scoring.score_all(&pair_list);
+    let (mut scored, explanations, births) = scoring.score_all(&pair_list);
     let pairs_compared = pair_list.len() as u64;
     // Candidate pairs are done with: free them before clustering.
     drop(pair_list);
@@ -86,7 +86,9 @@ pub(super) fn run(
     apply_steward(&mut scored, &resolved);
     let mut findings = cand.findings;
     findings.extend(unresolved_findings(&resolved));
-    let guard = birth_guard(&comparisons, &model);
+    let guard = births
+        .reliable()
+        .unwrap_or_else(|| birth_guard(&comparisons, &model));
     let (clusters, pinned) = cluster(
         &feats,
         eligible,
@@ -114,7 +116,61 @@ pub(super) fn run(
     })
 }
 
-/// Whether birth dates are reliable enough here for a difference to block a merge.
+/// How often one person's records disagree on the birth date, measured on anchor pairs:
+/// pairs that share an e-mail address or a configured identifier and agree on the given
+/// name (a household's shared mailbox has two given names; twins share a landline, not a
+/// mailbox). Counted while every candidate pair is scored.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct BirthReliability {
+    /// Anchor pairs where both records have a birth date.
+    anchors: u64,
+    /// Those whose dates are outright different (not equal, not one typo apart).
+    different: u64,
+}
+
+/// Anchor pairs needed before their disagreement rate is trusted over the model.
+const BIRTH_ANCHORS_NEEDED: u64 = 30;
+
+/// Birth dates block a merge when anchor pairs disagree on them at most 1 time in this many.
+/// Jr./Sr. and parent–child pairs share a name, an address and a landline, and only the birth
+/// date tells them apart; data whose own duplicates often carry another date (Febrl's
+/// corrupted dates, 4.5% of its true pairs) leaves the difference to the model's weight.
+const BIRTH_RELIABLE_ONE_IN: u64 = 32;
+
+impl BirthReliability {
+    fn count(&mut self, comparisons: &[Comparison], levels: &[u8]) {
+        let mut anchored = false;
+        let mut given_agrees = false;
+        let mut birth = None;
+        for (c, &l) in comparisons.iter().zip(levels) {
+            match c.kind {
+                Kind::Email | Kind::Identifier(_) if l == 1 => anchored = true,
+                // Exact, initial or close (typo, nickname).
+                Kind::GivenName if (1..=3).contains(&l) => given_agrees = true,
+                Kind::BirthDate if l != super::compare::MISSING => birth = Some(c.is_different(l)),
+                _ => {}
+            }
+        }
+        if let (true, true, Some(different)) = (anchored, given_agrees, birth) {
+            self.anchors += 1;
+            self.different += u64::from(different);
+        }
+    }
+
+    fn add(&mut self, other: BirthReliability) {
+        self.anchors += other.anchors;
+        self.different += other.different;
+    }
+
+    /// Whether birth dates are reliable, when enough anchors were seen to tell.
+    fn reliable(self) -> Option<bool> {
+        (self.anchors >= BIRTH_ANCHORS_NEEDED)
+            .then(|| self.different * BIRTH_RELIABLE_ONE_IN <= self.anchors)
+    }
+}
+
+/// Whether birth dates are reliable enough here for a difference to block a merge, by the
+/// model's weight (when there are too few anchor pairs to measure it directly).
 fn birth_guard(comparisons: &[Comparison], model: &Model) -> bool {
     comparisons.iter().enumerate().any(|(c, cmp)| {
         let different = cmp.labels().len().saturating_sub(1) as u8;
@@ -164,7 +220,7 @@ fn train(
     tc: &TermCounts,
     settings: &DedupeSettings,
 ) -> Model {
-    let u = score::estimate_u(
+    let (u, u_sample) = score::estimate_u(
         comparisons,
         feats,
         eligible,
@@ -206,6 +262,7 @@ fn train(
     );
     let n = f64::from(tc.total);
     model.set_prior(pairs.len(), n * (n - 1.0) / 2.0);
+    model.remove_matches_from_u(&u_sample);
     model
 }
 
@@ -228,36 +285,42 @@ impl Scoring<'_> {
     /// above `keep_pairs_min_probability` (and every pair a steward decided) with their
     /// explanation rows. Memory grows with the kept pairs only; the order (and so every
     /// output) does not depend on the thread count.
-    fn score_all(&self, pairs: &[CandidatePair]) -> (Vec<ScoredPair>, Explanations) {
+    fn score_all(
+        &self,
+        pairs: &[CandidatePair],
+    ) -> (Vec<ScoredPair>, Explanations, BirthReliability) {
         let names = self.comparisons.iter().map(|c| c.name).collect();
         let labels = self.comparisons.iter().map(Comparison::labels).collect();
         let template = Explanations::new(names, labels);
-        let chunks: Vec<(Vec<ScoredPair>, Explanations)> = pairs
+        let chunks: Vec<(Vec<ScoredPair>, Explanations, BirthReliability)> = pairs
             .par_chunks(SCORE_CHUNK)
             .map(|chunk| self.score_chunk(chunk, template.empty_like()))
             .collect();
         let mut all = Vec::with_capacity(chunks.iter().map(|c| c.0.len()).sum());
         let mut table = template;
-        for (mut kept, mut rows) in chunks {
+        let mut births = BirthReliability::default();
+        for (mut kept, mut rows, seen) in chunks {
             let offset = table.append(&mut rows);
             for p in &mut kept {
                 p.vector += offset;
             }
             all.append(&mut kept);
+            births.add(seen);
         }
-        (all, table)
+        (all, table, births)
     }
 
     fn score_chunk(
         &self,
         chunk: &[CandidatePair],
         mut table: Explanations,
-    ) -> (Vec<ScoredPair>, Explanations) {
+    ) -> (Vec<ScoredPair>, Explanations, BirthReliability) {
         let width = self.comparisons.len();
         let (mut levels, mut tf, mut weights) =
             (vec![0u8; width], vec![0u32; width], vec![0.0; width]);
         let prior = self.model.prior_weight();
         let mut kept = Vec::new();
+        let mut births = BirthReliability::default();
         for pair in chunk {
             let key = (pair.a as usize, pair.b as usize);
             score::compare_into(
@@ -268,6 +331,7 @@ impl Scoring<'_> {
                 &mut levels,
                 &mut tf,
             );
+            births.count(self.comparisons, &levels);
             for (c, w) in weights.iter_mut().enumerate() {
                 *w = self.model.weight(c, levels[c], tf[c]);
             }
@@ -286,7 +350,7 @@ impl Scoring<'_> {
                 reason: PairReason::Model,
             });
         }
-        (kept, table)
+        (kept, table, births)
     }
 
     fn steward(&self, key: &(usize, usize)) -> bool {
@@ -420,5 +484,68 @@ fn summarise(comparisons: &[Comparison], model: &Model) -> ModelSummary {
         prior: model.prior,
         candidate_lambda: model.lambda,
         parameters,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn levels(comparisons: &[Comparison], set: &[(&str, &str)]) -> Vec<u8> {
+        comparisons
+            .iter()
+            .map(|c| {
+                set.iter()
+                    .find(|(name, _)| *name == c.name)
+                    .and_then(|(_, label)| c.labels().iter().position(|l| l == label))
+                    .unwrap_or(0) as u8
+            })
+            .collect()
+    }
+
+    #[test]
+    fn birth_dates_are_reliable_when_anchor_pairs_agree_on_them() {
+        let c = Comparison::all(&[]);
+        let anchor_same = levels(
+            &c,
+            &[
+                ("email", "exact"),
+                ("given_name", "exact"),
+                ("birth_date", "exact"),
+            ],
+        );
+        let anchor_other = levels(
+            &c,
+            &[
+                ("email", "exact"),
+                ("given_name", "close"),
+                ("birth_date", "different"),
+            ],
+        );
+        // A household's shared mailbox (two given names) is no anchor.
+        let mailbox = levels(
+            &c,
+            &[
+                ("email", "exact"),
+                ("given_name", "different"),
+                ("birth_date", "different"),
+            ],
+        );
+        let mut clean = BirthReliability::default();
+        for _ in 0..40 {
+            clean.count(&c, &anchor_same);
+            clean.count(&c, &mailbox);
+        }
+        clean.count(&c, &anchor_other);
+        assert_eq!((clean.anchors, clean.different), (41, 1));
+        assert_eq!(clean.reliable(), Some(true));
+        let mut noisy = clean;
+        for _ in 0..3 {
+            noisy.count(&c, &anchor_other);
+        }
+        assert_eq!(noisy.reliable(), Some(false));
+        let mut few = BirthReliability::default();
+        few.count(&c, &anchor_same);
+        assert_eq!(few.reliable(), None);
     }
 }

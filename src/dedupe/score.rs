@@ -122,6 +122,14 @@ fn normalise(counts: &[f64], alpha: f64) -> Vec<f64> {
         .collect()
 }
 
+/// Level counts of the random pairs `u` was measured on, kept to take the matches among
+/// them back out once the prior is known ([`Model::remove_matches_from_u`]).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct USample {
+    counts: Vec<Vec<f64>>,
+    priors: Vec<Vec<f64>>,
+}
+
 /// Estimates `u` from `samples` random pairs of eligible records (seeded).
 pub fn estimate_u(
     comparisons: &[Comparison],
@@ -130,7 +138,7 @@ pub fn estimate_u(
     tc: &TermCounts,
     samples: usize,
     seed: u64,
-) -> Vec<Vec<f64>> {
+) -> (Vec<Vec<f64>>, USample) {
     let live: Vec<u32> = (0..features.len())
         .filter(|&i| eligible.get(i).copied().unwrap_or(false))
         .map(|i| i as u32)
@@ -152,11 +160,13 @@ pub fn estimate_u(
     }
     let v = Vectors::compute(comparisons, &pairs, features, tc);
     let counts = level_counts(comparisons, &v, &|_, _| 1.0);
-    counts
+    let priors: Vec<Vec<f64>> = comparisons.iter().map(prior_u).collect();
+    let u = counts
         .iter()
-        .zip(comparisons)
-        .map(|(c, comparison)| blend_with_prior(c, &prior_u(comparison)))
-        .collect()
+        .zip(&priors)
+        .map(|(c, prior)| blend_with_prior(c, prior))
+        .collect();
+    (u, USample { counts, priors })
 }
 
 /// Pseudo-count (in pairs) of the built-in `u` against the one measured on random pairs: a
@@ -398,6 +408,32 @@ impl Model {
         self.prior = (expected / possible.max(1.0)).clamp(1e-12, 0.5);
     }
 
+    /// Takes the expected true matches out of the random pairs `u` was measured on. Random
+    /// pairs include matches at the prior's rate, and for values shared by almost no two
+    /// different people (an e-mail, a phone, a tax number) those matches are most of the
+    /// measured agreement: left in, they cap an exact e-mail at the weight of
+    /// `log2(1 / prior)`, however rare a shared mailbox between strangers is.
+    pub fn remove_matches_from_u(&mut self, sample: &USample) {
+        let prior = self.prior;
+        for (c, counts) in sample.counts.iter().enumerate() {
+            let measured: f64 = counts.iter().skip(1).sum();
+            let (Some(m), Some(u), Some(pu)) =
+                (self.m.get(c), self.u.get_mut(c), sample.priors.get(c))
+            else {
+                continue;
+            };
+            let adjusted: Vec<f64> = counts
+                .iter()
+                .enumerate()
+                .map(|(l, &n)| {
+                    let matches = measured * prior * m.get(l).copied().unwrap_or(0.0);
+                    if l == 0 { n } else { (n - matches).max(0.0) }
+                })
+                .collect();
+            *u = blend_with_prior(&adjusted, pu);
+        }
+    }
+
     /// The prior in bits.
     pub fn prior_weight(&self) -> f64 {
         (self.prior / (1.0 - self.prior)).log2()
@@ -525,5 +561,34 @@ mod tests {
         assert!((p - 0.5).abs() < 1e-12);
         assert!((0.0..=1.0).contains(&Model::probability(500.0)));
         assert!((0.0..=1.0).contains(&Model::probability(-500.0)));
+    }
+
+    #[test]
+    fn matches_among_random_pairs_are_taken_out_of_u() {
+        // One e-mail comparison; 1,000,000 random pairs of which 1 in 10,000 is a match
+        // (m exact 0.9), and strangers share a mailbox 1 time in a million.
+        let comparisons: Vec<Comparison> = Comparison::all(&[])
+            .into_iter()
+            .filter(|c| c.name == "email")
+            .collect();
+        let n = 1_000_000.0;
+        let exact = n * (1e-4 * 0.9 + 1e-6);
+        let counts = vec![vec![0.0, exact, 0.0, 0.0, n - exact]];
+        let priors: Vec<Vec<f64>> = comparisons.iter().map(prior_u).collect();
+        let u = vec![blend_with_prior(&counts[0], &priors[0])];
+        let mut model = Model {
+            m: vec![vec![1.0, 0.9, 0.02, 0.03, 0.05]],
+            u,
+            lambda: 0.5,
+            prior: 1e-4,
+            total: 2000,
+        };
+        let before = model.u[0][1];
+        model.remove_matches_from_u(&USample { counts, priors });
+        let after = model.u[0][1];
+        assert!((before - 9.1e-5).abs() < 2e-6, "{before}");
+        assert!(after < 2e-6, "{after}");
+        // The disagreement level is hardly touched.
+        assert!((model.u[0][4] - 0.9999).abs() < 1e-3);
     }
 }

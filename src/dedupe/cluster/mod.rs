@@ -6,10 +6,13 @@
 //!   they are pinned to different customer IDs;
 //! - both hold birth dates, no date of one equals, or is one typo / a day–month swap away
 //!   from, a date of the other, and they share no e-mail and no identifier. This guard is
-//!   on only where the data shows birth dates are reliable: the model's weight for
-//!   `birth_date=different` is at most [`BIRTH_GUARD_MAX_WEIGHT`] bits (true matches
-//!   disagree on birth dates less than about 1 time in 16);
-//! - both hold e-mails and phones, share neither, and share no birth date or identifier;
+//!   on only where the data shows birth dates are reliable: among anchor pairs (sharing an
+//!   e-mail or identifier, agreeing on the given name) at most 1 in 32 disagree on the date,
+//!   or, with too few anchors, the model's weight for `birth_date=different` is at most
+//!   [`BIRTH_GUARD_MAX_WEIGHT`] bits;
+//! - some kind of contact (e-mail, phone) is on both sides and differs, no kind agrees (an
+//!   e-mail one typo apart counts as agreeing), they share no birth date or identifier, and
+//!   they are not one full name at one address or employer;
 //! - every full given name of one is outright different from every full given name of the
 //!   other (not equal, not an initial, not a typo or transliteration variant) and they share
 //!   no e-mail, identifier or birth date: this keeps household members (same surname, address
