@@ -291,6 +291,7 @@ pub fn assess(
 ) -> (AuditOutcome, Scorecard) {
     let card = validate::scorecard(
         &data.records,
+        &data.as_read,
         data.golden.iter().map(|g| &g.values),
         &data.findings,
     );
@@ -334,15 +335,7 @@ fn metrics(data: &RunData, card: &Scorecard, duplicate_share: f64) -> BTreeMap<S
         let sum: f64 = card.after.values().map(|q| q.completeness).sum();
         m.insert("completeness".into(), round(sum / card.after.len() as f64));
     }
-    let (mut present, mut kept) = (0usize, 0usize);
-    for field in Field::ALL {
-        for r in &data.records {
-            if r.raw.has(field) {
-                present += 1;
-                kept += usize::from(r.values.has(field));
-            }
-        }
-    }
+    let (present, kept) = (data.as_read.present, data.as_read.kept);
     if present > 0 {
         m.insert("validity".into(), round(kept as f64 / present as f64));
     }

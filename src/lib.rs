@@ -25,6 +25,7 @@ pub mod packed;
 pub mod pipeline;
 pub mod privacy;
 pub mod progress;
+pub mod raw_store;
 pub mod record;
 pub mod report;
 pub mod stage_clock;

@@ -13,6 +13,7 @@ use crate::map::{HeaderRules, Mapping, map_table_headers, mapping_findings};
 use crate::normalize::{Normalizer, RowContext};
 use crate::output::{self, RunOutputs};
 use crate::progress::Progress;
+use crate::raw_store::RawStore;
 use crate::record::{Country, Record};
 use crate::stage_clock::{StageClock, StageStat};
 use crate::suppress::{self, SuppressionList};
@@ -43,11 +44,25 @@ pub struct RunData {
     /// Records removed by the suppression list (blanked, still in `xref.csv`).
     pub suppressed: Vec<bool>,
     pub findings: Vec<Finding>,
+    /// Field quality as read, measured before the raw values left memory.
+    pub as_read: validate::AsRead,
+    /// The records' values as read ([`RunData::raw`]).
+    pub raw_store: RawStore,
     pub dedupe: DedupeResult,
     pub golden: Vec<Golden>,
     /// Wall time and peak memory per stage, in order.
     pub timings: Vec<StageStat>,
     pub locale_digest: String,
+}
+
+impl RunData {
+    /// Record `i`'s values as read (from the spill file once validation has measured them).
+    pub fn raw(&self, i: usize) -> crate::record::Values {
+        match self.records.get(i) {
+            Some(rec) => self.raw_store.get(i, rec),
+            None => crate::record::Values::default(),
+        }
+    }
 }
 
 /// Counts reported back to the caller.
@@ -110,6 +125,8 @@ pub fn process(config: &Config, progress: &dyn Progress) -> Result<RunData> {
             ));
         }
     }
+    let as_read = validate::AsRead::measure(&records);
+    let raw_store = RawStore::spill(&mut records);
     lap("validate")?;
 
     let source_names: Vec<String> = sources.iter().map(|s| s.table.name.clone()).collect();
@@ -153,6 +170,8 @@ pub fn process(config: &Config, progress: &dyn Progress) -> Result<RunData> {
         eligible,
         suppressed,
         findings,
+        as_read,
+        raw_store,
         dedupe,
         golden,
         timings: clock.into_stats(),

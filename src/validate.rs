@@ -65,9 +65,57 @@ pub struct Scorecard {
     pub findings_by_code: BTreeMap<String, usize>,
 }
 
-/// Scores `records` (raw and normalised) and the golden values.
+/// What can only be measured while the values as read are at hand (they leave memory after
+/// validation, see [`crate::raw_store`]): each field's quality as read, the share of present
+/// values that normalised to a value, and the totals over every field.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct AsRead {
+    before: BTreeMap<&'static str, FieldQuality>,
+    validity: BTreeMap<&'static str, f64>,
+    /// Over every field: values present as read, and of those, values normalisation kept.
+    pub present: usize,
+    pub kept: usize,
+}
+
+impl AsRead {
+    /// Measures `records` (raw and normalised values both still set).
+    pub fn measure(records: &[Record]) -> AsRead {
+        /// A field as read: its quality, validity, and present / kept counts.
+        type Measured = (Field, Option<FieldQuality>, Option<f64>, usize, usize);
+        let measured: Vec<Measured> = Field::ALL
+            .par_iter()
+            .map(|&field| {
+                let raw = records.iter().map(|r| r.raw.get(field));
+                let has_raw = raw.clone().any(|v| !v.is_empty());
+                let before = has_raw.then(|| measure(raw, None));
+                let (present, kept) = records
+                    .iter()
+                    .filter(|r| r.raw.has(field))
+                    .fold((0, 0), |(p, k), r| {
+                        (p + 1, k + usize::from(r.values.has(field)))
+                    });
+                (field, before, validity(records, field), present, kept)
+            })
+            .collect();
+        let mut out = AsRead::default();
+        for (field, before, valid, present, kept) in measured {
+            if let Some(q) = before {
+                out.before.insert(field.name(), q);
+            }
+            if let Some(v) = valid {
+                out.validity.insert(field.name(), v);
+            }
+            out.present += present;
+            out.kept += kept;
+        }
+        out
+    }
+}
+
+/// Scores the normalised `records` and the golden values, with what was measured as read.
 pub fn scorecard<'a>(
     records: &[Record],
+    as_read: &AsRead,
     golden: impl Iterator<Item = &'a Values> + Clone,
     findings: &[Finding],
 ) -> Scorecard {
@@ -75,30 +123,26 @@ pub fn scorecard<'a>(
     let mut card = Scorecard {
         rows: records.len(),
         customers: golden.len(),
+        before: as_read.before.clone(),
         ..Scorecard::default()
     };
     // Fields are measured in parallel: at a million rows each is a few passes over the rows.
-    let measured: Vec<(Field, Option<FieldQuality>, Option<[FieldQuality; 2]>)> = Field::ALL
+    let measured: Vec<(Field, Option<[FieldQuality; 2]>)> = Field::ALL
         .par_iter()
         .map(|&field| {
-            let raw = records.iter().map(|r| r.raw.get(field));
             let norm = records.iter().map(|r| r.values.get(field));
-            let has_raw = raw.clone().any(|v| !v.is_empty());
-            let before = has_raw.then(|| measure(raw, None));
+            let has_raw = as_read.before.contains_key(field.name());
             let after = (has_raw || norm.clone().any(|v| !v.is_empty())).then(|| {
-                let valid = validity(records, field);
+                let valid = as_read.validity.get(field.name()).copied();
                 [
                     measure(norm, valid),
                     measure(golden.iter().map(|v| v.get(field)), None),
                 ]
             });
-            (field, before, after)
+            (field, after)
         })
         .collect();
-    for (field, before, after) in measured {
-        if let Some(q) = before {
-            card.before.insert(field.name(), q);
-        }
+    for (field, after) in measured {
         if let Some([norm, gold]) = after {
             card.after.insert(field.name(), norm);
             card.golden.insert(field.name(), gold);
@@ -188,7 +232,9 @@ mod tests {
             rec("", ""),
         ];
         let golden: Vec<Values> = vec![records[0].values.clone()];
-        let card = scorecard(&records, golden.iter(), &[]);
+        let as_read = AsRead::measure(&records);
+        assert_eq!((as_read.present, as_read.kept), (3, 2));
+        let card = scorecard(&records, &as_read, golden.iter(), &[]);
         let before = &card.before["email"];
         assert_eq!(before.completeness, 0.75);
         assert_eq!(before.uniqueness, 1.0);

@@ -57,6 +57,7 @@ fn write_staged(run: &RunOutputs<'_>, staging: &Staging) -> Result<RunSummary> {
     let data = run.data;
     let card = crate::validate::scorecard(
         &data.records,
+        &data.as_read,
         data.golden.iter().map(|g| &g.values),
         &data.findings,
     );

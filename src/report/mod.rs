@@ -44,6 +44,7 @@ impl ReportOptions {
 pub fn render_report(data: &RunData, options: &ReportOptions) -> String {
     let card = validate::scorecard(
         &data.records,
+        &data.as_read,
         data.golden.iter().map(|g| &g.values),
         &data.findings,
     );

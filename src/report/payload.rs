@@ -206,8 +206,9 @@ impl<'a> RecordTable<'a> {
 
     fn record(&self, i: usize, rec: &Record) -> Value {
         let mut values = Map::new();
+        let as_read = self.data.raw(i);
         for f in Field::ALL {
-            let (norm, raw) = (rec.values.get(f), rec.raw.get(f));
+            let (norm, raw) = (rec.values.get(f), as_read.get(f));
             if !norm.is_empty() || !raw.is_empty() {
                 values.insert(
                     f.name().to_string(),

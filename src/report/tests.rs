@@ -233,6 +233,8 @@ pub(crate) fn sample_run() -> RunData {
         source_keys: (1..=records.len()).map(|i| format!("K{i}")).collect(),
         eligible: vec![true, true, true, true, false, true],
         suppressed: vec![false; 6],
+        as_read: crate::validate::AsRead::measure(&records),
+        raw_store: Default::default(),
         records,
         findings,
         dedupe: DedupeResult {

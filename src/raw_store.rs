@@ -1,0 +1,220 @@
+//! The rows' values as read, moved out of memory into an unlinked temporary file once
+//! normalisation and validation have measured them; the report reads back the few thousand
+//! rows it shows.
+//!
+//! At ten million rows the as-read values were gigabytes that only the report's "raw value
+//! on hover" needed. The file is created in the system temp directory and, on Unix, removed
+//! from the directory at once: it lives only as long as the open handle, so an interrupted
+//! or crashed run leaves no copy of the customer data behind. Where no temp file can be made
+//! the values simply stay in memory.
+
+use crate::record::{Field, Record, Values};
+use rayon::prelude::*;
+use std::fs::File;
+use std::io::{BufWriter, Read, Seek, SeekFrom, Write};
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+/// Where the as-read values of a run's records are.
+#[derive(Debug, Default)]
+pub struct RawStore {
+    spill: Option<Spill>,
+}
+
+#[derive(Debug)]
+struct Spill {
+    file: Mutex<File>,
+    /// End offset of each record's bytes (its start is the previous end).
+    ends: Vec<u64>,
+    /// Where the file is still linked (non-Unix), removed on drop.
+    path: Option<PathBuf>,
+}
+
+/// Records serialised per write (bounded memory while spilling).
+const SPILL_CHUNK: usize = 16_384;
+
+impl RawStore {
+    /// Moves every record's as-read values into a temporary file, leaving `rec.raw` empty.
+    /// When the file cannot be created or written, nothing moves and the store is empty.
+    pub fn spill(records: &mut [Record]) -> RawStore {
+        let Some((file, path)) = temp_file() else {
+            return RawStore::default();
+        };
+        match write_all(&file, records) {
+            Ok(ends) => {
+                for rec in records.iter_mut() {
+                    rec.raw = Values::default();
+                }
+                RawStore {
+                    spill: Some(Spill {
+                        file: Mutex::new(file),
+                        ends,
+                        path,
+                    }),
+                }
+            }
+            Err(_) => {
+                if let Some(p) = path {
+                    let _ = std::fs::remove_file(p);
+                }
+                RawStore::default()
+            }
+        }
+    }
+
+    /// Record `i`'s values as read: from the file when spilled, else `rec.raw`.
+    pub fn get(&self, i: usize, rec: &Record) -> Values {
+        self.read(i).unwrap_or_else(|| rec.raw.clone())
+    }
+
+    fn read(&self, i: usize) -> Option<Values> {
+        let spill = self.spill.as_ref()?;
+        let end = *spill.ends.get(i)?;
+        let start = match i.checked_sub(1) {
+            Some(prev) => *spill.ends.get(prev)?,
+            None => 0,
+        };
+        let mut bytes = vec![0u8; usize::try_from(end.checked_sub(start)?).ok()?];
+        let mut file = spill.file.lock().ok()?;
+        file.seek(SeekFrom::Start(start)).ok()?;
+        file.read_exact(&mut bytes).ok()?;
+        decode(&bytes)
+    }
+}
+
+impl Drop for Spill {
+    fn drop(&mut self) {
+        if let Some(p) = &self.path {
+            let _ = std::fs::remove_file(p);
+        }
+    }
+}
+
+/// A new temporary file, already unlinked where the system allows it (then no path).
+fn temp_file() -> Option<(File, Option<PathBuf>)> {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let path = std::env::temp_dir().join(format!("steward-raw-{}-{nanos}.tmp", std::process::id()));
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create_new(true)
+        .open(&path)
+        .ok()?;
+    if cfg!(unix) && std::fs::remove_file(&path).is_ok() {
+        Some((file, None))
+    } else {
+        Some((file, Some(path)))
+    }
+}
+
+/// Writes every record's raw values in order; returns the end offsets.
+fn write_all(file: &File, records: &[Record]) -> std::io::Result<Vec<u64>> {
+    let mut out = BufWriter::with_capacity(1 << 20, file);
+    let mut ends = Vec::with_capacity(records.len());
+    let mut at = 0u64;
+    for chunk in records.chunks(SPILL_CHUNK) {
+        let encoded: Vec<Vec<u8>> = chunk.par_iter().map(|r| encode(&r.raw)).collect();
+        for bytes in encoded {
+            out.write_all(&bytes)?;
+            at += bytes.len() as u64;
+            ends.push(at);
+        }
+    }
+    out.flush()?;
+    Ok(ends)
+}
+
+/// Each field's length (LEB128) and bytes, in `Field::ALL` order.
+fn encode(values: &Values) -> Vec<u8> {
+    let mut out = Vec::new();
+    for (_, v) in values.iter() {
+        let mut len = v.len();
+        loop {
+            let byte = (len & 0x7f) as u8;
+            len >>= 7;
+            if len == 0 {
+                out.push(byte);
+                break;
+            }
+            out.push(byte | 0x80);
+        }
+        out.extend_from_slice(v.as_bytes());
+    }
+    out
+}
+
+fn decode(mut bytes: &[u8]) -> Option<Values> {
+    let mut parts: Vec<&str> = Vec::with_capacity(Field::COUNT);
+    for _ in 0..Field::COUNT {
+        let mut len = 0usize;
+        let mut shift = 0;
+        loop {
+            let (&b, rest) = bytes.split_first()?;
+            bytes = rest;
+            len |= usize::from(b & 0x7f).checked_shl(shift)?;
+            if b & 0x80 == 0 {
+                break;
+            }
+            shift += 7;
+        }
+        if len > bytes.len() {
+            return None;
+        }
+        let (text, rest) = bytes.split_at(len);
+        parts.push(std::str::from_utf8(text).ok()?);
+        bytes = rest;
+    }
+    let parts: [&str; Field::COUNT] = parts.try_into().ok()?;
+    Some(Values::from_parts(&parts))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(raw: &[(Field, &str)]) -> Record {
+        let mut r = Record::default();
+        for (f, v) in raw {
+            r.raw.set(*f, v);
+        }
+        r
+    }
+
+    #[test]
+    fn spilled_values_read_back_and_leave_memory() {
+        let long = "ж".repeat(300);
+        let mut records = vec![
+            record(&[
+                (Field::FullName, "Шевченко Олена"),
+                (Field::Phone, "8 050 123 45 67"),
+            ]),
+            record(&[]),
+            record(&[
+                (Field::AddressLine1, &long),
+                (Field::BirthDate, "12.03.2530"),
+            ]),
+        ];
+        let originals: Vec<Values> = records.iter().map(|r| r.raw.clone()).collect();
+        let store = RawStore::spill(&mut records);
+        assert!(store.spill.is_some(), "the temp directory is writable here");
+        assert!(records.iter().all(|r| r.raw == Values::default()));
+        for (i, (rec, original)) in records.iter().zip(&originals).enumerate().rev() {
+            assert_eq!(&store.get(i, rec), original);
+        }
+    }
+
+    #[test]
+    fn an_empty_store_answers_from_the_record() {
+        let rec = record(&[(Field::Email, "A@B.ua")]);
+        assert_eq!(RawStore::default().get(0, &rec).get(Field::Email), "A@B.ua");
+    }
+
+    #[test]
+    fn truncated_bytes_do_not_decode() {
+        let bytes = encode(&record(&[(Field::Email, "a@b.ua")]).raw);
+        assert!(decode(&bytes).is_some());
+        assert!(decode(&bytes[..bytes.len() - 1]).is_none());
+    }
+}
