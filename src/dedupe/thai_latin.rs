@@ -7,6 +7,14 @@
 //! skeleton therefore drops vowels, y and h-in-digraphs, folds each final-neutralising class
 //! into one letter (k; t; p; n) everywhere, and collapses repeats, so `Maneerat` and `มณีรัตน์`
 //! both give `mnt`, `Pornthip` and `พรทิพย์` both give `pntp`.
+//!
+//! The Thai side is read from the script itself ([`thai_skeleton`]) rather than from its
+//! letter-by-letter key, so that letters Thai writes but does not say stay out: a consonant
+//! under the silencer ์ (`ศักดิ์` "sak"), a leading ห before a sonorant (`หญิง` "ying"), the
+//! vowel carrier อ, ว and ย inside vowels (`ดวง` "duang", `เกียรติ`), ร after a final
+//! consonant (`เพชร` "phet", `มิตร`) or in ทร / ศร / สร (`ทรัพย์` "sap", `ศรี` "si"), and รร
+//! before a consonant (`ธรรม` "tham"). Written by hand: no maintained Rust crate romanises
+//! Thai names (kham-core's rule engine was tried and leaves most names half in Thai).
 
 /// The skeleton of a lower-case ASCII name (a Thai key or a romanisation).
 pub fn skeleton(latin: &str) -> String {
@@ -27,6 +35,8 @@ pub fn skeleton(latin: &str) -> String {
                 chars.next();
                 'g'
             }
+            // w closing a syllable is a vowel (`kaew`, `Kaeo`), as ว is in Thai.
+            ('w', next) if !next.is_some_and(is_vowel_letter) => continue,
             _ => match c {
                 'k' | 'g' | 'q' | 'c' => 'k',
                 't' | 'd' | 's' | 'j' | 'z' | 'x' => 't',
@@ -57,15 +67,147 @@ pub fn thai_latin_meet(a: &str, b: &str, a_raw: &str, b_raw: &str) -> bool {
     } else {
         return false;
     };
+    let thai = if is_thai(a_raw) { a_raw } else { b_raw };
+    let latin_skeleton = skeleton(latin);
+    // By sound, or by letter: romanisations follow the spelling as often (`Sri` for ศรี).
+    let by_sound = thai_skeleton(thai);
     let s = skeleton(thai_key);
-    if s.len() >= 3 {
-        return s == skeleton(latin);
+    if [&by_sound, &s]
+        .iter()
+        .any(|k| k.len() >= 3 && **k == latin_skeleton)
+    {
+        return true;
     }
-    if s.is_empty() || s != skeleton(latin) {
+    if s.len() >= 3 {
+        return false;
+    }
+    if s.is_empty() || s != latin_skeleton {
         return false;
     }
     let fine = fine_skeleton(thai_key);
     fine.len() >= 2 && fine == fine_skeleton(latin)
+}
+
+/// Thai consonants (ก … ฮ).
+fn is_thai_consonant(c: char) -> bool {
+    ('\u{0E01}'..='\u{0E2E}').contains(&c)
+}
+
+/// Vowel signs written above, below or after a consonant (ะ ั า ำ ิ ี ึ ื ุ ู ็ ๅ).
+fn is_following_vowel(c: char) -> bool {
+    matches!(c, '\u{0E30}'..='\u{0E39}' | '\u{0E45}' | '\u{0E47}')
+}
+
+/// Vowels written before their consonant (เ แ โ ใ ไ).
+fn is_leading_vowel(c: char) -> bool {
+    ('\u{0E40}'..='\u{0E44}').contains(&c)
+}
+
+/// Tone marks and the silencer, which sit on a consonant without being a vowel.
+fn is_mark(c: char) -> bool {
+    ('\u{0E48}'..='\u{0E4E}').contains(&c)
+}
+
+/// The next character after `i` that is not a tone mark.
+fn next_sound(chars: &[char], i: usize) -> Option<char> {
+    chars
+        .iter()
+        .skip(i + 1)
+        .copied()
+        .find(|&c| !matches!(c, '\u{0E48}'..='\u{0E4B}'))
+}
+
+/// Which consonants of a Thai word are written but not said.
+fn silent_letters(chars: &[char]) -> Vec<bool> {
+    let mut silent = vec![false; chars.len()];
+    let consonant_at = |i: usize| chars.get(i).copied().is_some_and(is_thai_consonant);
+    for (i, &c) in chars.iter().enumerate() {
+        let next = chars.get(i + 1).copied();
+        let prev = i.checked_sub(1).and_then(|p| chars.get(p)).copied();
+        match c {
+            // The silencer: the consonant under it (with a ิ or ุ between), and ท/ต/ด before
+            // a silenced ร (`จันทร์` "chan").
+            '\u{0E4C}' => {
+                let mut j = i.checked_sub(1);
+                if let Some(k) = j
+                    && matches!(chars.get(k), Some('\u{0E34}' | '\u{0E38}'))
+                {
+                    j = k.checked_sub(1);
+                }
+                if let Some(k) = j.filter(|&k| consonant_at(k)) {
+                    silent[k] = true;
+                    if chars.get(k) == Some(&'ร')
+                        && let Some(b) = k.checked_sub(1)
+                        && matches!(chars.get(b), Some('ท' | 'ต' | 'ด'))
+                    {
+                        silent[b] = true;
+                    }
+                }
+            }
+            // ห leading a sonorant only gives it its tone.
+            'ห' if next.is_some_and(|n| "งญนมยรลว".contains(n)) => {
+                silent[i] = true
+            }
+            'ร' => {
+                let after = next_sound(chars, i);
+                let vowel_after = after.is_some_and(is_following_vowel);
+                let word_start = i == 1 || (i >= 2 && chars.get(i - 2).is_some_and(|&c| c == ' '));
+                match prev {
+                    // ทร is s, ศร / สร / ซร are s (`ทรัพย์`, `ศรี`, `สร้าง`).
+                    Some('ท' | 'ศ' | 'ส' | 'ซ') if vowel_after => silent[i] = true,
+                    // ร after a final consonant (`เพชร`, `มิตร`, `บัตร`).
+                    Some('ช' | 'ต' | 'ท' | 'ด' | 'ศ' | 'ส')
+                        if !word_start && !vowel_after && after != Some('ร') =>
+                    {
+                        silent[i] = true
+                    }
+                    _ => {}
+                }
+                // รร before a consonant is the vowel "a" (`ธรรม`, `วรรณ`).
+                if next == Some('ร') && chars.get(i + 2).copied().is_some_and(is_thai_consonant) {
+                    silent[i] = true;
+                    silent[i + 1] = true;
+                }
+            }
+            _ => {}
+        }
+    }
+    silent
+}
+
+/// The coarse sound skeleton of a Thai-script name, comparable with [`skeleton`] of its
+/// romanisation.
+pub fn thai_skeleton(thai: &str) -> String {
+    let chars: Vec<char> = thai.chars().collect();
+    let silent = silent_letters(&chars);
+    let mut out = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        if silent.get(i).copied().unwrap_or(false) || is_mark(c) {
+            continue;
+        }
+        let next = next_sound(&chars, i);
+        let prev = i.checked_sub(1).and_then(|p| chars.get(p)).copied();
+        let begins_syllable = next.is_some_and(is_following_vowel)
+            || prev.is_some_and(is_leading_vowel)
+            || prev.is_none_or(|p| p == ' ');
+        let class = match c {
+            'ก' | 'ข' | 'ฃ' | 'ค' | 'ฅ' | 'ฆ' => 'k',
+            'จ' | 'ฉ' | 'ช' | 'ซ' | 'ฌ' | 'ศ' | 'ษ' | 'ส' | 'ฎ' | 'ฏ' | 'ฐ' | 'ฑ' | 'ฒ' | 'ด'
+            | 'ต' | 'ถ' | 'ท' | 'ธ' => 't',
+            'บ' | 'ป' | 'ผ' | 'ฝ' | 'พ' | 'ฟ' | 'ภ' => 'p',
+            'ณ' | 'น' | 'ล' | 'ฬ' | 'ร' | 'ฤ' | 'ฦ' => 'n',
+            'ญ' if !begins_syllable => 'n',
+            'ม' | 'ำ' => 'm',
+            'ห' | 'ฮ' => 'h',
+            'ง' => 'g',
+            'ว' if begins_syllable => 'w',
+            _ => continue,
+        };
+        if !out.ends_with(class) {
+            out.push(class);
+        }
+    }
+    out
 }
 
 fn is_vowel_letter(c: char) -> bool {
@@ -150,6 +292,21 @@ mod tests {
         assert!(meet("แสงทอง", "Saengthong"));
         assert!(meet("สุขสวัสดิ์", "Suksawat"));
         assert!(meet("กิตติศักดิ์", "Kittisak"));
+    }
+
+    #[test]
+    fn silent_letters_stay_out_of_the_thai_skeleton() {
+        assert!(meet("เพชรเดชดวง", "Phetdetduang"));
+        assert!(meet("สมหญิง", "Somying"));
+        assert!(meet("ทรัพย์ทิพย์วัฒนา", "Supthipwatthana"));
+        assert!(meet("ศรีสุข", "Srisuk"));
+        assert!(meet("มณีจันทร์", "Maneechan"));
+        assert!(meet("ดวงใจ", "Duangjai"));
+        assert!(meet("วรรณวิไล", "Wanwilai"));
+        assert!(meet("แก้วมณี", "Kaewmanee"));
+        assert!(meet("สวัสดิ์ชัย", "Sawatchai"));
+        assert_eq!(thai_skeleton("ธรรมศักดิ์"), "tmtk");
+        assert_eq!(skeleton("thammasak"), "tmtk");
     }
 
     #[test]
