@@ -26,11 +26,12 @@
 //! already needs several GiB, more than the 2 GiB the 1M-row goal allows a whole run
 //! (`BENCHMARKS.md`). An export that large should come as CSV.
 
+use super::shared_strings::{UniqueCountScan, is_shared_strings_part, max_strings};
 use super::table::PhysicalRow;
 use crate::error::{Error, Result};
 use crate::finding::{Finding, Severity};
 use calamine::{Data, Range, Reader, open_workbook_auto_from_rs};
-use std::io::{self, Cursor, Read};
+use std::io::{self, Cursor, Read, Write};
 use std::path::Path;
 
 /// Largest total uncompressed size accepted for a zipped workbook (see the module doc).
@@ -190,7 +191,8 @@ fn check_zip_sizes(bytes: &[u8]) -> Result<()> {
 }
 
 /// Inflates entry `i` into nothing, at most one byte past its declared size, and refuses the
-/// archive if that byte comes.
+/// archive if that byte comes. A shared-strings part is scanned on the way for the string count
+/// calamine will reserve room for (`shared_strings`).
 fn check_inflated_size(archive: &mut zip::ZipArchive<Cursor<&[u8]>>, i: usize) -> Result<()> {
     // An entry that cannot be opened (encrypted, a compression method without a decoder here)
     // cannot be inflated by calamine either; calamine reports it if it needs the entry.
@@ -198,7 +200,11 @@ fn check_inflated_size(archive: &mut zip::ZipArchive<Cursor<&[u8]>>, i: usize) -
         return Ok(());
     };
     let declared = entry.size();
-    let over = match bounded_len(&mut entry, declared) {
+    let name = String::from_utf8_lossy(entry.name_raw()).into_owned();
+    let mut scan = UniqueCountScan::default();
+    let scanned = is_shared_strings_part(&name);
+    let into: &mut dyn Write = if scanned { &mut scan } else { &mut io::sink() };
+    let over = match bounded_len(&mut entry, declared, into) {
         Ok(len) => len > declared,
         // The zip crate stops a read past the declared size itself (`crc32.rs`,
         // "File is larger than its declared uncompressed size"). Other errors (a corrupt
@@ -208,17 +214,23 @@ fn check_inflated_size(archive: &mut zip::ZipArchive<Cursor<&[u8]>>, i: usize) -
     };
     if over {
         return Err(Error::input(format!(
-            "cannot read workbook: entry {:?} inflates to more than the {declared} bytes its \
-             header declares (a zip bomb?); refused",
-            String::from_utf8_lossy(entry.name_raw())
+            "cannot read workbook: entry {name:?} inflates to more than the {declared} bytes its \
+             header declares (a zip bomb?); refused"
+        )));
+    }
+    if scanned && scan.largest > max_strings(declared) {
+        return Err(Error::input(format!(
+            "cannot read workbook: entry {name:?} claims {} shared strings, more than its {} \
+             bytes can hold (the file is corrupt or hostile); refused",
+            scan.largest, declared
         )));
     }
     Ok(())
 }
 
-/// How many bytes `reader` yields, counting up to `limit + 1` and keeping none of them.
-fn bounded_len(reader: impl Read, limit: u64) -> io::Result<u64> {
-    io::copy(&mut reader.take(limit.saturating_add(1)), &mut io::sink())
+/// How many bytes `reader` yields, counting up to `limit + 1`; they go to `into`.
+fn bounded_len(reader: impl Read, limit: u64, into: &mut dyn Write) -> io::Result<u64> {
+    io::copy(&mut reader.take(limit.saturating_add(1)), into)
 }
 
 /// Rows of a sheet as text, numbered by sheet row; error cells become "" with a finding.
@@ -485,6 +497,67 @@ mod tests {
         assert!(sheets.is_ok_and(|s| !s.is_empty() && !s[0].rows.is_empty()));
     }
 
+    /// A real two-cell xlsx whose shared-strings part claims `unique_count` strings.
+    fn xlsx_claiming_shared_strings(unique_count: &str) -> Vec<u8> {
+        use std::io::{Read, Write};
+        let honest = xlsx_bytes(|wb| {
+            let sheet = wb.add_worksheet();
+            sheet.write_string(0, 0, "Name").unwrap();
+            sheet.write_string(1, 0, "Ann").unwrap();
+        });
+        let mut archive = zip::ZipArchive::new(Cursor::new(honest)).unwrap();
+        let mut buffer = Cursor::new(Vec::new());
+        let mut claimed = false;
+        {
+            let mut writer = zip::ZipWriter::new(&mut buffer);
+            for i in 0..archive.len() {
+                let mut entry = archive.by_index(i).unwrap();
+                let name = entry.name().unwrap().to_string();
+                let mut content = String::new();
+                entry.read_to_string(&mut content).unwrap();
+                if name == "xl/sharedStrings.xml" {
+                    let at = content.find("uniqueCount=\"").unwrap() + 13;
+                    let end = at + content[at..].find('"').unwrap();
+                    content.replace_range(at..end, unique_count);
+                    claimed = true;
+                }
+                let options = zip::write::SimpleFileOptions::default();
+                writer.start_file(name.as_str(), options).unwrap();
+                writer.write_all(content.as_bytes()).unwrap();
+            }
+            writer.finish().unwrap();
+        }
+        assert!(claimed, "the writer made a shared-strings part");
+        buffer.into_inner()
+    }
+
+    #[test]
+    fn xlsx_claiming_trillions_of_shared_strings_is_an_error_not_an_abort() {
+        // calamine reserved 24 bytes per claimed string (240 TB here) unchecked: the failed
+        // allocation aborted the process. Without the check this test aborts the test binary.
+        let bytes = xlsx_claiming_shared_strings("10000000000000");
+        let err = read_sheets(&bytes, Path::new("sst.xlsx"), "sst.xlsx", None)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(
+            err.contains("sst.xlsx")
+                && err.contains("claims 10000000000000 shared strings")
+                && err.contains("refused"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_true_or_merely_wrong_shared_string_count_still_reads() {
+        for count in ["2", "1000000"] {
+            let bytes = xlsx_claiming_shared_strings(count);
+            let sheets = read_sheets(&bytes, Path::new("s.xlsx"), "s.xlsx", None).unwrap();
+            let cells: Vec<_> = sheets[0].rows.iter().map(|r| r.cells.clone()).collect();
+            assert_eq!(cells, [["Name"], ["Ann"]], "uniqueCount={count}");
+        }
+    }
+
     /// A real one-cell xlsx whose sheet has `padding` blanks before its data. With `declared`,
     /// the sheet's local and central headers both declare that many bytes instead of the true
     /// size: a zip bomb that lies about its size, which neither the declared total nor the
@@ -574,9 +647,10 @@ mod tests {
     fn the_inflation_count_stops_one_byte_past_the_declared_size() {
         // An endless reader: the count ends because it stops, not because the data does, and
         // nothing is kept; this is what bounds the check's time and memory on a bomb.
-        assert_eq!(bounded_len(io::repeat(0), 1024).unwrap(), 1025);
-        assert_eq!(bounded_len(&b"abc"[..], 1024).unwrap(), 3);
-        assert_eq!(bounded_len(&b"abc"[..], 3).unwrap(), 3);
+        let sink = &mut io::sink();
+        assert_eq!(bounded_len(io::repeat(0), 1024, sink).unwrap(), 1025);
+        assert_eq!(bounded_len(&b"abc"[..], 1024, sink).unwrap(), 3);
+        assert_eq!(bounded_len(&b"abc"[..], 3, sink).unwrap(), 3);
     }
 
     #[test]
