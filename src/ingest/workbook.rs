@@ -1,14 +1,41 @@
 //! Workbooks (xlsx, xlsm, xlsb, xls, ods) through calamine: safety checks, sheets, cell text.
+//!
+//! ## Zip bombs
+//!
+//! xlsx, xlsm, xlsb and ods files are zip archives whose parts calamine inflates as it reads
+//! them. Before calamine sees one, `check_zip_sizes` refuses it when
+//!
+//! - its central directory declares more than `MAX_UNCOMPRESSED` (1 GiB) in all, or a part of
+//!   16 MiB or more declares a compression ratio above 500:1; or
+//! - a part inflates to more than its headers declare. The sizes in the headers are whatever the
+//!   file's author wrote: 64 KiB of deflate data can declare 1 KiB and inflate to 64 MiB (deflate
+//!   expands at most about 1,000:1, so a 10 MB file can make 10 GB). Every part is inflated once
+//!   into a counter, nothing kept, reading at most one byte past its declared size: one bounded
+//!   streaming pass, about 1 ms per MiB inflated, some 5% of the time calamine then takes to
+//!   read the sheets. Afterwards the declared sizes, which the first check bounds, are known to
+//!   bound what calamine will inflate. The `zip` crate has itself failed a read past the declared
+//!   size since 9.0.1 (`Crc32Reader` in its `crc32.rs`), so calamine would stop with an I/O error
+//!   too; the check does not rely on that, and says what is wrong.
+//!
+//! Why 1 GiB (it was 2 GiB, chosen before these numbers): an Excel sheet ends at row 1,048,576,
+//! and a cell costs about 57 bytes of sheet XML in the most verbose form exporters write (inline
+//! strings; `sales_reps.xlsx` of the benchmark data has 9 columns and 470 bytes a row). 1 GiB
+//! holds a sheet filled to Excel's last row with ~18 such columns, more than a contact export
+//! carries. A bigger workbook would not fit in memory anyway: reading a sheet peaks at 2.5–4
+//! times its XML (measured: 5.6 MiB of sheet XML at 15 MiB, 53 MiB at 210 MiB), so 1 GiB of XML
+//! already needs several GiB, more than the 2 GiB the 1M-row goal allows a whole run
+//! (`BENCHMARKS.md`). An export that large should come as CSV.
 
+use super::shared_strings::{UniqueCountScan, is_shared_strings_part, max_strings};
 use super::table::PhysicalRow;
 use crate::error::{Error, Result};
 use crate::finding::{Finding, Severity};
 use calamine::{Data, Range, Reader, open_workbook_auto_from_rs};
-use std::io::Cursor;
+use std::io::{self, Cursor, Read, Write};
 use std::path::Path;
 
-/// Largest total uncompressed size accepted for a zipped workbook.
-const MAX_UNCOMPRESSED: u64 = 2 << 30;
+/// Largest total uncompressed size accepted for a zipped workbook (see the module doc).
+const MAX_UNCOMPRESSED: u64 = 1 << 30;
 /// Largest compression ratio accepted for a big entry.
 const MAX_RATIO: u64 = 500;
 /// Entries smaller than this are not ratio-checked (tiny XML parts compress very well).
@@ -129,7 +156,8 @@ fn is_encrypted_ole(bytes: &[u8]) -> bool {
     bytes.windows(name.len()).any(|w| w == name.as_slice())
 }
 
-/// Reads the zip central directory and refuses absurd uncompressed sizes or compression ratios.
+/// Refuses a zip whose central directory declares absurd uncompressed sizes or compression
+/// ratios, or one of whose entries inflates to more than it declares (module doc).
 fn check_zip_sizes(bytes: &[u8]) -> Result<()> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| Error::input(format!("cannot read workbook: {e}")))?;
@@ -143,19 +171,66 @@ fn check_zip_sizes(bytes: &[u8]) -> Result<()> {
         if size >= RATIO_CHECK_FROM && size / packed.max(1) > MAX_RATIO {
             return Err(Error::input(format!(
                 "cannot read workbook: entry {:?} expands {}:1 (a zip bomb?); refused",
-                entry.name(),
+                String::from_utf8_lossy(entry.name_raw()),
                 size / packed.max(1)
             )));
         }
     }
     if total > MAX_UNCOMPRESSED {
         return Err(Error::input(format!(
-            "cannot read workbook: it would expand to {} MiB, over the {} MiB limit; refused",
+            "cannot read workbook: it would expand to {} MiB, over the {} MiB limit; refused \
+             (export a workbook this large as CSV)",
             total >> 20,
             MAX_UNCOMPRESSED >> 20
         )));
     }
+    for i in 0..archive.len() {
+        check_inflated_size(&mut archive, i)?;
+    }
     Ok(())
+}
+
+/// Inflates entry `i` into nothing, at most one byte past its declared size, and refuses the
+/// archive if that byte comes. A shared-strings part is scanned on the way for the string count
+/// calamine will reserve room for (`shared_strings`).
+fn check_inflated_size(archive: &mut zip::ZipArchive<Cursor<&[u8]>>, i: usize) -> Result<()> {
+    // An entry that cannot be opened (encrypted, a compression method without a decoder here)
+    // cannot be inflated by calamine either; calamine reports it if it needs the entry.
+    let Ok(mut entry) = archive.by_index(i) else {
+        return Ok(());
+    };
+    let declared = entry.size();
+    let name = String::from_utf8_lossy(entry.name_raw()).into_owned();
+    let mut scan = UniqueCountScan::default();
+    let scanned = is_shared_strings_part(&name);
+    let into: &mut dyn Write = if scanned { &mut scan } else { &mut io::sink() };
+    let over = match bounded_len(&mut entry, declared, into) {
+        Ok(len) => len > declared,
+        // The zip crate stops a read past the declared size itself (`crc32.rs`,
+        // "File is larger than its declared uncompressed size"). Other errors (a corrupt
+        // deflate stream, a wrong CRC) stop calamine's read at the same byte, so they are left
+        // to calamine, which reads only the entries it needs.
+        Err(e) => e.to_string().contains("declared"),
+    };
+    if over {
+        return Err(Error::input(format!(
+            "cannot read workbook: entry {name:?} inflates to more than the {declared} bytes its \
+             header declares (a zip bomb?); refused"
+        )));
+    }
+    if scanned && scan.largest > max_strings(declared) {
+        return Err(Error::input(format!(
+            "cannot read workbook: entry {name:?} claims {} shared strings, more than its {} \
+             bytes can hold (the file is corrupt or hostile); refused",
+            scan.largest, declared
+        )));
+    }
+    Ok(())
+}
+
+/// How many bytes `reader` yields, counting up to `limit + 1`; they go to `into`.
+fn bounded_len(reader: impl Read, limit: u64, into: &mut dyn Write) -> io::Result<u64> {
+    io::copy(&mut reader.take(limit.saturating_add(1)), into)
 }
 
 /// Rows of a sheet as text, numbered by sheet row; error cells become "" with a finding.
@@ -420,6 +495,169 @@ mod tests {
                 .unwrap_or_default();
         let sheets = read_sheets(&bytes, Path::new("legacy.xls"), "legacy.xls", None);
         assert!(sheets.is_ok_and(|s| !s.is_empty() && !s[0].rows.is_empty()));
+    }
+
+    /// A real two-cell xlsx whose shared-strings part claims `unique_count` strings.
+    fn xlsx_claiming_shared_strings(unique_count: &str) -> Vec<u8> {
+        use std::io::{Read, Write};
+        let honest = xlsx_bytes(|wb| {
+            let sheet = wb.add_worksheet();
+            sheet.write_string(0, 0, "Name").unwrap();
+            sheet.write_string(1, 0, "Ann").unwrap();
+        });
+        let mut archive = zip::ZipArchive::new(Cursor::new(honest)).unwrap();
+        let mut buffer = Cursor::new(Vec::new());
+        let mut claimed = false;
+        {
+            let mut writer = zip::ZipWriter::new(&mut buffer);
+            for i in 0..archive.len() {
+                let mut entry = archive.by_index(i).unwrap();
+                let name = entry.name().unwrap().to_string();
+                let mut content = String::new();
+                entry.read_to_string(&mut content).unwrap();
+                if name == "xl/sharedStrings.xml" {
+                    let at = content.find("uniqueCount=\"").unwrap() + 13;
+                    let end = at + content[at..].find('"').unwrap();
+                    content.replace_range(at..end, unique_count);
+                    claimed = true;
+                }
+                let options = zip::write::SimpleFileOptions::default();
+                writer.start_file(name.as_str(), options).unwrap();
+                writer.write_all(content.as_bytes()).unwrap();
+            }
+            writer.finish().unwrap();
+        }
+        assert!(claimed, "the writer made a shared-strings part");
+        buffer.into_inner()
+    }
+
+    #[test]
+    fn xlsx_claiming_trillions_of_shared_strings_is_an_error_not_an_abort() {
+        // calamine reserved 24 bytes per claimed string (240 TB here) unchecked: the failed
+        // allocation aborted the process. Without the check this test aborts the test binary.
+        let bytes = xlsx_claiming_shared_strings("10000000000000");
+        let err = read_sheets(&bytes, Path::new("sst.xlsx"), "sst.xlsx", None)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(
+            err.contains("sst.xlsx")
+                && err.contains("claims 10000000000000 shared strings")
+                && err.contains("refused"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_true_or_merely_wrong_shared_string_count_still_reads() {
+        for count in ["2", "1000000"] {
+            let bytes = xlsx_claiming_shared_strings(count);
+            let sheets = read_sheets(&bytes, Path::new("s.xlsx"), "s.xlsx", None).unwrap();
+            let cells: Vec<_> = sheets[0].rows.iter().map(|r| r.cells.clone()).collect();
+            assert_eq!(cells, [["Name"], ["Ann"]], "uniqueCount={count}");
+        }
+    }
+
+    /// A real one-cell xlsx whose sheet has `padding` blanks before its data. With `declared`,
+    /// the sheet's local and central headers both declare that many bytes instead of the true
+    /// size: a zip bomb that lies about its size, which neither the declared total nor the
+    /// declared ratio gives away.
+    fn xlsx_with_padded_sheet(padding: usize, declared: Option<u32>) -> Vec<u8> {
+        use std::io::{Read, Write};
+        const SHEET: &str = "xl/worksheets/sheet1.xml";
+        let honest = xlsx_bytes(|wb| {
+            wb.add_worksheet().write_string(0, 0, "Name").unwrap();
+        });
+        let mut archive = zip::ZipArchive::new(Cursor::new(honest)).unwrap();
+        let mut buffer = Cursor::new(Vec::new());
+        let mut real_size = 0;
+        {
+            let mut writer = zip::ZipWriter::new(&mut buffer);
+            let options = zip::write::SimpleFileOptions::default()
+                .compression_method(zip::CompressionMethod::Deflated);
+            for i in 0..archive.len() {
+                let mut entry = archive.by_index(i).unwrap();
+                let name = entry.name().unwrap().to_string();
+                let mut content = Vec::new();
+                entry.read_to_end(&mut content).unwrap();
+                writer.start_file(name.as_str(), options).unwrap();
+                if name != SHEET {
+                    writer.write_all(&content).unwrap();
+                    continue;
+                }
+                let at = content
+                    .windows(11)
+                    .position(|w| w == b"<sheetData>")
+                    .unwrap();
+                writer.write_all(&content[..at]).unwrap();
+                let blanks = vec![b' '; 1 << 20];
+                for chunk in 0..padding.div_ceil(blanks.len()) {
+                    let len = (padding - chunk * blanks.len()).min(blanks.len());
+                    writer.write_all(&blanks[..len]).unwrap();
+                }
+                writer.write_all(&content[at..]).unwrap();
+                real_size = content.len() + padding;
+            }
+            writer.finish().unwrap();
+        }
+        let mut bytes = buffer.into_inner();
+        let Some(declared) = declared else {
+            return bytes;
+        };
+        // The uncompressed size is at offset 22 of a local header (name at 30) and at offset 24
+        // of a central directory header (name at 46).
+        for (signature, size_at, name_at) in [(b"PK\x03\x04", 22, 30), (b"PK\x01\x02", 24, 46)] {
+            let header = (0..bytes.len() - name_at - SHEET.len())
+                .find(|&i| {
+                    &bytes[i..i + 4] == signature
+                        && &bytes[i + name_at..i + name_at + SHEET.len()] == SHEET.as_bytes()
+                })
+                .expect("the sheet's header");
+            let field = header + size_at..header + size_at + 4;
+            let size = u32::from_le_bytes(bytes[field.clone()].try_into().unwrap());
+            assert_eq!(
+                size as usize, real_size,
+                "the writer put the real size there"
+            );
+            bytes[field].copy_from_slice(&declared.to_le_bytes());
+        }
+        bytes
+    }
+
+    #[test]
+    fn zip_whose_headers_understate_its_size_is_refused() {
+        // 64 MiB of zeros deflate to ~64 KiB; the headers claim 1 KiB, so neither the declared
+        // total nor the declared ratio gives the bomb away.
+        let bytes = xlsx_with_padded_sheet(64 << 20, Some(1024));
+        assert!(bytes.len() < 256 << 10, "{} bytes", bytes.len());
+        let err = read_sheets(&bytes, Path::new("lying.xlsx"), "lying.xlsx", None)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(
+            err.contains("lying.xlsx")
+                && err.contains("xl/worksheets/sheet1.xml")
+                && err.contains("more than the 1024 bytes its header declares")
+                && err.contains("refused"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn the_inflation_count_stops_one_byte_past_the_declared_size() {
+        // An endless reader: the count ends because it stops, not because the data does, and
+        // nothing is kept; this is what bounds the check's time and memory on a bomb.
+        let sink = &mut io::sink();
+        assert_eq!(bounded_len(io::repeat(0), 1024, sink).unwrap(), 1025);
+        assert_eq!(bounded_len(&b"abc"[..], 1024, sink).unwrap(), 3);
+        assert_eq!(bounded_len(&b"abc"[..], 3, sink).unwrap(), 3);
+    }
+
+    #[test]
+    fn a_big_workbook_whose_sizes_are_true_still_reads() {
+        let bytes = xlsx_with_padded_sheet(8 << 20, None);
+        let sheets = read_sheets(&bytes, Path::new("big.xlsx"), "big.xlsx", None).unwrap();
+        assert_eq!(sheets[0].rows[0].cells, ["Name"]);
     }
 
     #[test]

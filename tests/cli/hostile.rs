@@ -56,6 +56,68 @@ fn zip_bomb_disguised_as_xlsx_is_refused_naming_the_file() {
 }
 
 #[test]
+fn zip_bomb_whose_headers_understate_its_size_is_refused_naming_the_file() {
+    use std::io::{Read, Write};
+    const SHEET: &str = "xl/worksheets/sheet1.xml";
+    let dir = tempfile::tempdir().expect("tempdir");
+    // A real workbook whose sheet gets 256 MiB of blanks before its data, while both of the
+    // sheet's headers declare 4 KiB: neither the declared total nor the declared ratio shows it.
+    let real = std::fs::read(fixture("ingest/title_row_numeric_phones.xlsx")).expect("fixture");
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(real)).expect("fixture zip");
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    let mut true_size = 0;
+    {
+        let mut zip = zip::ZipWriter::new(&mut bytes);
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        for i in 0..archive.len() {
+            let mut entry = archive.by_index(i).expect("entry");
+            let name = entry.name().expect("name").to_string();
+            let mut content = Vec::new();
+            entry.read_to_end(&mut content).expect("read entry");
+            zip.start_file(name.as_str(), options).expect("start entry");
+            if name == SHEET {
+                let at = content.windows(11).position(|w| w == b"<sheetData>");
+                let (head, tail) = content.split_at(at.expect("sheetData"));
+                zip.write_all(head).expect("write entry");
+                let blanks = vec![b' '; 1 << 20];
+                for _ in 0..256 {
+                    zip.write_all(&blanks).expect("write entry");
+                }
+                zip.write_all(tail).expect("write entry");
+                true_size = content.len() + (256 << 20);
+            } else {
+                zip.write_all(&content).expect("write entry");
+            }
+        }
+        zip.finish().expect("finish zip");
+    }
+    let mut bytes = bytes.into_inner();
+    // The uncompressed size: offset 22 of the local header (name at 30), 24 of the central one
+    // (name at 46).
+    for (signature, size_at, name_at) in [(b"PK\x03\x04", 22, 30), (b"PK\x01\x02", 24, 46)] {
+        let header = (0..bytes.len() - name_at - SHEET.len())
+            .find(|&i| {
+                &bytes[i..i + 4] == signature
+                    && &bytes[i + name_at..i + name_at + SHEET.len()] == SHEET.as_bytes()
+            })
+            .expect("the sheet's header");
+        let field = header + size_at..header + size_at + 4;
+        assert_eq!(bytes[field.clone()], (true_size as u32).to_le_bytes());
+        bytes[field].copy_from_slice(&4096u32.to_le_bytes());
+    }
+    assert!(bytes.len() < 1 << 20, "the bomb is small on disk");
+    let input = write(dir.path(), "contacts.xlsx", &bytes);
+    let o = run_hostile(dir.path(), &input);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("more than the 4096 bytes its header declares (a zip bomb?); refused"),
+        "{err}"
+    );
+}
+
+#[test]
 fn invalid_utf8_after_a_utf8_bom_keeps_rows_with_a_finding() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut bytes =
