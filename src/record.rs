@@ -198,11 +198,17 @@ pub enum MatchKey {
     Organization,
     /// Local part of the e-mail, without `+tags` and (for Gmail) dots.
     EmailLocal,
+    /// Per e-mail (primary, alternate): `r` a role account (`info@`), `p` at a mail provider
+    /// (a personal mailbox), `w` elsewhere (an employer's domain).
+    EmailKinds,
+    /// Per phone (primary, alternate): `m` mobile (or a number plan that does not tell mobile
+    /// from fixed), `f` anything else.
+    PhoneKinds,
 }
 
 /// The record's [`MatchKey`]s, packed like [`Values`]; empty when unknown.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct MatchKeys(PackedText<6>);
+pub struct MatchKeys(PackedText<8>);
 
 impl MatchKeys {
     /// The key's value (empty when unknown).

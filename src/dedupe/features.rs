@@ -2,7 +2,7 @@
 //! spellings), contact identifiers, the location, birth date and configured identifiers.
 
 use crate::packed::PackedText;
-use crate::record::{Field, Record};
+use crate::record::{Field, MatchKey, Record};
 use rayon::prelude::*;
 use rphonetic::DoubleMetaphone;
 
@@ -47,6 +47,13 @@ pub struct FeatureValues {
     pub birth: String,
     /// Configured identifier values, one per `identifier_columns` entry.
     pub ids: Vec<String>,
+    /// Which of `emails` are personal mailboxes (at a mail provider, not an employer).
+    pub personal_emails: [bool; 2],
+    /// Which of `emails` are role accounts (`info@`, `biuro@`): a team's mailbox, shared by
+    /// colleagues, so no evidence that two records are one person.
+    pub role_emails: [bool; 2],
+    /// Which of `phones` are mobiles (or numbers whose plan does not tell).
+    pub mobiles: [bool; 2],
 }
 
 /// Slots of [`Features`]' packed text, in [`FeatureValues`] field order.
@@ -82,6 +89,12 @@ pub struct Features {
     pub given_nicknames: Vec<u32>,
     /// See [`FeatureValues::ids`].
     pub ids: Vec<String>,
+    /// See [`FeatureValues::personal_emails`].
+    pub personal_emails: [bool; 2],
+    /// See [`FeatureValues::role_emails`].
+    pub role_emails: [bool; 2],
+    /// See [`FeatureValues::mobiles`].
+    pub mobiles: [bool; 2],
 }
 
 impl From<FeatureValues> for Features {
@@ -111,6 +124,9 @@ impl From<FeatureValues> for Features {
             text: PackedText::from_parts(&parts),
             given_nicknames: v.given_nicknames,
             ids: v.ids,
+            personal_emails: v.personal_emails,
+            role_emails: v.role_emails,
+            mobiles: v.mobiles,
         }
     }
 }
@@ -136,6 +152,9 @@ impl Features {
             org_tokens: self.org_tokens().into(),
             birth: self.birth().into(),
             ids: self.ids.clone(),
+            personal_emails: self.personal_emails,
+            role_emails: self.role_emails,
+            mobiles: self.mobiles,
         }
     }
 
@@ -358,8 +377,17 @@ pub fn compute(
             .filter(char::is_ascii_digit)
             .collect(),
         ids,
+        personal_emails: kind_flags(rec.keys.get(MatchKey::EmailKinds), 'p'),
+        role_emails: kind_flags(rec.keys.get(MatchKey::EmailKinds), 'r'),
+        mobiles: kind_flags(rec.keys.get(MatchKey::PhoneKinds), 'm'),
     }
     .into()
+}
+
+/// Per slot, whether the kinds key (`pw`, `mf`…) marks it `kind`.
+fn kind_flags(kinds: &str, kind: char) -> [bool; 2] {
+    let mut chars = kinds.chars();
+    [chars.next() == Some(kind), chars.next() == Some(kind)]
 }
 
 /// A CRM household account (`Boonma Household`, Salesforce NPSP's default name for the

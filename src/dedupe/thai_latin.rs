@@ -161,6 +161,16 @@ fn silent_letters(chars: &[char]) -> Vec<bool> {
                     {
                         silent[i] = true
                     }
+                    // ร after a final ก or ค, one that closes a syllable with its vowel
+                    // (`จักร` "chak", `สมัคร` "samak"); ปกรณ์'s ก starts one.
+                    Some('ก' | 'ค')
+                        if !vowel_after
+                            && i.checked_sub(2)
+                                .and_then(|b| chars.get(b))
+                                .is_some_and(|&c| is_following_vowel(c)) =>
+                    {
+                        silent[i] = true
+                    }
                     _ => {}
                 }
                 // รร before a consonant is the vowel "a" (`ธรรม`, `วรรณ`).
@@ -305,6 +315,9 @@ mod tests {
         assert!(meet("วรรณวิไล", "Wanwilai"));
         assert!(meet("แก้วมณี", "Kaewmanee"));
         assert!(meet("สวัสดิ์ชัย", "Sawatchai"));
+        assert!(meet("จักรพันธ์", "Jakkapan"));
+        assert!(meet("จักรพันธ์", "Chakkraphan"));
+        assert!(meet("ปกรณ์", "Pakorn"));
         assert_eq!(thai_skeleton("ธรรมศักดิ์"), "tmtk");
         assert_eq!(skeleton("thammasak"), "tmtk");
     }

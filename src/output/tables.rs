@@ -137,6 +137,7 @@ pub fn write_pairs(data: &RunData, staging: &Staging) -> Result<()> {
         "match_probability",
         "match_weight",
         "decision",
+        "reason",
     ]
     .iter()
     .map(|s| s.to_string())
@@ -156,7 +157,7 @@ pub fn write_pairs(data: &RunData, staging: &Staging) -> Result<()> {
             let _ = write!(probability, "{:.6}", p.match_probability);
             let _ = write!(weight, "{:.4}", p.match_weight);
         }
-        let mut cells: Vec<&str> = Vec::with_capacity(7 + data.dedupe.comparisons.len());
+        let mut cells: Vec<&str> = Vec::with_capacity(8 + data.dedupe.comparisons.len());
         cells.extend([
             data.sources[a.source as usize].table.name.as_str(),
             &numbers[0],
@@ -165,6 +166,7 @@ pub fn write_pairs(data: &RunData, staging: &Staging) -> Result<()> {
             &numbers[2],
             &numbers[3],
             p.decision.as_str(),
+            p.reason.as_str(),
         ]);
         for c in 0..data.dedupe.comparisons.len() {
             cells.push(data.dedupe.explanations.level_label(p.vector, c));

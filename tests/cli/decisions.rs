@@ -98,6 +98,30 @@ fn decisions_override_the_model_on_the_next_run() {
         cust(split, "right"),
         "cannot-link not honoured"
     );
+    // pairs.csv says why: the steward's word, not the model's.
+    let again = Table::read(&dir.path().join("o2/pairs.csv"));
+    for (p, decision) in [(held, "match"), (split, "non-match")] {
+        let row = again
+            .rows
+            .iter()
+            .find(|q| {
+                q["left_source"] == p["left_source"]
+                    && q["left_row"] == p["left_row"]
+                    && q["right_source"] == p["right_source"]
+                    && q["right_row"] == p["right_row"]
+            })
+            .expect("the decided pair is listed");
+        assert_eq!(row["decision"], decision);
+        assert_eq!(row["reason"], "steward");
+    }
+    assert!(
+        again
+            .rows
+            .iter()
+            .all(|q| ["model", "steward"].contains(&q["reason"].as_str())
+                || q["reason"].starts_with("conflict:")),
+        "every pair carries a reason"
+    );
 }
 
 /// Re-running with an added source keeps the IDs of customers whose members did not change.

@@ -28,8 +28,14 @@ const FAMILY_DIFFERENT: u8 = 4;
 /// What a cluster knows about its members, for conflict checks.
 #[derive(Debug, Default)]
 pub(super) struct View<'f> {
+    /// The e-mails that are a person's (role accounts such as `info@` left out: colleagues
+    /// share them).
     emails: Vec<&'f str>,
     phones: Vec<&'f str>,
+    /// The e-mails at mail providers and the mobile numbers: the contacts a person has one
+    /// of at a time (an employer's address or a landline is had beside them).
+    personal_emails: Vec<&'f str>,
+    mobiles: Vec<&'f str>,
     births: Vec<&'f str>,
     /// Identifier values as `n:value` (n = the configured column).
     ids: Vec<String>,
@@ -64,6 +70,8 @@ impl<'f> View<'f> {
         }
         finish(&mut v.emails);
         finish(&mut v.phones);
+        finish(&mut v.personal_emails);
+        finish(&mut v.mobiles);
         finish(&mut v.births);
         finish(&mut v.ids);
         finish(&mut v.places);
@@ -74,11 +82,21 @@ impl<'f> View<'f> {
     }
 
     fn add(&mut self, f: &'f Features) {
-        for e in f.emails() {
+        let emails = f.emails().into_iter().zip(f.personal_emails);
+        for ((e, personal), role) in emails.zip(f.role_emails) {
+            if role {
+                continue;
+            }
             push_nonempty(&mut self.emails, e);
+            if personal {
+                push_nonempty(&mut self.personal_emails, e);
+            }
         }
-        for p in f.phones() {
+        for (p, mobile) in f.phones().into_iter().zip(f.mobiles) {
             push_nonempty(&mut self.phones, p);
+            if mobile {
+                push_nonempty(&mut self.mobiles, p);
+            }
         }
         push_nonempty(&mut self.births, f.birth());
         push_nonempty(&mut self.middles, f.middle());
@@ -123,15 +141,18 @@ pub(super) fn conflict(x: &View, y: &View, birth_guard: bool) -> Option<Refusal>
     {
         return Some(Refusal::BirthDate);
     }
-    // Contacts conflict when some kind (e-mail, phone) is on both sides and differs, and no
-    // kind agrees: namesakes in one city carry their own mailboxes and numbers, while one
-    // person's records share at least one of them (or a birth date, an identifier, an
-    // address). A person who changed both at once, at another address, goes to review.
+    // Contacts conflict when both sides have a personal mailbox or both have a mobile, those
+    // differ, and no contact of any kind agrees: namesakes in one city carry their own
+    // mailboxes and mobiles, while one person's records share at least one contact (or a
+    // birth date, an identifier, an address). A work address beside a personal one, or a
+    // landline beside a mobile, is no conflict: people have both.
     let emails_both = !x.emails.is_empty() && !y.emails.is_empty();
     let phones_both = !x.phones.is_empty() && !y.phones.is_empty();
     let emails_agree = email_shared || (emails_both && emails_close(&x.emails, &y.emails));
     let phones_agree = phones_both && intersects(&x.phones, &y.phones);
-    let contacts_differ = (emails_both || phones_both) && !emails_agree && !phones_agree;
+    let personal_both = !x.personal_emails.is_empty() && !y.personal_emails.is_empty();
+    let mobiles_both = !x.mobiles.is_empty() && !y.mobiles.is_empty();
+    let contacts_differ = (personal_both || mobiles_both) && !emails_agree && !phones_agree;
     let same_person_same_place = places_meet(x, y) && full_names_agree(x, y);
     if contacts_differ && !birth_shared && !id_shared && !same_person_same_place {
         return Some(Refusal::Contacts);

@@ -27,7 +27,22 @@ fn chain_through_initial_does_not_merge_conflicting_ends() {
     assert_eq!(groups, vec![vec![0, 1], vec![2]]);
 }
 
+/// A person with a personal mailbox (unless at a company domain) and a mobile.
 fn named(given: &str, family: &str, email: &str, phone: &str) -> Features {
+    let providers = [
+        "ukr.net",
+        "gmail.com",
+        "i.ua",
+        "meta.ua",
+        "gmx.de",
+        "web.de",
+        "interia.pl",
+        "aol.com",
+        "icloud.com",
+        "y.com",
+        "x.com",
+    ];
+    let personal = providers.iter().any(|p| email.ends_with(&format!("@{p}")));
     FeatureValues {
         given: given.into(),
         given_raw: given.into(),
@@ -35,6 +50,8 @@ fn named(given: &str, family: &str, email: &str, phone: &str) -> Features {
         family_raw: family.into(),
         emails: [email.into(), String::new()],
         phones: [phone.into(), String::new()],
+        personal_emails: [personal, false],
+        mobiles: [!phone.is_empty(), false],
         ..FeatureValues::default()
     }
     .into()
@@ -257,4 +274,59 @@ fn contacts_that_differ_with_none_agreeing_keep_namesakes_apart() {
     assert!(c.join(2, 3, false).is_ok());
     // Another number and nothing else in common.
     assert_eq!(c.join(3, 4, false), Err(Refusal::Contacts));
+}
+
+#[test]
+fn a_work_mailbox_or_a_landline_beside_personal_contacts_is_no_conflict() {
+    // Vanessa Junken's CRM record has her work address; a trade-show lead her own mailbox.
+    let f = vec![
+        named("vanessa", "junken", "vanessa.junken@gumprich-reisen.de", ""),
+        named(
+            "vanessa",
+            "junken",
+            "vanessa_junken@web.de",
+            "+4917255708682",
+        ),
+        named("vanessa", "junken", "vjunken@gmx.de", ""),
+    ];
+    let mut c = Clusters::new(&f, &[], &[]);
+    assert!(c.join(0, 1, false).is_ok());
+    // Two personal mailboxes and nothing shared: two people.
+    assert_eq!(c.join(1, 2, false), Err(Refusal::Contacts));
+    let mut landline = named("oskar", "matyjaszek", "", "+48918228770");
+    landline.edit(|v| v.mobiles = [false, false]);
+    let g = vec![
+        landline,
+        named(
+            "oskar",
+            "matyjaszek",
+            "omatyjaszek@interia.pl",
+            "+48513888778",
+        ),
+    ];
+    let mut c = Clusters::new(&g, &[], &[]);
+    assert!(c.join(0, 1, false).is_ok());
+}
+
+#[test]
+fn a_shared_role_mailbox_does_not_vouch_for_a_person() {
+    // Two colleagues behind their company's admin@ address: different names, own mobiles.
+    let role = |given: &str, family: &str, phone: &str| {
+        let mut f = named(given, family, "admin@miles.co.uk", phone);
+        f.edit(|v| v.role_emails = [true, false]);
+        f
+    };
+    let f = vec![
+        role("clive", "rose", "+447972481348"),
+        role("kathryn", "bradley", "+447567982639"),
+    ];
+    let mut c = Clusters::new(&f, &[], &[]);
+    assert!(c.join(0, 1, false).is_err());
+    // The same mailbox as a person's own address would have let them through the name guard.
+    let g = vec![
+        named("clive", "rose", "admin@miles.co.uk", ""),
+        named("kathryn", "bradley", "admin@miles.co.uk", ""),
+    ];
+    let mut c = Clusters::new(&g, &[], &[]);
+    assert!(c.join(0, 1, false).is_ok());
 }

@@ -48,6 +48,8 @@ pub struct EmailNormalizer {
     roles: HashSet<String>,
     dotless: HashSet<String>,
     placeholders: HashSet<String>,
+    /// Mail providers' domains: an address there is a personal mailbox.
+    providers: HashSet<String>,
     fix_typos: bool,
 }
 
@@ -61,6 +63,7 @@ impl EmailNormalizer {
             roles: lower(&file.rules.role_accounts),
             dotless: lower(&file.rules.dotless_domains),
             placeholders: lower(&file.rules.placeholders),
+            providers: lower(&file.providers),
             fix_typos: options.fix_email_typos,
         })
     }
@@ -78,6 +81,21 @@ impl EmailNormalizer {
         }
         let first = found.first().cloned().unwrap_or_default();
         rec.keys.set(MatchKey::EmailLocal, self.local_key(&first));
+        let kinds: String = found
+            .iter()
+            .take(2)
+            .map(|a| {
+                let (local, domain) = a.rsplit_once('@').unwrap_or((a, ""));
+                if self.roles.contains(untagged(local)) {
+                    'r'
+                } else if self.providers.contains(domain) {
+                    'p'
+                } else {
+                    'w'
+                }
+            })
+            .collect();
+        rec.keys.set(MatchKey::EmailKinds, kinds);
         rec.values.set(Field::Email, first);
         rec.values
             .set(Field::EmailAlt, found.get(1).cloned().unwrap_or_default());

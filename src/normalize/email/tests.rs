@@ -105,3 +105,13 @@ proptest! {
         let _ = run(&normalizer(false), &cell);
     }
 }
+
+#[test]
+fn each_address_is_marked_personal_work_or_role() {
+    let (rec, _) = run(&normalizer(false), "ann.lee@gmail.com; a.lee@firma.de");
+    assert_eq!(rec.keys.get(MatchKey::EmailKinds), "pw");
+    let (rec, _) = run(&normalizer(false), "Info@Firma.de, olena@ukr.net");
+    assert_eq!(rec.keys.get(MatchKey::EmailKinds), "rp");
+    let (rec, _) = run(&normalizer(false), "");
+    assert_eq!(rec.keys.get(MatchKey::EmailKinds), "");
+}

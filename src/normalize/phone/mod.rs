@@ -36,7 +36,7 @@ use super::RowContext;
 use crate::error::Result;
 use crate::finding::Issue;
 use crate::locale::LocaleData;
-use crate::record::{Country, Field, Record};
+use crate::record::{Country, Field, MatchKey, Record};
 use rlibphonenumber::PHONE_NUMBER_UTIL;
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -95,6 +95,15 @@ impl PhoneNormalizer {
             }
         }
         let (first, alt) = (found.first(), found.get(1));
+        let kinds: String = found
+            .iter()
+            .take(2)
+            .map(|f| match f.kind {
+                "mobile" | "fixed_line_or_mobile" => 'm',
+                _ => 'f',
+            })
+            .collect();
+        rec.keys.set(MatchKey::PhoneKinds, kinds);
         let separate_ext = digits_only(rec.raw.get(Field::PhoneExt));
         let ext = match first {
             Some(f) if !f.ext.is_empty() => f.ext.clone(),

@@ -147,3 +147,13 @@ proptest! {
         let _ = normalize(country, &cell);
     }
 }
+
+#[test]
+fn each_number_is_marked_mobile_or_not() {
+    let (rec, _) = normalize(Some("UA"), "050 123 45 67, (044) 234-56-78");
+    assert_eq!(rec.keys.get(MatchKey::PhoneKinds), "mf");
+    let (rec, _) = normalize(Some("GB"), "020 7946 0018");
+    assert_eq!(rec.keys.get(MatchKey::PhoneKinds), "f");
+    let (rec, _) = normalize(Some("UA"), "");
+    assert_eq!(rec.keys.get(MatchKey::PhoneKinds), "");
+}
