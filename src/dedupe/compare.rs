@@ -435,7 +435,9 @@ fn compare_email(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> Outc
     if x.email_local().chars().count() >= 3 && x.email_local() == y.email_local() {
         // `anna.kowalska@gmail.com` and `anna.kowalska@wp.pl` say no more than the names do
         // when the names agree; counted again, they make namesakes look like one person.
-        return if local_part_is_the_name(x.email_local(), x) {
+        // `sales@` at two companies says nothing at all.
+        let role = x.role_emails[0] || y.role_emails[0];
+        return if role || local_part_is_the_name(x.email_local(), x) {
             Outcome::level(MISSING)
         } else {
             Outcome::level(2)
@@ -950,6 +952,15 @@ mod tests {
         let nick = with("rocky1990@ukr.net");
         let nick_meta = with("rocky1990@meta.ua");
         assert_eq!(level(email, &nick, &nick_meta), "local_part");
+        // One company's sales@ and another's share a local part and nothing else.
+        let sales = |address: &str| {
+            let mut f = with(address);
+            f.edit(|v| v.role_emails = [true, false]);
+            f
+        };
+        let a = sales("sales@foxpartners.com");
+        let b = sales("sales@haynesrealty.com");
+        assert_eq!(level(email, &a, &b), "missing");
     }
 
     #[test]

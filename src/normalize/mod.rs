@@ -88,15 +88,38 @@ impl Normalizer {
     }
 
     /// A name column that holds a company ("ТОВ «Ромашка»", "หจก. พรสีมา ซัพพลาย จำกัด",
-    /// "Acme GmbH") is moved to `organization` when that is empty: a legal form is proof.
+    /// "Acme GmbH", "Kowalski Transport") is moved to `organization` when that is empty: a
+    /// legal form or a business word is proof. A name that only names a desk ("Sales Team",
+    /// "Accounts Payable") is taken out of the name columns: it is nobody's name, and two
+    /// companies' sales teams are not one customer.
     fn move_company_out_of_name(&self, rec: &mut Record, issues: &mut Vec<Issue>) {
         use crate::record::Field;
+        let names = [Field::FullName, Field::GivenName, Field::FamilyName];
+        let whole: Vec<&str> = names
+            .iter()
+            .map(|f| rec.raw.get(*f))
+            .filter(|t| !t.is_empty())
+            .collect();
+        if !whole.is_empty() && whole.iter().all(|t| self.org.is_desk(t)) {
+            for field in names {
+                let moved = rec.raw.take(field);
+                if !moved.is_empty() {
+                    issues.push(Issue::info(
+                        field,
+                        "name.is_desk",
+                        &moved,
+                        "a department or desk in a person-name column is not matched as a name",
+                    ));
+                }
+            }
+            return;
+        }
         if rec.raw.has(Field::Organization) {
             return;
         }
-        for field in [Field::FullName, Field::GivenName, Field::FamilyName] {
+        for field in names {
             let text = rec.raw.get(field);
-            if text.is_empty() || self.org.split_legal_form(text).1.is_none() {
+            if text.is_empty() || !self.org.is_company(text) {
                 continue;
             }
             let moved = rec.raw.take(field);
@@ -146,6 +169,7 @@ mod tests {
             "หจก. พรสีมา ซัพพลาย จำกัด",
             "ТОВ «Ромашка»",
             "Acme Widgets GmbH",
+            "Fox, Haynes and Richmond Partners 412",
         ] {
             let mut rec = Record::default();
             rec.raw.set(Field::GivenName, name);
@@ -155,6 +179,18 @@ mod tests {
             assert!(!rec.values.has(Field::GivenName), "{name}");
             assert!(issues.iter().any(|i| i.code == "name.is_organization"));
         }
+        let mut desk = Record::default();
+        desk.raw.set(Field::GivenName, "Sales");
+        desk.raw.set(Field::FamilyName, "Team");
+        desk.raw.set(
+            Field::Organization,
+            "Haynes and Richmond Holdings 527 Corp.",
+        );
+        let mut issues = Vec::new();
+        n.apply(&mut desk, &RowContext::default(), &mut issues);
+        assert!(!desk.values.has(Field::GivenName) && !desk.values.has(Field::FamilyName));
+        assert!(desk.values.has(Field::Organization));
+        assert!(issues.iter().any(|i| i.code == "name.is_desk"));
         let mut person = Record::default();
         person.raw.set(Field::FullName, "Anna Schmidt");
         n.apply(&mut person, &RowContext::default(), &mut Vec::new());

@@ -11,6 +11,8 @@ use std::collections::HashMap;
 struct OrganizationsFile {
     form: Vec<FormFile>,
     thai: ThaiFile,
+    /// Read by [`super::business`].
+    business: serde::de::IgnoredAny,
 }
 
 #[derive(Deserialize)]

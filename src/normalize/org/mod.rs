@@ -9,8 +9,10 @@
 //! [`latin_key_for`]: "ТОВ «Ромашка»" and "Romashka LLC" both give
 //! `romashka`.
 
+mod business;
 mod legal;
 
+pub use business::BusinessWords;
 pub use legal::LegalForms;
 
 use super::RowContext;
@@ -25,6 +27,7 @@ use std::sync::OnceLock;
 /// Normalises organisation names; built once per run, shared across threads.
 pub struct OrgNormalizer {
     forms: LegalForms,
+    business: BusinessWords,
 }
 
 impl OrgNormalizer {
@@ -32,6 +35,7 @@ impl OrgNormalizer {
     pub fn from_locale(locale: &LocaleData) -> Result<OrgNormalizer> {
         Ok(OrgNormalizer {
             forms: LegalForms::from_locale(locale)?,
+            business: BusinessWords::from_locale(locale)?,
         })
     }
 
@@ -46,6 +50,17 @@ impl OrgNormalizer {
     /// Splits `name` into its core and the canonical spelling of its legal form, if any.
     pub fn split_legal_form<'a>(&'a self, name: &str) -> (String, Option<&'a str>) {
         self.forms.split(&clean(name))
+    }
+
+    /// Whether a name column's `text` holds a company: a legal form, or a business word
+    /// beside another word ([`BusinessWords::names_a_business`]).
+    pub fn is_company(&self, text: &str) -> bool {
+        self.split_legal_form(text).1.is_some() || self.business.names_a_business(text)
+    }
+
+    /// Whether a name column's `text` names a desk, not a person ([`BusinessWords::names_a_role`]).
+    pub fn is_desk(&self, text: &str) -> bool {
+        self.business.names_a_role(text)
     }
 
     /// The matching key of an organisation name (`ТОВ «Ромашка»` → `romashka`).

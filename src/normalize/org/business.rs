@@ -1,0 +1,124 @@
+//! What a name column holds when it is not a person: a business ("Kowalski Transport",
+//! "ร้านสมชายการค้า") or a desk ("Sales Team", "Відділ продажів"), from the `[business]`
+//! table of `schemas/organizations.toml`.
+
+use crate::error::Result;
+use crate::locale::LocaleData;
+use serde::Deserialize;
+use std::collections::HashSet;
+
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct File {
+    business: BusinessFile,
+}
+
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct BusinessFile {
+    words: Vec<String>,
+    thai: Vec<String>,
+    roles: Vec<String>,
+    thai_roles: Vec<String>,
+}
+
+/// The compiled business and role word lists.
+#[derive(Debug, Default)]
+pub struct BusinessWords {
+    words: HashSet<String>,
+    thai: Vec<String>,
+    roles: HashSet<String>,
+    thai_roles: Vec<String>,
+}
+
+/// Lower-case letters, digits and `&` of `word`.
+fn compact(word: &str) -> String {
+    word.chars()
+        .filter(|c| c.is_alphanumeric() || *c == '&')
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn words_of(text: &str) -> Vec<String> {
+    text.split(|c: char| c.is_whitespace() || c == ',' || c == '/')
+        .map(compact)
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+impl BusinessWords {
+    /// Builds the lists from `organizations.toml`.
+    pub fn from_locale(locale: &LocaleData) -> Result<BusinessWords> {
+        let file: File = locale.parse("organizations.toml")?;
+        let b = file.business;
+        let set = |v: Vec<String>| v.iter().map(|w| compact(w)).collect::<HashSet<_>>();
+        Ok(BusinessWords {
+            words: set(b.words),
+            thai: b.thai,
+            roles: set(b.roles),
+            thai_roles: b.thai_roles,
+        })
+    }
+
+    /// Whether `text` names a business: two words or more, one of them a business word, or
+    /// Thai text holding one.
+    pub fn names_a_business(&self, text: &str) -> bool {
+        if self.thai.iter().any(|w| text.contains(w.as_str())) {
+            return true;
+        }
+        let words = words_of(text);
+        words.len() >= 2 && words.iter().any(|w| self.words.contains(w))
+    }
+
+    /// Whether `text` names a desk or department rather than a person: every word a role
+    /// word, or Thai text that starts with one.
+    pub fn names_a_role(&self, text: &str) -> bool {
+        let text = text.trim();
+        if self.thai_roles.iter().any(|w| text.starts_with(w.as_str())) {
+            return true;
+        }
+        let words = words_of(text);
+        !words.is_empty() && words.iter().all(|w| self.roles.contains(w))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lists() -> BusinessWords {
+        BusinessWords::from_locale(&LocaleData::default()).expect("built-in organizations.toml")
+    }
+
+    #[test]
+    fn business_words_beside_a_name_make_a_business() {
+        let b = lists();
+        assert!(b.names_a_business("Fox, Haynes and Richmond Partners 412"));
+        assert!(b.names_a_business("Kowalski Transport Usługi"));
+        assert!(b.names_a_business("Аптека Здоров'я"));
+        assert!(b.names_a_business("ร้านสมชายการค้า"));
+        // People, including those whose surname is a trade.
+        assert!(!b.names_a_business("Anna Baker"));
+        assert!(!b.names_a_business("Тарас Коваль"));
+        assert!(!b.names_a_business("สมชาย ใจดี"));
+        // One word alone is not enough.
+        assert!(!b.names_a_business("Group"));
+    }
+
+    #[test]
+    fn desks_are_not_people() {
+        let b = lists();
+        for desk in [
+            "Sales Team",
+            "Accounts Payable",
+            "Office",
+            "Відділ продажів",
+            "ฝ่ายขาย",
+        ] {
+            assert!(b.names_a_role(desk), "{desk}");
+        }
+        for person in ["John Sales", "Service Anna", "Marta", ""] {
+            assert!(!b.names_a_role(person), "{person}");
+        }
+    }
+}
