@@ -197,7 +197,10 @@ pub fn thai_skeleton(thai: &str) -> String {
         }
         let next = next_sound(&chars, i);
         let prev = i.checked_sub(1).and_then(|p| chars.get(p)).copied();
+        // A silent รร is the vowel "a" (`สุวรรณ` "su-wan").
+        let before_rr = chars.get(i + 1) == Some(&'ร') && silent.get(i + 1) == Some(&true);
         let begins_syllable = next.is_some_and(is_following_vowel)
+            || before_rr
             || prev.is_some_and(is_leading_vowel)
             || prev.is_none_or(|p| p == ' ');
         let class = match c {
@@ -318,6 +321,7 @@ mod tests {
         assert!(meet("จักรพันธ์", "Jakkapan"));
         assert!(meet("จักรพันธ์", "Chakkraphan"));
         assert!(meet("ปกรณ์", "Pakorn"));
+        assert!(meet("สุวรรณใจมณี", "Suwanchaimani"));
         assert_eq!(thai_skeleton("ธรรมศักดิ์"), "tmtk");
         assert_eq!(skeleton("thammasak"), "tmtk");
     }
