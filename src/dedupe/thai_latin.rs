@@ -40,8 +40,10 @@ pub fn skeleton(latin: &str) -> String {
             _ => match c {
                 'k' | 'g' | 'q' | 'c' => 'k',
                 't' | 'd' | 's' | 'j' | 'z' | 'x' => 't',
-                'p' | 'b' | 'f' | 'v' => 'p',
+                'p' | 'b' | 'f' => 'p',
                 'n' | 'l' | 'r' => 'n',
+                // Thai has no v: a romanised v is ว (`Vitaya`, `Vichai`).
+                'v' => 'w',
                 'm' | 'h' | 'w' => c,
                 _ => continue,
             },
@@ -78,6 +80,9 @@ pub fn thai_latin_meet(a: &str, b: &str, a_raw: &str, b_raw: &str) -> bool {
     {
         return true;
     }
+    if by_sound.len() >= 3 && by_sound == skeleton(&without_length_r(latin)) {
+        return true;
+    }
     if s.len() >= 3 {
         return false;
     }
@@ -86,6 +91,26 @@ pub fn thai_latin_meet(a: &str, b: &str, a_raw: &str, b_raw: &str) -> bool {
     }
     let fine = fine_skeleton(thai_key);
     fine.len() >= 2 && fine == fine_skeleton(latin)
+}
+
+/// A romanisation without the r that popular spellings write after a vowel to make it long
+/// where Thai has no ร (`Sawatchart` for `สวัสดิ์ชาติ`, `Prasert` for `ประเสริฐ`): an r after a
+/// vowel and before a consonant or the end. An r the Thai has (`Porn`) reads as n either way.
+fn without_length_r(latin: &str) -> String {
+    let chars: Vec<char> = latin.chars().collect();
+    chars
+        .iter()
+        .enumerate()
+        .filter(|&(i, &c)| {
+            let after_vowel = i
+                .checked_sub(1)
+                .and_then(|p| chars.get(p))
+                .is_some_and(|&p| is_vowel_letter(p));
+            let before_vowel = chars.get(i + 1).is_some_and(|&n| is_vowel_letter(n));
+            !(c == 'r' && after_vowel && !before_vowel)
+        })
+        .map(|(_, &c)| c)
+        .collect()
 }
 
 /// Thai consonants (ก … ฮ).
@@ -199,8 +224,11 @@ pub fn thai_skeleton(thai: &str) -> String {
         let prev = i.checked_sub(1).and_then(|p| chars.get(p)).copied();
         // A silent รร is the vowel "a" (`สุวรรณ` "su-wan").
         let before_rr = chars.get(i + 1) == Some(&'ร') && silent.get(i + 1) == Some(&true);
+        // So does a consonant after a silenced one (`จันทร์วงศ์` "chan-wong").
+        let after_silencer = prev == Some('\u{0E4C}');
         let begins_syllable = next.is_some_and(is_following_vowel)
             || before_rr
+            || after_silencer
             || prev.is_some_and(is_leading_vowel)
             || prev.is_none_or(|p| p == ' ');
         let class = match c {
@@ -245,6 +273,7 @@ pub fn fine_skeleton(latin: &str) -> String {
             ('k' | 'p' | 't' | 'c', Some('h')) => (if c == 'c' { 'c' } else { c }, 2),
             ('n', Some('g')) => ('g', 2),
             ('j', _) => ('c', 1),
+            ('v', _) => ('w', 1),
             _ => (c, 1),
         };
         i += width;
@@ -322,6 +351,11 @@ mod tests {
         assert!(meet("จักรพันธ์", "Chakkraphan"));
         assert!(meet("ปกรณ์", "Pakorn"));
         assert!(meet("สุวรรณใจมณี", "Suwanchaimani"));
+        assert!(meet("สมบูรณ์จันทร์วงศ์", "Somboonjanwong"));
+        assert!(meet("สวัสดิ์ชาติ", "Sawatchart"));
+        assert!(meet("ทรัพย์ประเสริฐ", "Subprasert"));
+        assert!(meet("วิทยา", "Vitaya"));
+        assert!(meet("วิชัย", "Vichai"));
         assert_eq!(thai_skeleton("ธรรมศักดิ์"), "tmtk");
         assert_eq!(skeleton("thammasak"), "tmtk");
     }
@@ -349,6 +383,9 @@ mod tests {
         assert!(!meet("ธนพล", "Somsak"));
         assert!(!meet("บุญมา", "Maneerat"));
         assert!(!meet("มาลี", "Somphong"));
+        // A pronounced final ร stays: Somporn is not Somphop.
+        assert!(!meet("สมพร", "Somphop"));
+        assert!(meet("สมพร", "Somporn"));
         // Same script on both sides is not this rule's business.
         assert!(!thai_latin_meet(
             "thnphl",
