@@ -9,6 +9,7 @@
 //! clear majority of the rows with evidence; a mixed file gets none, so nothing is guessed.
 //! When no row carries evidence, the script of the headers decides (a file headed
 //! "Прізвище;Ім'я;Телефон" comes from Ukraine even when no name in it has an і or ї).
+//! [`row_country`] asks the same of one row, for rows of a file that gets no default.
 
 use crate::ingest::SourceTable;
 use crate::map::{Mapping, Target};
@@ -73,6 +74,40 @@ pub fn sniff_default_country(
         .into_iter()
         .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))?;
     (rows_with_evidence > 0 && count as f64 >= MAJORITY * rows_with_evidence as f64).then_some(best)
+}
+
+/// What a row's own cells say about its country, for a row with no country column value
+/// in a file without a default (a CRM export of many countries): the same evidence the
+/// sniffing votes with, one row at a time, strongest first — the script of its names, a phone
+/// written with its calling code, a region only one country has (`Mazowieckie`), the
+/// country-code domain of its e-mail. The name of the evidence comes with the country.
+pub fn row_country(
+    row: &RowEvidence,
+    countries: &CountryNormalizer,
+    country_of_region: impl Fn(&str) -> Option<Country>,
+) -> Option<(Country, &'static str)> {
+    if let Some(c) = script_country(row.names.iter().copied()) {
+        return Some((c, "the script of its names"));
+    }
+    if let Some(c) = row.phones.iter().find_map(|p| phone_country(p)) {
+        return Some((c, "its phone's calling code"));
+    }
+    if let Some(c) = country_of_region(row.region) {
+        return Some((c, "its region"));
+    }
+    email_country(row.email, countries).map(|c| (c, "its e-mail's country domain"))
+}
+
+/// The cells of one row that [`row_country`] reads.
+pub struct RowEvidence<'a> {
+    /// Name and address text (given, family, full name, street, locality).
+    pub names: Vec<&'a str>,
+    /// The phone cells as written.
+    pub phones: Vec<&'a str>,
+    /// The region cell.
+    pub region: &'a str,
+    /// The e-mail cell.
+    pub email: &'a str,
 }
 
 /// Thai script → TH; Cyrillic with і/ї/є/ґ → UA, with ы/э/ъ/ё → RU.

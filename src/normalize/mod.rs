@@ -78,6 +78,9 @@ impl Normalizer {
     /// Normalises one record in place: fills `values`, `keys` and `country` from `raw`.
     pub fn apply(&self, rec: &mut Record, ctx: &RowContext, issues: &mut Vec<Issue>) {
         self.country.apply(rec, ctx, issues);
+        if rec.country.is_none() {
+            self.infer_country(rec, issues);
+        }
         self.move_company_out_of_name(rec, issues);
         self.phone.apply(rec, ctx, issues);
         self.email.apply(rec, ctx, issues);
@@ -85,6 +88,41 @@ impl Normalizer {
         self.org.apply(rec, ctx, issues);
         self.address.apply(rec, ctx, issues);
         self.date.apply(rec, ctx, issues);
+    }
+
+    /// A row with no country of its own in a file without a default takes the one its own
+    /// cells show ([`crate::context::row_country`]), reported as `country.inferred`: without
+    /// it, a national phone number cannot be read at all.
+    fn infer_country(&self, rec: &mut Record, issues: &mut Vec<Issue>) {
+        use crate::record::Field;
+        let evidence = crate::context::RowEvidence {
+            names: [
+                Field::GivenName,
+                Field::FamilyName,
+                Field::FullName,
+                Field::AddressLine1,
+                Field::Locality,
+            ]
+            .iter()
+            .map(|f| rec.raw.get(*f))
+            .collect(),
+            phones: vec![rec.raw.get(Field::Phone), rec.raw.get(Field::PhoneAlt)],
+            region: rec.raw.get(Field::Region),
+            email: rec.raw.get(Field::Email),
+        };
+        let found = crate::context::row_country(&evidence, &self.country, |r| {
+            self.address.country_of_region(r)
+        });
+        if let Some((country, why)) = found {
+            rec.country = Some(country);
+            rec.values.set(Field::Country, country.to_string());
+            issues.push(Issue::info(
+                Field::Country,
+                "country.inferred",
+                "",
+                format!("no country in the row or for its file; {why} says {country}"),
+            ));
+        }
     }
 
     /// A name column that holds a company ("ТОВ «Ромашка»", "หจก. พรสีมา ซัพพลาย จำกัด",
@@ -160,6 +198,47 @@ impl Normalizer {
 mod tests {
     use super::*;
     use crate::record::Field;
+
+    #[test]
+    fn a_row_without_a_country_takes_the_one_its_cells_show() {
+        let n = Normalizer::new(&LocaleData::default(), &NormalizeOptions::default())
+            .expect("normalizer");
+        let run = |cells: &[(Field, &str)]| {
+            let mut rec = Record::default();
+            for (f, v) in cells {
+                rec.raw.set(*f, *v);
+            }
+            let mut issues = Vec::new();
+            n.apply(&mut rec, &RowContext::default(), &mut issues);
+            (rec, issues)
+        };
+        // A Dynamics row with an empty country: the voivodeship says Poland, and the
+        // national mobile number is read as Polish.
+        let (rec, issues) = run(&[
+            (Field::FullName, "Katarzyna Kowalczyk"),
+            (Field::Phone, "799 409 015"),
+            (Field::Region, "Mazowieckie"),
+        ]);
+        assert_eq!(rec.values.get(Field::Country), "PL");
+        assert_eq!(rec.values.get(Field::Phone), "+48799409015");
+        assert!(issues.iter().any(|i| i.code == "country.inferred"));
+        // The script of the name outranks an e-mail domain; an e-mail domain alone decides.
+        let (rec, _) = run(&[
+            (Field::FullName, "Ірина Коваль"),
+            (Field::Email, "iryna@firma.de"),
+        ]);
+        assert_eq!(rec.values.get(Field::Country), "UA");
+        let (rec, _) = run(&[(Field::FullName, "Anna Lee"), (Field::Email, "anna@wp.pl")]);
+        assert_eq!(rec.values.get(Field::Country), "PL");
+        // Nothing to go by: no country, and no finding.
+        let (rec, issues) = run(&[(Field::FullName, "Anna Lee"), (Field::Phone, "799 409 015")]);
+        assert_eq!(rec.values.get(Field::Country), "");
+        assert!(!issues.iter().any(|i| i.code == "country.inferred"));
+        // A row's own country column is never second-guessed.
+        let (rec, issues) = run(&[(Field::Country, "Ukraine"), (Field::Region, "Mazowieckie")]);
+        assert_eq!(rec.values.get(Field::Country), "UA");
+        assert!(!issues.iter().any(|i| i.code == "country.inferred"));
+    }
 
     #[test]
     fn company_in_a_name_column_moves_to_organization() {

@@ -111,6 +111,11 @@ impl AddressNormalizer {
         })
     }
 
+    /// The one country that has a region called `text` (`Mazowieckie` → PL).
+    pub fn country_of_region(&self, text: &str) -> Option<Country> {
+        self.rules.country_of_region(text)
+    }
+
     /// Parses the record's address columns per `rec.country`; writes the six address values and
     /// `rec.keys.address()`. The `country` value is left to the country normaliser.
     pub fn apply(&self, rec: &mut Record, _ctx: &RowContext, issues: &mut Vec<Issue>) {

@@ -190,6 +190,25 @@ impl CountryRules {
     }
 }
 
+impl AddressRules {
+    /// The one country whose region table holds `text` as a name (`Mazowieckie` → PL,
+    /// `Bayern` → DE); none for a code (two or three letters say too little: `by`, `be`) or a
+    /// name several countries share.
+    pub fn country_of_region(&self, text: &str) -> Option<Country> {
+        let folded = fold(text.trim());
+        if folded.chars().count() < 4 {
+            return None;
+        }
+        let mut found = self
+            .countries
+            .iter()
+            .filter(|(_, rules)| rules.regions.contains_key(&folded))
+            .map(|(c, _)| *c);
+        let first = found.next()?;
+        found.next().is_none().then_some(first)
+    }
+}
+
 /// Lower-cases `token` and drops one trailing dot (the lookup form of every table).
 pub fn fold(token: &str) -> String {
     let lower = token.to_lowercase();
@@ -397,6 +416,16 @@ mod tests {
 
     fn rules() -> AddressRules {
         AddressRules::from_toml(include_str!("../../../schemas/address.toml")).unwrap()
+    }
+
+    #[test]
+    fn a_region_name_one_country_has_names_that_country() {
+        let r = rules();
+        assert_eq!(r.country_of_region("Mazowieckie"), Country::new("PL"));
+        assert_eq!(r.country_of_region("bavaria"), Country::new("DE"));
+        // Codes are too short to tell (`by` is Bavaria, and Belarus elsewhere).
+        assert_eq!(r.country_of_region("BY"), None);
+        assert_eq!(r.country_of_region("Springfield"), None);
     }
 
     #[test]

@@ -3,7 +3,8 @@
 //! Matching order: ISO alpha-2/alpha-3 codes and every alias folded (case, diacritics, punctuation, spacing);
 //! then the same names with filler words dropped ("Republic of", "the", Thai ประเทศ); then a single-edit typo
 //! on names of 7+ letters when exactly one country is that close (reported as `country.typo_corrected`).
-//! Nothing else is guessed.
+//! Nothing else is guessed here; a row with no country in a file without a default takes the one
+//! its own cells show (`Normalizer::infer_country`, reported as `country.inferred`).
 
 mod key;
 mod table;

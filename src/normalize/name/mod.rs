@@ -113,9 +113,13 @@ impl NameNormalizer {
                 rest = format!("{family}, {given}");
             }
         }
-        // A given name that is spelled like a salutation ("Mx") stays a given name.
+        // A given name that is spelled like a salutation ("Mx", or "Mz", read as "Ms") stays
+        // a given name: the full name starts with it.
         let given_first = latin_key(parts.given.split(' ').next().unwrap_or(""));
-        if found.iter().any(|s| latin_key(s) == given_first) {
+        let full_first = latin_key(full.split_whitespace().next().unwrap_or(""));
+        if !found.is_empty() && !given_first.is_empty() && full_first == given_first
+            || found.iter().any(|s| latin_key(s) == given_first)
+        {
             rest = full.to_string();
         } else {
             push_new(&mut parts.salutation, found);

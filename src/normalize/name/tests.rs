@@ -308,6 +308,21 @@ fn phonetic_key_ignores_particles() {
     assert_eq!(with.keys.family(), "von der leyen");
 }
 
+#[test]
+fn a_given_name_spelled_like_a_salutation_stays_on_a_second_pass() {
+    // Found by the property below: "Mz" is read as the salutation Ms at the head of a full name.
+    let n = normalizer();
+    let raw = [
+        (Field::Salutation, "Mr"),
+        (Field::GivenName, "Mz"),
+        (Field::FamilyName, "Kowal"),
+        (Field::FullName, "Mz Kowal"),
+    ];
+    let (rec, _) = run(&n, &raw, "UA", NameOrder::Auto);
+    assert_eq!(rec.values.get(Field::Salutation), "Mr");
+    assert_eq!(rec.values.get(Field::GivenName), "Mz");
+}
+
 proptest! {
     #[test]
     fn normalising_the_output_again_changes_nothing(
