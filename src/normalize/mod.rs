@@ -133,12 +133,12 @@ impl Normalizer {
     fn move_company_out_of_name(&self, rec: &mut Record, issues: &mut Vec<Issue>) {
         use crate::record::Field;
         let names = [Field::FullName, Field::GivenName, Field::FamilyName];
-        let whole: Vec<&str> = names
+        let mut written = names
             .iter()
             .map(|f| rec.raw.get(*f))
             .filter(|t| !t.is_empty())
-            .collect();
-        if !whole.is_empty() && whole.iter().all(|t| self.org.is_desk(t)) {
+            .peekable();
+        if written.peek().is_some() && written.all(|t| self.org.is_desk(t)) {
             for field in names {
                 let moved = rec.raw.take(field);
                 if !moved.is_empty() {

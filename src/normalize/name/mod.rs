@@ -117,9 +117,9 @@ impl NameNormalizer {
         // a given name: the full name starts with it.
         let given_first = latin_key(parts.given.split(' ').next().unwrap_or(""));
         let full_first = latin_key(full.split_whitespace().next().unwrap_or(""));
-        if !found.is_empty() && !given_first.is_empty() && full_first == given_first
-            || found.iter().any(|s| latin_key(s) == given_first)
-        {
+        let full_starts_with_given =
+            !found.is_empty() && !given_first.is_empty() && full_first == given_first;
+        if full_starts_with_given || found.iter().any(|s| latin_key(s) == given_first) {
             rest = full.to_string();
         } else {
             push_new(&mut parts.salutation, found);

@@ -2,6 +2,7 @@
 //! "ร้านสมชายการค้า") or a desk ("Sales Team", "Відділ продажів"), from the `[business]`
 //! table of `schemas/organizations.toml`.
 
+use super::legal::compact;
 use crate::error::Result;
 use crate::locale::LocaleData;
 use serde::Deserialize;
@@ -31,19 +32,11 @@ pub struct BusinessWords {
     thai_roles: Vec<String>,
 }
 
-/// Lower-case letters, digits and `&` of `word`.
-fn compact(word: &str) -> String {
-    word.chars()
-        .filter(|c| c.is_alphanumeric() || *c == '&')
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
-fn words_of(text: &str) -> Vec<String> {
+/// The words of `text`, each compacted as legal forms are ([`compact`]).
+fn words_of(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| c.is_whitespace() || c == ',' || c == '/')
         .map(compact)
         .filter(|w| !w.is_empty())
-        .collect()
 }
 
 impl BusinessWords {
@@ -66,8 +59,12 @@ impl BusinessWords {
         if self.thai.iter().any(|w| text.contains(w.as_str())) {
             return true;
         }
-        let words = words_of(text);
-        words.len() >= 2 && words.iter().any(|w| self.words.contains(w))
+        let (mut count, mut business) = (0, false);
+        for w in words_of(text) {
+            count += 1;
+            business |= self.words.contains(&w);
+        }
+        count >= 2 && business
     }
 
     /// Whether `text` names a desk or department rather than a person: every word a role
@@ -77,8 +74,8 @@ impl BusinessWords {
         if self.thai_roles.iter().any(|w| text.starts_with(w.as_str())) {
             return true;
         }
-        let words = words_of(text);
-        !words.is_empty() && words.iter().all(|w| self.roles.contains(w))
+        let mut words = words_of(text).peekable();
+        words.peek().is_some() && words.all(|w| self.roles.contains(&w))
     }
 }
 

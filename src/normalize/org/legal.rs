@@ -162,7 +162,7 @@ impl LegalForms {
 }
 
 /// Lower-case letters, digits, `&` and `+` of `word`; everything else removed.
-fn compact(word: &str) -> String {
+pub(super) fn compact(word: &str) -> String {
     word.chars()
         .filter(|c| c.is_alphanumeric() || *c == '&' || *c == '+')
         .flat_map(char::to_lowercase)
