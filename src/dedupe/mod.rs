@@ -8,6 +8,7 @@
 //! edges in descending probability while refusing conflicting merges ([`cluster`]). Every
 //! step is deterministic and independent of the rayon thread count.
 
+mod anchors;
 pub mod block;
 pub mod cluster;
 pub mod compare;

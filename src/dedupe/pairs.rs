@@ -1,6 +1,7 @@
 //! The dedupe stages in order: features, blocking, comparison, training, scoring, steward
 //! overrides, guarded clustering.
 
+use super::anchors;
 use super::block::{BlockRule, CandidatePair, MAX_RULES, candidates};
 use super::cluster::{BIRTH_GUARD_MAX_WEIGHT, Clusters};
 use super::compare::{Comparison, Kind, TermCounts};
@@ -145,8 +146,7 @@ impl BirthReliability {
         for (c, &l) in comparisons.iter().zip(levels) {
             match c.kind {
                 Kind::Email | Kind::Identifier(_) if l == 1 => anchored = true,
-                // Exact, initial or close (typo, nickname).
-                Kind::GivenName if (1..=3).contains(&l) => given_agrees = true,
+                Kind::GivenName if anchors::given_agrees(c, l) => given_agrees = true,
                 Kind::BirthDate if l != super::compare::MISSING => birth = Some(c.is_different(l)),
                 _ => {}
             }
@@ -252,11 +252,13 @@ fn train(
                 .collect()
         })
         .collect();
+    let fixed = anchors::anchored_m(comparisons, &sub, &usable);
     let mut model = score::train(
         comparisons,
         &sub,
         u,
         &usable,
+        &fixed,
         settings.em_max_iterations,
         tc.total,
     );

@@ -106,7 +106,7 @@ impl SplitMix {
 }
 
 /// Level frequencies over non-missing outcomes, smoothed by `alpha` per level.
-fn normalise(counts: &[f64], alpha: f64) -> Vec<f64> {
+pub(super) fn normalise(counts: &[f64], alpha: f64) -> Vec<f64> {
     let live: f64 =
         counts.iter().skip(1).sum::<f64>() + alpha * counts.len().saturating_sub(1) as f64;
     counts
@@ -291,17 +291,21 @@ fn initial_m(comparisons: &[Comparison]) -> Vec<Vec<f64>> {
 }
 
 /// EM for `m` and `lambda` with `u` fixed. `usable[c][p]` says whether pair `p` may inform
-/// comparison `c` (it was found by a rule that does not force agreement on `c`).
+/// comparison `c` (it was found by a rule that does not force agreement on `c`); `fixed[c]`,
+/// when given, is comparison `c`'s `m` measured elsewhere ([`super::anchors`]) and held.
 pub fn train(
     comparisons: &[Comparison],
     v: &Vectors,
     u: Vec<Vec<f64>>,
     usable: &[Vec<bool>],
+    fixed: &[Option<Vec<f64>>],
     iterations: usize,
     total: u32,
 ) -> Model {
+    let mut m = initial_m(comparisons);
+    hold_fixed(&mut m, fixed);
     let mut model = Model {
-        m: initial_m(comparisons),
+        m,
         u,
         lambda: 0.1,
         prior: 0.1,
@@ -310,7 +314,8 @@ pub fn train(
     for _ in 0..iterations {
         let post = expectation(v, &model, usable);
         let new_lambda = (chunked_sum(&post) / post.len().max(1) as f64).clamp(1e-6, 1.0 - 1e-6);
-        let new_m = maximisation(comparisons, v, &model.m, &post, usable);
+        let mut new_m = maximisation(comparisons, v, &model.m, &post, usable);
+        hold_fixed(&mut new_m, fixed);
         let delta = (new_lambda - model.lambda).abs() + max_diff(&model.m, &new_m);
         model.m = new_m;
         model.lambda = new_lambda;
@@ -320,6 +325,15 @@ pub fn train(
     }
     model.prior = model.lambda;
     model
+}
+
+/// Puts the held `m` rows in place of the estimated ones.
+fn hold_fixed(m: &mut [Vec<f64>], fixed: &[Option<Vec<f64>>]) {
+    for (row, held) in m.iter_mut().zip(fixed) {
+        if let Some(held) = held {
+            row.clone_from(held);
+        }
+    }
 }
 
 /// E-step: each pair's posterior match probability under the current parameters, with
@@ -527,7 +541,7 @@ mod tests {
             .map(|(r, w)| r[..w].to_vec())
             .collect();
         let usable = vec![vec![true; n]; 3];
-        let model = train(&comparisons, &v, u, &usable, 100, 1000);
+        let model = train(&comparisons, &v, u, &usable, &[], 100, 1000);
         assert!((model.lambda - 0.2).abs() < 0.01, "lambda {}", model.lambda);
         assert!(
             (model.m[0][1] - 0.8).abs() < 0.03,

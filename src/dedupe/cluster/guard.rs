@@ -170,10 +170,89 @@ pub(super) fn conflict(x: &View, y: &View, birth_guard: bool) -> Option<Refusal>
         && x.middles
             .iter()
             .all(|a| y.middles.iter().all(|b| middle_names_conflict(a, b)));
-    if (names_differ(x, y) || middles_differ) && !(email_shared || birth_shared || id_shared) {
+    let email_vouches = x
+        .emails
+        .iter()
+        .any(|e| y.emails.binary_search(e).is_ok() && !mailbox_names_one_side(e, x, y));
+    if (names_differ(x, y) || middles_differ) && !(email_vouches || birth_shared || id_shared) {
         return Some(Refusal::GivenName);
     }
     None
+}
+
+/// Whether a shared mailbox's name says whose it is: its local part spells a given name of
+/// one cluster and nothing of the other's names. Families share one mailbox named after one
+/// of them (`andriy.boyko@ukr.net` on the records of Андрій and of Ірина Бойко), so it cannot
+/// vouch that two differently named people are one. It still vouches when it names nobody
+/// (`boyko1961@`) or both; when the other side's given name has the owner's initial (an
+/// initial, or a spelling the comparators miss: `Tatyana` / `tetiana@`), is a nickname of the
+/// owner's, or its family name is the owner's given name (given and family swapped); and when
+/// the two sides write their names in different scripts, where spellings are least sure.
+fn mailbox_names_one_side(email: &str, x: &View, y: &View) -> bool {
+    let (nx, ny) = (name_set(x), name_set(y));
+    let script = |n: &Given| n.1.chars().any(|c| c.is_alphabetic() && c > '\u{24f}');
+    let non_latin = nx.iter().chain(ny).filter(|n| script(n)).count();
+    if non_latin != 0 && non_latin != nx.len() + ny.len() {
+        return false;
+    }
+    let local = email.split('@').next().unwrap_or("");
+    let tokens: Vec<String> = local
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|t| t.chars().count() >= 3)
+        .map(fold_spelling)
+        .collect();
+    let also_named = |(owner, token): (Given, &String), others: &[Given]| {
+        let initial = token.chars().next();
+        others.iter().any(|o| {
+            fold_spelling(o.0).chars().next() == initial
+                || o.2.split(' ').any(|w| spells_given(token, w))
+                || nicknames::meet(owner.0, owner.1, o.0, o.1) != Meet::No
+        })
+    };
+    match (mailbox_owner(&tokens, nx), mailbox_owner(&tokens, ny)) {
+        (Some(found), None) => !also_named(found, ny),
+        (None, Some(found)) => !also_named(found, nx),
+        _ => false,
+    }
+}
+
+/// The first name of `names` whose given name a mailbox token spells, with that token.
+fn mailbox_owner<'t, 'f>(
+    tokens: &'t [String],
+    names: &[Given<'f>],
+) -> Option<(Given<'f>, &'t String)> {
+    names.iter().find_map(|n| {
+        tokens
+            .iter()
+            .find(|t| spells_given(t, n.0))
+            .map(|t| (*n, t))
+    })
+}
+
+/// Lower-case letters with the romanisation choices that vary between spellings of one name
+/// folded (`y`/`j` → `i`, `w` → `v`, `kh` → `h`): `andriy`, `andrij` and `andrii` meet.
+fn fold_spelling(s: &str) -> String {
+    s.to_lowercase()
+        .replace("kh", "h")
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .map(|c| match c {
+            'y' | 'j' => 'i',
+            'w' => 'v',
+            other => other,
+        })
+        .collect()
+}
+
+/// Whether a mailbox token (folded) spells the given-name key `given`: equal, or one starts
+/// with the other over four letters at least (`olek` for `oleksandr`, `annamaria` for `anna`).
+fn spells_given(token: &str, given: &str) -> bool {
+    let given = fold_spelling(given);
+    let (t, g) = (token.chars().count(), given.chars().count());
+    if t < 3 || g < 3 {
+        return false;
+    }
+    token == given || (t.min(g) >= 4 && (token.starts_with(&given) || given.starts_with(token)))
 }
 
 /// E-mails one typo apart ([`email_typo`]: `zabila.liubov@gmail.com` / `zabila.liubov@gmial.com`): the same

@@ -330,3 +330,43 @@ fn a_shared_role_mailbox_does_not_vouch_for_a_person() {
     let mut c = Clusters::new(&g, &[], &[]);
     assert!(c.join(0, 1, false).is_ok());
 }
+
+#[test]
+fn a_family_mailbox_named_after_one_of_them_does_not_vouch_for_the_other() {
+    // Андрій's mailbox on his wife Ірина's record too: it names him, not her.
+    let f = vec![
+        named("andrii", "boiko", "andriy.boyko@ukr.net", ""),
+        named("iryna", "boiko", "andriy.boyko@ukr.net", ""),
+    ];
+    let mut c = Clusters::new(&f, &[], &[]);
+    assert_eq!(c.join(0, 1, false), Err(Refusal::GivenName));
+    // A mailbox that names nobody still vouches.
+    let g = vec![
+        named("andrii", "boiko", "boiko1961@ukr.net", ""),
+        named("iryna", "boiko", "boiko1961@ukr.net", ""),
+    ];
+    assert!(Clusters::new(&g, &[], &[]).join(0, 1, false).is_ok());
+}
+
+#[test]
+fn a_mailbox_still_vouches_for_a_nickname_a_variant_spelling_or_a_swapped_name() {
+    let vouched = |a: Features, b: Features| {
+        let f = vec![a, b];
+        Clusters::new(&f, &[], &[]).join(0, 1, false).is_ok()
+    };
+    // The table's nickname: Pepe is José.
+    assert!(vouched(
+        named("jose", "alves", "josealves@gmail.com", ""),
+        named("pepe", "alves", "josealves@gmail.com", ""),
+    ));
+    // A spelling the comparators call different but that starts like the mailbox's name.
+    assert!(vouched(
+        named("tetiana", "avdieienko", "tatyana.a@ukr.net", ""),
+        named("tatyana", "avdieienko", "tatyana.a@ukr.net", ""),
+    ));
+    // Given and family typed the other way round on one record.
+    assert!(vouched(
+        named("thomas", "kieran", "kieran63@y.com", ""),
+        named("kieran", "hill", "kieran63@y.com", ""),
+    ));
+}
