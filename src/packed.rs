@@ -4,21 +4,49 @@
 //! At a million records, a struct of `N` separate `String`s costs `24 × N` bytes of headers
 //! plus one heap block per non-empty value, which was most of a run's memory. Packed, the `N`
 //! values sit one after another in a single boxed `str` with the end offset of each, so a row
-//! costs `16 + 4 × N` bytes plus its text. Reads are a slice; a write rebuilds the row (rows
-//! are written a few times and read millions of times).
+//! costs `16 + 2 × N` bytes (rounded up to 8) plus its text. The offsets are `u16` for rows
+//! of up to 64 KiB of text, which is every real row; a longer row (a hostile 5 MB cell) keeps
+//! `u32` offsets behind a pointer. Reads are a slice; a write rebuilds the row (rows are
+//! written a few times and read millions of times).
 
 /// `N` strings, indexed `0..N`; an empty string means "no value".
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct PackedText<const N: usize> {
     text: Box<str>,
-    ends: [u32; N],
+    ends: Ends<N>,
+}
+
+/// End offsets of the `N` values in the text: narrow when the text fits in 64 KiB. Which one
+/// a row has follows from its text length alone, so equal rows compare equal.
+#[derive(Clone, PartialEq, Eq, Hash)]
+enum Ends<const N: usize> {
+    Narrow([u16; N]),
+    Wide(Box<[u32; N]>),
+}
+
+impl<const N: usize> Ends<N> {
+    fn get(&self, index: usize) -> Option<usize> {
+        match self {
+            Ends::Narrow(e) => e.get(index).map(|&x| usize::from(x)),
+            Ends::Wide(e) => e.get(index).map(|&x| x as usize),
+        }
+    }
+
+    /// The offsets `ends` (each at most `u32::MAX`), narrow when the last fits in `u16`.
+    fn from_wide(ends: [u32; N]) -> Ends<N> {
+        let last = ends.last().copied().unwrap_or(0);
+        match u16::try_from(last) {
+            Ok(_) => Ends::Narrow(ends.map(|e| e as u16)),
+            Err(_) => Ends::Wide(Box::new(ends)),
+        }
+    }
 }
 
 impl<const N: usize> Default for PackedText<N> {
     fn default() -> Self {
         PackedText {
             text: Box::default(),
-            ends: [0; N],
+            ends: Ends::Narrow([0; N]),
         }
     }
 }
@@ -42,17 +70,17 @@ impl<const N: usize> PackedText<N> {
         }
         PackedText {
             text: text.into_boxed_str(),
-            ends,
+            ends: Ends::from_wide(ends),
         }
     }
 
     fn span(&self, index: usize) -> (usize, usize) {
         let start = match index.checked_sub(1) {
-            Some(prev) => self.ends.get(prev).copied().unwrap_or(0),
+            Some(prev) => self.ends.get(prev).unwrap_or(0),
             None => 0,
         };
-        let end = self.ends.get(index).copied().unwrap_or(start);
-        (start as usize, end as usize)
+        let end = self.ends.get(index).unwrap_or(start);
+        (start, end)
     }
 
     /// The value at `index` (empty when missing or out of range).
@@ -84,10 +112,16 @@ impl<const N: usize> PackedText<N> {
         text.push_str(prefix_within(value, room));
         let added = text.len() - start;
         text.push_str(self.text.get(end..).unwrap_or(""));
+        let ends: [u32; N] = std::array::from_fn(|i| {
+            let e = self.ends.get(i).unwrap_or(0);
+            if i >= index {
+                (e - old_len + added) as u32
+            } else {
+                e as u32
+            }
+        });
         self.text = text.into_boxed_str();
-        for e in self.ends.iter_mut().skip(index) {
-            *e = (*e as usize - old_len + added) as u32;
-        }
+        self.ends = Ends::from_wide(ends);
     }
 
     /// Total bytes of text held.
@@ -122,6 +156,20 @@ mod tests {
         assert_eq!(p.get(2), "a@b.ua");
         assert_eq!(p.get(3), "+380501234567");
         assert_eq!(p.get(9), "");
+    }
+
+    #[test]
+    fn a_row_past_64_kib_keeps_every_value_and_narrows_again_when_it_shrinks() {
+        let big = "ж".repeat(40_000);
+        let mut p = PackedText::<3>::from_parts(&["a", big.as_str(), "c"]);
+        assert!(matches!(p.ends, Ends::Wide(_)));
+        assert_eq!((p.get(0), p.get(1).len(), p.get(2)), ("a", 80_000, "c"));
+        p.set(2, "tail");
+        assert_eq!(p.get(2), "tail");
+        p.set(1, "b");
+        assert!(matches!(p.ends, Ends::Narrow(_)));
+        assert_eq!(p, PackedText::<3>::from_parts(&["a", "b", "tail"]));
+        assert!(std::mem::size_of::<PackedText<21>>() <= 64);
     }
 
     #[test]

@@ -14,6 +14,8 @@
 use super::features::Features;
 use crate::finding::{Finding, Severity};
 use rayon::prelude::*;
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 
 /// One key part of a blocking rule.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -174,12 +176,107 @@ pub struct CandidatePair {
     pub rules: u32,
 }
 
-/// Candidate pairs, sorted by `(a, b)` and unique, with per-rule counts.
+/// Candidate pairs as each rule found them (sorted, unique runs), read merged: each pair
+/// once, in `(a, b)` order, with the set of rules that found it ([`Candidates::merged`]).
+///
+/// The merged list is never stored. At ten million rows it was 150M pairs of 12 bytes held
+/// beside the rules' own lists while they were merged and through scoring; streaming the
+/// k-way merge into scoring keeps only the rules' lists (8 bytes a pair) and a batch.
 pub struct Candidates {
-    pub pairs: Vec<CandidatePair>,
+    /// Per run: its sorted, unique pairs and the rule bits it stands for.
+    runs: Vec<(Vec<(u32, u32)>, u32)>,
     /// Pairs generated per rule, before deduplication across rules.
     pub per_rule: Vec<u64>,
     pub findings: Vec<Finding>,
+}
+
+impl Candidates {
+    /// Adds pairs found outside the rules (a steward's decisions), with no rule bit. Pairs
+    /// need not be sorted, unique or ordered within (`(b, a)` is read as `(a, b)`).
+    pub fn with_extra(mut self, extra: impl IntoIterator<Item = (u32, u32)>) -> Candidates {
+        let mut run: Vec<(u32, u32)> = extra
+            .into_iter()
+            .filter(|(a, b)| a != b)
+            .map(|(a, b)| (a.min(b), a.max(b)))
+            .collect();
+        run.sort_unstable();
+        run.dedup();
+        if !run.is_empty() {
+            self.runs.push((run, 0));
+        }
+        self
+    }
+
+    /// The pairs of every run together, an upper bound on the merged count.
+    pub fn upper_bound(&self) -> usize {
+        self.runs.iter().map(|(r, _)| r.len()).sum()
+    }
+
+    /// Every pair once, in `(a, b)` order, with the bits of the rules that found it.
+    pub fn merged(&self) -> Merged<'_> {
+        let mut heads = BinaryHeap::with_capacity(self.runs.len());
+        for (r, (run, _)) in self.runs.iter().enumerate() {
+            if let Some(&first) = run.first() {
+                heads.push(Reverse((first, r)));
+            }
+        }
+        Merged {
+            runs: &self.runs,
+            next: vec![1; self.runs.len()],
+            heads,
+        }
+    }
+
+    /// The merged pairs as a list (small inputs and tests).
+    pub fn pairs(&self) -> Vec<CandidatePair> {
+        self.merged().collect()
+    }
+}
+
+/// The k-way merge of [`Candidates`]' runs: nothing larger than one head per run is held.
+pub struct Merged<'c> {
+    runs: &'c [(Vec<(u32, u32)>, u32)],
+    /// Per run, the index of its next pair not yet in `heads`.
+    next: Vec<usize>,
+    heads: BinaryHeap<Reverse<((u32, u32), usize)>>,
+}
+
+impl Merged<'_> {
+    /// Puts run `r`'s next pair into the heap; returns the rule bits of run `r`.
+    fn advance(&mut self, r: usize) -> u32 {
+        let Some((run, bits)) = self.runs.get(r) else {
+            return 0;
+        };
+        if let Some(slot) = self.next.get_mut(r) {
+            if let Some(&pair) = run.get(*slot) {
+                self.heads.push(Reverse((pair, r)));
+            }
+            *slot += 1;
+        }
+        *bits
+    }
+}
+
+impl Iterator for Merged<'_> {
+    type Item = CandidatePair;
+
+    fn next(&mut self) -> Option<CandidatePair> {
+        let Reverse((pair, r)) = self.heads.pop()?;
+        let mut rules = self.advance(r);
+        // Runs are unique, so a pair comes at most once from each.
+        while let Some(&Reverse((other, r))) = self.heads.peek() {
+            if other != pair {
+                break;
+            }
+            self.heads.pop();
+            rules |= self.advance(r);
+        }
+        Some(CandidatePair {
+            a: pair.0,
+            b: pair.1,
+            rules,
+        })
+    }
 }
 
 /// FNV-1a, 64 bit: a stable hash for block keys (a collision only adds candidate pairs).
@@ -189,7 +286,8 @@ fn fnv1a(s: &str) -> u64 {
     })
 }
 
-/// Generates the candidate pairs of every rule over the eligible records.
+/// Blocks the eligible records with every rule: each rule's pairs as a sorted, unique run
+/// (to be read merged), with each rule's count and a finding per oversized block.
 pub fn candidates(
     rules: &[BlockRule],
     features: &[Features],
@@ -197,52 +295,18 @@ pub fn candidates(
     max_block: usize,
     window: usize,
 ) -> Candidates {
-    let mut per_rule_pairs = Vec::with_capacity(rules.len());
+    let mut runs = Vec::with_capacity(rules.len());
     let mut findings = Vec::new();
-    for rule in rules.iter().take(MAX_RULES) {
+    for (r, rule) in rules.iter().take(MAX_RULES).enumerate() {
         let (pairs, mut found) = rule_pairs(rule, features, eligible, max_block, window);
         findings.append(&mut found);
-        per_rule_pairs.push(pairs);
+        runs.push((pairs, 1u32 << r));
     }
     Candidates {
-        per_rule: per_rule_pairs.iter().map(|p| p.len() as u64).collect(),
-        pairs: merge_rules(per_rule_pairs),
+        per_rule: runs.iter().map(|(p, _)| p.len() as u64).collect(),
+        runs,
         findings,
     }
-}
-
-/// Merges the rules' sorted, unique pair lists into one sorted list with each pair once and
-/// the set of rules that found it. A k-way merge, so that nothing larger than the result is
-/// ever held beside the rules' lists (concatenating, sorting and deduplicating held all
-/// rules' pairs twice over at a million rows).
-fn merge_rules(lists: Vec<Vec<(u32, u32)>>) -> Vec<CandidatePair> {
-    use std::cmp::Reverse;
-    use std::collections::BinaryHeap;
-    let mut heads: BinaryHeap<Reverse<((u32, u32), usize)>> = BinaryHeap::new();
-    let mut next = vec![0usize; lists.len()];
-    for (r, list) in lists.iter().enumerate() {
-        if let Some(&first) = list.first() {
-            heads.push(Reverse((first, r)));
-            next[r] = 1;
-        }
-    }
-    let mut out: Vec<CandidatePair> = Vec::with_capacity(lists.iter().map(Vec::len).sum());
-    while let Some(Reverse(((a, b), r))) = heads.pop() {
-        match out.last_mut() {
-            Some(last) if (last.a, last.b) == (a, b) => last.rules |= 1 << r,
-            _ => out.push(CandidatePair {
-                a,
-                b,
-                rules: 1 << r,
-            }),
-        }
-        if let Some(&pair) = lists[r].get(next[r]) {
-            heads.push(Reverse((pair, r)));
-            next[r] += 1;
-        }
-    }
-    out.shrink_to_fit();
-    out
 }
 
 /// One rule's pairs, sorted and unique, plus findings for oversized blocks.
@@ -386,7 +450,7 @@ mod tests {
         ];
         let c = candidates(&rules, &f, &[true, true, true], 100, 5);
         assert_eq!(
-            c.pairs,
+            c.pairs(),
             vec![CandidatePair {
                 a: 0,
                 b: 1,
@@ -409,7 +473,7 @@ mod tests {
             100,
             5,
         );
-        assert!(c.pairs.is_empty());
+        assert!(c.pairs().is_empty());
     }
 
     #[test]
@@ -424,7 +488,7 @@ mod tests {
             100,
             3,
         );
-        assert!(c.pairs.len() <= 3000, "{}", c.pairs.len());
+        assert!(c.pairs().len() <= 3000, "{}", c.pairs().len());
         assert_eq!(c.findings.len(), 1);
         assert_eq!(c.findings[0].code, "dedupe.block_too_large");
     }
@@ -450,10 +514,10 @@ mod tests {
         f[39].edit(|v| v.given = "ivan".into());
         let rule = BlockRule::parse("family_phonetic+locality").unwrap();
         let c = candidates(&[rule], &f, &[true; 40], 10, 2);
-        assert!(c.pairs.iter().any(|p| (p.a, p.b) == (0, 39)));
+        assert!(c.pairs().iter().any(|p| (p.a, p.b) == (0, 39)));
         // A rule keyed on the given name still orders by family name.
         let rule = BlockRule::parse("locality+given:1").unwrap();
         let c = candidates(&[rule], &f, &[true; 40], 10, 2);
-        assert!(c.pairs.iter().any(|p| (p.a, p.b) == (1, 2)));
+        assert!(c.pairs().iter().any(|p| (p.a, p.b) == (1, 2)));
     }
 }

@@ -2,7 +2,7 @@
 //! overrides, guarded clustering.
 
 use super::anchors;
-use super::block::{BlockRule, CandidatePair, MAX_RULES, candidates};
+use super::block::{BlockRule, CandidatePair, Candidates, MAX_RULES, candidates};
 use super::cluster::{BIRTH_GUARD_MAX_WEIGHT, Clusters};
 use super::compare::{Comparison, Kind, TermCounts};
 use super::decisions::{self, Resolved};
@@ -45,32 +45,24 @@ pub(super) fn run(
         .iter()
         .map(|r| BlockRule::parse(r).map_err(Error::config))
         .collect::<Result<_>>()?;
-    let mut cand = candidates(
+    let cand = candidates(
         &rules,
         &feats,
         eligible,
         settings.max_block_size,
         settings.window,
-    );
-    let pair_list = std::mem::take(&mut cand.pairs);
-    let pair_list = with_steward_pairs(pair_list, &resolved, eligible);
+    )
+    .with_extra(steward_pairs(&resolved, eligible));
     progress.finish();
 
     progress.start("dedupe: training", None);
     let comparisons = Comparison::all(&settings.identifier_columns);
     let tc = TermCounts::build(&feats, eligible);
-    let model = train(
-        &comparisons,
-        &rules,
-        &pair_list,
-        &feats,
-        eligible,
-        &tc,
-        settings,
-    );
+    let (model, pairs_compared) =
+        train(&comparisons, &rules, &cand, &feats, eligible, &tc, settings);
     progress.finish();
 
-    progress.start("dedupe: comparing", Some(pair_list.len() as u64));
+    progress.start("dedupe: comparing", Some(pairs_compared));
     let scoring = Scoring {
         comparisons: &comparisons,
         model: &model,
@@ -79,13 +71,13 @@ pub(super) fn run(
         settings,
         resolved: &resolved,
     };
-    let (mut scored, explanations, births) = scoring.score_all(&pair_list);
-    let pairs_compared = pair_list.len() as u64;
-    // Candidate pairs are done with: free them before clustering.
-    drop(pair_list);
+    let (mut scored, explanations, births) = scoring.score_all(cand.merged());
+    let Candidates {
+        per_rule, findings, ..
+    } = cand;
     progress.finish();
     apply_steward(&mut scored, &resolved);
-    let mut findings = cand.findings;
+    let mut findings = findings;
     findings.extend(unresolved_findings(&resolved));
     let guard = births
         .reliable()
@@ -101,7 +93,7 @@ pub(super) fn run(
 
     let candidates_per_rule: BTreeMap<String, u64> = rules
         .iter()
-        .zip(&cand.per_rule)
+        .zip(&per_rule)
         .map(|(r, &n)| (r.name.clone(), n))
         .collect();
     Ok(DedupeResult {
@@ -178,48 +170,31 @@ fn birth_guard(comparisons: &[Comparison], model: &Model) -> bool {
     })
 }
 
-/// Must-link pairs that blocking missed are compared too, so they show in `pairs.csv`.
-fn with_steward_pairs(
-    mut pairs: Vec<CandidatePair>,
-    resolved: &Resolved,
-    eligible: &[bool],
-) -> Vec<CandidatePair> {
+/// Must-link and cannot-link pairs between eligible records: compared too, whether or not
+/// blocking found them, so they show in `pairs.csv`.
+fn steward_pairs(resolved: &Resolved, eligible: &[bool]) -> Vec<(u32, u32)> {
     let live = |i: usize| eligible.get(i).copied().unwrap_or(false);
-    let before = pairs.len();
-    for &(a, b) in resolved.must_link.iter().chain(&resolved.cannot_link) {
-        if live(a) && live(b) {
-            pairs.push(CandidatePair {
-                a: a as u32,
-                b: b as u32,
-                rules: 0,
-            });
-        }
-    }
-    if pairs.len() == before {
-        return pairs;
-    }
-    pairs.sort_unstable_by_key(|p| (p.a, p.b));
-    pairs.dedup_by(|later, first| {
-        let same = (later.a, later.b) == (first.a, first.b);
-        if same {
-            first.rules |= later.rules;
-        }
-        same
-    });
-    pairs
+    resolved
+        .must_link
+        .iter()
+        .chain(&resolved.cannot_link)
+        .filter(|&&(a, b)| live(a) && live(b))
+        .map(|&(a, b)| (a as u32, b as u32))
+        .collect()
 }
 
 /// `u` from random pairs, then EM for `m` on an evenly spaced sample of candidate pairs
 /// (only the sample is compared here; every pair is compared once more when scored).
+/// Returns the model and the number of candidate pairs (counted while sampling).
 fn train(
     comparisons: &[Comparison],
     rules: &[BlockRule],
-    pairs: &[CandidatePair],
+    cand: &Candidates,
     feats: &[Features],
     eligible: &[bool],
     tc: &TermCounts,
     settings: &DedupeSettings,
-) -> Model {
+) -> (Model, u64) {
     let (u, u_sample) = score::estimate_u(
         comparisons,
         feats,
@@ -228,8 +203,16 @@ fn train(
         settings.u_sample_pairs,
         settings.seed,
     );
-    let step = pairs.len().div_ceil(settings.em_sample_pairs.max(1)).max(1);
-    let sample: Vec<CandidatePair> = pairs.iter().step_by(step).copied().collect();
+    let step = cand
+        .upper_bound()
+        .div_ceil(settings.em_sample_pairs.max(1))
+        .max(1);
+    let mut candidates = 0usize;
+    let sample: Vec<CandidatePair> = cand
+        .merged()
+        .inspect(|_| candidates += 1)
+        .step_by(step)
+        .collect();
     let ab: Vec<(u32, u32)> = sample.iter().map(|p| (p.a, p.b)).collect();
     let sub = Vectors::compute(comparisons, &ab, feats, tc);
     let touched: Vec<Vec<&'static str>> = rules.iter().map(BlockRule::comparisons).collect();
@@ -263,9 +246,9 @@ fn train(
         tc.total,
     );
     let n = f64::from(tc.total);
-    model.set_prior(pairs.len(), n * (n - 1.0) / 2.0);
+    model.set_prior(candidates, n * (n - 1.0) / 2.0);
     model.remove_matches_from_u(&u_sample);
-    model
+    (model, candidates as u64)
 }
 
 /// Everything scoring a candidate pair reads.
@@ -282,6 +265,9 @@ struct Scoring<'a> {
 /// that the pairs not kept never pile up.
 const SCORE_CHUNK: usize = 16_384;
 
+/// Candidate pairs taken from the merge per round of parallel scoring (12 MiB).
+const SCORE_BATCH: usize = SCORE_CHUNK * 64;
+
 impl Scoring<'_> {
     /// Compares and scores every candidate pair in parallel chunks; keeps the pairs at or
     /// above `keep_pairs_min_probability` (and every pair a steward decided) with their
@@ -289,26 +275,34 @@ impl Scoring<'_> {
     /// output) does not depend on the thread count.
     fn score_all(
         &self,
-        pairs: &[CandidatePair],
+        mut pairs: impl Iterator<Item = CandidatePair>,
     ) -> (Vec<ScoredPair>, Explanations, BirthReliability) {
         let names = self.comparisons.iter().map(|c| c.name).collect();
         let labels = self.comparisons.iter().map(Comparison::labels).collect();
-        let template = Explanations::new(names, labels);
-        let chunks: Vec<(Vec<ScoredPair>, Explanations, BirthReliability)> = pairs
-            .par_chunks(SCORE_CHUNK)
-            .map(|chunk| self.score_chunk(chunk, template.empty_like()))
-            .collect();
-        let mut all = Vec::with_capacity(chunks.iter().map(|c| c.0.len()).sum());
-        let mut table = template;
+        let mut table = Explanations::new(names, labels);
+        let mut all = Vec::new();
         let mut births = BirthReliability::default();
-        for (mut kept, mut rows, seen) in chunks {
-            let offset = table.append(&mut rows);
-            for p in &mut kept {
-                p.vector += offset;
+        let mut batch = Vec::with_capacity(SCORE_BATCH);
+        loop {
+            batch.clear();
+            batch.extend(pairs.by_ref().take(SCORE_BATCH));
+            if batch.is_empty() {
+                break;
             }
-            all.append(&mut kept);
-            births.add(seen);
+            let chunks: Vec<(Vec<ScoredPair>, Explanations, BirthReliability)> = batch
+                .par_chunks(SCORE_CHUNK)
+                .map(|chunk| self.score_chunk(chunk, table.empty_like()))
+                .collect();
+            for (mut kept, mut rows, seen) in chunks {
+                let offset = table.append(&mut rows);
+                for p in &mut kept {
+                    p.vector += offset;
+                }
+                all.append(&mut kept);
+                births.add(seen);
+            }
         }
+        all.shrink_to_fit();
         (all, table, births)
     }
 

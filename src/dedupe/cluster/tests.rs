@@ -370,3 +370,19 @@ fn a_mailbox_still_vouches_for_a_nickname_a_variant_spelling_or_a_swapped_name()
         named("kieran", "hill", "kieran63@y.com", ""),
     ));
 }
+
+#[test]
+fn a_thai_name_owns_the_mailbox_its_romanisation_spells() {
+    // ไพโรจน์'s mailbox on his wife Duangjai's record in another export.
+    let mut thai = named("", "hompakdee", "pairoj.hompakdee@gmail.com", "");
+    thai.edit(|v| {
+        v.given_raw = "ไพโรจน์".into();
+        v.given = crate::normalize::translit::latin_key("ไพโรจน์");
+    });
+    let f = vec![
+        thai,
+        named("duangjai", "hompakdee", "pairoj.hompakdee@gmail.com", ""),
+    ];
+    let mut c = Clusters::new(&f, &[], &[]);
+    assert_eq!(c.join(0, 1, false), Err(Refusal::GivenName));
+}
