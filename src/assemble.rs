@@ -5,7 +5,7 @@ use crate::finding::{Finding, Severity};
 use crate::ingest::SourceTable;
 use crate::map::{Mapping, Target};
 use crate::record::{Field, Record, SourceId};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Records of one table, with their source keys.
 pub struct Assembled {
@@ -20,7 +20,7 @@ pub fn assemble(source: SourceId, table: &SourceTable, mapping: &Mapping) -> Ass
     let mut records = Vec::with_capacity(table.rows.len());
     let mut keys = Vec::with_capacity(table.rows.len());
     let mut findings = Vec::new();
-    let mut seen: HashMap<String, u32> = HashMap::new();
+    let mut seen: HashMap<String, u32> = HashMap::default();
     for raw_row in &table.rows {
         let mut rec = Record {
             source,

@@ -14,8 +14,9 @@ use crate::error::Result;
 use crate::finding::{Finding, Severity};
 use crate::locale::LocaleData;
 use crate::record::Field;
+use rustc_hash::FxHashMap as HashMap;
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -128,7 +129,7 @@ impl HeaderRules {
     /// Builds the tables from the schema data.
     pub fn from_locale(locale: &LocaleData) -> Result<HeaderRules> {
         let file: HeaderFile = locale.parse("headers.toml")?;
-        let mut exact = HashMap::new();
+        let mut exact = HashMap::default();
         for (name, synonyms) in &file.fields {
             let target = Target::parse(name).ok_or_else(|| {
                 crate::Error::schema(format!("headers.toml: unknown field {name:?}"))

@@ -25,6 +25,7 @@ enum Ends<const N: usize> {
 }
 
 impl<const N: usize> Ends<N> {
+    #[inline]
     fn get(&self, index: usize) -> Option<usize> {
         match self {
             Ends::Narrow(e) => e.get(index).map(|&x| usize::from(x)),
@@ -74,6 +75,7 @@ impl<const N: usize> PackedText<N> {
         }
     }
 
+    #[inline]
     fn span(&self, index: usize) -> (usize, usize) {
         let start = match index.checked_sub(1) {
             Some(prev) => self.ends.get(prev).unwrap_or(0),
@@ -84,12 +86,14 @@ impl<const N: usize> PackedText<N> {
     }
 
     /// The value at `index` (empty when missing or out of range).
+    #[inline]
     pub fn get(&self, index: usize) -> &str {
         let (start, end) = self.span(index);
         self.text.get(start..end).unwrap_or("")
     }
 
     /// Whether the value at `index` is non-empty.
+    #[inline]
     pub fn has(&self, index: usize) -> bool {
         let (start, end) = self.span(index);
         end > start

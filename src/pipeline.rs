@@ -205,7 +205,7 @@ fn apply_suppression(
         let (a, b) = p.records();
         !hit[a] && !hit[b]
     });
-    let gone: std::collections::HashSet<(&str, u64)> = records
+    let gone: rustc_hash::FxHashSet<(&str, u64)> = records
         .iter()
         .zip(&hit)
         .filter(|(_, h)| **h)

@@ -10,7 +10,7 @@
 
 use crate::error::{Error, Result};
 use crate::record::{Field, Record};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::path::Path;
 
 /// The e-mails and phones to suppress.

@@ -3,8 +3,9 @@
 use crate::finding::{Finding, Severity};
 use crate::record::{Field, Record, Values};
 use rayon::prelude::*;
+use rustc_hash::FxHashSet as HashSet;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 /// Fields that identify a customer; a row with none of them is quarantined.
 pub const IDENTITY_FIELDS: [Field; 6] = [
@@ -157,7 +158,7 @@ pub fn scorecard<'a>(
 fn measure<'a>(values: impl Iterator<Item = &'a str>, validity: Option<f64>) -> FieldQuality {
     let mut total = 0usize;
     let mut present = 0usize;
-    let mut distinct: HashSet<&str> = HashSet::new();
+    let mut distinct: HashSet<&str> = HashSet::default();
     for v in values {
         total += 1;
         if !v.is_empty() {

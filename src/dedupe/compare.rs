@@ -4,7 +4,8 @@
 use super::features::Features;
 use super::strdist::{jaro_winkler, within_one_edit};
 use crate::normalize::name::nicknames::{self, Meet};
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeMap;
 use std::sync::Mutex;
 use strsim::damerau_levenshtein;
 
@@ -714,9 +715,9 @@ fn count_terms<'f>(
     eligible: &[bool],
     values: impl Fn(&'f Features) -> [&'f str; 2],
 ) -> TermColumn {
-    use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
-    let hasher = BuildHasherDefault::<DefaultHasher>::default();
-    let mut counts: HashMap<u64, u32> = HashMap::new();
+    use std::hash::BuildHasher;
+    let hasher = rustc_hash::FxBuildHasher;
+    let mut counts: HashMap<u64, u32> = HashMap::default();
     for (f, _) in features.iter().zip(eligible).filter(|(_, e)| **e) {
         let [a, b] = values(f);
         // The alternate counts only when it is another value than the primary.

@@ -10,7 +10,7 @@
 
 use crate::error::{Error, Result};
 use crate::record::Record;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::path::Path;
 
 /// What a steward decided.
@@ -199,8 +199,8 @@ pub fn resolve(
 ) -> Resolved {
     // Only the records the decisions name are indexed: a map of every record's key cost
     // hundreds of megabytes at a million rows.
-    let mut by_key: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
-    let mut by_row: HashMap<(&str, u64), Vec<usize>> = HashMap::new();
+    let mut by_key: HashMap<(&str, &str), Vec<usize>> = HashMap::default();
+    let mut by_row: HashMap<(&str, u64), Vec<usize>> = HashMap::default();
     for r in decisions.entries.iter().flat_map(|d| [&d.left, &d.right]) {
         if !r.key.is_empty() {
             by_key.insert((r.source.as_str(), r.key.as_str()), Vec::new());

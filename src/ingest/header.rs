@@ -1,7 +1,7 @@
 //! Header rows: finding the header among title and blank rows, and making header names usable and unique.
 
 use crate::finding::{Finding, Severity};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 /// How many non-blank rows from the top may be title rows before the header.
 const MAX_ROWS_SEARCHED: usize = 30;
@@ -116,7 +116,7 @@ fn width_matches(header_width: usize, below: &[usize]) -> bool {
 
 /// Trims names and collapses inner whitespace (Alt+Enter line breaks), names empty ones `column_N`, and makes duplicates unique (`Phone`, `Phone_2`) with a finding.
 pub fn unique_headers(raw: &[String], source: &str, findings: &mut Vec<Finding>) -> Vec<String> {
-    let mut seen: HashSet<String> = HashSet::new();
+    let mut seen: HashSet<String> = HashSet::default();
     let mut out = Vec::with_capacity(raw.len());
     for (i, name) in raw.iter().enumerate() {
         let collapsed = name.split_whitespace().collect::<Vec<_>>().join(" ");

@@ -2,8 +2,8 @@
 
 use super::RawRow;
 use crate::finding::{Finding, Severity};
+use rustc_hash::FxHashMap as HashMap;
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
-use std::collections::HashMap;
 use std::fmt;
 
 /// A JSON value that keeps object keys in document order.
@@ -160,7 +160,7 @@ type ParsedRow = (u64, Vec<(usize, String)>, Option<String>);
 /// Builds the table from parsed values (None when unparseable) and their raw text.
 fn assemble(source: &str, values: impl Iterator<Item = (Option<Json>, String)>) -> JsonTable {
     let mut table = JsonTable::default();
-    let mut column_of: HashMap<String, usize> = HashMap::new();
+    let mut column_of: HashMap<String, usize> = HashMap::default();
     let mut parsed_rows: Vec<ParsedRow> = Vec::new();
     for (ordinal, (value, raw)) in values.enumerate() {
         let row = ordinal as u64 + 1;

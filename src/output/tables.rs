@@ -179,7 +179,7 @@ pub fn write_pairs(data: &RunData, staging: &Staging) -> Result<()> {
 
 /// Writes `findings.csv`, sorted by source order, row, field and code.
 pub fn write_findings(data: &RunData, mask_pii: bool, staging: &Staging) -> Result<()> {
-    let order: std::collections::HashMap<&str, usize> = data
+    let order: rustc_hash::FxHashMap<&str, usize> = data
         .sources
         .iter()
         .enumerate()

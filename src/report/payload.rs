@@ -8,8 +8,8 @@ use crate::pipeline::RunData;
 use crate::privacy::mask;
 use crate::record::{Field, Record};
 use crate::survive::Golden;
+use rustc_hash::FxHashMap as HashMap;
 use serde_json::{Map, Value, json};
-use std::collections::HashMap;
 
 /// Fields that hold personal data masked under `mask_pii`.
 pub const PII_FIELDS: [Field; 8] = [
@@ -184,7 +184,7 @@ impl<'a> RecordTable<'a> {
             data,
             customer_of,
             mask_pii,
-            index: HashMap::new(),
+            index: HashMap::default(),
             rows: Vec::new(),
         }
     }

@@ -19,7 +19,7 @@ pub use rules::{Rule, SurvivorshipRules, default_rules};
 use crate::record::{Field, Record, Values};
 use rayon::prelude::*;
 use rules::{Candidate, pick};
-use std::collections::BTreeSet;
+use rustc_hash::FxHashSet as HashSet;
 
 /// One customer: its golden values and where each came from.
 #[derive(Clone, Debug, PartialEq)]
@@ -102,7 +102,7 @@ pub fn build(
         .map(|members| golden_values(records, members, rules, priorities))
         .collect();
     let keys: Vec<String> = clusters
-        .iter()
+        .par_iter()
         .map(|m| smallest_key(records, source_names, source_keys, m))
         .collect();
     let ids = assign_ids(&keys, pinned);
@@ -143,9 +143,22 @@ fn smallest_key(
 /// Pinned IDs first, then content IDs in key order; a taken ID is re-derived with `#n`.
 fn assign_ids(keys: &[String], pinned: &[Option<String>]) -> Vec<String> {
     let mut ids = vec![String::new(); keys.len()];
-    let mut taken: BTreeSet<String> = BTreeSet::new();
+    let mut taken: HashSet<String> =
+        HashSet::with_capacity_and_hasher(keys.len(), Default::default());
+    // The first-choice IDs are hashes of independent keys: computed in parallel; the loop
+    // below only settles collisions, in a fixed order.
+    let bases: Vec<String> = (0..keys.len())
+        .into_par_iter()
+        .map(|c| match pinned.get(c).and_then(Option::as_ref) {
+            Some(id) => id.clone(),
+            None => {
+                let key = keys.get(c).map(String::as_str).unwrap_or("");
+                crate::checksum::short_id("C", key.as_bytes())
+            }
+        })
+        .collect();
     let mut order: Vec<usize> = (0..keys.len()).collect();
-    order.sort_by(|&a, &b| {
+    order.par_sort_unstable_by(|&a, &b| {
         (
             pinned.get(a).and_then(Option::as_ref).is_none(),
             keys.get(a),
@@ -159,10 +172,7 @@ fn assign_ids(keys: &[String], pinned: &[Option<String>]) -> Vec<String> {
     });
     for c in order {
         let key = keys.get(c).map(String::as_str).unwrap_or("");
-        let base = match pinned.get(c).and_then(Option::as_ref) {
-            Some(id) => id.clone(),
-            None => crate::checksum::short_id("C", key.as_bytes()),
-        };
+        let base = bases.get(c).cloned().unwrap_or_default();
         let mut id = base.clone();
         let mut n = 1u32;
         while taken.contains(&id) {

@@ -26,7 +26,8 @@ mod guard;
 
 use super::features::Features;
 use guard::{View, conflict};
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeMap;
 
 /// The birth-date guard applies when `birth_date=different` weighs at most this many bits.
 pub const BIRTH_GUARD_MAX_WEIGHT: f64 = -4.0;
@@ -72,7 +73,7 @@ impl<'a> Clusters<'a> {
         Clusters {
             features,
             parent: (0..features.len()).collect(),
-            members: HashMap::new(),
+            members: HashMap::default(),
             forbid,
             pins: pins.iter().cloned().collect(),
             birth_guard: true,

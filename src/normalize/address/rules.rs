@@ -3,8 +3,9 @@
 use crate::error::{Error, Result};
 use crate::record::Country;
 use regex::Regex;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 
 /// How a country's free-text addresses are split.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -138,7 +139,7 @@ impl AddressRules {
         let file: AddressFile =
             toml::from_str(text).map_err(|e| Error::schema(format!("address.toml: {e}")))?;
         let generic = compile(&file.generic, &file.generic)?;
-        let mut countries = HashMap::new();
+        let mut countries = HashMap::default();
         for (code, spec) in &file.country {
             let country = Country::new(code)
                 .ok_or_else(|| Error::schema(format!("address.toml: bad country code {code}")))?;
@@ -300,7 +301,7 @@ fn word_tables(spec: &CountryFile, generic: &CountryFile) -> (HashMap<String, Wo
         (Role::District, spec.district.clone()),
         (Role::Region, spec.region_marker.clone()),
     ];
-    let mut words = HashMap::new();
+    let mut words = HashMap::default();
     let mut markers = Vec::new();
     for (role, entries) in &tables {
         for entry in entries {
@@ -314,7 +315,7 @@ fn word_tables(spec: &CountryFile, generic: &CountryFile) -> (HashMap<String, Wo
 
 /// Region names and codes, folded → display form.
 fn region_table(entries: &[String]) -> HashMap<String, String> {
-    let mut regions = HashMap::new();
+    let mut regions = HashMap::default();
     for entry in entries {
         let mut parts = entry.split('|');
         let display = parts.next().unwrap_or_default().to_string();
@@ -355,7 +356,7 @@ fn add_entry(
 }
 
 fn index_by_first(markers: &[Marker]) -> HashMap<char, Vec<usize>> {
-    let mut index: HashMap<char, Vec<usize>> = HashMap::new();
+    let mut index: HashMap<char, Vec<usize>> = HashMap::default();
     for (i, m) in markers.iter().enumerate() {
         if let Some(c) = m.form.chars().next() {
             index.entry(c).or_default().push(i);

@@ -3,8 +3,9 @@
 use super::key;
 use crate::error::{Error, Result};
 use crate::record::Country;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 
 /// `schemas/countries.toml`.
 #[derive(Debug, Deserialize)]

@@ -2,8 +2,9 @@
 
 use crate::error::{Error, Result};
 use crate::record::Country;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 use unicode_normalization::UnicodeNormalization;
 
 /// Order of day, month and year in a numeric date.
@@ -77,10 +78,10 @@ impl DateRules {
             toml::from_str(text).map_err(|e| Error::schema(format!("dates.toml: {e}")))?;
         let mut rules = DateRules {
             default_order: file.default_order,
-            orders: HashMap::new(),
-            buddhist: HashSet::new(),
+            orders: HashMap::default(),
+            buddhist: HashSet::default(),
             two_digit_ahead: file.two_digit_year.ahead.min(99),
-            months: HashMap::new(),
+            months: HashMap::default(),
             ignore: file.words.ignore.iter().map(|w| fold_word(w)).collect(),
             ignore_prefixes: file
                 .words

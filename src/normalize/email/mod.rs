@@ -17,8 +17,8 @@ use crate::error::Result;
 use crate::finding::Issue;
 use crate::locale::LocaleData;
 use crate::record::{Field, MatchKey, Record};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
 
 /// `schemas/email.toml`.
 #[derive(Clone, Debug, Default, Deserialize)]

@@ -1,6 +1,6 @@
 //! Likely misspellings of mail-provider domains (`gmial.com` → `gmail.com`).
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Shortest provider domain the edit-distance rule applies to; shorter ones (`wp.pl`, `i.ua`,
 /// `web.de`) are too close to legitimate domains and rely on the explicit typo list only.

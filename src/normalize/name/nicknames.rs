@@ -14,8 +14,8 @@ use crate::error::Result;
 use crate::locale::LocaleData;
 use crate::normalize::translit::{latin_key, latin_key_for};
 use crate::record::Country;
+use rustc_hash::FxHashMap as HashMap;
 use serde::Deserialize;
-use std::collections::HashMap;
 use std::sync::{Arc, OnceLock, RwLock};
 
 /// How two given names relate through the table.
@@ -45,7 +45,7 @@ impl Nicknames {
     /// Compiles groups of names (a full form first, then the forms that stand for it).
     pub fn from_groups(groups: &[Vec<String>]) -> Nicknames {
         let russian = Country::new("RU");
-        let mut map: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut map: HashMap<String, Vec<u32>> = HashMap::default();
         for (id, group) in groups.iter().enumerate() {
             let Ok(id) = u32::try_from(id) else { break };
             for name in group {

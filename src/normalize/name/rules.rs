@@ -4,8 +4,9 @@ use crate::error::Result;
 use crate::locale::LocaleData;
 use crate::normalize::translit::{latin_key, latin_key_for};
 use crate::record::Country;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 
 #[derive(Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -89,7 +90,7 @@ pub(super) struct NameRules {
 impl NameRules {
     pub fn from_locale(locale: &LocaleData) -> Result<NameRules> {
         let file: NamesFile = locale.parse("names.toml")?;
-        let mut salutations: HashMap<String, Vec<SalutationVariant>> = HashMap::new();
+        let mut salutations: HashMap<String, Vec<SalutationVariant>> = HashMap::default();
         for s in &file.salutation {
             let variant = SalutationVariant {
                 canonical: s.canonical.clone(),
@@ -234,7 +235,7 @@ impl NameRules {
 /// of the group's first name.
 fn variant_keys(groups: &[Vec<String>]) -> HashMap<String, String> {
     let russian = Country::new("RU");
-    let mut map = HashMap::new();
+    let mut map = HashMap::default();
     for group in groups {
         let Some(canonical) = group.first().map(|n| latin_key(n)) else {
             continue;

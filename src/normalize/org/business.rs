@@ -5,8 +5,8 @@
 use super::legal::compact;
 use crate::error::Result;
 use crate::locale::LocaleData;
+use rustc_hash::FxHashSet as HashSet;
 use serde::Deserialize;
-use std::collections::HashSet;
 
 #[derive(Default, Deserialize)]
 #[serde(default)]

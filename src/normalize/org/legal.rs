@@ -3,8 +3,8 @@
 
 use crate::error::Result;
 use crate::locale::LocaleData;
+use rustc_hash::FxHashMap as HashMap;
 use serde::Deserialize;
-use std::collections::HashMap;
 
 #[derive(Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]

@@ -38,8 +38,8 @@ use crate::finding::Issue;
 use crate::locale::LocaleData;
 use crate::record::{Country, Field, MatchKey, Record};
 use rlibphonenumber::PHONE_NUMBER_UTIL;
+use rustc_hash::FxHashMap as HashMap;
 use serde::Deserialize;
-use std::collections::HashMap;
 
 /// Word lists from `schemas/phone.toml`.
 #[derive(Clone, Debug, Default, Deserialize)]
