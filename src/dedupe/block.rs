@@ -461,6 +461,26 @@ mod tests {
     }
 
     #[test]
+    fn runs_merge_in_order_with_each_pair_once_and_steward_pairs_carry_no_rule() {
+        let f = vec![
+            person("smith", "john", "j@x.com"),
+            person("smith", "jon", "j@x.com"),
+            person("brown", "ann", "a@x.com"),
+            person("brown", "anne", "a@x.com"),
+        ];
+        let rules = vec![
+            BlockRule::parse("email").unwrap(),
+            BlockRule::parse("family").unwrap(),
+        ];
+        // A steward pair blocking missed, one it found (written backwards), and a repeat.
+        let c = candidates(&rules, &f, &[true; 4], 100, 5).with_extra([(0, 2), (1, 0), (0, 2)]);
+        let pairs: Vec<(u32, u32, u32)> = c.merged().map(|p| (p.a, p.b, p.rules)).collect();
+        assert_eq!(pairs, vec![(0, 1, 0b11), (0, 2, 0), (2, 3, 0b11)]);
+        assert_eq!(c.upper_bound(), 6);
+        assert_eq!(c.per_rule, vec![2, 2]);
+    }
+
+    #[test]
     fn ineligible_records_are_not_blocked() {
         let f = vec![
             person("smith", "john", "j@x.com"),
