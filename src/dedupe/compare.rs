@@ -462,15 +462,34 @@ fn compare_email(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> Outc
 }
 
 /// Whether an e-mail local part is only the person's given and family names (in either order,
-/// with or without separators): `roksolana.yatsenko`, `yatsenko_roksolana`, `jsmith` is not.
+/// with or without separators, allowing a typo or another romanisation): `roksolana.yatsenko`,
+/// `yatsenko_roksolana`, `randy_barr96` for `Rndy Barr`, `somsak.saengthong` for สมศักดิ์
+/// แสงทอง. `jsmith` is not.
 fn local_part_is_the_name(local: &str, f: &Features) -> bool {
     let letters = |s: &str| -> String { s.chars().filter(|c| c.is_alphabetic()).collect() };
-    let local = letters(local);
+    let joined = letters(local);
     let (given, family) = (letters(f.given()), letters(f.family()));
-    if local.is_empty() || given.is_empty() || family.is_empty() {
+    if joined.is_empty() || given.is_empty() || family.is_empty() {
         return false;
     }
-    local == format!("{given}{family}") || local == format!("{family}{given}")
+    let spelled = |name: String| name == joined || jaro_winkler(&name, &joined) >= 0.93;
+    if spelled(format!("{given}{family}")) || spelled(format!("{family}{given}")) {
+        return true;
+    }
+    // A Thai name and its romanisation in the mailbox, part by part.
+    let parts: Vec<&str> = local
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|p| !p.is_empty())
+        .collect();
+    let thai =
+        |key: &str, raw: &str, part: &str| super::thai_latin::thai_latin_meet(key, part, raw, part);
+    match parts.as_slice() {
+        [a, b] => {
+            (thai(f.given(), f.given_raw(), a) && thai(f.family(), f.family_raw(), b))
+                || (thai(f.family(), f.family_raw(), a) && thai(f.given(), f.given_raw(), b))
+        }
+        _ => false,
+    }
 }
 
 /// Whether two different e-mails are one address mistyped: one edit apart, and the edit is
@@ -969,6 +988,27 @@ mod tests {
         };
         let a = sales("sales@foxpartners.com");
         let b = sales("sales@haynesrealty.com");
+        assert_eq!(level(email, &a, &b), "missing");
+        // A typo in the name, or the mailbox spelling a Thai name in Latin letters, is still
+        // only the name.
+        let mailbox = |given: &str, family: &str, raw: (&str, &str), address: &str| {
+            let mut f = person(given, family);
+            f.edit(|v| {
+                v.given_raw = raw.0.into();
+                v.family_raw = raw.1.into();
+                v.emails = [address.into(), String::new()];
+                v.email_local = address.split('@').next().unwrap_or("").into();
+            });
+            f
+        };
+        let typo = mailbox("rndy", "barr", ("Rndy", "Barr"), "randy_barr96@gmal.com");
+        let other = mailbox("randy", "barr", ("Randy", "Barr"), "randy_barr96@yahoo.com");
+        assert_eq!(level(email, &typo, &other), "missing");
+        let key = |s: &str| crate::normalize::translit::latin_key(s);
+        let (g, f) = ("สมศักดิ์", "แสงทอง");
+        let thai = |address: &str| mailbox(&key(g), &key(f), (g, f), address);
+        let a = thai("somsak.saengthong@siam648129.co.th");
+        let b = thai("somsak.saengthong@siam021192.co.th");
         assert_eq!(level(email, &a, &b), "missing");
     }
 
