@@ -73,11 +73,12 @@ pub(super) fn run(
     };
     let (mut scored, explanations, births) = scoring.score_all(cand.merged());
     let Candidates {
-        per_rule, findings, ..
+        per_rule,
+        mut findings,
+        ..
     } = cand;
     progress.finish();
     apply_steward(&mut scored, &resolved);
-    let mut findings = findings;
     findings.extend(unresolved_findings(&resolved));
     let guard = births
         .reliable()

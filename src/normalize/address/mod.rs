@@ -178,6 +178,11 @@ pub fn parse_address(
         free.line2.push(display_line(line2, country_rules));
     }
     components::finish(&mut out, explicit, free, country_rules);
+    // The country's name can stand alone only once the postcode and locality are out
+    // (`…, SW1A 2AA GB, 0` → `…, GB, 0`): drop it then too, as a second pass would.
+    if out.line1.contains([',', ';']) {
+        out.line1 = strip_country_name(&out.line1, country_rules);
+    }
     let only_line1 = [line2, locality, district, region, postal_code]
         .iter()
         .all(|s| s.is_empty());

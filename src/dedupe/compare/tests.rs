@@ -1,0 +1,312 @@
+//! Tests of the field comparators: levels for real pairs of names, e-mails, phones, places.
+
+use super::*;
+use crate::dedupe::features::FeatureValues;
+
+fn person(given: &str, family: &str) -> Features {
+    FeatureValues {
+        given: given.into(),
+        family: family.into(),
+        ..FeatureValues::default()
+    }
+    .into()
+}
+
+fn level(c: &Comparison, x: &Features, y: &Features) -> &'static str {
+    let tc = TermCounts::build(&[x.clone(), y.clone()], &[true, true]);
+    c.labels()[usize::from(c.compare(x, y, &tc, 0).level)]
+}
+
+#[test]
+fn given_name_levels() {
+    assert_eq!(given_level("john", "john", "", ""), 1);
+    assert_eq!(given_level("j.", "john", "", ""), 2);
+    assert_eq!(given_level("jon", "john", "", ""), 3);
+    assert_eq!(given_level("mary ann", "mary", "", ""), 3);
+    assert_eq!(given_level("john", "mary", "", ""), 5);
+    assert_eq!(given_level("j", "mary", "", ""), 5);
+    assert_eq!(given_level("", "mary", "", ""), MISSING);
+}
+
+#[test]
+fn a_company_in_the_name_fields_meets_the_organisation() {
+    let person = FeatureValues {
+        given: "market".into(),
+        family: "korolenko".into(),
+        org_tokens: "korolenko market".into(),
+        ..FeatureValues::default()
+    }
+    .into();
+    let company = FeatureValues {
+        organization: "korolenko market".into(),
+        org_tokens: "korolenko market".into(),
+        ..FeatureValues::default()
+    }
+    .into();
+    assert_eq!(compare_organization(&person, &company).level, 1);
+    let longer = FeatureValues {
+        organization: "korolenko market 742".into(),
+        org_tokens: "742 korolenko market".into(),
+        ..FeatureValues::default()
+    }
+    .into();
+    assert_eq!(compare_organization(&longer, &person).level, 1);
+    let other = FeatureValues {
+        organization: "korolenko farm".into(),
+        org_tokens: "farm korolenko".into(),
+        ..FeatureValues::default()
+    }
+    .into();
+    assert_eq!(compare_organization(&person, &other).level, MISSING);
+    // Two people with the same name are not an organisation match.
+    assert_eq!(compare_organization(&person, &person).level, MISSING);
+}
+
+#[test]
+fn cyrillic_and_digraph_initials_meet_their_names() {
+    // Х. Тесленко / Khrystyna Teslenko: the key of Х. is "kh."
+    assert_eq!(given_level("kh.", "khrystyna", "х.", "khrystyna"), 2);
+    assert_eq!(given_level("ye.", "yefrem", "ye.", "yefrem"), 2);
+    // The key may have lost the dot the spelling kept.
+    assert_eq!(given_level("kh", "khrystyna", "kh.", "христина"), 2);
+    assert_eq!(given_level("kh.", "kateryna", "х.", "катерина"), 5);
+    assert_eq!(initial_of("oleh", "олег"), None);
+    assert_eq!(initial_of("s.", "s."), Some("s"));
+}
+
+#[test]
+fn cyrillic_spellings_meet_through_latin_keys_and_raw() {
+    // Raw spellings differ by script-specific letters; keys agree.
+    assert_eq!(
+        family_level("shevchenko", "shevchenko", "шевченко", "shevchenko"),
+        1
+    );
+    // Same script, different transliteration: raw comparison rescues it.
+    assert!(family_level("hnatiuk", "gnatyuk", "гнатюк", "гнатюк") == 1);
+}
+
+#[test]
+fn one_part_of_a_double_surname_is_close() {
+    assert_eq!(family_level("groth", "grein groth", "", ""), 2);
+    assert_eq!(family_level("nowak-kowalska", "nowak", "", ""), 2);
+    assert_eq!(family_level("gall", "le gall", "", ""), 2);
+    assert!(family_level("le", "le gall", "", "") > 2);
+    assert_eq!(family_level("kowalska", "nowak", "", ""), 4);
+}
+
+#[test]
+fn compound_initials_stand_for_compound_names() {
+    assert_eq!(given_level("j.-p.", "jean-pierre", "", ""), 2);
+    assert_eq!(given_level("jean pierre", "j.p.", "", ""), 2);
+    assert_eq!(given_level("j.-p.", "jean-luc", "", ""), 5);
+    assert_eq!(given_level("j.-p.", "jean", "", ""), 5);
+}
+
+#[test]
+fn masculine_and_feminine_forms_are_different_people() {
+    assert_eq!(given_level("oleksandr", "oleksandra", "", ""), 5);
+    assert_eq!(given_level("yaroslava", "yaroslav", "", ""), 5);
+    assert_eq!(given_level("michel", "michelle", "", ""), 5);
+    assert_eq!(given_level("louis", "louise", "", ""), 5);
+    assert_eq!(given_level("ярослав", "ярослава", "", ""), 5);
+    // Spellings of one name stay close.
+    assert_eq!(given_level("ann", "anna", "", ""), 3);
+    assert_eq!(given_level("oleksandr", "oleksander", "", ""), 3);
+}
+
+#[test]
+fn nicknames_are_close_given_names() {
+    assert_eq!(given_level("bob", "robert", "bob", "robert"), 3);
+    assert_eq!(given_level("robert", "bill", "robert", "bill"), 5);
+    assert_eq!(given_level("dima", "dmytro", "діма", "дмитро"), 3);
+    assert_eq!(given_level("nastia", "anastasiia", "настя", "анастасія"), 3);
+    assert_eq!(given_level("kasia", "katarzyna", "kasia", "katarzyna"), 3);
+    // A short form of two names is a hint at most.
+    assert_eq!(given_level("sasha", "oleksandra", "саша", "олександра"), 4);
+}
+
+#[test]
+fn swapped_columns_with_an_initial_are_recognised() {
+    let c = Comparison::all(&[]);
+    let x = person("r.", "hrechko");
+    let y = person("hrechko", "rozaliia");
+    assert_eq!(level(&c[0], &x, &y), "initial");
+    assert_eq!(level(&c[1], &x, &y), "exact");
+    // A different initial is not a swap.
+    let z = person("o.", "hrechko");
+    assert_eq!(level(&c[1], &z, &y), "different");
+}
+
+#[test]
+fn different_patronymics_make_the_given_names_different() {
+    let c = Comparison::all(&[]);
+    let mut x = person("oksana", "makohon");
+    let mut y = person("oksana", "makohon");
+    x.edit(|v| v.middle = "ivanivna".into());
+    y.edit(|v| v.middle = "nestorivna".into());
+    assert_eq!(level(&c[0], &x, &y), "different");
+    // An initial, a typo or a missing middle name is no conflict.
+    y.edit(|v| v.middle = "i".into());
+    assert_eq!(level(&c[0], &x, &y), "exact");
+    y.edit(|v| v.middle = "ivanovna".into());
+    assert_eq!(level(&c[0], &x, &y), "exact");
+    y.edit(|v| v.middle.clear());
+    assert_eq!(level(&c[0], &x, &y), "exact");
+    assert!(middle_names_conflict("michael", "david"));
+    assert!(!middle_names_conflict("m.", "michael"));
+}
+
+#[test]
+fn one_street_line_in_two_towns_or_two_houses_is_not_one_address() {
+    let c = Comparison::all(&[]);
+    let location = c.iter().find(|c| c.kind == Kind::Location).unwrap();
+    let at = |address: &str, locality: &str| {
+        FeatureValues {
+            address: address.into(),
+            locality: locality.into(),
+            ..FeatureValues::default()
+        }
+        .into()
+    };
+    let uzhhorod = at("vulytsia kotsiubynskoho 17", "uzhhorod");
+    let kyiv = at("vulytsia kotsiubynskoho 17", "kyiv");
+    assert_eq!(level(location, &uzhhorod, &kyiv), "different");
+    let next_door = at("vulytsia kotsiubynskoho 59", "uzhhorod");
+    assert_eq!(level(location, &uzhhorod, &next_door), "locality");
+    let typo = at("vulytsia kotsubynskoho 17", "uzhhorod");
+    assert_eq!(level(location, &uzhhorod, &typo), "address_close");
+}
+
+#[test]
+fn a_local_part_that_is_only_the_name_adds_nothing_to_the_names() {
+    let c = Comparison::all(&[]);
+    let email = c.iter().find(|c| c.kind == Kind::Email).unwrap();
+    let with = |address: &str| {
+        let mut f = person("roksolana", "yatsenko");
+        f.edit(|v| v.emails = [address.into(), String::new()]);
+        f.edit(|v| v.email_local = address.split('@').next().unwrap_or("").into());
+        f
+    };
+    let ukr = with("roksolana.yatsenko@ukr.net");
+    let meta = with("roksolana.yatsenko@meta.ua");
+    assert_eq!(level(email, &ukr, &meta), "missing");
+    let nick = with("rocky1990@ukr.net");
+    let nick_meta = with("rocky1990@meta.ua");
+    assert_eq!(level(email, &nick, &nick_meta), "local_part");
+    // One company's sales@ and another's share a local part and nothing else.
+    let sales = |address: &str| {
+        let mut f = with(address);
+        f.edit(|v| v.role_emails = [true, false]);
+        f
+    };
+    let a = sales("sales@foxpartners.com");
+    let b = sales("sales@haynesrealty.com");
+    assert_eq!(level(email, &a, &b), "missing");
+    // A typo in the name, or the mailbox spelling a Thai name in Latin letters, is still
+    // only the name.
+    let mailbox = |given: &str, family: &str, raw: (&str, &str), address: &str| {
+        let mut f = person(given, family);
+        f.edit(|v| {
+            v.given_raw = raw.0.into();
+            v.family_raw = raw.1.into();
+            v.emails = [address.into(), String::new()];
+            v.email_local = address.split('@').next().unwrap_or("").into();
+        });
+        f
+    };
+    let typo = mailbox("rndy", "barr", ("Rndy", "Barr"), "randy_barr96@gmal.com");
+    let other = mailbox("randy", "barr", ("Randy", "Barr"), "randy_barr96@yahoo.com");
+    assert_eq!(level(email, &typo, &other), "missing");
+    let key = |s: &str| crate::normalize::translit::latin_key(s);
+    let (g, f) = ("สมศักดิ์", "แสงทอง");
+    let thai = |address: &str| mailbox(&key(g), &key(f), (g, f), address);
+    let a = thai("somsak.saengthong@siam648129.co.th");
+    let b = thai("somsak.saengthong@siam021192.co.th");
+    assert_eq!(level(email, &a, &b), "missing");
+}
+
+#[test]
+fn swapped_names_compare_as_exact() {
+    let c = Comparison::all(&[]);
+    let x = person("petro", "ivanenko");
+    let y = person("ivanenko", "petro");
+    assert_eq!(level(&c[0], &x, &y), "exact");
+    assert_eq!(level(&c[1], &x, &y), "exact");
+}
+
+#[test]
+fn comparisons_are_symmetric() {
+    let c = Comparison::all(&["ssn".into()]);
+    let mut x = person("anna", "kowalska");
+    x.edit(|v| v.emails = ["anna.k@gmail.com".into(), String::new()]);
+    x.edit(|v| v.email_local = "anna.k".into());
+    x.edit(|v| v.phones = ["+380501234567".into(), "+380441112233".into()]);
+    x.edit(|v| v.address = "12 main st".into());
+    x.edit(|v| v.postcode = "01001".into());
+    x.edit(|v| v.birth = "19800312".into());
+    x.edit(|v| v.ids = vec!["123456".into()]);
+    let mut y = person("ana", "kowalski");
+    y.edit(|v| v.emails = ["anna.k@yahoo.com".into(), String::new()]);
+    y.edit(|v| v.email_local = "anna.k".into());
+    y.edit(|v| v.phones = ["+380441112233".into(), String::new()]);
+    y.edit(|v| v.address = "12 main street".into());
+    y.edit(|v| v.postcode = "01001".into());
+    y.edit(|v| v.birth = "19801203".into());
+    y.edit(|v| v.ids = vec!["123465".into()]);
+    let tc = TermCounts::build(&[x.clone(), y.clone()], &[true, true]);
+    for cmp in &c {
+        assert_eq!(
+            cmp.compare(&x, &y, &tc, 0),
+            cmp.compare(&y, &x, &tc, 1),
+            "{}",
+            cmp.name
+        );
+    }
+    assert_eq!(level(&c[2], &x, &y), "local_part");
+    assert_eq!(level(&c[3], &x, &y), "exact");
+    assert_eq!(level(&c[4], &x, &y), "address_close");
+    assert_eq!(level(&c[6], &x, &y), "typo");
+    assert_eq!(level(&c[7], &x, &y), "one_typo");
+}
+
+#[test]
+fn a_namesake_mailbox_is_not_a_typo() {
+    assert!(email_typo("danhutsuliak@i.ua", "danhustuliak@i.ua"));
+    assert!(email_typo(
+        "malee.sriwong84@gmail.com",
+        "malee.sriwong84@gmial.com"
+    ));
+    assert!(!email_typo(
+        "donnakaur@outlook.com",
+        "donna_kaur@outlook.com"
+    ));
+    assert!(!email_typo(
+        "nchankaew86@gmail.com",
+        "nchankaew88@gmail.com"
+    ));
+    assert!(!email_typo("a@b.com", "a@b.com"));
+}
+
+#[test]
+fn one_address_written_two_ways_is_close() {
+    assert!(same_number_and_street(
+        "116 okruzhna st",
+        "vulytsia okruzhna 116"
+    ));
+    assert!(!same_number_and_street(
+        "118 okruzhna st",
+        "vulytsia okruzhna 116"
+    ));
+    assert!(!same_number_and_street("116 okruzhna st", "116 sadova st"));
+    assert!(!same_number_and_street("okruzhna st", "vulytsia okruzhna"));
+}
+
+#[test]
+fn phone_tail_matches_across_formats() {
+    let c = Comparison::all(&[]);
+    let mut x = person("a", "b");
+    x.edit(|v| v.phones = ["+66812345678".into(), String::new()]);
+    let mut y = person("a", "b");
+    y.edit(|v| v.phones = ["0812345678".into(), String::new()]);
+    assert_eq!(level(&c[3], &x, &y), "last_digits");
+}
