@@ -204,11 +204,18 @@ pub enum MatchKey {
     /// Per phone (primary, alternate): `m` mobile (or a number plan that does not tell mobile
     /// from fixed), `f` anything else.
     PhoneKinds,
+    /// The region an address is in, where the country's postcodes tell it and its localities
+    /// are written at several levels or in two scripts: a Thai address's province as its
+    /// postcodes' first two digits (`50`). Empty elsewhere.
+    Area,
+    /// The locality under the name the country uses, where the export wrote another one
+    /// (`Kiev`, `Киев` → `Київ`); empty when the written name is the country's own.
+    Locality,
 }
 
 /// The record's [`MatchKey`]s, packed like [`Values`]; empty when unknown.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct MatchKeys(PackedText<8>);
+pub struct MatchKeys(PackedText<10>);
 
 impl MatchKeys {
     /// The key's value (empty when unknown).

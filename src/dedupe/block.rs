@@ -3,8 +3,10 @@
 //! A rule is key parts joined by `+`; each part is a feature name with an optional `:N`
 //! (first N characters). Parts: `email` (e-mail and alternate), `email_local`, `phone` (phone
 //! and alternate), `given`, `family`, `family_phonetic`, `postcode`, `locality`, `address`,
-//! `organization`, `birth_date`, `identifier` (each configured identifier column). A record
-//! missing any part does not take part in the rule. A block larger than `max_block_size`
+//! `organization`, `birth_date`, `identifier` (each configured identifier column), and
+//! `given_sound`, `family_sound`: the consonant skeleton a Thai-script name shares with its
+//! romanisations ([`super::thai_latin`]); a rule with one of these pairs only a Thai-script
+//! record with a Latin-script one. A record missing any part does not take part in the rule. A block larger than `max_block_size`
 //! is not compared all-against-all: its records are sorted by name and each is compared with
 //! its `window` next neighbours (sorted neighbourhood), and a finding says so. The sort puts
 //! first the name part the rule's key does not hold: in a `family_phonetic+locality` block
@@ -12,8 +14,11 @@
 //! `Ivan Kovalenko` next to `Ivan Kowalenko`; in a `postcode+given:3` block, by family name.
 
 use super::features::Features;
+use super::thai_latin::{Script, script_of, sound_keys};
 use crate::finding::{Finding, Severity};
 use rayon::prelude::*;
+use rustc_hash::FxHashSet as HashSet;
+use std::borrow::Cow;
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
@@ -32,6 +37,8 @@ enum Part {
     Organization,
     BirthDate,
     Identifier,
+    GivenSound,
+    FamilySound,
 }
 
 impl Part {
@@ -49,6 +56,8 @@ impl Part {
             "organization" | "org" => Part::Organization,
             "birth_date" | "dob" => Part::BirthDate,
             "identifier" | "id" => Part::Identifier,
+            "given_sound" => Part::GivenSound,
+            "family_sound" => Part::FamilySound,
             _ => return None,
         })
     }
@@ -58,8 +67,8 @@ impl Part {
         match self {
             Part::Email | Part::EmailLocal => "email",
             Part::Phone => "phone",
-            Part::Given => "given_name",
-            Part::Family | Part::FamilyPhonetic => "family_name",
+            Part::Given | Part::GivenSound => "given_name",
+            Part::Family | Part::FamilyPhonetic | Part::FamilySound => "family_name",
             Part::Postcode | Part::Locality | Part::Address => "location",
             Part::Organization => "organization",
             Part::BirthDate => "birth_date",
@@ -67,18 +76,47 @@ impl Part {
         }
     }
 
-    fn values(self, f: &Features) -> Vec<&str> {
-        fn one(s: &str) -> Vec<&str> {
-            if s.is_empty() { vec![] } else { vec![s] }
+    /// Whether the part is a Thai/Latin sound skeleton (see [`BlockRule::cross_script`]).
+    fn is_sound(self) -> bool {
+        matches!(self, Part::GivenSound | Part::FamilySound)
+    }
+
+    fn values(self, f: &Features) -> Vec<Cow<'_, str>> {
+        fn one(s: &str) -> Vec<Cow<'_, str>> {
+            if s.is_empty() {
+                vec![]
+            } else {
+                vec![Cow::Borrowed(s)]
+            }
         }
+        let non_empty = |s: &&str| !s.is_empty();
         match self {
-            Part::Email => f.emails().into_iter().filter(|s| !s.is_empty()).collect(),
-            Part::Phone => f.phones().into_iter().filter(|s| !s.is_empty()).collect(),
+            Part::Email => f
+                .emails()
+                .into_iter()
+                .filter(non_empty)
+                .map(Cow::Borrowed)
+                .collect(),
+            Part::Phone => f
+                .phones()
+                .into_iter()
+                .filter(non_empty)
+                .map(Cow::Borrowed)
+                .collect(),
             Part::Identifier => f
                 .ids
                 .iter()
                 .map(String::as_str)
-                .filter(|s| !s.is_empty())
+                .filter(non_empty)
+                .map(Cow::Borrowed)
+                .collect(),
+            Part::GivenSound => sound_keys(f.given(), f.given_raw())
+                .into_iter()
+                .map(Cow::Owned)
+                .collect(),
+            Part::FamilySound => sound_keys(f.family(), f.family_raw())
+                .into_iter()
+                .map(Cow::Owned)
                 .collect(),
             Part::EmailLocal => one(f.email_local()),
             Part::Given => one(f.given()),
@@ -125,6 +163,14 @@ impl BlockRule {
             name: text.trim().to_string(),
             parts,
         })
+    }
+
+    /// Whether the rule keys on a Thai/Latin sound skeleton (`given_sound`, `family_sound`):
+    /// then it pairs only a Thai-script record with a Latin-script one (pairs in one script
+    /// meet under the other rules), and a Latin record takes part only under a key some Thai
+    /// record has, so a run without Thai names gets no pairs and little work from it.
+    fn cross_script(&self) -> bool {
+        self.parts.iter().any(|(p, _)| p.is_sound())
     }
 
     /// Whether the key holds the given name (then oversized blocks sort by family name first).
@@ -317,12 +363,34 @@ fn rule_pairs(
     max_block: usize,
     window: usize,
 ) -> (Vec<(u32, u32)>, Vec<Finding>) {
-    let mut keyed: Vec<(u64, u32)> = features
-        .par_iter()
-        .enumerate()
-        .filter(|(i, _)| eligible.get(*i).copied().unwrap_or(false))
-        .flat_map_iter(|(i, f)| rule.keys(f).into_iter().map(move |k| (fnv1a(&k), i as u32)))
-        .collect();
+    let keyed_where = |take: &(dyn Fn(usize) -> bool + Sync)| -> Vec<(u64, u32)> {
+        features
+            .par_iter()
+            .enumerate()
+            .filter(|(i, _)| eligible.get(*i).copied().unwrap_or(false) && take(*i))
+            .flat_map_iter(|(i, f)| rule.keys(f).into_iter().map(move |k| (fnv1a(&k), i as u32)))
+            .collect()
+    };
+    let scripts: Vec<Option<Script>> = if rule.cross_script() {
+        features.par_iter().map(record_script).collect()
+    } else {
+        Vec::new()
+    };
+    let script = |i: u32| scripts.get(i as usize).copied().flatten();
+    let mut keyed = if rule.cross_script() {
+        let thai = keyed_where(&|i| scripts.get(i).copied().flatten() == Some(Script::Thai));
+        if thai.is_empty() {
+            return (Vec::new(), Vec::new());
+        }
+        let thai_keys: HashSet<u64> = thai.iter().map(|x| x.0).collect();
+        let mut keyed = keyed_where(&|i| scripts.get(i).copied().flatten() == Some(Script::Latin));
+        keyed.retain(|x| thai_keys.contains(&x.0));
+        keyed.extend(thai);
+        keyed
+    } else {
+        keyed_where(&|_| true)
+    };
+    let wanted = |&(a, b): &(u32, u32)| !rule.cross_script() || script(a) != script(b);
     keyed.par_sort_unstable();
     keyed.dedup();
     let mut blocks: Vec<&[(u64, u32)]> = keyed
@@ -339,11 +407,13 @@ fn rule_pairs(
         .par_iter()
         .flat_map_iter(|block| {
             let members: Vec<u32> = block.iter().map(|x| x.1).collect();
-            if members.len() > max_block {
+            let mut pairs = if members.len() > max_block {
                 windowed_pairs(members, features, window, rule.keys_given_name())
             } else {
                 all_pairs(&members)
-            }
+            };
+            pairs.retain(wanted);
+            pairs
         })
         .collect();
     pairs.par_sort_unstable();
@@ -352,6 +422,23 @@ fn rule_pairs(
         pairs,
         oversized_findings(&rule.name, &oversized, max_block, window),
     )
+}
+
+/// The script a record's name is written in, for cross-script rules: Thai when either part
+/// is in Thai letters, Latin when every part present is plain ASCII.
+fn record_script(f: &Features) -> Option<Script> {
+    let parts = [(f.given(), f.given_raw()), (f.family(), f.family_raw())];
+    let present = parts
+        .iter()
+        .filter(|(key, raw)| !key.is_empty() || !raw.is_empty());
+    let scripts: Vec<Option<Script>> = present.map(|(key, raw)| script_of(key, raw)).collect();
+    if scripts.contains(&Some(Script::Thai)) {
+        Some(Script::Thai)
+    } else if !scripts.is_empty() && scripts.iter().all(|s| *s == Some(Script::Latin)) {
+        Some(Script::Latin)
+    } else {
+        None
+    }
 }
 
 fn all_pairs(members: &[u32]) -> Vec<(u32, u32)> {
@@ -511,6 +598,36 @@ mod tests {
         assert!(c.pairs().len() <= 3000, "{}", c.pairs().len());
         assert_eq!(c.findings.len(), 1);
         assert_eq!(c.findings[0].code, "dedupe.block_too_large");
+    }
+
+    fn named(family_raw: &str) -> Features {
+        FeatureValues {
+            family: crate::normalize::translit::latin_key(family_raw).to_lowercase(),
+            family_raw: family_raw.to_lowercase(),
+            ..FeatureValues::default()
+        }
+        .into()
+    }
+
+    #[test]
+    fn sound_rule_pairs_thai_names_with_their_romanisations_only() {
+        let f: Vec<Features> = ["ศรีสุข", "Srisook", "Srisuk", "ศรีสุข", "Srisook", "Somsak"]
+            .iter()
+            .map(|n| named(n))
+            .collect();
+        let rule = BlockRule::parse("family_sound").unwrap();
+        let c = candidates(std::slice::from_ref(&rule), &f, &[true; 6], 16, 8);
+        let pairs: Vec<(u32, u32)> = c.pairs().iter().map(|p| (p.a, p.b)).collect();
+        // Each Thai record with each romanisation; never two records in one script (other
+        // rules pair those), never the other name.
+        assert_eq!(pairs, vec![(0, 1), (0, 2), (0, 4), (1, 3), (2, 3), (3, 4)]);
+        // Without a Thai name the rule pairs nothing.
+        let latin: Vec<Features> = ["Srisook", "Srisook", "Somsak"]
+            .iter()
+            .map(|n| named(n))
+            .collect();
+        let c = candidates(&[rule], &latin, &[true; 3], 16, 8);
+        assert!(c.pairs().is_empty());
     }
 
     #[test]

@@ -37,6 +37,9 @@ pub struct FeatureValues {
     pub postcode: String,
     /// Latin key of the locality (`Бровари` and `Brovary` meet).
     pub locality: String,
+    /// The region the address is in where the country's localities do not compare as words
+    /// (`rec.keys` [`MatchKey::Area`]: a Thai province's postcode prefix); empty elsewhere.
+    pub area: String,
     /// Organisation key.
     pub organization: String,
     /// Words of the organisation key in sorted order; for a record without an organisation,
@@ -73,6 +76,7 @@ enum Slot {
     Address,
     Postcode,
     Locality,
+    Area,
     Organization,
     OrgTokens,
     Birth,
@@ -116,6 +120,7 @@ impl From<FeatureValues> for Features {
             &v.address,
             &v.postcode,
             &v.locality,
+            &v.area,
             &v.organization,
             &v.org_tokens,
             &v.birth,
@@ -148,6 +153,7 @@ impl Features {
             address: self.address().into(),
             postcode: self.postcode().into(),
             locality: self.locality().into(),
+            area: self.area().into(),
             organization: self.organization().into(),
             org_tokens: self.org_tokens().into(),
             birth: self.birth().into(),
@@ -228,6 +234,11 @@ impl Features {
     /// See [`FeatureValues::locality`].
     pub fn locality(&self) -> &str {
         self.slot(Slot::Locality)
+    }
+
+    /// See [`FeatureValues::area`].
+    pub fn area(&self) -> &str {
+        self.slot(Slot::Area)
     }
 
     /// See [`FeatureValues::organization`].
@@ -368,7 +379,14 @@ pub fn compute(
             .filter(|c| !c.is_whitespace())
             .collect::<String>()
             .to_uppercase(),
-        locality: crate::normalize::translit::latin_key_for(v.get(Field::Locality), rec.country),
+        locality: crate::normalize::translit::latin_key_for(
+            match rec.keys.get(MatchKey::Locality) {
+                "" => v.get(Field::Locality),
+                own => own,
+            },
+            rec.country,
+        ),
+        area: rec.keys.get(MatchKey::Area).to_string(),
         organization,
         org_tokens,
         birth: v

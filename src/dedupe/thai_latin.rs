@@ -55,6 +55,46 @@ pub fn skeleton(latin: &str) -> String {
     out
 }
 
+/// Which side of a Thai/Latin meeting a name is on: [`Script::Thai`] when its spelling holds
+/// Thai letters, [`Script::Latin`] when it is plain ASCII.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Script {
+    Thai,
+    Latin,
+}
+
+/// The script of a name as written (`raw`, or its key when no raw spelling is kept).
+pub fn script_of(key: &str, raw: &str) -> Option<Script> {
+    let written = if raw.is_empty() { key } else { raw };
+    if written.is_empty() {
+        None
+    } else if is_thai(written) {
+        Some(Script::Thai)
+    } else if written.is_ascii() {
+        Some(Script::Latin)
+    } else {
+        None
+    }
+}
+
+/// The skeletons under which a name can meet its other-script spelling in
+/// [`thai_latin_meet`], for blocking: a Thai name's sound and letter skeletons, a Latin name's
+/// skeleton with and without a lengthening r. Skeletons under three letters are left out (too
+/// common to block on, and [`thai_latin_meet`] wants more for them anyway).
+pub fn sound_keys(key: &str, raw: &str) -> Vec<String> {
+    let mut keys = match script_of(key, raw) {
+        Some(Script::Thai) => vec![thai_skeleton(raw), skeleton(key)],
+        Some(Script::Latin) if !key.is_empty() => {
+            vec![skeleton(key), skeleton(&without_length_r(key))]
+        }
+        _ => Vec::new(),
+    };
+    keys.retain(|k| k.len() >= 3);
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
 fn is_thai(s: &str) -> bool {
     s.chars().any(|c| ('\u{0E01}'..='\u{0E5B}').contains(&c))
 }
@@ -70,6 +110,11 @@ pub fn thai_latin_meet(a: &str, b: &str, a_raw: &str, b_raw: &str) -> bool {
         return false;
     };
     let thai = if is_thai(a_raw) { a_raw } else { b_raw };
+    // A name's first sound is an initial, which Thai does not neutralise: ชนิดา (Chanida) and
+    // Tidarat share a skeleton but not their first consonant.
+    if thai_initial(thai) != latin_initial(latin) {
+        return false;
+    }
     let latin_skeleton = skeleton(latin);
     // By sound, or by letter: romanisations follow the spelling as often (`Sri` for ศรี).
     let by_sound = thai_skeleton(thai);
@@ -91,6 +136,58 @@ pub fn thai_latin_meet(a: &str, b: &str, a_raw: &str, b_raw: &str) -> bool {
     }
     let fine = fine_skeleton(thai_key);
     fine.len() >= 2 && fine == fine_skeleton(latin)
+}
+
+/// The class of a Thai name's first sound, comparable with [`latin_initial`]: aspiration,
+/// voicing (ด/ต, บ/ป) and r/l are not told apart, as romanisations do not reliably; a
+/// vowel (a leading อ) is `_`. A leading vowel sign is read past, as is ห before a sonorant
+/// (`หญิง` "ying"); ทร, ศร and สร are s (`ทรัพย์` "sap").
+fn thai_initial(thai: &str) -> Option<char> {
+    let mut chars = thai
+        .chars()
+        .skip_while(|&c| is_leading_vowel(c) || !is_thai_consonant(c))
+        .peekable();
+    let mut first = chars.next()?;
+    if first == 'ห' && chars.peek().is_some_and(|n| "งญนมยรลว".contains(*n)) {
+        first = chars.next()?;
+    }
+    if first == 'ท' && chars.peek() == Some(&'ร') {
+        return Some('s');
+    }
+    Some(match first {
+        'ก' | 'ข' | 'ฃ' | 'ค' | 'ฅ' | 'ฆ' => 'k',
+        'ง' => 'g',
+        'จ' | 'ฉ' | 'ช' | 'ฌ' => 'c',
+        'ซ' | 'ศ' | 'ษ' | 'ส' => 's',
+        'ญ' | 'ย' => 'y',
+        'ฎ' | 'ฏ' | 'ฐ' | 'ฑ' | 'ฒ' | 'ด' | 'ต' | 'ถ' | 'ท' | 'ธ' => 't',
+        'ณ' | 'น' => 'n',
+        'บ' | 'ป' | 'ผ' | 'ฝ' | 'พ' | 'ฟ' | 'ภ' => 'p',
+        'ม' => 'm',
+        'ร' | 'ล' | 'ฬ' | 'ฤ' | 'ฦ' => 'r',
+        'ว' => 'w',
+        'ห' | 'ฮ' => 'h',
+        _ => '_',
+    })
+}
+
+/// The class of a romanised name's first sound (see [`thai_initial`]).
+fn latin_initial(latin: &str) -> Option<char> {
+    let mut chars = latin.chars().filter(char::is_ascii_alphabetic);
+    let first = chars.next()?;
+    let second = chars.next();
+    Some(match (first, second) {
+        ('c', _) | ('j', _) => 'c',
+        ('n', Some('g')) => 'g',
+        ('k' | 'g' | 'q', _) => 'k',
+        ('s' | 'x' | 'z', _) => 's',
+        ('t' | 'd', _) => 't',
+        ('p' | 'b' | 'f', _) => 'p',
+        ('l', _) => 'r',
+        ('v', _) => 'w',
+        (c, _) if is_vowel_letter(c) => '_',
+        (c, _) => c,
+    })
 }
 
 /// A romanisation without the r that popular spellings write after a vowel to make it long
@@ -376,6 +473,22 @@ mod tests {
         assert!(!meet("อรุณี", "Nalinee"));
         assert!(!meet("สุดา", "Sunee"));
         assert!(!meet("กิตติ", "Kanda"));
+    }
+
+    #[test]
+    fn names_that_start_with_other_sounds_do_not_meet() {
+        // Same skeleton (t-n-t), other first consonants: ช is "ch", not "t".
+        assert!(!meet("ชนิดา", "Tidarat"));
+        assert!(meet("ชนิดา", "Chanida"));
+        assert!(!meet("สมชาย", "Chomsai"));
+        // Spellings that differ only in aspiration, voicing, j/ch or a silent first letter.
+        assert!(meet("ใจดี", "Jaidee"));
+        assert!(meet("ใจดี", "Chaidi"));
+        assert!(meet("ดวงใจ", "Tuangjai"));
+        assert_eq!(thai_initial("หญิง"), latin_initial("ying"));
+        assert!(meet("ฤทัย", "Ruethai"));
+        assert!(meet("อุดม", "Udom"));
+        assert!(meet("เอกชัย", "Ekkachai"));
     }
 
     #[test]

@@ -539,16 +539,27 @@ fn compare_phone(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> Outc
 /// Address key and postcode as one comparison, so a shared address counts once.
 fn compare_location(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> Outcome {
     let has = |f: &Features| {
-        !f.address().is_empty() || !f.postcode().is_empty() || !f.locality().is_empty()
+        !f.address().is_empty()
+            || !f.postcode().is_empty()
+            || !f.locality().is_empty()
+            || !f.area().is_empty()
     };
     if !has(x) || !has(y) {
         return Outcome::level(MISSING);
     }
     let both = |a: &str, b: &str| !a.is_empty() && !b.is_empty();
+    // Where both records are placed in a region (a Thai province), the region stands in for
+    // the locality: one Thai export names the tambon in Thai, the next the city in English.
+    let areas = both(x.area(), y.area());
+    let same_postcode = both(x.postcode(), y.postcode()) && x.postcode() == y.postcode();
+    let locality_ok = if areas {
+        x.area() == y.area()
+    } else {
+        !both(x.locality(), y.locality()) || same_locality(x.locality(), y.locality())
+    };
     // A street line is the same place only in the same town: every Ukrainian city has a
     // Khmelnytskoho Street, every American town a Main Street.
-    let place_ok = (!both(x.postcode(), y.postcode()) || x.postcode() == y.postcode())
-        && (!both(x.locality(), y.locality()) || x.locality() == y.locality());
+    let place_ok = (!both(x.postcode(), y.postcode()) || same_postcode) && locality_ok;
     if both(x.address(), y.address()) && place_ok {
         if x.address() == y.address() {
             let tf = tx.address.get(ix).copied().unwrap_or(0);
@@ -559,24 +570,60 @@ fn compare_location(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> O
         }
         let close = same_house_number(x.address(), y.address())
             && (jaro_winkler(x.address(), y.address()) >= 0.9
-                || same_number_and_street(x.address(), y.address()));
+                || same_number_and_street(x.address(), y.address())
+                || (areas && same_postcode && same_numbers(x.address(), y.address())));
         if close {
             return Outcome::level(2);
         }
     }
-    if both(x.postcode(), y.postcode()) && x.postcode() == y.postcode() {
+    if same_postcode {
         return Outcome {
             level: 3,
             tf_count: tx.postcode.get(ix).copied().unwrap_or(0),
         };
     }
-    if both(x.locality(), y.locality()) && x.locality() == y.locality() {
+    // Two postcodes are two districts, whatever the province.
+    if areas && !both(x.postcode(), y.postcode()) {
+        if x.area() == y.area() {
+            return Outcome {
+                level: 4,
+                tf_count: tx.area.get(ix).copied().unwrap_or(0),
+            };
+        }
+        return Outcome::level(5);
+    }
+    if both(x.locality(), y.locality()) && same_locality(x.locality(), y.locality()) {
         return Outcome {
             level: 4,
             tf_count: tx.locality.get(ix).copied().unwrap_or(0),
         };
     }
     Outcome::level(5)
+}
+
+/// Whether two locality keys name one town: equal, or one is the other with a district or
+/// state after it (`warszawa-mokotow` / `warszawa`, `los angeles ca`, `lyon 3e`). Only a
+/// word that follows counts: `new york` is not `york`.
+fn same_locality(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short == long
+        || (short.chars().count() >= 4
+            && long
+                .strip_prefix(short)
+                .is_some_and(|rest| rest.starts_with([' ', '-'])))
+}
+
+/// Whether two street lines hold the same numbers, two or more of them, in the same order:
+/// a Thai line in Thai letters and its romanisation share no word but every number
+/// (`85/256 ซอยห้วยแก้ว 34` / `85/256 Soi Huay Kaew 34`: house, soi, and the village's หมู่).
+fn same_numbers(a: &str, b: &str) -> bool {
+    let numbers = |s: &str| -> Vec<u32> {
+        s.split(|c: char| !c.is_ascii_digit())
+            .filter_map(|t| t.parse().ok())
+            .collect()
+    };
+    let na = numbers(a);
+    na.len() >= 2 && na == numbers(b)
 }
 
 /// Whether two street lines carry the same house number (their first number), or one has
@@ -706,6 +753,8 @@ pub struct TermCounts {
     pub postcode: Vec<u32>,
     /// Localities are common or rare too: half a Ukrainian file lives in Київ.
     pub locality: Vec<u32>,
+    /// Regions too: a third of a Thai file lives in Bangkok.
+    pub area: Vec<u32>,
     /// Number of eligible records.
     pub total: u32,
 }
@@ -723,6 +772,7 @@ impl TermCounts {
             address: count_terms(features, eligible, |f| [f.address(), ""]).map(|[a, _]| a),
             postcode: count_terms(features, eligible, |f| [f.postcode(), ""]).map(|[a, _]| a),
             locality: count_terms(features, eligible, |f| [f.locality(), ""]).map(|[a, _]| a),
+            area: count_terms(features, eligible, |f| [f.area(), ""]).map(|[a, _]| a),
             total: eligible.iter().filter(|&&e| e).count() as u32,
         }
     }

@@ -288,6 +288,67 @@ fn a_namesake_mailbox_is_not_a_typo() {
 }
 
 #[test]
+fn thai_places_compare_by_province_where_their_words_cannot() {
+    let c = Comparison::all(&[]);
+    let location = c.iter().find(|c| c.kind == Kind::Location).unwrap();
+    let at = |address: &str, postcode: &str, locality: &str, area: &str| -> Features {
+        FeatureValues {
+            address: address.into(),
+            postcode: postcode.into(),
+            locality: locality.into(),
+            area: area.into(),
+            ..FeatureValues::default()
+        }
+        .into()
+    };
+    // A tambon in Thai with its postcode against the city in English: one province.
+    let tambon = at("", "50200", "sriphumi", "50");
+    let city = at("", "", "chiang mai", "50");
+    assert_eq!(level(location, &tambon, &city), "locality");
+    let elsewhere = at("", "", "phuket", "83");
+    assert_eq!(level(location, &tambon, &elsewhere), "different");
+    // Two postcodes are two districts, even in one province.
+    let other_district = at("", "50300", "chang phueak", "50");
+    assert_eq!(level(location, &tambon, &other_district), "different");
+    // One house in two scripts: every number the same, in the same postcode.
+    let thai = at("85/256 ซอยห้วยแก้ว 34 ถนนห้วยแก้ว", "90110", "khohng", "90");
+    let latin = at(
+        "85/256 soi huay kaew 34 huai kaeo road",
+        "90110",
+        "hat yai",
+        "90",
+    );
+    assert_eq!(level(location, &thai, &latin), "address_close");
+    let next_house = at(
+        "85/257 soi huay kaew 34 huai kaeo road",
+        "90110",
+        "hat yai",
+        "90",
+    );
+    assert_eq!(level(location, &thai, &next_house), "postcode");
+    let other_postcode = at(
+        "85/256 soi huay kaew 34 huai kaeo road",
+        "90100",
+        "hat yai",
+        "90",
+    );
+    assert_eq!(level(location, &thai, &other_postcode), "different");
+    // Without areas, different words stay a different place.
+    let (kyiv, lviv) = (at("", "", "kyiv", ""), at("", "", "lviv", ""));
+    assert_eq!(level(location, &kyiv, &lviv), "different");
+}
+
+#[test]
+fn a_town_with_its_district_or_state_after_it_is_the_same_town() {
+    assert!(same_locality("warszawa-mokotow", "warszawa"));
+    assert!(same_locality("los angeles", "los angeles ca"));
+    assert!(same_locality("lyon 3e", "lyon"));
+    assert!(!same_locality("new york", "york"));
+    assert!(!same_locality("lviv", "lvivska"));
+    assert!(!same_locality("rye", "rye brook"));
+}
+
+#[test]
 fn one_address_written_two_ways_is_close() {
     assert!(same_number_and_street(
         "116 okruzhna st",

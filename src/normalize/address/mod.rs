@@ -138,6 +138,15 @@ impl AddressNormalizer {
             postal_code,
             issues: found,
         } = parsed;
+        let area_rules = self.rules.for_country(rec.country);
+        if let Some(own) = self.rules.own_locality_name(rec.country, &locality) {
+            rec.keys.set(MatchKey::Locality, own);
+        }
+        if !area_rules.provinces.is_empty() {
+            let places = [region.as_str(), district.as_str(), locality.as_str()];
+            let area = thai::area(&postal_code, places, area_rules).unwrap_or_default();
+            rec.keys.set(MatchKey::Area, area);
+        }
         rec.values.set(Field::AddressLine1, line1);
         rec.values.set(Field::AddressLine2, line2);
         rec.values.set(Field::Locality, locality);

@@ -87,6 +87,11 @@ pub struct CountryRules {
     pub bangkok_markers: Vec<String>,
     /// Thai province → two-digit postcode prefixes.
     pub provinces: Vec<(String, Vec<String>)>,
+    /// Any name of a Thai province or of a city in it, in [`place_form`] → the province's
+    /// name in `provinces`.
+    pub province_names: HashMap<String, String>,
+    /// Other names of towns (`locality_names`), in [`place_form`] → the country's own name.
+    pub locality_names: HashMap<String, String>,
 }
 
 /// All countries' rules plus the generic fallback.
@@ -131,6 +136,8 @@ struct CountryFile {
     bangkok: Vec<String>,
     bangkok_markers: Vec<String>,
     provinces: Vec<String>,
+    province_names: Vec<String>,
+    locality_names: Vec<String>,
 }
 
 impl AddressRules {
@@ -192,6 +199,29 @@ impl CountryRules {
 }
 
 impl AddressRules {
+    /// The country's own name of a town written under another (`Kiev` → `Київ`): from the
+    /// country's `locality_names`, or for a record of no known country, from the one
+    /// country whose table knows the name.
+    pub fn own_locality_name(&self, country: Option<Country>, locality: &str) -> Option<&str> {
+        let form = place_form(locality);
+        if form.is_empty() {
+            return None;
+        }
+        if country.is_some() {
+            return self
+                .for_country(country)
+                .locality_names
+                .get(&form)
+                .map(String::as_str);
+        }
+        let mut found = self
+            .countries
+            .values()
+            .filter_map(|rules| rules.locality_names.get(&form));
+        let first = found.next()?;
+        found.next().is_none().then_some(first.as_str())
+    }
+
     /// The one country whose region table holds `text` as a name (`Mazowieckie` → PL,
     /// `Bayern` → DE); none for a code (two or three letters say too little: `by`, `be`) or a
     /// name several countries share.
@@ -286,6 +316,18 @@ fn compile(spec: &CountryFile, generic: &CountryFile) -> Result<CountryRules> {
         bangkok: spec.bangkok.clone(),
         bangkok_markers: spec.bangkok_markers.clone(),
         provinces: spec.provinces.iter().map(|e| province_entry(e)).collect(),
+        province_names: province_names(spec),
+        locality_names: spec
+            .locality_names
+            .iter()
+            .flat_map(|entry| {
+                let mut names = entry.split('|');
+                let own = names.next().unwrap_or_default().to_string();
+                names
+                    .map(|alias| (place_form(alias), own.clone()))
+                    .collect::<Vec<_>>()
+            })
+            .collect(),
     })
 }
 
@@ -370,6 +412,43 @@ fn compound_entry(entry: &str) -> Vec<(String, String)> {
     let display = parts.next().unwrap_or_default().to_string();
     parts
         .map(|suffix| (suffix.to_lowercase(), display.clone()))
+        .collect()
+}
+
+/// Every name of each province (its own, Bangkok's spellings, `province_names`) in
+/// [`place_form`] → the province's name in `provinces`.
+fn province_names(spec: &CountryFile) -> HashMap<String, String> {
+    let mut names = HashMap::default();
+    for entry in &spec.provinces {
+        let (name, _) = province_entry(entry);
+        names.insert(place_form(&name), name);
+    }
+    let bangkok = spec
+        .provinces
+        .iter()
+        .map(|e| province_entry(e).0)
+        .find(|name| spec.bangkok.contains(name));
+    if let Some(bangkok) = bangkok {
+        for spelling in &spec.bangkok {
+            names.insert(place_form(spelling), bangkok.clone());
+        }
+    }
+    for entry in &spec.province_names {
+        let mut parts = entry.split('|');
+        let province = parts.next().unwrap_or_default().to_string();
+        for alias in parts.chain(std::iter::once(province.as_str())) {
+            names.insert(place_form(alias), province.clone());
+        }
+    }
+    names
+}
+
+/// A place name as the province tables look it up: lower case, letters and digits only
+/// (`Chiang Mai`, `chiang-mai` and `CHIANGMAI.` are one form).
+pub fn place_form(name: &str) -> String {
+    name.chars()
+        .filter(|c| c.is_alphanumeric() || ('\u{0E31}'..='\u{0E4E}').contains(c))
+        .flat_map(char::to_lowercase)
         .collect()
 }
 

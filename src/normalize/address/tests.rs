@@ -471,3 +471,72 @@ fn ukrainian_region_column_gets_its_noun() {
         ]
     );
 }
+
+/// The area key a Thai record gets from its address columns (`locality`, `postcode`).
+fn thai_area(locality: &str, postcode: &str) -> String {
+    let normalizer = AddressNormalizer::from_locale(&LocaleData::default()).unwrap();
+    let mut rec = Record {
+        country: Country::new("TH"),
+        ..Record::default()
+    };
+    rec.raw.set(Field::Locality, locality);
+    rec.raw.set(Field::PostalCode, postcode);
+    normalizer.apply(&mut rec, &RowContext::default(), &mut Vec::new());
+    rec.keys.get(MatchKey::Area).to_string()
+}
+
+#[test]
+fn thai_records_are_placed_in_their_province_in_either_script() {
+    // A tambon in Thai with its postcode, and the city or province in English.
+    assert_eq!(thai_area("ศรีภูมิ", "50200"), "50");
+    assert_eq!(thai_area("Chiang Mai", ""), "50");
+    assert_eq!(thai_area("CHIANGMAI", ""), "50");
+    assert_eq!(thai_area("เชียงใหม่", ""), "50");
+    // A city better known than its province, and a capital district named after it.
+    assert_eq!(thai_area("Hat Yai", ""), "90");
+    assert_eq!(thai_area("หาดใหญ่", ""), "90");
+    assert_eq!(thai_area("Amphoe Mueang Khon Kaen", ""), "40");
+    assert_eq!(thai_area("Krung Thep Maha Nakhon", ""), "10");
+    assert_eq!(thai_area("กทม.", ""), "10");
+    // The postcode wins over a name; a name nobody knows places nothing.
+    assert_eq!(thai_area("Bangkok", "11120"), "11");
+    assert_eq!(thai_area("Ban Nong Waeng", ""), "");
+    assert_eq!(thai_area("", "99999"), "");
+}
+
+#[test]
+fn records_outside_thailand_get_no_area() {
+    let normalizer = AddressNormalizer::from_locale(&LocaleData::default()).unwrap();
+    let mut rec = Record {
+        country: Country::new("UA"),
+        ..Record::default()
+    };
+    rec.raw.set(Field::Locality, "Київ");
+    rec.raw.set(Field::PostalCode, "01001");
+    normalizer.apply(&mut rec, &RowContext::default(), &mut Vec::new());
+    assert_eq!(rec.keys.get(MatchKey::Area), "");
+}
+
+#[test]
+fn a_town_under_another_name_gets_the_countrys_own_as_its_key() {
+    let normalizer = AddressNormalizer::from_locale(&LocaleData::default()).unwrap();
+    let key = |country: Option<&str>, locality: &str| {
+        let mut rec = Record {
+            country: country.and_then(Country::new),
+            ..Record::default()
+        };
+        rec.raw.set(Field::Locality, locality);
+        normalizer.apply(&mut rec, &RowContext::default(), &mut Vec::new());
+        // The value keeps what the export wrote.
+        assert!(!rec.values.get(Field::Locality).is_empty());
+        rec.keys.get(MatchKey::Locality).to_string()
+    };
+    assert_eq!(key(Some("UA"), "Kiev"), "Київ");
+    assert_eq!(key(Some("UA"), "м. Киев"), "Київ");
+    assert_eq!(key(Some("UA"), "Dnepropetrovsk"), "Дніпро");
+    // A record of no known country: the one country that knows the name.
+    assert_eq!(key(None, "Lvov"), "Львів");
+    // The country's own name, and towns nobody renamed, need no key.
+    assert_eq!(key(Some("UA"), "Київ"), "");
+    assert_eq!(key(Some("GB"), "Leeds"), "");
+}

@@ -5,7 +5,7 @@ use super::casing::fix_case;
 use super::components::Explicit;
 use super::markers::{Piece, pieces};
 use super::postcode;
-use super::rules::{CountryRules, Role};
+use super::rules::{CountryRules, Role, place_form};
 use crate::finding::Issue;
 use crate::record::Field;
 
@@ -223,6 +223,54 @@ pub fn check_province(
             format!("Postcode {postcode} does not belong to province {region} (its codes start with {}).", prefixes.join(" or ")),
         ));
     }
+}
+
+/// The province a Thai address is in, as the first two digits of its postcodes (`50` for
+/// Chiang Mai): from the postcode, else from the first of region, district and locality that
+/// names a province or a city known by name (`province_names`), in either script. This is
+/// what two exports of one customer can compare when one writes the tambon in Thai and the
+/// other the city in English. `None` when nothing places it.
+pub fn area(postcode: &str, places: [&str; 3], rules: &CountryRules) -> Option<String> {
+    let known = |prefix: &str| {
+        rules
+            .provinces
+            .iter()
+            .any(|(_, p)| p.iter().any(|x| x == prefix))
+    };
+    if postcode.len() == 5
+        && postcode.bytes().all(|b| b.is_ascii_digit())
+        && let Some(prefix) = postcode.get(..2).filter(|p| known(p))
+    {
+        return Some(prefix.to_string());
+    }
+    places
+        .iter()
+        .filter_map(|place| province_named(place, rules))
+        .find_map(|province| {
+            rules
+                .provinces
+                .iter()
+                .find(|(name, _)| *name == province)
+                .and_then(|(_, prefixes)| prefixes.first().cloned())
+        })
+}
+
+/// The province a place name stands for: a name in `province_names`, or one ending in a
+/// province's name of five letters or more (`Amphoe Mueang Khon Kaen`, `อำเภอเมืองเชียงใหม่`).
+fn province_named<'r>(place: &str, rules: &'r CountryRules) -> Option<&'r str> {
+    let form = place_form(place);
+    if form.is_empty() {
+        return None;
+    }
+    if let Some(province) = rules.province_names.get(&form) {
+        return Some(province);
+    }
+    rules
+        .province_names
+        .iter()
+        .filter(|(name, _)| name.chars().count() >= 5 && form.ends_with(name.as_str()))
+        .max_by_key(|(name, _)| name.len())
+        .map(|(_, province)| province.as_str())
 }
 
 #[cfg(test)]
