@@ -128,14 +128,89 @@ pub fn thai_latin_meet(a: &str, b: &str, a_raw: &str, b_raw: &str) -> bool {
     if by_sound.len() >= 3 && by_sound == skeleton(&without_length_r(latin)) {
         return true;
     }
-    if s.len() >= 3 {
+    // A short name: a coarse skeleton of two letters agrees (by sound or by letter, with or
+    // without a lengthening r), then a fine one must too.
+    let unlengthened = without_length_r(latin);
+    let latin_coarse = [latin_skeleton, skeleton(&unlengthened)];
+    let coarse_agrees = [&by_sound, &s]
+        .iter()
+        .any(|k| (1..3).contains(&k.len()) && latin_coarse.contains(k));
+    if !coarse_agrees {
         return false;
     }
-    if s.is_empty() || s != latin_skeleton {
-        return false;
+    let latin_fine = [fine_skeleton(latin), fine_skeleton(&unlengthened)];
+    [
+        fine_skeleton(thai_key),
+        thai_fine_skeleton(thai, false),
+        thai_fine_skeleton(thai, true),
+    ]
+    .iter()
+    .any(|f| f.len() >= 2 && latin_fine.contains(f))
+}
+
+/// The fine skeleton ([`fine_skeleton`]) read from the Thai script by sound: a consonant that
+/// starts a syllable keeps its own class (ด `d`, ต `t`, บ `b`, ล `l`, ร `r`…); one that
+/// closes a syllable is said as a final (`k`, `t`, `p`, `n`, `m`, `g`; ว and ย closing are
+/// vowels); the vowel carrier อ and silent letters are left out, and อร is "on". Romanisations
+/// write a ล that closes one syllable before another consonant either once (`กุลสุวรรณ`
+/// "Kunsuwan") or twice (`กัลยา` "Kanlaya"): `double_l` reads it the second way.
+fn thai_fine_skeleton(thai: &str, double_l: bool) -> String {
+    let chars: Vec<char> = thai.chars().collect();
+    let silent = silent_letters(&chars);
+    let mut out = String::new();
+    let mut push = |class: char| {
+        if !out.ends_with(class) {
+            out.push(class);
+        }
+    };
+    for (i, &c) in chars.iter().enumerate() {
+        if silent.get(i).copied().unwrap_or(false) || !is_thai_consonant(c) || c == 'อ' {
+            continue;
+        }
+        let next = next_sound(&chars, i);
+        let prev = i.checked_sub(1).and_then(|p| chars.get(p)).copied();
+        let begins_syllable = next.is_some_and(is_following_vowel)
+            || prev.is_some_and(is_leading_vowel)
+            || prev.is_none_or(|p| p == ' ')
+            || prev == Some('\u{0E4C}');
+        if begins_syllable {
+            push(match c {
+                'ก' | 'ข' | 'ฃ' | 'ค' | 'ฅ' | 'ฆ' => 'k',
+                'ง' => 'g',
+                'จ' | 'ฉ' | 'ช' | 'ฌ' => 'c',
+                'ซ' | 'ศ' | 'ษ' | 'ส' => 's',
+                'ญ' | 'ย' => 'y',
+                'ฎ' | 'ด' => 'd',
+                'บ' => 'b',
+                'ป' | 'ผ' | 'พ' | 'ภ' => 'p',
+                'ฝ' | 'ฟ' => 'f',
+                'ณ' | 'น' => 'n',
+                'ม' => 'm',
+                'ร' | 'ฤ' => 'r',
+                'ล' | 'ฬ' | 'ฦ' => 'l',
+                'ว' => 'w',
+                'ห' | 'ฮ' => 'h',
+                _ => 't',
+            });
+            continue;
+        }
+        match c {
+            'ก' | 'ข' | 'ฃ' | 'ค' | 'ฅ' | 'ฆ' => push('k'),
+            'บ' | 'ป' | 'ผ' | 'ฝ' | 'พ' | 'ฟ' | 'ภ' => push('p'),
+            'ณ' | 'น' | 'ญ' | 'ร' | 'ฬ' => push('n'),
+            'ล' => {
+                push('n');
+                if double_l && next.is_some_and(is_thai_consonant) {
+                    push('l');
+                }
+            }
+            'ม' => push('m'),
+            'ง' => push('g'),
+            'ว' | 'ย' | 'ห' | 'ฮ' => {}
+            _ => push('t'),
+        }
     }
-    let fine = fine_skeleton(thai_key);
-    fine.len() >= 2 && fine == fine_skeleton(latin)
+    out
 }
 
 /// The class of a Thai name's first sound, comparable with [`latin_initial`]: aspiration,
@@ -465,6 +540,21 @@ mod tests {
         assert!(meet("วิชัย", "Wichai"));
         assert!(meet("นิด", "Nit"));
         assert!(meet("สุดา", "Suda"));
+    }
+
+    #[test]
+    fn short_names_meet_through_their_sound_in_thai() {
+        // Coarse skeletons of two letters, so the fine one decides; the letter-by-letter key
+        // misreads รร, a final ล and อร, the script read by sound does not.
+        assert!(meet("วรรณา", "Wanna"));
+        assert!(meet("กัลยา", "Kanlaya"));
+        assert!(meet("กัลยา", "Kunlaya"));
+        assert!(meet("อรอุมา", "Onuma"));
+        assert!(meet("อรอุมา", "On-uma"));
+        // A lengthening r in a short name.
+        assert!(meet("อภิชาติ", "Apichart"));
+        assert!(!meet("วรรณา", "Wilai"));
+        assert!(!meet("กัลยา", "Kanda"));
     }
 
     #[test]
