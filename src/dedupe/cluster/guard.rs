@@ -177,7 +177,10 @@ pub(super) fn conflict(x: &View, y: &View, birth_guard: bool) -> Option<Refusal>
         .emails
         .iter()
         .any(|e| y.emails.binary_search(e).is_ok() && !mailbox_names_one_side(e, x, y));
-    if (names_differ(x, y) || middles_differ) && !(email_vouches || birth_shared || id_shared) {
+    // A shared birth date vouches for names the comparators may have missed (another script,
+    // a spelling), not for two plainly different names in one script: twins share theirs.
+    let birth_vouches = birth_shared && !names_plainly_differ(x, y);
+    if (names_differ(x, y) || middles_differ) && !(email_vouches || birth_vouches || id_shared) {
         return Some(Refusal::GivenName);
     }
     None
@@ -373,6 +376,33 @@ fn names_differ(x: &View, y: &View) -> bool {
         && nx
             .iter()
             .all(|a| ny.iter().all(|b| !names_compatible(a, b)))
+}
+
+/// Every given name of one cluster differs from every one of the other's ([`names_differ`]),
+/// written in the same script and starting with another letter (`Олег` / `Володимир`,
+/// `ดวงใจ` / `ธนากร`): no misspelling or transliteration the comparators miss looks like that.
+fn names_plainly_differ(x: &View, y: &View) -> bool {
+    let script = |s: &str| {
+        s.chars().find(|c| c.is_alphabetic()).map(|c| match c {
+            '\u{0E00}'..='\u{0E7F}' => 't',
+            '\u{0400}'..='\u{04FF}' => 'c',
+            _ => 'l',
+        })
+    };
+    let first = |s: &str| {
+        s.chars()
+            .find(|c| c.is_alphabetic())
+            .map(|c| c.to_lowercase().next())
+    };
+    let plain = |a: &Given, b: &Given| {
+        let (ra, rb) = (a.1, b.1);
+        script(ra).is_some() && script(ra) == script(rb) && first(ra) != first(rb)
+    };
+    let (nx, ny) = (name_set(x), name_set(y));
+    names_differ(x, y)
+        && !x.givens.is_empty()
+        && !y.givens.is_empty()
+        && nx.iter().all(|a| ny.iter().all(|b| plain(a, b)))
 }
 
 /// Two names may be one person's: the given names agree (exact, a typo, or one is a nickname

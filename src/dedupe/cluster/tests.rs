@@ -386,3 +386,33 @@ fn a_thai_name_owns_the_mailbox_its_romanisation_spells() {
     let mut c = Clusters::new(&f, &[], &[]);
     assert_eq!(c.join(0, 1, false), Err(Refusal::GivenName));
 }
+
+#[test]
+fn a_shared_birth_date_does_not_vouch_for_twins() {
+    let with_birth = |given: &str, family: &str| {
+        let mut f = named(given, family, "", "");
+        f.edit(|v| v.birth = "19910902".into());
+        f
+    };
+    // Twins: one birth date, two plainly different names in one script.
+    let f = vec![
+        with_birth("ดวงใจ", "คำสุขพันธ์"),
+        with_birth("ธนากร", "คำสุขพันธ์"),
+        with_birth("Олег", "Мельник"),
+        with_birth("Володимир", "Мельник"),
+    ];
+    let mut c = Clusters::new(&f, &[], &[]);
+    assert_eq!(c.join(0, 1, false), Err(Refusal::GivenName));
+    assert_eq!(c.join(2, 3, false), Err(Refusal::GivenName));
+    // One person whose names the comparators miss (another script, or a spelling that
+    // starts alike) still meets through the birth date.
+    let f = vec![
+        with_birth("Oleg", "Melnyk"),
+        with_birth("Володимир", "Мельник"),
+        with_birth("Okha", "Lemeshko"),
+        with_birth("Olga", "Lemeshko"),
+    ];
+    let mut c = Clusters::new(&f, &[], &[]);
+    assert!(c.join(0, 1, false).is_ok());
+    assert!(c.join(2, 3, false).is_ok());
+}
