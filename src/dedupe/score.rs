@@ -184,7 +184,7 @@ fn prior_u(comparison: &Comparison) -> Vec<f64> {
         Kind::FamilyName => &[0.003, 0.003, 0.01],
         Kind::Email => &[1e-5, 1e-4, 1e-4],
         Kind::Phone => &[1e-5, 1e-4],
-        Kind::Location => &[1e-4, 1e-4, 0.01, 0.05],
+        Kind::Location => &[1e-4, 1e-4, 0.01, 0.03, 0.02],
         Kind::Organization => &[0.001, 0.002],
         Kind::BirthDate => &[1e-4, 5e-4, 0.02],
         Kind::Identifier(_) => &[1e-5, 1e-5, 1e-5],

@@ -109,6 +109,7 @@ impl Comparison {
                 "address_close",
                 "postcode",
                 "locality",
+                "other_address",
                 "different",
             ],
             Kind::Organization => &["missing", "exact", "close", "different"],
@@ -582,23 +583,26 @@ fn compare_location(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> O
             tf_count: tx.postcode.get(ix).copied().unwrap_or(0),
         };
     }
+    // In one town, two street lines that are not one house are two homes: a move within the
+    // town, or a namesake. Only one street line known is the plain `locality`.
+    let town = if both(x.address(), y.address()) { 5 } else { 4 };
     // Two postcodes are two districts, whatever the province.
     if areas && !both(x.postcode(), y.postcode()) {
         if x.area() == y.area() {
             return Outcome {
-                level: 4,
+                level: town,
                 tf_count: tx.area.get(ix).copied().unwrap_or(0),
             };
         }
-        return Outcome::level(5);
+        return Outcome::level(6);
     }
     if both(x.locality(), y.locality()) && same_locality(x.locality(), y.locality()) {
         return Outcome {
-            level: 4,
+            level: town,
             tf_count: tx.locality.get(ix).copied().unwrap_or(0),
         };
     }
-    Outcome::level(5)
+    Outcome::level(6)
 }
 
 /// Whether two locality keys name one town: equal, or one is the other with a district or

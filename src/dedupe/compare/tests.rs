@@ -172,7 +172,10 @@ fn one_street_line_in_two_towns_or_two_houses_is_not_one_address() {
     let kyiv = at("vulytsia kotsiubynskoho 17", "kyiv");
     assert_eq!(level(location, &uzhhorod, &kyiv), "different");
     let next_door = at("vulytsia kotsiubynskoho 59", "uzhhorod");
-    assert_eq!(level(location, &uzhhorod, &next_door), "locality");
+    assert_eq!(level(location, &uzhhorod, &next_door), "other_address");
+    // One street line known: the town is all that can agree.
+    let town_only = at("", "uzhhorod");
+    assert_eq!(level(location, &uzhhorod, &town_only), "locality");
     let typo = at("vulytsia kotsubynskoho 17", "uzhhorod");
     assert_eq!(level(location, &uzhhorod, &typo), "address_close");
 }
