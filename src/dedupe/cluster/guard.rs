@@ -20,7 +20,7 @@
 use super::Refusal;
 use crate::dedupe::compare::{
     compare_birth, email_typo, family_level, given_level, given_level_plain, initial_of,
-    middle_names_conflict, same_number_and_street,
+    middle_names_conflict, name_similarity, same_number_and_street,
 };
 use crate::dedupe::features::Features;
 use crate::dedupe::thai_latin;
@@ -178,8 +178,9 @@ pub(super) fn conflict(x: &View, y: &View, birth_guard: bool) -> Option<Refusal>
         .iter()
         .any(|e| y.emails.binary_search(e).is_ok() && !mailbox_names_one_side(e, x, y));
     // A shared birth date vouches for names the comparators may have missed (another script,
-    // a spelling), not for two plainly different names in one script: twins share theirs.
-    let birth_vouches = birth_shared && !names_plainly_differ(x, y);
+    // a spelling, a name mistyped beyond recognition), not for two plainly different names in
+    // one script with their own personal contacts: twins share their birthday.
+    let birth_vouches = birth_shared && !(contacts_differ && names_plainly_differ(x, y));
     if (names_differ(x, y) || middles_differ) && !(email_vouches || birth_vouches || id_shared) {
         return Some(Refusal::GivenName);
     }
@@ -378,9 +379,14 @@ fn names_differ(x: &View, y: &View) -> bool {
             .all(|a| ny.iter().all(|b| !names_compatible(a, b)))
 }
 
+/// Jaro–Winkler below which two given names in one script share nothing a typo could explain.
+const PLAINLY_DIFFERENT: f64 = 0.7;
+
 /// Every given name of one cluster differs from every one of the other's ([`names_differ`]),
-/// written in the same script and starting with another letter (`Олег` / `Володимир`,
-/// `ดวงใจ` / `ธนากร`): no misspelling or transliteration the comparators miss looks like that.
+/// written in the same script, starting with another letter and alike in little else
+/// (`Олег` / `Володимир`, `ดวงใจ` / `ธนากร`): no misspelling or transliteration the
+/// comparators miss looks like that, while a typo in the first letter (`Catherine` /
+/// `Katherine`, Febrl's keyboard errors) keeps the rest of the name.
 fn names_plainly_differ(x: &View, y: &View) -> bool {
     let script = |s: &str| {
         s.chars().find(|c| c.is_alphabetic()).map(|c| match c {
@@ -396,7 +402,10 @@ fn names_plainly_differ(x: &View, y: &View) -> bool {
     };
     let plain = |a: &Given, b: &Given| {
         let (ra, rb) = (a.1, b.1);
-        script(ra).is_some() && script(ra) == script(rb) && first(ra) != first(rb)
+        script(ra).is_some()
+            && script(ra) == script(rb)
+            && first(ra) != first(rb)
+            && name_similarity(a.0, b.0, ra, rb) < PLAINLY_DIFFERENT
     };
     let (nx, ny) = (name_set(x), name_set(y));
     names_differ(x, y)
