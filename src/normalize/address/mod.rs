@@ -142,9 +142,14 @@ impl AddressNormalizer {
         if let Some(own) = self.rules.own_locality_name(rec.country, &locality) {
             rec.keys.set(MatchKey::Locality, own);
         }
+        let places = [region.as_str(), district.as_str(), locality.as_str()];
         if !area_rules.provinces.is_empty() {
-            let places = [region.as_str(), district.as_str(), locality.as_str()];
             let area = thai::area(&postal_code, places, area_rules).unwrap_or_default();
+            rec.keys.set(MatchKey::Area, area);
+        } else if rec.country.is_none() {
+            // A sales list without a country column still says `Chiang Mai` or `Hat Yai`.
+            let thai_rules = self.rules.for_country(Country::new("TH"));
+            let area = thai::area_named(places, thai_rules).unwrap_or_default();
             rec.keys.set(MatchKey::Area, area);
         }
         rec.values.set(Field::AddressLine1, line1);

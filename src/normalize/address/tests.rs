@@ -540,3 +540,22 @@ fn a_town_under_another_name_gets_the_countrys_own_as_its_key() {
     assert_eq!(key(Some("UA"), "Київ"), "");
     assert_eq!(key(Some("GB"), "Leeds"), "");
 }
+
+#[test]
+fn a_record_of_no_known_country_is_placed_only_by_a_thai_place_named_in_full() {
+    let normalizer = AddressNormalizer::from_locale(&LocaleData::default()).unwrap();
+    let area = |locality: &str, postcode: &str| {
+        let mut rec = Record::default();
+        rec.raw.set(Field::Locality, locality);
+        rec.raw.set(Field::PostalCode, postcode);
+        normalizer.apply(&mut rec, &RowContext::default(), &mut Vec::new());
+        rec.keys.get(MatchKey::Area).to_string()
+    };
+    assert_eq!(area("Chiang Mai", ""), "50");
+    assert_eq!(area("Hat Yai", ""), "90");
+    // Five digits say nothing of the country; a short name or a name's ending is not enough.
+    assert_eq!(area("", "50200"), "");
+    assert_eq!(area("Nan", ""), "");
+    assert_eq!(area("Amphoe Mueang Khon Kaen", ""), "");
+    assert_eq!(area("Springfield", "10110"), "");
+}

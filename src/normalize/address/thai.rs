@@ -246,13 +246,30 @@ pub fn area(postcode: &str, places: [&str; 3], rules: &CountryRules) -> Option<S
     places
         .iter()
         .filter_map(|place| province_named(place, rules))
-        .find_map(|province| {
-            rules
-                .provinces
-                .iter()
-                .find(|(name, _)| *name == province)
-                .and_then(|(_, prefixes)| prefixes.first().cloned())
-        })
+        .find_map(|province| prefix_of(province, rules))
+}
+
+/// The province a record of no known country is in, when one of its place names is a Thai
+/// province's or city's name in full, five letters or more (`Chiang Mai`, `หาดใหญ่`): no
+/// postcode (five digits say nothing of the country) and no name it merely ends with.
+pub fn area_named(places: [&str; 3], rules: &CountryRules) -> Option<String> {
+    places.iter().find_map(|place| {
+        let form = place_form(place);
+        let province = rules
+            .province_names
+            .get(&form)
+            .filter(|_| form.chars().count() >= 5)?;
+        prefix_of(province, rules)
+    })
+}
+
+/// The first postcode prefix of a province named as in `provinces`.
+fn prefix_of(province: &str, rules: &CountryRules) -> Option<String> {
+    rules
+        .provinces
+        .iter()
+        .find(|(name, _)| name == province)
+        .and_then(|(_, prefixes)| prefixes.first().cloned())
 }
 
 /// The province a place name stands for: a name in `province_names`, or one ending in a
