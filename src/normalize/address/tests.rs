@@ -11,6 +11,11 @@ fn rules() -> &'static AddressRules {
     })
 }
 
+fn normalizer() -> &'static AddressNormalizer {
+    static NORMALIZER: OnceLock<AddressNormalizer> = OnceLock::new();
+    NORMALIZER.get_or_init(|| AddressNormalizer::from_locale(&LocaleData::default()).unwrap())
+}
+
 fn free(country: Option<&str>, text: &str) -> ParsedAddress {
     let input = AddressInput {
         line1: text,
@@ -474,7 +479,7 @@ fn ukrainian_region_column_gets_its_noun() {
 
 /// The area key a Thai record gets from its address columns (`locality`, `postcode`).
 fn thai_area(locality: &str, postcode: &str) -> String {
-    let normalizer = AddressNormalizer::from_locale(&LocaleData::default()).unwrap();
+    let normalizer = normalizer();
     let mut rec = Record {
         country: Country::new("TH"),
         ..Record::default()
@@ -506,7 +511,7 @@ fn thai_records_are_placed_in_their_province_in_either_script() {
 
 #[test]
 fn records_outside_thailand_get_no_area() {
-    let normalizer = AddressNormalizer::from_locale(&LocaleData::default()).unwrap();
+    let normalizer = normalizer();
     let mut rec = Record {
         country: Country::new("UA"),
         ..Record::default()
@@ -519,7 +524,7 @@ fn records_outside_thailand_get_no_area() {
 
 #[test]
 fn a_town_under_another_name_gets_the_countrys_own_as_its_key() {
-    let normalizer = AddressNormalizer::from_locale(&LocaleData::default()).unwrap();
+    let normalizer = normalizer();
     let key = |country: Option<&str>, locality: &str| {
         let mut rec = Record {
             country: country.and_then(Country::new),
@@ -543,7 +548,7 @@ fn a_town_under_another_name_gets_the_countrys_own_as_its_key() {
 
 #[test]
 fn a_record_of_no_known_country_is_placed_only_by_a_thai_place_named_in_full() {
-    let normalizer = AddressNormalizer::from_locale(&LocaleData::default()).unwrap();
+    let normalizer = normalizer();
     let area = |locality: &str, postcode: &str| {
         let mut rec = Record::default();
         rec.raw.set(Field::Locality, locality);
