@@ -121,6 +121,8 @@ fn nicknames_are_close_given_names() {
     assert_eq!(given_level("dima", "dmytro", "діма", "дмитро"), 3);
     assert_eq!(given_level("nastia", "anastasiia", "настя", "анастасія"), 3);
     assert_eq!(given_level("kasia", "katarzyna", "kasia", "katarzyna"), 3);
+    assert_eq!(given_level("gaz", "gary", "gaz", "gary"), 3);
+    assert_eq!(given_level("tioma", "artem", "тьома", "артем"), 3);
     // A short form of two names is a hint at most.
     assert_eq!(given_level("sasha", "oleksandra", "саша", "олександра"), 4);
 }
