@@ -174,24 +174,9 @@ fn thai_fine_skeleton(thai: &str, double_l: bool) -> String {
             || prev.is_none_or(|p| p == ' ')
             || prev == Some('\u{0E4C}');
         if begins_syllable {
-            push(match c {
-                'ก' | 'ข' | 'ฃ' | 'ค' | 'ฅ' | 'ฆ' => 'k',
-                'ง' => 'g',
-                'จ' | 'ฉ' | 'ช' | 'ฌ' => 'c',
-                'ซ' | 'ศ' | 'ษ' | 'ส' => 's',
-                'ญ' | 'ย' => 'y',
-                'ฎ' | 'ด' => 'd',
-                'บ' => 'b',
-                'ป' | 'ผ' | 'พ' | 'ภ' => 'p',
-                'ฝ' | 'ฟ' => 'f',
-                'ณ' | 'น' => 'n',
-                'ม' => 'm',
-                'ร' | 'ฤ' => 'r',
-                'ล' | 'ฬ' | 'ฦ' => 'l',
-                'ว' => 'w',
-                'ห' | 'ฮ' => 'h',
-                _ => 't',
-            });
+            if let Some(class) = initial_sound(c) {
+                push(class);
+            }
             continue;
         }
         match c {
@@ -229,20 +214,38 @@ fn thai_initial(thai: &str) -> Option<char> {
     if first == 'ท' && chars.peek() == Some(&'ร') {
         return Some('s');
     }
-    Some(match first {
+    // Coarser than a syllable's initial: voicing and r/l fold, as romanisations blur them.
+    Some(match initial_sound(first) {
+        Some('d') => 't',
+        Some('b' | 'f') => 'p',
+        Some('l') => 'r',
+        Some(class) => class,
+        None => '_',
+    })
+}
+
+/// The sound class of a Thai consonant that starts a syllable, as [`fine_skeleton`] writes
+/// it for a romanisation (`k`, `g` for ง, `c` for จ/ช, `s`, `y`, `d`, `t`, `n`, `b`, `p`,
+/// `f`, `m`, `r`, `l`, `w`, `h`); `None` for the vowel carrier อ and anything not a consonant.
+fn initial_sound(c: char) -> Option<char> {
+    Some(match c {
         'ก' | 'ข' | 'ฃ' | 'ค' | 'ฅ' | 'ฆ' => 'k',
         'ง' => 'g',
         'จ' | 'ฉ' | 'ช' | 'ฌ' => 'c',
         'ซ' | 'ศ' | 'ษ' | 'ส' => 's',
         'ญ' | 'ย' => 'y',
-        'ฎ' | 'ฏ' | 'ฐ' | 'ฑ' | 'ฒ' | 'ด' | 'ต' | 'ถ' | 'ท' | 'ธ' => 't',
+        'ฎ' | 'ด' => 'd',
+        'ฏ' | 'ฐ' | 'ฑ' | 'ฒ' | 'ต' | 'ถ' | 'ท' | 'ธ' => 't',
         'ณ' | 'น' => 'n',
-        'บ' | 'ป' | 'ผ' | 'ฝ' | 'พ' | 'ฟ' | 'ภ' => 'p',
+        'บ' => 'b',
+        'ป' | 'ผ' | 'พ' | 'ภ' => 'p',
+        'ฝ' | 'ฟ' => 'f',
         'ม' => 'm',
-        'ร' | 'ล' | 'ฬ' | 'ฤ' | 'ฦ' => 'r',
+        'ร' | 'ฤ' => 'r',
+        'ล' | 'ฬ' | 'ฦ' => 'l',
         'ว' => 'w',
         'ห' | 'ฮ' => 'h',
-        _ => '_',
+        _ => return None,
     })
 }
 

@@ -180,8 +180,9 @@ pub(super) fn conflict(x: &View, y: &View, birth_guard: bool) -> Option<Refusal>
     // A shared birth date vouches for names the comparators may have missed (another script,
     // a spelling, a name mistyped beyond recognition), not for two plainly different names in
     // one script with their own personal contacts: twins share their birthday.
-    let birth_vouches = birth_shared && !(contacts_differ && names_plainly_differ(x, y));
-    if (names_differ(x, y) || middles_differ) && !(email_vouches || birth_vouches || id_shared) {
+    let differ = names_differ(x, y);
+    let birth_vouches = birth_shared && !(contacts_differ && differ && names_plainly_differ(x, y));
+    if (differ || middles_differ) && !(email_vouches || birth_vouches || id_shared) {
         return Some(Refusal::GivenName);
     }
     None
@@ -382,8 +383,9 @@ fn names_differ(x: &View, y: &View) -> bool {
 /// Jaro–Winkler below which two given names in one script share nothing a typo could explain.
 const PLAINLY_DIFFERENT: f64 = 0.7;
 
-/// Every given name of one cluster differs from every one of the other's ([`names_differ`]),
-/// written in the same script, starting with another letter and alike in little else
+/// Of two clusters whose names differ ([`names_differ`], checked by the caller): every given
+/// name of one and every one of the other are written in the same script, start with another
+/// letter and are alike in little else
 /// (`Олег` / `Володимир`, `ดวงใจ` / `ธนากร`): no misspelling or transliteration the
 /// comparators miss looks like that, while a typo in the first letter (`Catherine` /
 /// `Katherine`, Febrl's keyboard errors) keeps the rest of the name.
@@ -408,8 +410,7 @@ fn names_plainly_differ(x: &View, y: &View) -> bool {
             && name_similarity(a.0, b.0, ra, rb) < PLAINLY_DIFFERENT
     };
     let (nx, ny) = (name_set(x), name_set(y));
-    names_differ(x, y)
-        && !x.givens.is_empty()
+    !x.givens.is_empty()
         && !y.givens.is_empty()
         && nx.iter().all(|a| ny.iter().all(|b| plain(a, b)))
 }
