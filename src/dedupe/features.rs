@@ -57,6 +57,9 @@ pub struct FeatureValues {
     pub role_emails: [bool; 2],
     /// Which of `phones` are mobiles (or numbers whose plan does not tell).
     pub mobiles: [bool; 2],
+    /// Which of `phones` are mobiles by their numbering plan: one person's phone, where a
+    /// number the plan does not tell (`+1`) may be a household's landline.
+    pub sure_mobiles: [bool; 2],
 }
 
 /// Slots of [`Features`]' packed text, in [`FeatureValues`] field order.
@@ -99,6 +102,8 @@ pub struct Features {
     pub role_emails: [bool; 2],
     /// See [`FeatureValues::mobiles`].
     pub mobiles: [bool; 2],
+    /// See [`FeatureValues::sure_mobiles`].
+    pub sure_mobiles: [bool; 2],
 }
 
 impl From<FeatureValues> for Features {
@@ -132,6 +137,7 @@ impl From<FeatureValues> for Features {
             personal_emails: v.personal_emails,
             role_emails: v.role_emails,
             mobiles: v.mobiles,
+            sure_mobiles: v.sure_mobiles,
         }
     }
 }
@@ -161,6 +167,7 @@ impl Features {
             personal_emails: self.personal_emails,
             role_emails: self.role_emails,
             mobiles: self.mobiles,
+            sure_mobiles: self.sure_mobiles,
         }
     }
 
@@ -395,17 +402,19 @@ pub fn compute(
             .filter(char::is_ascii_digit)
             .collect(),
         ids,
-        personal_emails: kind_flags(rec.keys.get(MatchKey::EmailKinds), 'p'),
-        role_emails: kind_flags(rec.keys.get(MatchKey::EmailKinds), 'r'),
-        mobiles: kind_flags(rec.keys.get(MatchKey::PhoneKinds), 'm'),
+        personal_emails: kind_flags(rec.keys.get(MatchKey::EmailKinds), &['p']),
+        role_emails: kind_flags(rec.keys.get(MatchKey::EmailKinds), &['r']),
+        mobiles: kind_flags(rec.keys.get(MatchKey::PhoneKinds), &['m', 'b']),
+        sure_mobiles: kind_flags(rec.keys.get(MatchKey::PhoneKinds), &['m']),
     }
     .into()
 }
 
 /// Per slot, whether the kinds key (`pw`, `mf`…) marks it `kind`.
-fn kind_flags(kinds: &str, kind: char) -> [bool; 2] {
+fn kind_flags(kinds: &str, wanted: &[char]) -> [bool; 2] {
     let mut chars = kinds.chars();
-    [chars.next() == Some(kind), chars.next() == Some(kind)]
+    let mut next = || chars.next().is_some_and(|k| wanted.contains(&k));
+    [next(), next()]
 }
 
 /// A CRM household account (`Boonma Household`, Salesforce NPSP's default name for the

@@ -47,6 +47,8 @@ pub(super) struct View<'f> {
     /// of at a time (an employer's address or a landline is had beside them).
     personal_emails: Vec<&'f str>,
     mobiles: Vec<&'f str>,
+    /// The numbers that are mobiles by their plan ([`Features::sure_mobiles`]).
+    sure_mobiles: Vec<&'f str>,
     births: Vec<&'f str>,
     /// Identifier values as `n:value` (n = the configured column).
     ids: Vec<String>,
@@ -83,6 +85,7 @@ impl<'f> View<'f> {
         finish(&mut v.phones);
         finish(&mut v.personal_emails);
         finish(&mut v.mobiles);
+        finish(&mut v.sure_mobiles);
         finish(&mut v.births);
         finish(&mut v.ids);
         finish(&mut v.places);
@@ -103,10 +106,14 @@ impl<'f> View<'f> {
                 push_nonempty(&mut self.personal_emails, e);
             }
         }
-        for (p, mobile) in f.phones().into_iter().zip(f.mobiles) {
+        let kinds = f.mobiles.into_iter().zip(f.sure_mobiles);
+        for (p, (mobile, sure)) in f.phones().into_iter().zip(kinds) {
             push_nonempty(&mut self.phones, p);
             if mobile {
                 push_nonempty(&mut self.mobiles, p);
+            }
+            if sure {
+                push_nonempty(&mut self.sure_mobiles, p);
             }
         }
         push_nonempty(&mut self.births, f.birth());
@@ -182,7 +189,14 @@ pub(super) fn conflict(x: &View, y: &View, birth_guard: bool) -> Option<Refusal>
     // one script with their own personal contacts: twins share their birthday.
     let differ = names_differ(x, y);
     let birth_vouches = birth_shared && !(contacts_differ && differ && names_plainly_differ(x, y));
-    if (differ || middles_differ) && !(email_vouches || birth_vouches || id_shared) {
+    // A mobile is one person's phone: a shared one vouches for a given name mistyped or
+    // spelled beyond the comparators (`Lyubpv` / `Liubov`, `Агдрей` / `Andrey`), not for
+    // two names that start with other letters and share little else, as a mother and a
+    // daughter who share a phone would.
+    let mobile_vouches = intersects(&x.sure_mobiles, &y.sure_mobiles) && !given_names_unlike(x, y);
+    if (differ || middles_differ)
+        && !(email_vouches || birth_vouches || mobile_vouches || id_shared)
+    {
         return Some(Refusal::GivenName);
     }
     None
@@ -390,6 +404,17 @@ const PLAINLY_DIFFERENT: f64 = 0.7;
 /// comparators miss looks like that, while a typo in the first letter (`Catherine` /
 /// `Katherine`, Febrl's keyboard errors) keeps the rest of the name.
 fn names_plainly_differ(x: &View, y: &View) -> bool {
+    !x.givens.is_empty() && !y.givens.is_empty() && every_given_unlike(x, y, false)
+}
+
+/// [`names_plainly_differ`] for names in any scripts, initials included: names written in
+/// two scripts are compared by their Latin keys (`Агдрей` / `Andrey` start alike,
+/// `Андрій` / `Iryna` do not), an initial by its letter.
+fn given_names_unlike(x: &View, y: &View) -> bool {
+    !name_set(x).is_empty() && !name_set(y).is_empty() && every_given_unlike(x, y, true)
+}
+
+fn every_given_unlike(x: &View, y: &View, across_scripts: bool) -> bool {
     let script = |s: &str| {
         s.chars().find(|c| c.is_alphabetic()).map(|c| match c {
             '\u{0E00}'..='\u{0E7F}' => 't',
@@ -402,17 +427,18 @@ fn names_plainly_differ(x: &View, y: &View) -> bool {
             .find(|c| c.is_alphabetic())
             .map(|c| c.to_lowercase().next())
     };
-    let plain = |a: &Given, b: &Given| {
+    let unlike = |a: &Given, b: &Given| {
         let (ra, rb) = (a.1, b.1);
-        script(ra).is_some()
-            && script(ra) == script(rb)
-            && first(ra) != first(rb)
-            && name_similarity(a.0, b.0, ra, rb) < PLAINLY_DIFFERENT
+        let same_script = script(ra).is_some() && script(ra) == script(rb);
+        let other_letter = if same_script {
+            first(ra) != first(rb)
+        } else {
+            across_scripts && first(a.0) != first(b.0)
+        };
+        other_letter && name_similarity(a.0, b.0, ra, rb) < PLAINLY_DIFFERENT
     };
     let (nx, ny) = (name_set(x), name_set(y));
-    !x.givens.is_empty()
-        && !y.givens.is_empty()
-        && nx.iter().all(|a| ny.iter().all(|b| plain(a, b)))
+    nx.iter().all(|a| ny.iter().all(|b| unlike(a, b)))
 }
 
 /// Two names may be one person's: the given names agree (exact, a typo, or one is a nickname

@@ -420,3 +420,37 @@ fn a_shared_birth_date_does_not_vouch_for_twins() {
     assert!(c.join(2, 3, false).is_ok());
     assert!(c.join(4, 5, false).is_ok());
 }
+
+/// A person reached on `phone`, a mobile by its numbering plan when `sure`, else a number
+/// whose plan does not tell (`+1`).
+fn on_phone(given: &str, family: &str, phone: &str, sure: bool) -> Features {
+    let mut f = named(given, family, "", phone);
+    f.edit(|v| v.sure_mobiles = [sure, false]);
+    f
+}
+
+#[test]
+fn a_shared_mobile_vouches_for_a_mistyped_given_name_but_not_for_another_name() {
+    // `Gaary` is no spelling of `Gaz` the comparators know, but it starts alike: one mobile,
+    // one man.
+    let f = vec![
+        on_phone("gaary", "waters", "+447700900123", true),
+        on_phone("gaz", "waters", "+447700900123", true),
+    ];
+    let mut c = Clusters::new(&f, &[], &[]);
+    assert!(c.join(0, 1, false).is_ok());
+    // A mother and a daughter sharing a mobile are two customers.
+    let f = vec![
+        on_phone("olena", "bondarenko", "+380671234567", true),
+        on_phone("iryna", "bondarenko", "+380671234567", true),
+    ];
+    let mut c = Clusters::new(&f, &[], &[]);
+    assert_eq!(c.join(0, 1, false), Err(Refusal::GivenName));
+    // A number that may be a household's landline vouches for nobody.
+    let f = vec![
+        on_phone("gaary", "waters", "+17739199207", false),
+        on_phone("gaz", "waters", "+17739199207", false),
+    ];
+    let mut c = Clusters::new(&f, &[], &[]);
+    assert_eq!(c.join(0, 1, false), Err(Refusal::GivenName));
+}

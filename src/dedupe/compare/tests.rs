@@ -376,3 +376,48 @@ fn phone_tail_matches_across_formats() {
     y.edit(|v| v.phones = ["0812345678".into(), String::new()]);
     assert_eq!(level(&c[3], &x, &y), "last_digits");
 }
+
+#[test]
+fn a_mailbox_on_one_customers_few_records_is_not_counted_common_but_a_shared_one_is() {
+    let email = &Comparison::all(&[])[2];
+    let with_mail = |mail: &str| {
+        let mut f = person("olena", "darahan");
+        f.edit(|v| v.emails = [mail.into(), String::new()]);
+        f
+    };
+    let tf = |records: &[Features]| {
+        let tc = TermCounts::build(records, &vec![true; records.len()]);
+        email.compare(&records[0], &records[1], &tc, 0)
+    };
+    // The same mailbox in three exports: one person's records, the full exact weight.
+    let three = vec![with_mail("olena_darahan@gmail.com"); 3];
+    assert_eq!(
+        tf(&three),
+        Outcome {
+            level: 1,
+            tf_count: 0
+        }
+    );
+    // An office mailbox on forty records is common, and weighs as such.
+    let forty = vec![with_mail("office@kyivbud.ua"); 40];
+    let shared = tf(&forty);
+    assert_eq!(shared.level, 1);
+    assert_eq!(shared.tf_count, 40 - ONE_CUSTOMERS_RECORDS);
+}
+
+#[test]
+fn a_swapped_name_with_an_initial_compares_given_to_given_in_either_order() {
+    let c = Comparison::all(&[]);
+    let swapped = person("robertson", "s");
+    let plain = person("sarah", "robertson");
+    for (x, y) in [(&swapped, &plain), (&plain, &swapped)] {
+        assert_eq!(level(&c[0], x, y), "initial");
+        assert_eq!(level(&c[1], x, y), "exact");
+    }
+    // A clean swap is exact on both, in either order.
+    let (ivan, nikolaiev) = (person("ivan", "petrenko"), person("petrenko", "ivan"));
+    for (x, y) in [(&ivan, &nikolaiev), (&nikolaiev, &ivan)] {
+        assert_eq!(level(&c[0], x, y), "exact");
+        assert_eq!(level(&c[1], x, y), "exact");
+    }
+}

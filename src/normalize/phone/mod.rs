@@ -99,7 +99,9 @@ impl PhoneNormalizer {
             .iter()
             .take(2)
             .map(|f| match f.kind {
-                "mobile" | "fixed_line_or_mobile" => 'm',
+                "mobile" => 'm',
+                // The plan does not tell (US and Canadian numbers): a mobile or a landline.
+                "fixed_line_or_mobile" => 'b',
                 _ => 'f',
             })
             .collect();

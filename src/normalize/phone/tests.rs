@@ -154,6 +154,9 @@ fn each_number_is_marked_mobile_or_not() {
     assert_eq!(rec.keys.get(MatchKey::PhoneKinds), "mf");
     let (rec, _) = normalize(Some("GB"), "020 7946 0018");
     assert_eq!(rec.keys.get(MatchKey::PhoneKinds), "f");
+    // A North American number's plan does not say whether it is a mobile.
+    let (rec, _) = normalize(Some("US"), "(773) 919-9207");
+    assert_eq!(rec.keys.get(MatchKey::PhoneKinds), "b");
     let (rec, _) = normalize(Some("UA"), "");
     assert_eq!(rec.keys.get(MatchKey::PhoneKinds), "");
 }
