@@ -198,6 +198,15 @@ fn thai_fine_skeleton(thai: &str, double_l: bool) -> String {
     out
 }
 
+/// Whether a Latin initial (`J`) can stand for a Thai name (`จักรพันธ์`, "Jakkaphan" or
+/// "Chakkraphan"): its first sound, in the classes romanisations do not tell apart.
+pub fn initial_fits_thai(initial: &str, thai: &str) -> bool {
+    let (Some(latin), Some(sound)) = (latin_initial(initial), thai_initial(thai)) else {
+        return false;
+    };
+    latin != '_' && latin == sound
+}
+
 /// The class of a Thai name's first sound, comparable with [`latin_initial`]: aspiration,
 /// voicing (ด/ต, บ/ป) and r/l are not told apart, as romanisations do not reliably; a
 /// vowel (a leading อ) is `_`. A leading vowel sign is read past, as is ห before a sonorant

@@ -409,7 +409,8 @@ fn names_plainly_differ(x: &View, y: &View) -> bool {
 
 /// [`names_plainly_differ`] for names in any scripts, initials included: names written in
 /// two scripts are compared by their Latin keys (`Агдрей` / `Andrey` start alike,
-/// `Андрій` / `Iryna` do not), an initial by its letter.
+/// `Андрій` / `Iryna` do not), an initial by its letter, and a short form is like every
+/// name it may stand for (`Sasha` / `Oleksandr`).
 fn given_names_unlike(x: &View, y: &View) -> bool {
     !name_set(x).is_empty() && !name_set(y).is_empty() && every_given_unlike(x, y, true)
 }
@@ -435,7 +436,9 @@ fn every_given_unlike(x: &View, y: &View, across_scripts: bool) -> bool {
         } else {
             across_scripts && first(a.0) != first(b.0)
         };
-        other_letter && name_similarity(a.0, b.0, ra, rb) < PLAINLY_DIFFERENT
+        other_letter
+            && name_similarity(a.0, b.0, ra, rb) < PLAINLY_DIFFERENT
+            && (!across_scripts || nicknames::meet(a.0, ra, b.0, rb) == Meet::No)
     };
     let (nx, ny) = (name_set(x), name_set(y));
     nx.iter().all(|a| ny.iter().all(|b| unlike(a, b)))

@@ -454,3 +454,14 @@ fn a_shared_mobile_vouches_for_a_mistyped_given_name_but_not_for_another_name() 
     let mut c = Clusters::new(&f, &[], &[]);
     assert_eq!(c.join(0, 1, false), Err(Refusal::GivenName));
 }
+
+#[test]
+fn a_shared_mobile_vouches_for_a_short_form_of_the_name() {
+    // `Sasha` may be Oleksandr or Oleksandra; with his own mobile it is him.
+    let f = vec![
+        on_phone("sasha", "filipenko", "+380632005679", true),
+        on_phone("oleksandr", "filipenko", "+380632005679", true),
+    ];
+    let mut c = Clusters::new(&f, &[], &[]);
+    assert!(c.join(0, 1, false).is_ok());
+}

@@ -4,6 +4,7 @@
 use super::features::Features;
 use super::strdist::{jaro_winkler, within_one_edit};
 use crate::normalize::name::nicknames::{self, Meet};
+use crate::normalize::translit::both_readings;
 use rustc_hash::FxHashMap as HashMap;
 use std::collections::BTreeMap;
 use std::sync::Mutex;
@@ -217,7 +218,14 @@ fn names_swapped(x: &Features, y: &Features) -> bool {
     if first <= 0.8 {
         return false;
     }
-    let crossed = first + part_similarity(x.family(), y.given(), x.family_raw(), y.given_raw());
+    let mut second = part_similarity(x.family(), y.given(), x.family_raw(), y.given_raw());
+    if first + second <= 1.8
+        && nicknames::meet(x.family(), x.family_raw(), y.given(), y.given_raw()) == Meet::Same
+    {
+        // `Chornovol | Tania` / `Тетяна Чорновол`: the given name is a short form.
+        second = 1.0;
+    }
+    let crossed = first + second;
     if crossed <= 1.8 {
         return false;
     }
@@ -290,6 +298,31 @@ fn part_similarity(a: &str, b: &str, a_raw: &str, b_raw: &str) -> f64 {
 
 fn first_token(s: &str) -> &str {
     s.split([' ', '-']).next().unwrap_or(s)
+}
+
+/// Whether `initial` (its Latin-key prefix and the spelling it was written in) can be the
+/// initial of the name `name` / `name_raw`: the key starts with it, or the two are read
+/// alike from their scripts: `A.` / `Александр` (whose key is that of `Олександр`), `И.` /
+/// `Ігор` (Russian and Ukrainian spellings of one name), `J` / `จักรพันธ์`.
+fn initial_starts(initial: &str, initial_raw: &str, name: &str, name_raw: &str) -> bool {
+    if name.starts_with(initial) {
+        return true;
+    }
+    let name_written = if name_raw.is_empty() { name } else { name_raw };
+    if super::thai_latin::initial_fits_thai(initial, name_written) {
+        return true;
+    }
+    let initial_written = if initial_raw.is_empty() {
+        initial
+    } else {
+        initial_raw
+    };
+    let ours = both_readings(initial_written);
+    let theirs = both_readings(name_written);
+    ours.iter()
+        .map(|i| i.trim_end_matches('.'))
+        .filter(|i| !i.is_empty())
+        .any(|i| theirs.iter().any(|n| n.starts_with(i)))
 }
 
 /// The initial a given name stands for, as a Latin-key prefix: `J.` → `j`, Cyrillic `Х.`
@@ -392,8 +425,8 @@ pub fn given_level_plain(a: &str, b: &str, a_raw: &str, b_raw: &str) -> u8 {
     }
     match (initial_of(a, a_raw), initial_of(b, b_raw)) {
         (Some(i), Some(j)) if i.starts_with(j) || j.starts_with(i) => return 2,
-        (Some(i), None) if b.starts_with(i) => return 2,
-        (None, Some(j)) if a.starts_with(j) => return 2,
+        (Some(i), None) if initial_starts(i, a_raw, b, b_raw) => return 2,
+        (None, Some(j)) if initial_starts(j, b_raw, a, a_raw) => return 2,
         (Some(_), _) | (_, Some(_)) => return 5,
         _ => {}
     }

@@ -421,3 +421,36 @@ fn a_swapped_name_with_an_initial_compares_given_to_given_in_either_order() {
         assert_eq!(level(&c[1], x, y), "exact");
     }
 }
+
+#[test]
+fn an_initial_fits_the_name_it_starts_in_another_script_or_language() {
+    use crate::normalize::translit::latin_key;
+    let initial = |i: &str, name: &str| {
+        let (ik, nk) = (latin_key(i), latin_key(name));
+        let ik = if i.ends_with('.') {
+            format!("{ik}.")
+        } else {
+            ik
+        };
+        given_level(&ik, &nk, &i.to_lowercase(), &name.to_lowercase())
+    };
+    // `Александр`'s key is that of `Олександр`; its initial is still `А.`.
+    assert_eq!(initial("А.", "Александр"), 2);
+    // Russian `И` and Ukrainian `І` begin one name.
+    assert_eq!(initial("И.", "Ігор"), 2);
+    // A romanised initial of a Thai name, whichever romanisation: `J` or `Ch` for จ.
+    assert_eq!(initial("J", "จักรพันธ์"), 2);
+    assert_eq!(initial("C.", "จักรพันธ์"), 2);
+    // Other letters stay different names.
+    assert_eq!(initial("П.", "Олена"), 5);
+    assert_eq!(initial("K.", "Catherine"), 5);
+    assert_eq!(initial("S", "จักรพันธ์"), 5);
+}
+
+#[test]
+fn a_swapped_name_with_a_short_form_is_still_swapped() {
+    let c = Comparison::all(&[]);
+    let (short, full) = (person("chornovol", "tania"), person("tetiana", "chornovol"));
+    assert_eq!(level(&c[0], &short, &full), "close");
+    assert_eq!(level(&c[1], &short, &full), "exact");
+}

@@ -54,6 +54,17 @@ pub fn latin_key_for(s: &str, country: Option<Country>) -> String {
     key_in_style(s, cyrillic_style(s, country))
 }
 
+/// The Latin keys of `s` read both ways Cyrillic is romanised, Ukrainian and Russian
+/// (`Игорь` → `yhor` and `igor`, `Ганна` → `hanna` and `ganna`); other scripts read one
+/// way, given twice. For an initial and a name from exports of two languages: `И.` is the
+/// initial of `Ігор`.
+pub fn both_readings(s: &str) -> [String; 2] {
+    [
+        key_in_style(s, CyrillicStyle::Ukrainian),
+        key_in_style(s, CyrillicStyle::Russian),
+    ]
+}
+
 fn key_in_style(s: &str, style: CyrillicStyle) -> String {
     let mut out = KeyWriter::with_capacity(s.len() + 8);
     let mut chars = s.chars().peekable();
