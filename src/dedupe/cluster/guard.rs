@@ -20,7 +20,7 @@
 use super::Refusal;
 use crate::dedupe::compare::{
     compare_birth, email_typo, family_level, given_level, given_level_plain, initial_of,
-    middle_names_conflict, name_similarity, same_number_and_street,
+    middle_names_conflict, name_similarity, same_home, same_number_and_street,
 };
 use crate::dedupe::features::Features;
 use crate::dedupe::thai_latin;
@@ -60,6 +60,9 @@ pub(super) struct View<'f> {
     initials: Vec<Given<'f>>,
     /// Middle names and patronymics (Latin keys).
     middles: Vec<&'f str>,
+    /// The members themselves (the first [`MAX_DISTINCT`]), for the checks that compare
+    /// records rather than values.
+    records: Vec<&'f Features>,
 }
 
 fn finish<T: Ord>(values: &mut Vec<T>) {
@@ -79,6 +82,9 @@ impl<'f> View<'f> {
     pub(super) fn of(members: &[usize], features: &'f [Features]) -> View<'f> {
         let mut v = View::default();
         for f in members.iter().filter_map(|&i| features.get(i)) {
+            if v.records.len() < MAX_DISTINCT {
+                v.records.push(f);
+            }
             v.add(f);
         }
         finish(&mut v.emails);
@@ -171,7 +177,7 @@ pub(super) fn conflict(x: &View, y: &View, birth_guard: bool) -> Option<Refusal>
     let personal_both = !x.personal_emails.is_empty() && !y.personal_emails.is_empty();
     let mobiles_both = !x.mobiles.is_empty() && !y.mobiles.is_empty();
     let contacts_differ = (personal_both || mobiles_both) && !emails_agree && !phones_agree;
-    let same_person_same_place = places_meet(x, y) && full_names_agree(x, y);
+    let same_person_same_place = (places_meet(x, y) || homes_meet(x, y)) && full_names_agree(x, y);
     if contacts_differ && !birth_shared && !id_shared && !same_person_same_place {
         return Some(Refusal::Contacts);
     }
@@ -327,6 +333,15 @@ fn places_meet(x: &View, y: &View) -> bool {
         })
     };
     meets(x, y) || meets(y, x)
+}
+
+/// Whether a member of one cluster and a member of the other give one home by the location
+/// comparison ([`same_home`]): a street line written in Thai and its romanisation, or with
+/// its street marker glued on (`вулицяТиха, 124`), that the address keys miss.
+fn homes_meet(x: &View, y: &View) -> bool {
+    x.records
+        .iter()
+        .any(|a| y.records.iter().any(|b| same_home(a, b)))
 }
 
 /// `prefix` + `value`, or empty for an empty value.

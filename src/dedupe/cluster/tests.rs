@@ -465,3 +465,23 @@ fn a_shared_mobile_vouches_for_a_short_form_of_the_name() {
     let mut c = Clusters::new(&f, &[], &[]);
     assert!(c.join(0, 1, false).is_ok());
 }
+
+#[test]
+fn one_name_at_one_home_written_in_two_scripts_survives_different_mobiles() {
+    let at = |phone: &str, address: &str| {
+        let mut f = named("thanaphon", "sombunthana", "", phone);
+        f.edit(|v| v.address = address.into());
+        f.edit(|v| v.postcode = "40000".into());
+        f.edit(|v| v.area = "40".into());
+        f
+    };
+    let f = vec![
+        at("+66910847765", "628/153 หมู่ 10 ถนนนิมมานเหมินท์"),
+        at("+66843025017", "628/153 moo10 nimmanhemin sila"),
+        // The same name in another house of the province, with a third mobile.
+        at("+66812345678", "12/7 หมู่ 3 ถนนมิตรภาพ"),
+    ];
+    let mut c = Clusters::new(&f, &[], &[]);
+    assert!(c.join(0, 1, false).is_ok());
+    assert_eq!(c.join(1, 2, false), Err(Refusal::Contacts));
+}

@@ -634,6 +634,18 @@ fn compare_phone(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> Outc
 
 /// Address key and postcode as one comparison, so a shared address counts once.
 fn compare_location(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> Outcome {
+    let (level, tf_count) = location_level(x, y, tx, ix);
+    Outcome { level, tf_count }
+}
+
+/// Whether two records give one home: the location comparison's `address` or
+/// `address_close` (one house however its street line is written, in either script).
+pub fn same_home(x: &Features, y: &Features) -> bool {
+    matches!(location_level(x, y, &TermCounts::default(), 0).0, 1 | 2)
+}
+
+/// The location level of two records, with the term count of the value they share.
+fn location_level(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> (u8, u32) {
     let has = |f: &Features| {
         !f.address().is_empty()
             || !f.postcode().is_empty()
@@ -641,7 +653,7 @@ fn compare_location(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> O
             || !f.area().is_empty()
     };
     if !has(x) || !has(y) {
-        return Outcome::level(MISSING);
+        return (MISSING, 0);
     }
     let both = |a: &str, b: &str| !a.is_empty() && !b.is_empty();
     // Where both records are placed in a region (a Thai province), the region stands in for
@@ -659,24 +671,18 @@ fn compare_location(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> O
     if both(x.address(), y.address()) && place_ok {
         if x.address() == y.address() {
             let tf = tx.address.get(ix).copied().unwrap_or(0);
-            return Outcome {
-                level: 1,
-                tf_count: tf,
-            };
+            return (1, tf);
         }
         let close = same_house_number(x.address(), y.address())
             && (jaro_winkler(x.address(), y.address()) >= 0.9
                 || same_number_and_street(x.address(), y.address())
                 || (areas && same_postcode && same_numbers(x.address(), y.address())));
         if close {
-            return Outcome::level(2);
+            return (2, 0);
         }
     }
     if same_postcode {
-        return Outcome {
-            level: 3,
-            tf_count: tx.postcode.get(ix).copied().unwrap_or(0),
-        };
+        return (3, tx.postcode.get(ix).copied().unwrap_or(0));
     }
     // In one town, two street lines that are not one house are two homes: a move within the
     // town, or a namesake. Only one street line known is the plain `locality`.
@@ -684,20 +690,14 @@ fn compare_location(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> O
     // Two postcodes are two districts, whatever the province.
     if areas && !both(x.postcode(), y.postcode()) {
         if x.area() == y.area() {
-            return Outcome {
-                level: town,
-                tf_count: tx.area.get(ix).copied().unwrap_or(0),
-            };
+            return (town, tx.area.get(ix).copied().unwrap_or(0));
         }
-        return Outcome::level(6);
+        return (6, 0);
     }
     if both(x.locality(), y.locality()) && same_locality(x.locality(), y.locality()) {
-        return Outcome {
-            level: town,
-            tf_count: tx.locality.get(ix).copied().unwrap_or(0),
-        };
+        return (town, tx.locality.get(ix).copied().unwrap_or(0));
     }
-    Outcome::level(6)
+    (6, 0)
 }
 
 /// Whether two locality keys name one town: equal, or one is the other with a district or
