@@ -4,6 +4,7 @@
 //! (first N characters). Parts: `email` (e-mail and alternate), `email_local`, `phone` (phone
 //! and alternate), `given`, `family`, `family_phonetic`, `postcode`, `locality`, `address`,
 //! `organization`, `birth_date`, `identifier` (each configured identifier column), and
+//! `names` (given and family name in either order: `Thomas | Amelia` meets `Amelia | Thomas`),
 //! `given_sound`, `family_sound`: the consonant skeleton a Thai-script name shares with its
 //! romanisations ([`super::thai_latin`]); a rule with one of these pairs only a Thai-script
 //! record with a Latin-script one. A record missing any part does not take part in the rule. A block larger than `max_block_size`
@@ -39,6 +40,7 @@ enum Part {
     Identifier,
     GivenSound,
     FamilySound,
+    Names,
 }
 
 impl Part {
@@ -58,21 +60,23 @@ impl Part {
             "identifier" | "id" => Part::Identifier,
             "given_sound" => Part::GivenSound,
             "family_sound" => Part::FamilySound,
+            "names" => Part::Names,
             _ => return None,
         })
     }
 
-    /// The comparison whose evidence this part guarantees (for blocking-aware EM).
-    pub fn comparison(self) -> &'static str {
+    /// The comparisons whose evidence this part guarantees (for blocking-aware EM).
+    pub fn comparisons(self) -> &'static [&'static str] {
         match self {
-            Part::Email | Part::EmailLocal => "email",
-            Part::Phone => "phone",
-            Part::Given | Part::GivenSound => "given_name",
-            Part::Family | Part::FamilyPhonetic | Part::FamilySound => "family_name",
-            Part::Postcode | Part::Locality | Part::Address => "location",
-            Part::Organization => "organization",
-            Part::BirthDate => "birth_date",
-            Part::Identifier => "identifier",
+            Part::Names => &["given_name", "family_name"],
+            Part::Email | Part::EmailLocal => &["email"],
+            Part::Phone => &["phone"],
+            Part::Given | Part::GivenSound => &["given_name"],
+            Part::Family | Part::FamilyPhonetic | Part::FamilySound => &["family_name"],
+            Part::Postcode | Part::Locality | Part::Address => &["location"],
+            Part::Organization => &["organization"],
+            Part::BirthDate => &["birth_date"],
+            Part::Identifier => &["identifier"],
         }
     }
 
@@ -118,6 +122,15 @@ impl Part {
                 .into_iter()
                 .map(Cow::Owned)
                 .collect(),
+            Part::Names => {
+                let (g, f) = (f.given(), f.family());
+                if g.is_empty() || f.is_empty() {
+                    vec![]
+                } else {
+                    let (a, b) = if g <= f { (g, f) } else { (f, g) };
+                    vec![Cow::Owned(format!("{a}|{b}"))]
+                }
+            }
             Part::EmailLocal => one(f.email_local()),
             Part::Given => one(f.given()),
             Part::Family => one(f.family()),
@@ -180,7 +193,10 @@ impl BlockRule {
 
     /// The comparisons whose agreement this rule guarantees.
     pub fn comparisons(&self) -> Vec<&'static str> {
-        self.parts.iter().map(|(p, _)| p.comparison()).collect()
+        self.parts
+            .iter()
+            .flat_map(|(p, _)| p.comparisons().iter().copied())
+            .collect()
     }
 
     /// Every key this record has under the rule (several when a part has several values).
@@ -522,6 +538,21 @@ mod tests {
         assert_eq!(r.comparisons(), vec!["location", "family_name"]);
         assert!(BlockRule::parse("shoe_size").is_err());
         assert!(BlockRule::parse("family:0").is_err());
+    }
+
+    #[test]
+    fn the_names_rule_pairs_a_name_entered_the_other_way_round() {
+        let f = vec![
+            person("thomas", "amelia", ""),
+            person("amelia", "thomas", ""),
+            person("thomas", "anna", ""),
+            person("thomas", "", ""),
+        ];
+        let rules = vec![BlockRule::parse("names").unwrap()];
+        assert_eq!(rules[0].comparisons(), vec!["given_name", "family_name"]);
+        let c = candidates(&rules, &f, &[true; 4], 100, 5);
+        let pairs: Vec<(u32, u32)> = c.pairs().iter().map(|p| (p.a, p.b)).collect();
+        assert_eq!(pairs, vec![(0, 1)]);
     }
 
     #[test]
