@@ -212,18 +212,25 @@ fn names_swapped(x: &Features, y: &Features) -> bool {
     {
         return false;
     }
-    // Both crossed parts must be near-equal (their sum above 1.8, each at most 1): most
-    // pairs fail on the first and cost one comparison instead of four.
-    let first = part_similarity(x.given(), y.family(), x.given_raw(), y.family_raw());
-    if first <= 0.8 {
+    // Both crossed parts must be near-equal (their sum above 1.8, each at most 1), and one
+    // of them (the family name) plainly so: most pairs fail there, on two comparisons. A
+    // given name that is a short form of the other counts as equal (`Chornovol | Tania` /
+    // `Тетяна Чорновол`, `Victoria Khan` / `Khan | Vicky`), whichever record comes first.
+    let mut first = part_similarity(x.given(), y.family(), x.given_raw(), y.family_raw());
+    let mut second = part_similarity(x.family(), y.given(), x.family_raw(), y.given_raw());
+    if first <= 0.8 && second <= 0.8 {
         return false;
     }
-    let mut second = part_similarity(x.family(), y.given(), x.family_raw(), y.given_raw());
-    if first + second <= 1.8
-        && nicknames::meet(x.family(), x.family_raw(), y.given(), y.given_raw()) == Meet::Same
-    {
-        // `Chornovol | Tania` / `Тетяна Чорновол`: the given name is a short form.
-        second = 1.0;
+    if first + second <= 1.8 {
+        let short_form = |a: &str, a_raw: &str, b: &str, b_raw: &str| {
+            nicknames::meet(a, a_raw, b, b_raw) == Meet::Same
+        };
+        if short_form(x.given(), x.given_raw(), y.family(), y.family_raw()) {
+            first = 1.0;
+        }
+        if short_form(x.family(), x.family_raw(), y.given(), y.given_raw()) {
+            second = 1.0;
+        }
     }
     let crossed = first + second;
     if crossed <= 1.8 {

@@ -454,3 +454,13 @@ fn a_swapped_name_with_a_short_form_is_still_swapped() {
     assert_eq!(level(&c[0], &short, &full), "close");
     assert_eq!(level(&c[1], &short, &full), "exact");
 }
+
+#[test]
+fn a_swapped_short_form_is_found_whichever_record_comes_first() {
+    let c = Comparison::all(&[]);
+    let (full, short) = (person("victoria", "khan"), person("khan", "vicky"));
+    for (x, y) in [(&full, &short), (&short, &full)] {
+        assert_eq!(level(&c[0], x, y), "close");
+        assert_eq!(level(&c[1], x, y), "exact");
+    }
+}
