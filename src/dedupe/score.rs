@@ -183,7 +183,7 @@ fn prior_u(comparison: &Comparison) -> Vec<f64> {
         Kind::GivenName => &[0.01, 0.05, 0.01, 0.03],
         Kind::FamilyName => &[0.003, 0.003, 0.01],
         Kind::Email => &[1e-5, 1e-4, 1e-4],
-        Kind::Phone => &[1e-5, 1e-4],
+        Kind::Phone => &[1e-6, 1e-5, 1e-4],
         Kind::Location => &[1e-4, 1e-4, 0.01, 0.03, 0.02],
         Kind::Organization => &[0.001, 0.002],
         Kind::BirthDate => &[1e-4, 5e-4, 0.02],
@@ -493,18 +493,19 @@ mod tests {
             .into_iter()
             .filter(|c| ["email", "phone", "birth_date"].contains(&c.name))
             .collect();
-        // email: exact/local/close/different ; phone: exact/last/different ; birth: exact/typo/year/different
+        // email: exact/local/close/different ; phone: exact/exact_line/last/different ;
+        // birth: exact/typo/year/different
         let m_true = [
             [0.0, 0.8, 0.1, 0.05, 0.05],
-            [0.0, 0.7, 0.2, 0.1, 0.0],
+            [0.0, 0.5, 0.2, 0.2, 0.1],
             [0.0, 0.85, 0.1, 0.03, 0.02],
         ];
         let u_true = [
             [0.0, 0.001, 0.004, 0.005, 0.99],
-            [0.0, 0.001, 0.009, 0.99, 0.0],
+            [0.0, 0.0005, 0.0005, 0.009, 0.99],
             [0.0, 0.002, 0.008, 0.04, 0.95],
         ];
-        let widths = [5usize, 4, 5];
+        let widths = [5usize, 5, 5];
         let mut rng = SplitMix(7);
         let mut levels = Vec::new();
         let n = 40_000;

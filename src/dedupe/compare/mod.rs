@@ -103,7 +103,7 @@ impl Comparison {
             ],
             Kind::FamilyName => &["missing", "exact", "close", "similar", "different"],
             Kind::Email => &["missing", "exact", "local_part", "close", "different"],
-            Kind::Phone => &["missing", "exact", "last_digits", "different"],
+            Kind::Phone => &["missing", "exact", "exact_line", "last_digits", "different"],
             Kind::Location => &[
                 "missing",
                 "address",
@@ -624,7 +624,16 @@ fn compare_phone(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> Outc
         return Outcome::level(MISSING);
     }
     if let Some(exact) = shared_exact(&x.phones(), &y.phones(), &tx.phone, ix) {
-        return exact;
+        // A mobile by its numbering plan is one person's; a landline, or a number whose plan
+        // does not tell (`+1`), is as often a household's or an office's.
+        let mobile = shared(&x.phones(), &y.phones())
+            .and_then(|slot| x.sure_mobiles.get(slot))
+            .copied()
+            .unwrap_or(false);
+        return Outcome {
+            level: if mobile { 1 } else { 2 },
+            ..exact
+        };
     }
     let tail_match = x
         .phones()
@@ -636,7 +645,7 @@ fn compare_phone(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> Outc
                 .filter_map(|p| last_digits(p, 7))
                 .any(|u| u == t)
         });
-    Outcome::level(if tail_match { 2 } else { 3 })
+    Outcome::level(if tail_match { 3 } else { 4 })
 }
 
 /// Address key and postcode as one comparison, so a shared address counts once.

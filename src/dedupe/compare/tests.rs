@@ -268,7 +268,8 @@ fn comparisons_are_symmetric() {
         );
     }
     assert_eq!(level(&c[2], &x, &y), "local_part");
-    assert_eq!(level(&c[3], &x, &y), "exact");
+    // A Kyiv landline: the same number, as a household's or an office's may be.
+    assert_eq!(level(&c[3], &x, &y), "exact_line");
     assert_eq!(level(&c[4], &x, &y), "address_close");
     assert_eq!(level(&c[6], &x, &y), "typo");
     assert_eq!(level(&c[7], &x, &y), "one_typo");
@@ -463,4 +464,24 @@ fn a_swapped_short_form_is_found_whichever_record_comes_first() {
         assert_eq!(level(&c[0], x, y), "close");
         assert_eq!(level(&c[1], x, y), "exact");
     }
+}
+
+#[test]
+fn a_shared_mobile_is_exact_and_a_shared_landline_is_its_own_level() {
+    let phone = &Comparison::all(&[])[3];
+    let on = |number: &str, mobile: bool| {
+        let mut f = person("olena", "bondar");
+        f.edit(|v| v.phones = [number.into(), String::new()]);
+        f.edit(|v| v.mobiles = [true, false]);
+        f.edit(|v| v.sure_mobiles = [mobile, false]);
+        f
+    };
+    let mobile = on("+380671234567", true);
+    assert_eq!(level(phone, &mobile, &mobile.clone()), "exact");
+    let landline = on("+380442345678", false);
+    assert_eq!(level(phone, &landline, &landline.clone()), "exact_line");
+    // Same last seven digits under another code: a number mistyped or re-coded.
+    let recoded = on("+380502345678", false);
+    assert_eq!(level(phone, &landline, &recoded), "last_digits");
+    assert_eq!(level(phone, &mobile, &landline), "different");
 }
