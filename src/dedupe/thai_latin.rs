@@ -488,8 +488,14 @@ pub fn fine_skeleton(latin: &str) -> String {
 /// The polite prefix คุณ ("Khun") written glued to a given name (`คุณพรทิพย์`): the name
 /// after it, when what follows starts a syllable: a consonant, or one of the vowels เ แ โ ใ ไ
 /// that Thai writes before their consonant (`คุณแปลง`). A name that merely begins with คุณ
-/// (คุณากร, a following vowel sign) is left alone.
+/// (คุณากร, a following vowel sign) is left alone. The title on its own (`Khun`, `คุณ`) gives
+/// an empty given name.
 pub fn strip_glued_khun(given_raw: &str) -> Option<&str> {
+    // The title alone where the name should be (`Khun | Sakmanee` from a sales list): no
+    // given name is known.
+    if matches!(given_raw.trim(), "khun" | "คุณ") {
+        return Some("");
+    }
     let rest = given_raw.strip_prefix("คุณ")?;
     let first = rest.chars().next()?;
     let consonant = ('\u{0E01}'..='\u{0E2E}').contains(&first);
@@ -616,5 +622,9 @@ mod tests {
         assert_eq!(strip_glued_khun("คุณแปลง"), Some("แปลง"));
         assert_eq!(strip_glued_khun("คุณากร"), None);
         assert_eq!(strip_glued_khun("สมชาย"), None);
+        // The title alone stands for no name.
+        assert_eq!(strip_glued_khun("khun"), Some(""));
+        assert_eq!(strip_glued_khun("คุณ"), Some(""));
+        assert_eq!(strip_glued_khun("khunakorn"), None);
     }
 }

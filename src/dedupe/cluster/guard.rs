@@ -474,8 +474,13 @@ fn names_compatible(a: &Given, b: &Given) -> bool {
     if nicknames::meet(a.0, a.1, b.0, b.1) == Meet::Same {
         return true;
     }
+    // Given and family swapped on one side, whichever: its given column holds the family
+    // name and its family column the given name, which may be a short form (`Kushnir |
+    // Vasyl` / `Вася Кушнір`, `Campbell | Abby` / `Abigail Campbell`).
     let families = !a.2.is_empty() && !b.2.is_empty();
-    families
-        && (1..=3).contains(&given_level(a.0, b.2, a.1, b.3))
-        && (1..=2).contains(&family_level(a.2, b.0, a.3, b.1))
+    let b_swapped = (1..=3).contains(&given_level(a.0, b.2, a.1, b.3))
+        && (1..=2).contains(&family_level(a.2, b.0, a.3, b.1));
+    let a_swapped = (1..=3).contains(&given_level(a.2, b.0, a.3, b.1))
+        && (1..=2).contains(&family_level(a.0, b.2, a.1, b.3));
+    families && (b_swapped || a_swapped)
 }

@@ -485,3 +485,19 @@ fn one_name_at_one_home_written_in_two_scripts_survives_different_mobiles() {
     assert!(c.join(0, 1, false).is_ok());
     assert_eq!(c.join(1, 2, false), Err(Refusal::Contacts));
 }
+
+#[test]
+fn a_name_swapped_on_either_side_with_a_short_form_is_one_name() {
+    // The swapped record first or second, the short form on either side.
+    for (a, b) in [
+        (("kushnir", "vasyl"), ("vasia", "kushnir")),
+        (("vasyl", "kushnir"), ("kushnir", "vasia")),
+        (("campbell", "abby"), ("abigail", "campbell")),
+    ] {
+        for (x, y) in [(a, b), (b, a)] {
+            let f = vec![named(x.0, x.1, "", ""), named(y.0, y.1, "", "")];
+            let mut c = Clusters::new(&f, &[], &[]);
+            assert!(c.join(0, 1, false).is_ok(), "{x:?} {y:?}");
+        }
+    }
+}
