@@ -224,7 +224,8 @@ impl NameNormalizer {
             .set(Field::Salutation, parts.salutation.join(" "));
         rec.keys.set(
             MatchKey::Given,
-            self.rules.given_key(&parts.given, rec.country),
+            self.rules
+                .given_key(&parts.given, &parts.family, rec.country),
         );
         let family = latin_key_for(&parts.family, rec.country);
         rec.keys

@@ -190,15 +190,23 @@ impl NameRules {
 
     /// The matching key of a given name: its Latin key, with each word that is a known variant
     /// replaced by its group's canonical key (`Александр` → `oleksandr`).
-    /// Only Cyrillic names and rows of the `family_first_countries` (the ex-USSR) are mapped:
-    /// elsewhere "Alexander" keeps its own key, closer to its nicknames ("Alex").
-    pub fn given_key(&self, given: &str, country: Option<Country>) -> String {
+    /// Only Cyrillic names, rows of the `family_first_countries` (the ex-USSR) and names whose
+    /// family name has a Slavic surname ending (`Alexander Kovalenko` in a sales list with no
+    /// country is `Oleksandr Kovalenko`) are mapped: elsewhere "Alexander" keeps its own key,
+    /// closer to its nicknames ("Alex").
+    pub fn given_key(&self, given: &str, family: &str, country: Option<Country>) -> String {
         let key = latin_key_for(given, country);
         let cyrillic = given
             .chars()
             .any(|c| ('\u{0400}'..='\u{04FF}').contains(&c));
         let ex_ussr = country.is_some_and(|c| self.family_first_countries.contains(&c));
-        if !(cyrillic || ex_ussr) || !key.split(' ').any(|w| self.given_variants.contains_key(w)) {
+        let slavic_surname = || {
+            let family = latin_key_for(family, country);
+            family.split(' ').any(|w| self.has_family_suffix(w))
+        };
+        if !key.split(' ').any(|w| self.given_variants.contains_key(w))
+            || !(cyrillic || ex_ussr || slavic_surname())
+        {
             return key;
         }
         let words: Vec<&str> = key
