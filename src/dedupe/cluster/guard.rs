@@ -169,11 +169,13 @@ pub(super) fn conflict(x: &View, y: &View, birth_guard: bool) -> Option<Refusal>
     // differ, and no contact of any kind agrees: namesakes in one city carry their own
     // mailboxes and mobiles, while one person's records share at least one contact (or a
     // birth date, an identifier, an address). A work address beside a personal one, or a
-    // landline beside a mobile, is no conflict: people have both.
+    // landline beside a mobile, is no conflict: people have both. A shared landline is no
+    // agreement either: a household shares it while each member keeps a mobile and a
+    // mailbox (`Olena` and `Olga Kushnir` on one Kyiv number).
     let emails_both = !x.emails.is_empty() && !y.emails.is_empty();
     let phones_both = !x.phones.is_empty() && !y.phones.is_empty();
     let emails_agree = email_shared || (emails_both && emails_close(&x.emails, &y.emails));
-    let phones_agree = phones_both && intersects(&x.phones, &y.phones);
+    let phones_agree = phones_both && intersects(&x.mobiles, &y.mobiles);
     let personal_both = !x.personal_emails.is_empty() && !y.personal_emails.is_empty();
     let mobiles_both = !x.mobiles.is_empty() && !y.mobiles.is_empty();
     let contacts_differ = (personal_both || mobiles_both) && !emails_agree && !phones_agree;

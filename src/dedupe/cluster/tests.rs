@@ -501,3 +501,22 @@ fn a_name_swapped_on_either_side_with_a_short_form_is_one_name() {
         }
     }
 }
+
+#[test]
+fn a_shared_landline_does_not_make_a_household_one_person() {
+    let member = |given: &str, email: &str, mobile: &str| {
+        let mut f = named(given, "kushnir", email, mobile);
+        f.edit(|v| {
+            v.phones = [mobile.into(), "+380443759307".into()];
+            v.mobiles = [true, false];
+            v.sure_mobiles = [true, false];
+        });
+        f
+    };
+    let f = vec![
+        member("olena", "olena_kushnir@gmail.com", "+380992548651"),
+        member("olga", "olhakushnir@ukr.net", "+380967375884"),
+    ];
+    let mut c = Clusters::new(&f, &[], &[]);
+    assert_eq!(c.join(0, 1, false), Err(Refusal::Contacts));
+}
