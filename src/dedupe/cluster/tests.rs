@@ -520,3 +520,30 @@ fn a_shared_landline_does_not_make_a_household_one_person() {
     let mut c = Clusters::new(&f, &[], &[]);
     assert_eq!(c.join(0, 1, false), Err(Refusal::Contacts));
 }
+
+#[test]
+fn one_name_at_one_home_with_both_a_mobile_and_a_mailbox_of_its_own_is_two_people() {
+    let at_home = |email: &str, mobile: &str| {
+        let mut f = named("shaun", "stanley", email, mobile);
+        f.edit(|v| {
+            v.address = "108 london street".into();
+            v.postcode = "NW3 9SS".into();
+            v.sure_mobiles = [!mobile.is_empty(), false];
+        });
+        f
+    };
+    // Another mobile only: one man who changed his number.
+    let f = vec![
+        at_home("shaun.stanley@gmail.com", "+447514120049"),
+        at_home("", "+447786909671"),
+    ];
+    let mut c = Clusters::new(&f, &[], &[]);
+    assert!(c.join(0, 1, false).is_ok());
+    // His own mobile and his own mailbox each: the father and the son.
+    let f = vec![
+        at_home("shaun.stanley@gmail.com", "+447514120049"),
+        at_home("shaunstanley1953@aol.com", "+447786909671"),
+    ];
+    let mut c = Clusters::new(&f, &[], &[]);
+    assert_eq!(c.join(0, 1, false), Err(Refusal::Contacts));
+}
