@@ -23,6 +23,7 @@ use crate::dedupe::compare::{
     middle_names_conflict, name_similarity, same_home, same_number_and_street,
 };
 use crate::dedupe::features::Features;
+use crate::dedupe::strdist::jaro_winkler;
 use crate::dedupe::thai_latin;
 use crate::normalize::name::nicknames::{self, Meet};
 
@@ -223,10 +224,12 @@ pub(super) fn conflict(x: &View, y: &View, birth_guard: bool) -> Option<Refusal>
 /// one cluster and nothing of the other's names. Families share one mailbox named after one
 /// of them (`andriy.boyko@ukr.net` on the records of Андрій and of Ірина Бойко), so it cannot
 /// vouch that two differently named people are one. It still vouches when it names nobody
-/// (`boyko1961@`) or both; when the other side's given name has the owner's initial (an
-/// initial, or a spelling the comparators miss: `Tatyana` / `tetiana@`), is a nickname of the
-/// owner's, or its family name is the owner's given name (given and family swapped). A Thai
-/// given name owns a mailbox whose token has its consonant skeleton (`pairoj@` for ไพโรจน์).
+/// (`boyko1961@`) or both; when the other side's given name is the owner's initial, or a
+/// spelling the comparators miss that starts alike (`Tatyana` / `tetiana@`; not `Monika` for
+/// `marcel@`), is a nickname of the owner's, or its family name is the owner's given name
+/// (given and family swapped). A Thai given name owns a mailbox whose token has its consonant
+/// skeleton (`pairoj@` for ไพโรจน์); an initial and a family name own theirs (`dbabichenko@`
+/// is Dmytro's, not Nina's).
 fn mailbox_names_one_side(email: &str, x: &View, y: &View) -> bool {
     let (nx, ny) = (name_set(x), name_set(y));
     let local = email.split('@').next().unwrap_or("");
@@ -238,7 +241,9 @@ fn mailbox_names_one_side(email: &str, x: &View, y: &View) -> bool {
     let also_named = |(owner, token): (Given, &String), others: &[Given]| {
         let initial = token.chars().next();
         others.iter().any(|o| {
-            fold_spelling(o.0).chars().next() == initial
+            let alike = initial_of(o.0, o.1).is_some()
+                || name_similarity(owner.0, o.0, owner.1, o.1) >= PLAINLY_DIFFERENT;
+            (fold_spelling(o.0).chars().next() == initial && alike)
                 || o.2.split(' ').any(|w| spells_given(token, w))
                 || nicknames::meet(owner.0, owner.1, o.0, o.1) != Meet::No
         })
@@ -259,10 +264,25 @@ fn mailbox_owner<'t, 'f>(
         tokens
             .iter()
             .find(|(raw, folded)| {
-                spells_given(folded, n.0) || thai_latin::thai_latin_meet(n.0, raw, n.1, raw)
+                spells_given(folded, n.0)
+                    || thai_latin::thai_latin_meet(n.0, raw, n.1, raw)
+                    || initial_and_family(folded, n)
             })
             .map(|(_, folded)| (*n, folded))
     })
+}
+
+/// Whether a mailbox token is the initial of a name's given name followed by its family
+/// name (`dbabichenko` for Dmytro Babychenko, `apromsai` for Amnart Promsai).
+fn initial_and_family(token: &str, name: &Given) -> bool {
+    let given = fold_spelling(name.0);
+    let (Some(initial), Some(rest)) = (given.chars().next(), token.get(1..)) else {
+        return false;
+    };
+    let family = fold_spelling(name.2);
+    token.starts_with(initial)
+        && family.chars().count() >= 4
+        && (rest == family || jaro_winkler(rest, &family) >= 0.9)
 }
 
 /// Lower-case letters with the romanisation choices that vary between spellings of one name

@@ -346,6 +346,24 @@ fn a_family_mailbox_named_after_one_of_them_does_not_vouch_for_the_other() {
         named("iryna", "boiko", "boiko1961@ukr.net", ""),
     ];
     assert!(Clusters::new(&g, &[], &[]).join(0, 1, false).is_ok());
+    // The wife's name starting with his initial does not make his mailbox hers.
+    let h = vec![
+        named("marcel", "koronkiewicz", "koronkiewicz.marcel@wp.pl", ""),
+        named("monika", "koronkiewicz", "koronkiewicz.marcel@wp.pl", ""),
+    ];
+    assert_eq!(
+        Clusters::new(&h, &[], &[]).join(0, 1, false),
+        Err(Refusal::GivenName)
+    );
+    // An initial and the family name name the owner too.
+    let k = vec![
+        named("dmytro", "babychenko", "dbabichenko@gmail.com", ""),
+        named("nina", "babychenko", "dbabichenko@gmail.com", ""),
+    ];
+    assert_eq!(
+        Clusters::new(&k, &[], &[]).join(0, 1, false),
+        Err(Refusal::GivenName)
+    );
 }
 
 #[test]
