@@ -19,8 +19,9 @@
 
 use super::Refusal;
 use crate::dedupe::compare::{
-    compare_birth, email_typo, family_level, given_level, given_level_plain, initial_of,
-    middle_names_conflict, name_similarity, same_home, same_number_and_street,
+    FAMILY_DIFFERENT, compare_birth, email_typo, family_level, given_level, given_level_plain,
+    initial_of, middle_names_conflict, name_similarity, names_rearranged, same_home,
+    same_number_and_street,
 };
 use crate::dedupe::features::Features;
 use crate::dedupe::strdist::jaro_winkler;
@@ -33,9 +34,6 @@ type Given<'f> = (&'f str, &'f str, &'f str, &'f str);
 
 /// Distinct values kept per kind and cluster.
 const MAX_DISTINCT: usize = 16;
-
-/// [`family_level`] for outright different family names.
-const FAMILY_DIFFERENT: u8 = 4;
 
 /// What a cluster knows about its members, for conflict checks.
 #[derive(Debug, Default)]
@@ -513,5 +511,5 @@ fn names_compatible(a: &Given, b: &Given) -> bool {
         && (1..=2).contains(&family_level(a.2, b.0, a.3, b.1));
     let a_swapped = (1..=3).contains(&given_level(a.2, b.0, a.3, b.1))
         && (1..=2).contains(&family_level(a.0, b.2, a.1, b.3));
-    families && (b_swapped || a_swapped)
+    (families && (b_swapped || a_swapped)) || names_rearranged(a.0, a.2, b.0, b.2)
 }

@@ -149,6 +149,10 @@ impl Comparison {
             };
             let level = if level != MISSING && middle_names_conflict(x.middle(), y.middle()) {
                 DIFFERENT_GIVEN
+            } else if level == DIFFERENT_GIVEN
+                && names_rearranged(x.given(), x.family(), y.given(), y.family())
+            {
+                NICKNAME
             } else {
                 level
             };
@@ -168,6 +172,13 @@ impl Comparison {
                     family_level(a, b, a_raw, b_raw)
                 }
                 None => family_level(x.family(), y.family(), x.family_raw(), y.family_raw()),
+            };
+            let level = if level == FAMILY_DIFFERENT
+                && names_rearranged(x.given(), x.family(), y.given(), y.family())
+            {
+                2
+            } else {
+                level
             };
             let tf = if level == 1 && !swapped {
                 tx.family.get(ix).copied().unwrap_or(0)
@@ -239,6 +250,46 @@ fn names_swapped(x: &Features, y: &Features) -> bool {
     let straight = part_similarity(x.given(), y.given(), x.given_raw(), y.given_raw())
         + name_similarity(x.family(), y.family(), x.family_raw(), y.family_raw());
     crossed > straight + 0.15
+}
+
+/// [`family_level`] of two family names that differ outright.
+pub const FAMILY_DIFFERENT: u8 = 4;
+
+/// Whether one record's name is the other's words rearranged across the two columns, the
+/// family names differing as written: every word of the shorter name (two at least) is a
+/// word of the longer. A form that splits a compound given name over both columns and drops
+/// the surname (`Liz | Ana` for `Ana Liz Ribeiro`), or a compound surname turned round with
+/// the given name lost (`Aragao | Souza` for `Miguel Souza Aragão`). Brothers `Lucas Silva`
+/// and `Davi Lucas Silva` share their family name, so they are not this.
+pub fn names_rearranged(given_a: &str, family_a: &str, given_b: &str, family_b: &str) -> bool {
+    if family_a == family_b || given_a.is_empty() || given_b.is_empty() {
+        return false;
+    }
+    let words = |g: &'_ str, f: &'_ str| -> Vec<String> {
+        let mut w: Vec<String> = g
+            .split([' ', '-'])
+            .chain(f.split([' ', '-']))
+            .filter(|w| w.chars().count() >= 2)
+            .map(str::to_string)
+            .collect();
+        w.sort();
+        w
+    };
+    let (a, b) = (words(given_a, family_a), words(given_b, family_b));
+    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if small.len() < 2 {
+        return false;
+    }
+    let mut pool = large;
+    small
+        .iter()
+        .all(|w| match pool.iter().position(|p| p == w) {
+            Some(i) => {
+                pool.swap_remove(i);
+                true
+            }
+            None => false,
+        })
 }
 
 /// Two records' names entered the other way round on one side: which crossed pair (`x`'s

@@ -485,3 +485,20 @@ fn a_shared_mobile_is_exact_and_a_shared_landline_is_its_own_level() {
     assert_eq!(level(phone, &landline, &recoded), "last_digits");
     assert_eq!(level(phone, &mobile, &landline), "different");
 }
+
+#[test]
+fn a_name_rearranged_across_the_columns_is_close_but_brothers_are_not() {
+    let c = Comparison::all(&[]);
+    let full = person("ana liz", "ribeiro");
+    let garbled = person("liz", "ana");
+    assert_eq!(level(&c[0], &full, &garbled), "close");
+    assert_eq!(level(&c[1], &full, &garbled), "close");
+    let (miguel, lost) = (person("miguel", "souza aragao"), person("aragao", "souza"));
+    assert_eq!(level(&c[1], &miguel, &lost), "close");
+    // One family name, other given names: two brothers.
+    let (lucas, davi) = (person("lucas", "silva"), person("davi lucas", "silva"));
+    assert!(!names_rearranged("lucas", "silva", "davi lucas", "silva"));
+    assert_eq!(level(&c[1], &lucas, &davi), "exact");
+    // A single shared word is not enough.
+    assert!(!names_rearranged("ana", "", "ana", "costa"));
+}
