@@ -178,18 +178,23 @@ pub(super) fn conflict(x: &View, y: &View, birth_guard: bool) -> Option<Refusal>
     let personal_both = !x.personal_emails.is_empty() && !y.personal_emails.is_empty();
     let mobiles_both = !x.mobiles.is_empty() && !y.mobiles.is_empty();
     let contacts_differ = (personal_both || mobiles_both) && !emails_agree && !phones_agree;
-    let same_person_same_place = (places_meet(x, y) || homes_meet(x, y)) && full_names_agree(x, y);
-    // One name at one home is one person even with another mobile or another mailbox, but
-    // not with both: a father and a son of one name living together each have their own
-    // mobile and their own personal mailbox, while one person's records share at least one.
-    let both_channels_differ = personal_both
-        && !emails_agree
-        && !x.sure_mobiles.is_empty()
-        && !y.sure_mobiles.is_empty()
-        && !intersects(&x.sure_mobiles, &y.sure_mobiles);
-    let one_person_at_home = same_person_same_place && !both_channels_differ;
-    if contacts_differ && !birth_shared && !id_shared && !one_person_at_home {
-        return Some(Refusal::Contacts);
+    if contacts_differ && !birth_shared && !id_shared {
+        // One name at one home is one person even with another mobile or another mailbox,
+        // but not with both: a father and a son of one name living together each have their
+        // own mobile and their own personal mailbox, while one person's records share at
+        // least one. (Worked out only here: comparing homes member by member is the
+        // costliest check.)
+        let both_channels_differ = personal_both
+            && !emails_agree
+            && !x.sure_mobiles.is_empty()
+            && !y.sure_mobiles.is_empty()
+            && !intersects(&x.sure_mobiles, &y.sure_mobiles);
+        let one_person_at_home = !both_channels_differ
+            && full_names_agree(x, y)
+            && (places_meet(x, y) || homes_meet(x, y));
+        if !one_person_at_home {
+            return Some(Refusal::Contacts);
+        }
     }
     let middles_differ = !x.middles.is_empty()
         && !y.middles.is_empty()

@@ -265,6 +265,20 @@ pub fn names_rearranged(given_a: &str, family_a: &str, given_b: &str, family_b: 
     if family_a == family_b || given_a.is_empty() || given_b.is_empty() {
         return false;
     }
+    // Cheap test first (most compared pairs fail it, without allocating): the shorter name's
+    // family words are among the longer's words, so one side's first family word is among
+    // the other's.
+    let has_word = |g: &str, f: &str, word: &str| {
+        !word.is_empty()
+            && g.split([' ', '-'])
+                .chain(f.split([' ', '-']))
+                .any(|w| w == word)
+    };
+    if !has_word(given_b, family_b, first_token(family_a))
+        && !has_word(given_a, family_a, first_token(family_b))
+    {
+        return false;
+    }
     let words = |g: &'_ str, f: &'_ str| -> Vec<String> {
         let mut w: Vec<String> = g
             .split([' ', '-'])
