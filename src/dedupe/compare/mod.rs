@@ -578,20 +578,26 @@ fn part_of_double_surname(part: &str, whole: &str) -> bool {
 /// switchboard, an office's shared mailbox or a placeholder still weigh little.
 const ONE_CUSTOMERS_RECORDS: u32 = 5;
 
-/// The exact level when a value (primary or alternate) is on both sides; its term count is
-/// that of `x`'s shared slot from `counts` (indexed by record `ix`) less
+/// The exact level when a value (primary or alternate) is on both sides, with `x`'s slot
+/// that holds it; the term count is that slot's from `counts` (indexed by record `ix`) less
 /// [`ONE_CUSTOMERS_RECORDS`].
-fn shared_exact(x: &[&str; 2], y: &[&str; 2], counts: &[[u32; 2]], ix: usize) -> Option<Outcome> {
+fn shared_exact(
+    x: &[&str; 2],
+    y: &[&str; 2],
+    counts: &[[u32; 2]],
+    ix: usize,
+) -> Option<(usize, Outcome)> {
     let slot = shared(x, y)?;
     let tf_count = counts
         .get(ix)
         .and_then(|c| c.get(slot))
         .copied()
         .unwrap_or(0);
-    Some(Outcome {
+    let outcome = Outcome {
         level: 1,
         tf_count: tf_count.saturating_sub(ONE_CUSTOMERS_RECORDS),
-    })
+    };
+    Some((slot, outcome))
 }
 
 /// Finds a value present on both sides (any slot against any slot).
@@ -606,7 +612,7 @@ fn compare_email(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> Outc
     if x.emails().iter().all(|v| v.is_empty()) || y.emails().iter().all(|v| v.is_empty()) {
         return Outcome::level(MISSING);
     }
-    if let Some(exact) = shared_exact(&x.emails(), &y.emails(), &tx.email, ix) {
+    if let Some((_, exact)) = shared_exact(&x.emails(), &y.emails(), &tx.email, ix) {
         return exact;
     }
     if x.email_local().chars().count() >= 3 && x.email_local() == y.email_local() {
@@ -688,13 +694,10 @@ fn compare_phone(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> Outc
     if x.phones().iter().all(|v| v.is_empty()) || y.phones().iter().all(|v| v.is_empty()) {
         return Outcome::level(MISSING);
     }
-    if let Some(exact) = shared_exact(&x.phones(), &y.phones(), &tx.phone, ix) {
+    if let Some((slot, exact)) = shared_exact(&x.phones(), &y.phones(), &tx.phone, ix) {
         // A mobile by its numbering plan is one person's; a landline, or a number whose plan
         // does not tell (`+1`), is as often a household's or an office's.
-        let mobile = shared(&x.phones(), &y.phones())
-            .and_then(|slot| x.sure_mobiles.get(slot))
-            .copied()
-            .unwrap_or(false);
+        let mobile = x.sure_mobiles.get(slot).copied().unwrap_or(false);
         return Outcome {
             level: if mobile { 1 } else { 2 },
             ..exact
