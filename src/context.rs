@@ -141,8 +141,10 @@ fn email_country(email: &str, countries: &CountryNormalizer) -> Option<Country> 
 }
 
 /// The country of a phone written with `+` or `00` and a calling code that names one country.
-fn phone_country(phone: &str) -> Option<Country> {
-    let t = phone.trim();
+/// The country of a phone written with its calling code (`+34 …`, `0034 …`), after any
+/// label before it (`моб. +34…`, `Tel: +44…`); `None` for a number written nationally.
+pub fn phone_country(phone: &str) -> Option<Country> {
+    let t = phone.trim_start_matches(|c: char| !(c.is_ascii_digit() || c == '+' || c == '('));
     let digits: String = if let Some(rest) = t.strip_prefix('+') {
         rest.chars().filter(char::is_ascii_digit).collect()
     } else if let Some(rest) = t.strip_prefix("00") {

@@ -28,6 +28,8 @@ pub struct SourceInfo {
     pub table: SourceTable,
     pub mapping: Mapping,
     pub default_country: Option<Country>,
+    /// Whether `default_country` was sniffed from the rows rather than configured.
+    pub default_country_sniffed: bool,
     pub priority: i32,
     pub name_order: crate::config::NameOrder,
     /// Day/month order proven by the source's own date cells.
@@ -355,6 +357,7 @@ fn map_table(
             table,
             mapping,
             default_country,
+            default_country_sniffed: sc.country.is_none(),
             priority: sc.priority,
             name_order: sc.name_order,
             date_order,
@@ -383,6 +386,7 @@ fn normalize_records(
                     let src = &sources[rec.source as usize];
                     let ctx = RowContext {
                         default_country: src.default_country,
+                        default_country_sniffed: src.default_country_sniffed,
                         name_order: src.name_order,
                         date_order: src.date_order,
                     };

@@ -34,6 +34,9 @@ pub struct NormalizeOptions {
 pub struct RowContext {
     /// The source's default country, used when the row has no country column.
     pub default_country: Option<Country>,
+    /// Whether the default was sniffed from the file's rows (a majority vote, which a row's
+    /// own evidence may overrule) rather than configured.
+    pub default_country_sniffed: bool,
     /// Order of parts in the source's full-name column.
     pub name_order: NameOrder,
     /// Day/month order the source's own date cells prove, if they do.
@@ -77,9 +80,11 @@ impl Normalizer {
 
     /// Normalises one record in place: fills `values`, `keys` and `country` from `raw`.
     pub fn apply(&self, rec: &mut Record, ctx: &RowContext, issues: &mut Vec<Issue>) {
-        self.country.apply(rec, ctx, issues);
+        let own_country = self.country.apply(rec, ctx, issues);
         if rec.country.is_none() {
             self.infer_country(rec, issues);
+        } else if !own_country && ctx.default_country_sniffed {
+            self.overrule_sniffed_country(rec, issues);
         }
         self.move_company_out_of_name(rec, issues);
         self.phone.apply(rec, ctx, issues);
@@ -123,6 +128,40 @@ impl Normalizer {
                 format!("no country in the row or for its file; {why} says {country}"),
             ));
         }
+    }
+
+    /// A row of a file whose default country was sniffed (the majority of its rows) takes
+    /// the country its phones are written in when every phone on it carries the calling code
+    /// of one other country: a customer in Barcelona on a Kyiv branch's list (`+34 …`) is
+    /// Spanish, and read as Ukrainian would have its postcode rejected and its name keyed as
+    /// a Ukrainian one. A phone written nationally is read in the file's country, so then
+    /// the default stands; names and e-mail domains never overrule the vote (Russian
+    /// spellings are common in Ukraine, and `.de` mailboxes everywhere). A configured
+    /// default is the user's word and is never overruled. Reported as `country.inferred`.
+    fn overrule_sniffed_country(&self, rec: &mut Record, issues: &mut Vec<Issue>) {
+        use crate::record::Field;
+        let mut found: Option<Country> = None;
+        for phone in [rec.raw.get(Field::Phone), rec.raw.get(Field::PhoneAlt)] {
+            if !phone.bytes().any(|b| b.is_ascii_digit()) {
+                continue;
+            }
+            match crate::context::phone_country(phone) {
+                Some(c) if found.is_none_or(|f| f == c) => found = Some(c),
+                _ => return,
+            }
+        }
+        let Some(country) = found.filter(|c| Some(*c) != rec.country) else {
+            return;
+        };
+        let default = rec.country.map(|c| c.to_string()).unwrap_or_default();
+        rec.country = Some(country);
+        rec.values.set(Field::Country, country.to_string());
+        issues.push(Issue::info(
+            Field::Country,
+            "country.inferred",
+            "",
+            format!("no country in the row; its file's rows are mostly {default}, but its phone's calling code says {country}"),
+        ));
     }
 
     /// A name column that holds a company ("ТОВ «Ромашка»", "หจก. พรสีมา ซัพพลาย จำกัด",
@@ -182,7 +221,9 @@ impl Normalizer {
         issues: &mut Vec<Issue>,
     ) {
         match field {
-            "country" => self.country.apply(rec, ctx, issues),
+            "country" => {
+                self.country.apply(rec, ctx, issues);
+            }
             "phone" => self.phone.apply(rec, ctx, issues),
             "email" => self.email.apply(rec, ctx, issues),
             "name" => self.name.apply(rec, ctx, issues),
@@ -238,6 +279,51 @@ mod tests {
         let (rec, issues) = run(&[(Field::Country, "Ukraine"), (Field::Region, "Mazowieckie")]);
         assert_eq!(rec.values.get(Field::Country), "UA");
         assert!(!issues.iter().any(|i| i.code == "country.inferred"));
+    }
+
+    #[test]
+    fn a_row_of_a_branch_file_keeps_the_country_its_phones_are_written_in() {
+        let n = Normalizer::new(&LocaleData::default(), &NormalizeOptions::default())
+            .expect("normalizer");
+        let run = |sniffed: bool, cells: &[(Field, &str)]| {
+            let mut rec = Record::default();
+            for (f, v) in cells {
+                rec.raw.set(*f, *v);
+            }
+            let ctx = RowContext {
+                default_country: Country::new("UA"),
+                default_country_sniffed: sniffed,
+                ..RowContext::default()
+            };
+            let mut issues = Vec::new();
+            n.apply(&mut rec, &ctx, &mut issues);
+            let inferred = issues.iter().any(|i| i.code == "country.inferred");
+            (rec.values.get(Field::Country).to_string(), inferred)
+        };
+        // A Spanish customer on a Kyiv branch's list: the phone, behind its label, says Spain.
+        let spanish = [
+            (Field::FullName, "Elena Luna Manrique"),
+            (Field::Phone, "моб. +34748142787"),
+            (Field::Locality, "BARCELONA"),
+        ];
+        assert_eq!(run(true, &spanish), ("ES".to_string(), true));
+        // A configured default is the user's word.
+        assert_eq!(run(false, &spanish), ("UA".to_string(), false));
+        // A number written nationally is read in the file's country; so is a row whose
+        // phones name two countries.
+        let national = [(Field::Phone, "(095) 458-94-41")];
+        assert_eq!(run(true, &national), ("UA".to_string(), false));
+        let two = [
+            (Field::Phone, "+34748142787"),
+            (Field::PhoneAlt, "+380954589441"),
+        ];
+        assert_eq!(run(true, &two), ("UA".to_string(), false));
+        // A Ukrainian number changes nothing; neither does a Russian spelling of a name.
+        let home = [
+            (Field::FullName, "Васильев Пётр"),
+            (Field::Phone, "+380954589441"),
+        ];
+        assert_eq!(run(true, &home), ("UA".to_string(), false));
     }
 
     #[test]

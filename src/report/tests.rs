@@ -17,6 +17,7 @@ fn source(name: &str) -> SourceInfo {
         },
         mapping: Default::default(),
         default_country: None,
+        default_country_sniffed: false,
         priority: 0,
         name_order: Default::default(),
         date_order: None,

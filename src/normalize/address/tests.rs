@@ -541,6 +541,14 @@ fn a_town_under_another_name_gets_the_countrys_own_as_its_key() {
     assert_eq!(key(Some("UA"), "Dnepropetrovsk"), "Дніпро");
     // A record of no known country: the one country that knows the name.
     assert_eq!(key(None, "Lvov"), "Львів");
+    // Exonyms and the short forms a city's own people write, in other countries too.
+    assert_eq!(key(Some("PL"), "Cracow"), "Kraków");
+    assert_eq!(key(Some("IT"), "Milan"), "Milano");
+    assert_eq!(key(Some("ES"), "Seville"), "Sevilla");
+    assert_eq!(key(Some("US"), "Brooklyn"), "New York");
+    assert_eq!(key(Some("BR"), "Rj"), "Rio de Janeiro");
+    assert_eq!(key(None, "The Hague"), "Den Haag");
+    assert_eq!(key(None, "Prague"), "Praha");
     // The country's own name, and towns nobody renamed, need no key.
     assert_eq!(key(Some("UA"), "Київ"), "");
     assert_eq!(key(Some("GB"), "Leeds"), "");

@@ -124,7 +124,8 @@ impl CountryNormalizer {
 
     /// Sets `rec.country` and the `country` value: the country column if it parses, else the source default.
     /// An unrecognised cell is reported as `country.unknown` and the default is used.
-    pub fn apply(&self, rec: &mut Record, ctx: &RowContext, issues: &mut Vec<Issue>) {
+    /// Returns whether the country came from the row's own column.
+    pub fn apply(&self, rec: &mut Record, ctx: &RowContext, issues: &mut Vec<Issue>) -> bool {
         let raw = rec.raw.get(Field::Country).trim();
         let parsed = match self.resolve(raw) {
             Some(m) => {
@@ -143,6 +144,7 @@ impl CountryNormalizer {
         rec.country = country;
         let value = country.map(|c| c.to_string()).unwrap_or_default();
         rec.values.set(Field::Country, value);
+        parsed.is_some()
     }
 
     /// Codes written as codes: "ua", "UKR", a flag emoji. Three digits are not read as an
