@@ -174,7 +174,7 @@ pub(super) fn conflict(x: &View, y: &View, birth_guard: bool) -> Option<Refusal>
     let emails_both = !x.emails.is_empty() && !y.emails.is_empty();
     let phones_both = !x.phones.is_empty() && !y.phones.is_empty();
     let emails_agree = email_shared || (emails_both && emails_close(&x.emails, &y.emails));
-    let phones_agree = phones_both && intersects(&x.mobiles, &y.mobiles);
+    let phones_agree = phones_both && (intersects(&x.mobiles, &y.mobiles) || mobile_misread(x, y));
     let personal_both = !x.personal_emails.is_empty() && !y.personal_emails.is_empty();
     let mobiles_both = !x.mobiles.is_empty() && !y.mobiles.is_empty();
     let contacts_differ = (personal_both || mobiles_both) && !emails_agree && !phones_agree;
@@ -206,10 +206,11 @@ pub(super) fn conflict(x: &View, y: &View, birth_guard: bool) -> Option<Refusal>
         .iter()
         .any(|e| y.emails.binary_search(e).is_ok() && !mailbox_names_one_side(e, x, y));
     // A shared birth date vouches for names the comparators may have missed (another script,
-    // a spelling, a name mistyped beyond recognition), not for two plainly different names in
-    // one script with their own personal contacts: twins share their birthday.
+    // a spelling, a name mistyped beyond recognition), not for two different names with
+    // their own personal contacts: twins share their birthday, and each has a mobile and a
+    // mailbox of their own, while one person's records share a contact or a name.
     let differ = names_differ(x, y);
-    let birth_vouches = birth_shared && !(contacts_differ && differ && names_plainly_differ(x, y));
+    let birth_vouches = birth_shared && !(contacts_differ && differ);
     // A mobile is one person's phone: a shared one vouches for a given name mistyped or
     // spelled beyond the comparators (`Lyubpv` / `Liubov`, `Агдрей` / `Andrey`), not for
     // two names that start with other letters and share little else, as a mother and a
@@ -221,6 +222,26 @@ pub(super) fn conflict(x: &View, y: &View, birth_guard: bool) -> Option<Refusal>
         return Some(Refusal::GivenName);
     }
     None
+}
+
+/// Digits a number is known by whatever country code it was read under: enough to make
+/// a chance agreement between two people's numbers implausible.
+const NATIONAL_TAIL: usize = 9;
+
+/// Whether a mobile of one cluster and a number of the other are one number read under two
+/// country codes: written nationally in a list of many countries, it was given the wrong
+/// one (`+49 1570 3560329` and `+1 570-356-0329`), and the last nine digits still agree.
+fn mobile_misread(x: &View, y: &View) -> bool {
+    fn tail(p: &str) -> Option<&str> {
+        let digits = p.bytes().filter(u8::is_ascii_digit).count();
+        (digits > NATIONAL_TAIL).then(|| p.get(p.len() - NATIONAL_TAIL..))?
+    }
+    let meet = |a: &View, b: &View| {
+        a.mobiles
+            .iter()
+            .any(|m| tail(m).is_some_and(|t| b.phones.iter().any(|p| p != m && tail(p) == Some(t))))
+    };
+    meet(x, y) || meet(y, x)
 }
 
 /// Whether a shared mailbox's name says whose it is: its local part spells a given name of
@@ -443,28 +464,17 @@ fn names_differ(x: &View, y: &View) -> bool {
             .all(|a| ny.iter().all(|b| !names_compatible(a, b)))
 }
 
-/// Jaro–Winkler below which two given names in one script share nothing a typo could explain.
+/// Jaro–Winkler below which two given names share nothing a typo could explain.
 const PLAINLY_DIFFERENT: f64 = 0.7;
 
-/// Of two clusters whose names differ ([`names_differ`], checked by the caller): every given
-/// name of one and every one of the other are written in the same script, start with another
-/// letter and are alike in little else
-/// (`Олег` / `Володимир`, `ดวงใจ` / `ธนากร`): no misspelling or transliteration the
-/// comparators miss looks like that, while a typo in the first letter (`Catherine` /
-/// `Katherine`, Febrl's keyboard errors) keeps the rest of the name.
-fn names_plainly_differ(x: &View, y: &View) -> bool {
-    !x.givens.is_empty() && !y.givens.is_empty() && every_given_unlike(x, y, false)
-}
-
-/// [`names_plainly_differ`] for names in any scripts, initials included: names written in
-/// two scripts are compared by their Latin keys (`Агдрей` / `Andrey` start alike,
-/// `Андрій` / `Iryna` do not), an initial by its letter, and a short form is like every
-/// name it may stand for (`Sasha` / `Oleksandr`).
+/// Every given name of one cluster is unlike every one of the other: it starts with another
+/// letter and is alike in little else (`Олег` / `Володимир`, `ดวงใจ` / `ธนากร`), which no
+/// misspelling looks like, while a typo in the first letter (`Catherine` / `Katherine`,
+/// Febrl's keyboard errors) keeps the rest of the name. Names written in two scripts are
+/// compared by their Latin keys (`Агдрей` / `Andrey` start alike, `Андрій` / `Iryna` do
+/// not), an initial by its letter, and a short form is like every name it may stand for
+/// (`Sasha` / `Oleksandr`).
 fn given_names_unlike(x: &View, y: &View) -> bool {
-    !name_set(x).is_empty() && !name_set(y).is_empty() && every_given_unlike(x, y, true)
-}
-
-fn every_given_unlike(x: &View, y: &View, across_scripts: bool) -> bool {
     let script = |s: &str| {
         s.chars().find(|c| c.is_alphabetic()).map(|c| match c {
             '\u{0E00}'..='\u{0E7F}' => 't',
@@ -483,14 +493,14 @@ fn every_given_unlike(x: &View, y: &View, across_scripts: bool) -> bool {
         let other_letter = if same_script {
             first(ra) != first(rb)
         } else {
-            across_scripts && first(a.0) != first(b.0)
+            first(a.0) != first(b.0)
         };
         other_letter
             && name_similarity(a.0, b.0, ra, rb) < PLAINLY_DIFFERENT
-            && (!across_scripts || nicknames::meet(a.0, ra, b.0, rb) == Meet::No)
+            && nicknames::meet(a.0, ra, b.0, rb) == Meet::No
     };
     let (nx, ny) = (name_set(x), name_set(y));
-    nx.iter().all(|a| ny.iter().all(|b| unlike(a, b)))
+    !nx.is_empty() && !ny.is_empty() && nx.iter().all(|a| ny.iter().all(|b| unlike(a, b)))
 }
 
 /// Two names may be one person's: the given names agree (exact, a typo, or one is a nickname

@@ -412,26 +412,33 @@ fn a_shared_birth_date_does_not_vouch_for_twins() {
         f.edit(|v| v.birth = "19910902".into());
         f
     };
-    // Twins: one birth date, two plainly different names in one script, a mobile each.
+    // Twins: one birth date, two different names, a mobile each; in one script or in two
+    // (`Oleg Melnyk` / `Володимир Мельник`), and with names that start alike
+    // (`Maya` / `Miguel`: twins are often named alike).
     let f = vec![
         with_birth("ดวงใจ", "คำสุขพันธ์", "+66648243959"),
         with_birth("ธนากร", "คำสุขพันธ์", "+66821725750"),
         with_birth("Олег", "Мельник", "+380509237962"),
         with_birth("Володимир", "Мельник", "+380612532807"),
+        with_birth("Oleg", "Melnyk", "+380509237962"),
+        with_birth("Maya", "Souza", "+5561980031592"),
+        with_birth("Miguel", "Souza", "+5561972195983"),
     ];
     let mut c = Clusters::new(&f, &[], &[]);
     assert_eq!(c.join(0, 1, false), Err(Refusal::GivenName));
     assert_eq!(c.join(2, 3, false), Err(Refusal::GivenName));
-    // One person whose names the comparators miss (another script, or a spelling that
-    // starts alike) still meets through the birth date; so does a record whose given name
-    // was replaced by another and that brings no contacts of its own (Febrl's corruptions).
+    assert_eq!(c.join(4, 3, false), Err(Refusal::GivenName));
+    assert_eq!(c.join(5, 6, false), Err(Refusal::GivenName));
+    // A record whose name is mistyped beyond the comparators (`Okha`) or was replaced by
+    // another (Febrl's corruptions) still meets through the birth date when it brings no
+    // mobile of its own to contradict the other's.
     let f = vec![
-        with_birth("Oleg", "Melnyk", "+380509237962"),
-        with_birth("Володимир", "Мельник", "+380612532807"),
-        with_birth("Okha", "Lemeshko", "+380985257106"),
+        with_birth("Okha", "Lemeshko", ""),
         with_birth("Olga", "Lemeshko", "+380985257107"),
         with_birth("Joshua", "Green", ""),
         with_birth("Matthew", "Green", ""),
+        with_birth("Oleg", "Melnyk", "+380509237962"),
+        with_birth("Володимир", "Мельник", ""),
     ];
     let mut c = Clusters::new(&f, &[], &[]);
     assert!(c.join(0, 1, false).is_ok());
@@ -564,4 +571,29 @@ fn one_name_at_one_home_with_both_a_mobile_and_a_mailbox_of_its_own_is_two_peopl
     ];
     let mut c = Clusters::new(&f, &[], &[]);
     assert_eq!(c.join(0, 1, false), Err(Refusal::Contacts));
+}
+
+#[test]
+fn a_mobile_read_under_another_country_code_is_still_the_shared_mobile() {
+    // A German mobile whose leading zero a spreadsheet dropped reads as a `+1` number: the
+    // last nine digits are the person's, so the two records share a mobile after all.
+    let f = vec![
+        named("anastasia", "jaeckel", "ajaeckel@gmx.de", "+4915703560329"),
+        named(
+            "anastasia",
+            "jaeckel",
+            "a.jaeckel@gmail.com",
+            "+15703560329",
+        ),
+        named(
+            "anastasia",
+            "jaeckel",
+            "anastasia.j@gmail.com",
+            "+4915703560999",
+        ),
+    ];
+    let mut c = Clusters::new(&f, &[], &[]);
+    assert!(c.join(0, 1, false).is_ok());
+    // Another number altogether is still another person's.
+    assert_eq!(c.join(0, 2, false), Err(Refusal::Contacts));
 }
