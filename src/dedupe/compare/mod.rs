@@ -781,6 +781,15 @@ fn location_level(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> (u8
     if both(x.locality(), y.locality()) && same_locality(x.locality(), y.locality()) {
         return (town, tx.locality.get(ix).copied().unwrap_or(0));
     }
+    // Two places differ only where both records name one of a kind: a town against a
+    // postcode alone (`Manchester` / `M19 4PL`) says nothing either way.
+    let comparable = both(x.address(), y.address())
+        || both(x.postcode(), y.postcode())
+        || both(x.locality(), y.locality())
+        || areas;
+    if !comparable {
+        return (MISSING, 0);
+    }
     (6, 0)
 }
 

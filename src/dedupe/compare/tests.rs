@@ -183,6 +183,31 @@ fn one_street_line_in_two_towns_or_two_houses_is_not_one_address() {
 }
 
 #[test]
+fn places_differ_only_where_both_records_name_one_of_a_kind() {
+    let c = Comparison::all(&[]);
+    let location = c.iter().find(|c| c.kind == Kind::Location).unwrap();
+    let at = |address: &str, postcode: &str, locality: &str| {
+        FeatureValues {
+            address: address.into(),
+            postcode: postcode.into(),
+            locality: locality.into(),
+            ..FeatureValues::default()
+        }
+        .into()
+    };
+    // A town against a street line and postcode without one: nothing to compare.
+    let manchester = at("", "", "manchester");
+    let street = at("158 brown way", "M19 4PL", "");
+    assert_eq!(level(location, &manchester, &street), "missing");
+    assert_eq!(level(location, &street, &manchester), "missing");
+    // Two towns, or two postcodes, do differ.
+    let leeds = at("", "", "leeds");
+    assert_eq!(level(location, &manchester, &leeds), "different");
+    let elsewhere = at("", "LS5 5ZY", "");
+    assert_eq!(level(location, &street, &elsewhere), "different");
+}
+
+#[test]
 fn a_local_part_that_is_only_the_name_adds_nothing_to_the_names() {
     let c = Comparison::all(&[]);
     let email = c.iter().find(|c| c.kind == Kind::Email).unwrap();
