@@ -5,6 +5,7 @@
 //! and alternate), `given`, `family`, `family_phonetic`, `postcode`, `locality`, `address`,
 //! `organization`, `birth_date`, `identifier` (each configured identifier column), and
 //! `names` (given and family name in either order: `Thomas | Amelia` meets `Amelia | Thomas`),
+//! `family_word` (each word of a double surname, so `Ribeiro Sousa` meets `Sousa`),
 //! `given_sound`, `family_sound`: the consonant skeleton a Thai-script name shares with its
 //! romanisations ([`super::thai_latin`]); a rule with one of these pairs only a Thai-script
 //! record with a Latin-script one. A record missing any part does not take part in the rule. A block larger than `max_block_size`
@@ -41,6 +42,7 @@ enum Part {
     GivenSound,
     FamilySound,
     Names,
+    FamilyWord,
 }
 
 impl Part {
@@ -61,6 +63,7 @@ impl Part {
             "given_sound" => Part::GivenSound,
             "family_sound" => Part::FamilySound,
             "names" => Part::Names,
+            "family_word" => Part::FamilyWord,
             _ => return None,
         })
     }
@@ -72,7 +75,9 @@ impl Part {
             Part::Email | Part::EmailLocal => &["email"],
             Part::Phone => &["phone"],
             Part::Given | Part::GivenSound => &["given_name"],
-            Part::Family | Part::FamilyPhonetic | Part::FamilySound => &["family_name"],
+            Part::Family | Part::FamilyPhonetic | Part::FamilySound | Part::FamilyWord => {
+                &["family_name"]
+            }
             Part::Postcode | Part::Locality | Part::Address => &["location"],
             Part::Organization => &["organization"],
             Part::BirthDate => &["birth_date"],
@@ -130,6 +135,19 @@ impl Part {
                     let (a, b) = if g <= f { (g, f) } else { (f, g) };
                     vec![Cow::Owned(format!("{a}|{b}"))]
                 }
+            }
+            // Each word of a double surname, three letters at least (`Ribeiro Sousa` is
+            // found as `Sousa` and as `Ribeiro`: Iberian and Brazilian records drop either).
+            Part::FamilyWord => {
+                let mut words: Vec<Cow<'_, str>> = f
+                    .family()
+                    .split([' ', '-'])
+                    .filter(|w| w.chars().count() >= 3)
+                    .map(Cow::Borrowed)
+                    .collect();
+                words.sort_unstable();
+                words.dedup();
+                words
             }
             Part::EmailLocal => one(f.email_local()),
             Part::Given => one(f.given()),
@@ -553,6 +571,24 @@ mod tests {
         let c = candidates(&rules, &f, &[true; 4], 100, 5);
         let pairs: Vec<(u32, u32)> = c.pairs().iter().map(|p| (p.a, p.b)).collect();
         assert_eq!(pairs, vec![(0, 1)]);
+    }
+
+    #[test]
+    fn a_double_surname_is_found_by_either_of_its_words() {
+        let f = vec![
+            person("ribeiro sousa", "alexia", ""),
+            person("sousa", "alexia", ""),
+            person("ribeiro", "alexia", ""),
+            person("sousa", "maria", ""),
+            person("da costa", "enzo", ""),
+            person("costa da costa", "enzo", ""),
+        ];
+        let rules = vec![BlockRule::parse("given+family_word").unwrap()];
+        let c = candidates(&rules, &f, &[true; 6], 100, 5);
+        let pairs: Vec<(u32, u32)> = c.pairs().iter().map(|p| (p.a, p.b)).collect();
+        // Alexia with either surname, and `da Costa` by `costa` (`da` is too short to key);
+        // never another given name.
+        assert_eq!(pairs, vec![(0, 1), (0, 2), (4, 5)]);
     }
 
     #[test]
