@@ -616,6 +616,11 @@ fn compare_email(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> Outc
         return exact;
     }
     if x.email_local().chars().count() >= 3 && x.email_local() == y.email_local() {
+        // One mailbox whose domain was mistyped on one record (`@urk.net`, `@ukr.ne` for
+        // `@ukr.net`) is the same address, however common the name in it is.
+        if domain_typo(x.emails()[0], y.emails()[0]) {
+            return Outcome::level(3);
+        }
         // `anna.kowalska@gmail.com` and `anna.kowalska@wp.pl` say no more than the names do
         // when the names agree; counted again, they make namesakes look like one person.
         // `sales@` at two companies says nothing at all.
@@ -683,6 +688,20 @@ pub fn email_typo(a: &str, b: &str) -> bool {
     let letters =
         |s: &str| -> String { s.chars().filter(|c| c.is_alphabetic()).collect::<String>() };
     letters(la) != letters(lb)
+}
+
+/// Shortest domain a one-letter difference counts as a typo in: `wp.pl`, `op.pl` and `o2.pl`
+/// are three providers.
+const TYPO_DOMAIN_LEN: usize = 6;
+
+/// Whether two addresses' domains are one edit apart and long enough for that to be a typo
+/// (`ukr.net` / `urk.net`, `gmail.com` / `gmail.co`).
+fn domain_typo(a: &str, b: &str) -> bool {
+    fn domain(e: &str) -> &str {
+        e.rsplit_once('@').map_or("", |(_, d)| d)
+    }
+    let (da, db) = (domain(a), domain(b));
+    da != db && da.len().min(db.len()) >= TYPO_DOMAIN_LEN && within_one_edit(da, db)
 }
 
 fn last_digits(s: &str, n: usize) -> Option<&str> {

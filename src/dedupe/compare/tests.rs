@@ -319,6 +319,42 @@ fn a_namesake_mailbox_is_not_a_typo() {
 }
 
 #[test]
+fn one_mailbox_with_its_domain_mistyped_is_close_but_two_providers_are_not() {
+    let c = Comparison::all(&[]);
+    let email = c.iter().find(|c| c.kind == Kind::Email).unwrap();
+    let with = |address: &str| -> Features {
+        FeatureValues {
+            given: "anastasiia".into(),
+            family: "telychenko".into(),
+            emails: [address.into(), String::new()],
+            email_local: address.split('@').next().unwrap_or("").into(),
+            ..FeatureValues::default()
+        }
+        .into()
+    };
+    let right = with("anastasiia.telychenko@ukr.net");
+    assert_eq!(
+        level(email, &right, &with("anastasiia.telychenko@urk.net")),
+        "close"
+    );
+    assert_eq!(
+        level(email, &right, &with("anastasiia.telychenko@ukr.ne")),
+        "close"
+    );
+    // The name at two providers says no more than the names do; `wp.pl` and `op.pl` are two
+    // providers one letter apart.
+    assert_eq!(
+        level(email, &right, &with("anastasiia.telychenko@gmail.com")),
+        "missing"
+    );
+    let wp = with("anastasiia.telychenko@wp.pl");
+    assert_eq!(
+        level(email, &wp, &with("anastasiia.telychenko@op.pl")),
+        "missing"
+    );
+}
+
+#[test]
 fn thai_places_compare_by_province_where_their_words_cannot() {
     let c = Comparison::all(&[]);
     let location = c.iter().find(|c| c.kind == Kind::Location).unwrap();
