@@ -874,7 +874,33 @@ pub fn same_number_and_street(a: &str, b: &str) -> bool {
         (numbers, words)
     };
     let ((na, wa), (nb, wb)) = (split(a), split(b));
-    !na.is_empty() && na == nb && wa.iter().any(|w| wb.contains(w))
+    !na.is_empty() && na == nb && wa.iter().any(|w| wb.iter().any(|v| one_street_word(w, v)))
+}
+
+/// Letters of a street word with the choices that vary between its romanisations folded
+/// (`y`/`j` → `i`, `kh` → `h`, `g` → `h`, `w` → `v`): `Blagovidovoyi` and `Blahovydovoi`
+/// (Благовидової by Russian habit and by the Ukrainian standard) fold alike.
+fn fold_street_word(word: &str) -> String {
+    word.replace("kh", "h")
+        .chars()
+        .map(|c| match c {
+            'y' | 'j' => 'i',
+            'g' => 'h',
+            'w' => 'v',
+            other => other,
+        })
+        .collect()
+}
+
+/// Whether two street-name words (lower case) are one, allowing another romanisation and,
+/// for long words, a street marker glued on (`provulokskhidchastyi` / `skhidchastiy`).
+fn one_street_word(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (fa, fb) = (fold_street_word(a), fold_street_word(b));
+    let long = fa.chars().count().min(fb.chars().count()) >= 6;
+    fa == fb || (long && (fa.ends_with(&fb) || fb.ends_with(&fa) || jaro_winkler(&fa, &fb) >= 0.9))
 }
 
 /// Whether every word of the sorted word list `part` is in the sorted word list `whole`.

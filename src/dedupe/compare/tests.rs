@@ -427,6 +427,18 @@ fn one_address_written_two_ways_is_close() {
     ));
     assert!(!same_number_and_street("116 okruzhna st", "116 sadova st"));
     assert!(!same_number_and_street("okruzhna st", "vulytsia okruzhna"));
+    // Two romanisations of one street, and a street marker glued to its name.
+    assert!(same_number_and_street(
+        "vul olgi blagovidovoyi 131 1",
+        "vulytsia olhy blahovydovoi 131 1"
+    ));
+    assert!(same_number_and_street(
+        "provulokskhidchastyi 122 138",
+        "skhidchastiy lane 122 138"
+    ));
+    // Short words are not bent: `Nova` and `Nove` are two streets.
+    assert!(!same_number_and_street("nova 12", "nove 12"));
+    assert!(!same_number_and_street("shevchenka 12", "franka 12"));
 }
 
 #[test]
