@@ -161,6 +161,9 @@ mod tests {
         assert_eq!(built("Дима", "Дмитрий"), Meet::Same);
         assert_eq!(built("Настя", "Анастасія"), Meet::Same);
         assert_eq!(built("Dima", "Dmytro"), Meet::Same);
+        assert_eq!(built("Hanneke", "Johanna"), Meet::Same);
+        assert_eq!(built("Sandra", "Alexandra"), Meet::Same);
+        assert_eq!(built("Свєта", "Світлана"), Meet::Same);
     }
 
     #[test]
