@@ -560,6 +560,29 @@ fn a_shared_mobile_is_exact_and_a_shared_landline_is_its_own_level() {
 }
 
 #[test]
+fn a_landline_beside_a_mobile_is_another_line_not_another_number() {
+    let phone = &Comparison::all(&[])[3];
+    let on = |numbers: [&str; 2], mobiles: [bool; 2]| {
+        let mut f = person("iryna", "shevchuk");
+        f.edit(|v| v.phones = numbers.map(String::from));
+        f.edit(|v| v.mobiles = mobiles);
+        f
+    };
+    let office = on(["+380564904922", ""], [false, false]);
+    let mobile = on(["+380663442669", ""], [true, false]);
+    assert_eq!(level(phone, &office, &mobile), "other_line");
+    assert_eq!(level(phone, &mobile, &office), "other_line");
+    // Two mobiles, or two landlines, that differ are different numbers.
+    let other_mobile = on(["+380671234567", ""], [true, false]);
+    assert_eq!(level(phone, &mobile, &other_mobile), "different");
+    let other_office = on(["+380442345678", ""], [false, false]);
+    assert_eq!(level(phone, &office, &other_office), "different");
+    // A record with both kinds has a line of each to compare.
+    let both = on(["+380442345679", "+380501112233"], [false, true]);
+    assert_eq!(level(phone, &both, &mobile), "different");
+}
+
+#[test]
 fn a_name_rearranged_across_the_columns_is_close_but_brothers_are_not() {
     let c = Comparison::all(&[]);
     let full = person("ana liz", "ribeiro");
