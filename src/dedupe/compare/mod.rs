@@ -692,6 +692,12 @@ pub fn email_typo(a: &str, b: &str) -> bool {
     if da != db {
         return true;
     }
+    // Local parts that differ only in their first letter are two initials before one family
+    // name (`jshevchenko@` for Julia, `yshevchenko@` for Yurii), not a slip of the keyboard.
+    let rest = |l: &str| l.chars().skip(1).collect::<String>();
+    if la.chars().next() != lb.chars().next() && rest(la) == rest(lb) {
+        return false;
+    }
     let letters =
         |s: &str| -> String { s.chars().filter(|c| c.is_alphabetic()).collect::<String>() };
     letters(la) != letters(lb)

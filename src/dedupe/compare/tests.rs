@@ -316,6 +316,11 @@ fn a_namesake_mailbox_is_not_a_typo() {
         "nchankaew88@gmail.com"
     ));
     assert!(!email_typo("a@b.com", "a@b.com"));
+    // Another initial before one family name is another person's mailbox.
+    assert!(!email_typo(
+        "jshevchenko@gmail.com",
+        "yshevchenko@gmail.com"
+    ));
 }
 
 #[test]
