@@ -632,7 +632,10 @@ fn compare_email(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> Outc
         // when the names agree; counted again, they make namesakes look like one person.
         // `sales@` at two companies says nothing at all.
         let role = x.role_emails[0] || y.role_emails[0];
-        return if role || local_part_is_the_name(x.email_local(), x) {
+        // Either record's name counts: `josealves@` is José Alves's name on Pepe's record too.
+        let named = local_part_is_the_name(x.email_local(), x)
+            || local_part_is_the_name(x.email_local(), y);
+        return if role || named {
             Outcome::level(MISSING)
         } else {
             Outcome::level(2)

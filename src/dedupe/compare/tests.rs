@@ -357,6 +357,23 @@ fn one_mailbox_with_its_domain_mistyped_is_close_but_two_providers_are_not() {
         level(email, &wp, &with("anastasiia.telychenko@op.pl")),
         "missing"
     );
+    // Whichever record's name the mailbox spells, and in either order.
+    let named = |given: &str, address: &str| -> Features {
+        FeatureValues {
+            given: given.into(),
+            family: "alves".into(),
+            emails: [address.into(), String::new()],
+            email_local: address.split('@').next().unwrap_or("").into(),
+            ..FeatureValues::default()
+        }
+        .into()
+    };
+    let (pepe, jose) = (
+        named("pepe", "josealves@terra.com.br"),
+        named("jose", "josealves@gmail.com"),
+    );
+    assert_eq!(level(email, &pepe, &jose), "missing");
+    assert_eq!(level(email, &jose, &pepe), "missing");
 }
 
 #[test]
