@@ -1,4 +1,5 @@
 use super::*;
+use crate::dedupe::compare::given_level_plain;
 use crate::dedupe::features::FeatureValues;
 
 fn person(given: &str, email: &str, phone: &str, birth: &str) -> Features {
@@ -596,4 +597,36 @@ fn a_mobile_read_under_another_country_code_is_still_the_shared_mobile() {
     assert!(c.join(0, 1, false).is_ok());
     // Another number altogether is still another person's.
     assert_eq!(c.join(0, 2, false), Err(Refusal::Contacts));
+}
+
+#[test]
+fn thai_given_names_that_open_with_one_syllable_are_two_people() {
+    // A household at one address on one landline: สุริยา and สุนีย์ share their first
+    // syllable, which Jaro–Winkler reads as a near spelling.
+    let thai = |given: &str, email: &str| {
+        let key = crate::normalize::translit::latin_key;
+        let mut f = named(&key(given), &key("พรหมยิ่ง"), email, "+6643144574");
+        f.edit(|v| {
+            v.given_raw = given.into();
+            v.family_raw = "พรหมยิ่ง".into();
+            v.mobiles = [false, false];
+        });
+        f
+    };
+    let f = vec![thai("สุริยา", "suriyaphromying@gmail.com"), thai("สุนีย์", "")];
+    let (a, b) = (&f[0], &f[1]);
+    assert_eq!(
+        given_level_plain(a.given(), b.given(), a.given_raw(), b.given_raw()),
+        4,
+        "alike by Jaro–Winkler"
+    );
+    let mut c = Clusters::new(&f, &[], &[]);
+    assert_eq!(c.join(0, 1, false), Err(Refusal::GivenName));
+    // Latin names as alike are still one name mistyped.
+    let f = vec![
+        named("katarzyna", "nowak", "", ""),
+        named("katrzyan", "nowak", "", ""),
+    ];
+    let mut c = Clusters::new(&f, &[], &[]);
+    assert!(c.join(0, 1, false).is_ok());
 }
