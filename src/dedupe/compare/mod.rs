@@ -770,8 +770,8 @@ fn compare_phone(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> Outc
         (landline, mobile)
     };
     let ((xl, xm), (yl, ym)) = (kinds(x), kinds(y));
-    let other_line = !(xl && yl) && !(xm && ym);
-    Outcome::level(if other_line { 4 } else { 5 })
+    let one_kind_on_both = (xl && yl) || (xm && ym);
+    Outcome::level(if one_kind_on_both { 5 } else { 4 })
 }
 
 /// Address key and postcode as one comparison, so a shared address counts once.
