@@ -95,7 +95,8 @@ pub fn sound_keys(key: &str, raw: &str) -> Vec<String> {
     keys
 }
 
-fn is_thai(s: &str) -> bool {
+/// Whether the text holds a Thai letter.
+pub fn is_thai(s: &str) -> bool {
     s.chars().any(|c| ('\u{0E01}'..='\u{0E5B}').contains(&c))
 }
 

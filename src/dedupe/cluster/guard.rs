@@ -503,16 +503,12 @@ fn given_names_unlike(x: &View, y: &View) -> bool {
     !nx.is_empty() && !ny.is_empty() && nx.iter().all(|a| ny.iter().all(|b| unlike(a, b)))
 }
 
-fn is_thai(s: &str) -> bool {
-    s.chars().any(|c| ('\u{0E00}'..='\u{0E7F}').contains(&c))
-}
-
 /// Two names may be one person's: the given names agree (exact, a typo, or one is a nickname
 /// of the other by the table: `Bob` / `Robert`, never a short form of several names such as
 /// `Саша`, which would let a household's Олександр and Олександра chain), or agree weakly
 /// (an initial, a similar name) while the family names are not outright different, or the
 /// name is the same with given and family swapped. `A. Hudson` and `Alexandra Yu` at one
-/// address are two people.
+/// address are two people. Two Thai given names are never alike enough by similarity alone.
 fn names_compatible(a: &Given, b: &Given) -> bool {
     match given_level_plain(a.0, b.0, a.1, b.1) {
         1 | 3 => return true,
@@ -520,7 +516,7 @@ fn names_compatible(a: &Given, b: &Given) -> bool {
         // Two Thai given names alike by Jaro–Winkler share a syllable, not a spelling:
         // สุริยา and สุนีย์, สมชาย and สมศักดิ์ open alike and are other names.
         4 if family_level(a.2, b.2, a.3, b.3) != FAMILY_DIFFERENT
-            && !(is_thai(a.1) && is_thai(b.1)) =>
+            && !(thai_latin::is_thai(a.1) && thai_latin::is_thai(b.1)) =>
         {
             return true;
         }
