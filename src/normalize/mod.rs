@@ -119,14 +119,8 @@ impl Normalizer {
             self.address.country_of_region(r)
         });
         if let Some((country, why)) = found {
-            rec.country = Some(country);
-            rec.values.set(Field::Country, country.to_string());
-            issues.push(Issue::info(
-                Field::Country,
-                "country.inferred",
-                "",
-                format!("no country in the row or for its file; {why} says {country}"),
-            ));
+            let message = format!("no country in the row or for its file; {why} says {country}");
+            set_inferred_country(rec, country, message, issues);
         }
     }
 
@@ -154,14 +148,10 @@ impl Normalizer {
             return;
         };
         let default = rec.country.map(|c| c.to_string()).unwrap_or_default();
-        rec.country = Some(country);
-        rec.values.set(Field::Country, country.to_string());
-        issues.push(Issue::info(
-            Field::Country,
-            "country.inferred",
-            "",
-            format!("no country in the row; its file's rows are mostly {default}, but its phone's calling code says {country}"),
-        ));
+        let message = format!(
+            "no country in the row; its file's rows are mostly {default}, but its phone's calling code says {country}"
+        );
+        set_inferred_country(rec, country, message, issues);
     }
 
     /// A name column that holds a company ("ТОВ «Ромашка»", "หจก. พรสีมา ซัพพลาย จำกัด",
@@ -233,6 +223,19 @@ impl Normalizer {
             _ => {}
         }
     }
+}
+
+/// Gives a row the country its own cells show, reported as `country.inferred`.
+fn set_inferred_country(
+    rec: &mut Record,
+    country: Country,
+    message: String,
+    issues: &mut Vec<Issue>,
+) {
+    use crate::record::Field;
+    rec.country = Some(country);
+    rec.values.set(Field::Country, country.to_string());
+    issues.push(Issue::info(Field::Country, "country.inferred", "", message));
 }
 
 #[cfg(test)]
