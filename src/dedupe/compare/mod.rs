@@ -1,10 +1,16 @@
 //! Field comparators: each turns a record pair into a comparison level (exact, close, far,
 //! missing…) plus, for exact levels, how common the shared value is (term frequency).
 
+mod location;
+
 use super::features::Features;
 use super::strdist::{jaro_winkler, within_one_edit};
 use crate::normalize::name::nicknames::{self, Meet};
 use crate::normalize::translit::both_readings;
+use location::compare_location;
+#[cfg(test)]
+use location::same_locality;
+pub use location::{same_home, same_number_and_street};
 use rustc_hash::FxHashMap as HashMap;
 use std::collections::BTreeMap;
 use std::sync::Mutex;
@@ -772,174 +778,6 @@ fn compare_phone(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> Outc
     let ((xl, xm), (yl, ym)) = (kinds(x), kinds(y));
     let one_kind_on_both = (xl && yl) || (xm && ym);
     Outcome::level(if one_kind_on_both { 5 } else { 4 })
-}
-
-/// Address key and postcode as one comparison, so a shared address counts once.
-fn compare_location(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> Outcome {
-    let (level, tf_count) = location_level(x, y, tx, ix);
-    Outcome { level, tf_count }
-}
-
-/// Whether two records give one home: the location comparison's `address` or
-/// `address_close` (one house however its street line is written, in either script).
-pub fn same_home(x: &Features, y: &Features) -> bool {
-    matches!(location_level(x, y, &TermCounts::default(), 0).0, 1 | 2)
-}
-
-/// The location level of two records, with the term count of the value they share.
-fn location_level(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> (u8, u32) {
-    let has = |f: &Features| {
-        !f.address().is_empty()
-            || !f.postcode().is_empty()
-            || !f.locality().is_empty()
-            || !f.area().is_empty()
-    };
-    if !has(x) || !has(y) {
-        return (MISSING, 0);
-    }
-    let both = |a: &str, b: &str| !a.is_empty() && !b.is_empty();
-    // Where both records are placed in a region (a Thai province), the region stands in for
-    // the locality: one Thai export names the tambon in Thai, the next the city in English.
-    let areas = both(x.area(), y.area());
-    let same_postcode = both(x.postcode(), y.postcode()) && x.postcode() == y.postcode();
-    let locality_ok = if areas {
-        x.area() == y.area()
-    } else {
-        !both(x.locality(), y.locality()) || same_locality(x.locality(), y.locality())
-    };
-    // A street line is the same place only in the same town: every Ukrainian city has a
-    // Khmelnytskoho Street, every American town a Main Street.
-    let place_ok = (!both(x.postcode(), y.postcode()) || same_postcode) && locality_ok;
-    if both(x.address(), y.address()) && place_ok {
-        if x.address() == y.address() {
-            let tf = tx.address.get(ix).copied().unwrap_or(0);
-            return (1, tf);
-        }
-        let close = same_house_number(x.address(), y.address())
-            && (jaro_winkler(x.address(), y.address()) >= 0.9
-                || same_number_and_street(x.address(), y.address())
-                || (areas && same_postcode && same_numbers(x.address(), y.address())));
-        if close {
-            return (2, 0);
-        }
-    }
-    if same_postcode {
-        return (3, tx.postcode.get(ix).copied().unwrap_or(0));
-    }
-    // In one town, two street lines that are not one house are two homes: a move within the
-    // town, or a namesake. Only one street line known is the plain `locality`.
-    let town = if both(x.address(), y.address()) { 5 } else { 4 };
-    // Two postcodes are two districts, whatever the province.
-    if areas && !both(x.postcode(), y.postcode()) {
-        if x.area() == y.area() {
-            return (town, tx.area.get(ix).copied().unwrap_or(0));
-        }
-        return (6, 0);
-    }
-    if both(x.locality(), y.locality()) && same_locality(x.locality(), y.locality()) {
-        return (town, tx.locality.get(ix).copied().unwrap_or(0));
-    }
-    // Two places differ only where both records name one of a kind: a town against a
-    // postcode alone (`Manchester` / `M19 4PL`) says nothing either way.
-    let comparable = both(x.address(), y.address())
-        || both(x.postcode(), y.postcode())
-        || both(x.locality(), y.locality())
-        || areas;
-    if !comparable {
-        return (MISSING, 0);
-    }
-    (6, 0)
-}
-
-/// Whether two locality keys name one town: equal, or one is the other with a district or
-/// state after it (`warszawa-mokotow` / `warszawa`, `los angeles ca`, `lyon 3e`). Only a
-/// word that follows counts: `new york` is not `york`.
-fn same_locality(a: &str, b: &str) -> bool {
-    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    short == long
-        || (short.chars().count() >= 4
-            && long
-                .strip_prefix(short)
-                .is_some_and(|rest| rest.starts_with([' ', '-'])))
-}
-
-/// Whether two street lines hold the same numbers, two or more of them, in the same order:
-/// a Thai line in Thai letters and its romanisation share no word but every number
-/// (`85/256 ซอยห้วยแก้ว 34` / `85/256 Soi Huay Kaew 34`: house, soi, and the village's หมู่).
-fn same_numbers(a: &str, b: &str) -> bool {
-    let numbers = |s: &str| -> Vec<u32> {
-        s.split(|c: char| !c.is_ascii_digit())
-            .filter_map(|t| t.parse().ok())
-            .collect()
-    };
-    let na = numbers(a);
-    na.len() >= 2 && na == numbers(b)
-}
-
-/// Whether two street lines carry the same house number (their first number), or one has
-/// none: `Kotsiubynskoho 17` and `Kotsiubynskoho 59` are different houses however alike the
-/// rest of the line is.
-fn same_house_number(a: &str, b: &str) -> bool {
-    let first_number = |s: &str| {
-        s.split(|c: char| !c.is_alphanumeric())
-            .find(|t| t.chars().any(|c| c.is_ascii_digit()))
-            .map(str::to_string)
-    };
-    match (first_number(a), first_number(b)) {
-        (Some(x), Some(y)) => x == y,
-        _ => true,
-    }
-}
-
-/// Whether two address keys name the same house: the same house and flat numbers, and a
-/// street-name word in common. One street is written `116 Okruzhna St` in an English-language
-/// export and `вулиця Окружна, 116` at the branch (street type before or after the name, in
-/// another script, the number first or last); the number and the name are what stay.
-pub fn same_number_and_street(a: &str, b: &str) -> bool {
-    let split = |s: &str| {
-        let mut numbers: Vec<String> = Vec::new();
-        let mut words: Vec<String> = Vec::new();
-        for token in s
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|t| !t.is_empty())
-        {
-            if token.chars().any(|c| c.is_ascii_digit()) {
-                numbers.push(token.to_string());
-            } else if token.chars().count() >= 4 {
-                words.push(token.to_string());
-            }
-        }
-        numbers.sort();
-        (numbers, words)
-    };
-    let ((na, wa), (nb, wb)) = (split(a), split(b));
-    !na.is_empty() && na == nb && wa.iter().any(|w| wb.iter().any(|v| one_street_word(w, v)))
-}
-
-/// Letters of a street word with the choices that vary between its romanisations folded
-/// (`y`/`j` → `i`, `kh` → `h`, `g` → `h`, `w` → `v`): `Blagovidovoyi` and `Blahovydovoi`
-/// (Благовидової by Russian habit and by the Ukrainian standard) fold alike.
-fn fold_street_word(word: &str) -> String {
-    word.replace("kh", "h")
-        .chars()
-        .map(|c| match c {
-            'y' | 'j' => 'i',
-            'g' => 'h',
-            'w' => 'v',
-            other => other,
-        })
-        .collect()
-}
-
-/// Whether two street-name words (lower case) are one, allowing another romanisation and,
-/// for long words, a street marker glued on (`provulokskhidchastyi` / `skhidchastiy`).
-fn one_street_word(a: &str, b: &str) -> bool {
-    if a == b {
-        return true;
-    }
-    let (fa, fb) = (fold_street_word(a), fold_street_word(b));
-    let long = fa.chars().count().min(fb.chars().count()) >= 6;
-    fa == fb || (long && (fa.ends_with(&fb) || fb.ends_with(&fa) || jaro_winkler(&fa, &fb) >= 0.9))
 }
 
 /// Whether every word of the sorted word list `part` is in the sorted word list `whole`.
