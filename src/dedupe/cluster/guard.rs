@@ -19,9 +19,9 @@
 
 use super::Refusal;
 use crate::dedupe::compare::{
-    FAMILY_DIFFERENT, compare_birth, email_typo, family_level, given_level, given_level_plain,
-    initial_of, middle_names_conflict, name_similarity, names_rearranged, same_home,
-    same_number_and_street,
+    FAMILY_DIFFERENT, compare_birth, email_typo, family_level, fold_spelling, given_level,
+    given_level_plain, initial_of, middle_names_conflict, name_similarity, names_rearranged,
+    same_home, same_number_and_street,
 };
 use crate::dedupe::features::Features;
 use crate::dedupe::strdist::jaro_winkler;
@@ -307,21 +307,6 @@ fn initial_and_family(token: &str, name: &Given) -> bool {
     token.starts_with(initial)
         && family.chars().count() >= 4
         && (rest == family || jaro_winkler(rest, &family) >= 0.9)
-}
-
-/// Lower-case letters with the romanisation choices that vary between spellings of one name
-/// folded (`y`/`j` → `i`, `w` → `v`, `kh` → `h`): `andriy`, `andrij` and `andrii` meet.
-fn fold_spelling(s: &str) -> String {
-    s.to_lowercase()
-        .replace("kh", "h")
-        .chars()
-        .filter(|c| c.is_alphabetic())
-        .map(|c| match c {
-            'y' | 'j' => 'i',
-            'w' => 'v',
-            other => other,
-        })
-        .collect()
 }
 
 /// Whether a mailbox token (folded) spells the given-name key `given`: equal, or one starts

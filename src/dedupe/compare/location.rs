@@ -4,7 +4,7 @@
 //! line is the same place only in the same town; two romanisations of one street, or a
 //! street marker glued on, still meet when every number agrees.
 
-use super::{MISSING, Outcome, TermCounts};
+use super::{MISSING, Outcome, TermCounts, fold_spelling};
 use crate::dedupe::features::Features;
 use crate::dedupe::strdist::jaro_winkler;
 
@@ -150,19 +150,11 @@ pub fn same_number_and_street(a: &str, b: &str) -> bool {
     !na.is_empty() && na == nb && wa.iter().any(|w| wb.iter().any(|v| one_street_word(w, v)))
 }
 
-/// Letters of a street word with the choices that vary between its romanisations folded
-/// (`y`/`j` → `i`, `kh` → `h`, `g` → `h`, `w` → `v`): `Blagovidovoyi` and `Blahovydovoi`
-/// (Благовидової by Russian habit and by the Ukrainian standard) fold alike.
+/// A street word folded as names are ([`fold_spelling`]), and `g` → `h` besides:
+/// `Blagovidovoyi` and `Blahovydovoi` (Благовидової by Russian habit and by the Ukrainian
+/// standard) fold alike.
 fn fold_street_word(word: &str) -> String {
-    word.replace("kh", "h")
-        .chars()
-        .map(|c| match c {
-            'y' | 'j' => 'i',
-            'g' => 'h',
-            'w' => 'v',
-            other => other,
-        })
-        .collect()
+    fold_spelling(word).replace('g', "h")
 }
 
 /// Whether two street-name words (lower case) are one, allowing another romanisation and,

@@ -227,6 +227,21 @@ pub fn name_similarity(a: &str, b: &str, a_raw: &str, b_raw: &str) -> f64 {
     }
 }
 
+/// Lower-case letters with the romanisation choices that vary between spellings of one name
+/// folded (`y`/`j` → `i`, `w` → `v`, `kh` → `h`): `andriy`, `andrij` and `andrii` meet.
+pub fn fold_spelling(s: &str) -> String {
+    s.to_lowercase()
+        .replace("kh", "h")
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .map(|c| match c {
+            'y' | 'j' => 'i',
+            'w' => 'v',
+            other => other,
+        })
+        .collect()
+}
+
 /// Given and family names entered the other way round (`Ivanenko Petro` / `Petro Ivanenko`).
 fn names_swapped(x: &Features, y: &Features) -> bool {
     if x.given().is_empty()
