@@ -5,15 +5,17 @@ use crate::context::sniff_default_country;
 use crate::error::Result;
 use crate::ingest;
 use crate::locale::LocaleData;
-use crate::map::{HeaderRules, map_table_headers};
-use crate::normalize::country::CountryNormalizer;
+use crate::map::HeaderRules;
+use crate::normalize::{NormalizeOptions, Normalizer};
+use crate::profile::Profiler;
 
 /// Reads every input once and writes down what was sniffed: format, encoding, delimiter,
 /// header row, default country and the column mapping of each source.
 pub fn sniff_config(base: &Config) -> Result<Config> {
     let locale = LocaleData::with_overrides(base.schemas_dir.as_deref())?;
     let rules = HeaderRules::from_locale(&locale)?;
-    let countries = CountryNormalizer::from_locale(&locale)?;
+    let normalizer = Normalizer::new(&locale, &NormalizeOptions::default())?;
+    let profiler = Profiler::new(&locale, &normalizer, &rules)?;
     let mut config = Config {
         sources: Vec::new(),
         ..base.clone()
@@ -25,12 +27,11 @@ pub fn sniff_config(base: &Config) -> Result<Config> {
                 ..sc.clone()
             };
             for table in ingest::read_source(&source)? {
-                let mapping = map_table_headers(&rules, &table, &source.columns);
+                let (mapping, _) = profiler.map_columns(&table, &source.columns);
                 let country = match &source.country {
                     Some(c) => Some(c.clone()),
-                    None => {
-                        sniff_default_country(&table, &mapping, &countries).map(|c| c.to_string())
-                    }
+                    None => sniff_default_country(&table, &mapping, &normalizer)
+                        .map(|s| s.country.to_string()),
                 };
                 config.sources.push(SourceConfig {
                     path: source.path.clone(),

@@ -24,6 +24,7 @@ pub mod output;
 pub mod packed;
 pub mod pipeline;
 pub mod privacy;
+pub mod profile;
 pub mod progress;
 pub mod raw_store;
 pub mod record;

@@ -13,6 +13,7 @@ const BUILT_IN: &[(&str, &str)] = &[
     ("names.toml", include_str!("../schemas/names.toml")),
     ("address.toml", include_str!("../schemas/address.toml")),
     ("dates.toml", include_str!("../schemas/dates.toml")),
+    ("profile.toml", include_str!("../schemas/profile.toml")),
     (
         "organizations.toml",
         include_str!("../schemas/organizations.toml"),

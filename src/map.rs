@@ -196,6 +196,23 @@ impl HeaderRules {
         self.fuzzy_lookup(&key).map(|t| (t, MatchKind::Fuzzy))
     }
 
+    /// The field one word of an unknown header names, when its words name exactly one field
+    /// (`postcode_fake` → postcode, `home_phone_no` → phone); the caller checks the values.
+    pub fn word_hint(&self, header: &str) -> Option<Target> {
+        let key = fold(header);
+        let mut found: Option<Target> = None;
+        for word in key.split(' ') {
+            let Some(Target::Field(f)) = self.exact.get(word).copied() else {
+                continue;
+            };
+            match found {
+                Some(Target::Field(g)) if g != f => return None,
+                _ => found = Some(Target::Field(f)),
+            }
+        }
+        found
+    }
+
     fn fuzzy_lookup(&self, key: &str) -> Option<Target> {
         let len = key.chars().count();
         let max = match len {
@@ -365,14 +382,16 @@ fn recognise_salutations(rules: &HeaderRules, columns: &mut [ColumnMap], sample:
     }
 }
 
-fn looks_like_email(s: &str) -> bool {
+/// Whether a cell reads as an e-mail address (something `@` a dotted domain, no spaces).
+pub fn looks_like_email(s: &str) -> bool {
     match s.split_once('@') {
         Some((local, domain)) => !local.is_empty() && domain.contains('.') && !s.contains(' '),
         None => false,
     }
 }
 
-fn looks_like_phone(s: &str) -> bool {
+/// Whether a cell reads as a phone number: 7 to 15 digits and phone punctuation only.
+pub fn looks_like_phone(s: &str) -> bool {
     let digits = s.chars().filter(char::is_ascii_digit).count();
     let allowed = s
         .chars()

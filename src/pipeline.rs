@@ -9,9 +9,10 @@ use crate::error::{Error, Result};
 use crate::finding::{Finding, Issue};
 use crate::ingest::{self, SourceTable};
 use crate::locale::LocaleData;
-use crate::map::{HeaderRules, Mapping, map_table_headers, mapping_findings};
+use crate::map::{HeaderRules, Mapping};
 use crate::normalize::{Normalizer, RowContext};
 use crate::output::{self, RunOutputs};
+use crate::profile::Profiler;
 use crate::progress::Progress;
 use crate::raw_store::RawStore;
 use crate::record::{Country, Record};
@@ -106,13 +107,14 @@ pub fn process(config: &Config, progress: &dyn Progress) -> Result<RunData> {
     let locale = LocaleData::with_overrides(config.schemas_dir.as_deref())?;
     let normalizer = Normalizer::new(&locale, &config.normalize)?;
     let header_rules = HeaderRules::from_locale(&locale)?;
+    let profiler = Profiler::new(&locale, &normalizer, &header_rules)?;
     lap("setup")?;
 
     let tables = read_sources(config, progress)?;
     lap("read")?;
 
     let (sources, mut records, source_keys, mut findings) =
-        map_sources(tables, &header_rules, &normalizer)?;
+        map_sources(tables, &profiler, &normalizer)?;
     lap("map")?;
 
     normalize_records(&normalizer, &sources, &mut records, &mut findings, progress);
@@ -290,14 +292,14 @@ type Mapped = (Vec<SourceInfo>, Vec<Record>, Vec<String>, Vec<Finding>);
 /// are mapped in parallel and concatenated in order.
 fn map_sources(
     tables: Vec<(SourceConfig, SourceTable)>,
-    rules: &HeaderRules,
+    profiler: &Profiler,
     normalizer: &Normalizer,
 ) -> Result<Mapped> {
     let rows: usize = tables.iter().map(|(_, t)| t.rows.len()).sum();
     let mapped: Vec<Result<MappedTable>> = tables
         .into_par_iter()
         .enumerate()
-        .map(|(id, (sc, table))| map_table(id as u32, sc, table, rules, normalizer))
+        .map(|(id, (sc, table))| map_table(id as u32, sc, table, profiler, normalizer))
         .collect();
     let (mut sources, mut records, mut keys, mut findings) = (
         Vec::new(),
@@ -327,18 +329,27 @@ fn map_table(
     id: u32,
     sc: SourceConfig,
     mut table: SourceTable,
-    rules: &HeaderRules,
+    profiler: &Profiler,
     normalizer: &Normalizer,
 ) -> Result<MappedTable> {
-    let mapping = map_table_headers(rules, &table, &sc.columns);
+    let (mapping, mapped) = profiler.map_columns(&table, &sc.columns);
     let mut findings = std::mem::take(&mut table.findings);
-    findings.extend(mapping_findings(&table.name, &mapping));
+    findings.extend(mapped);
     let default_country =
         match &sc.country {
             Some(text) => Some(normalizer.countries().parse(text).ok_or_else(|| {
                 Error::config(format!("unknown country {text:?}")).at_path(&sc.path)
             })?),
-            None => sniff_default_country(&table, &mapping, normalizer.countries()),
+            None => sniff_default_country(&table, &mapping, normalizer).map(|sniffed| {
+                findings.push(Finding::new(
+                    &table.name,
+                    0,
+                    "country.sniffed",
+                    crate::finding::Severity::Info,
+                    sniffed.describe(),
+                ));
+                sniffed.country
+            }),
         };
     let mut assembled = assemble(id, &table, &mapping);
     let date_order = normalizer

@@ -27,11 +27,12 @@ pub enum Field {
     Country,
     CreatedAt,
     BirthDate,
+    BirthPlace,
 }
 
 impl Field {
     /// Every field, in output column order.
-    pub const ALL: [Field; 21] = [
+    pub const ALL: [Field; 22] = [
         Field::Salutation,
         Field::GivenName,
         Field::MiddleName,
@@ -53,6 +54,7 @@ impl Field {
         Field::Country,
         Field::CreatedAt,
         Field::BirthDate,
+        Field::BirthPlace,
     ];
     /// Number of canonical fields.
     pub const COUNT: usize = Self::ALL.len();
@@ -81,6 +83,7 @@ impl Field {
             Field::Country => "country",
             Field::CreatedAt => "created_at",
             Field::BirthDate => "birth_date",
+            Field::BirthPlace => "birth_place",
         }
     }
 
@@ -211,11 +214,15 @@ pub enum MatchKey {
     /// The locality under the name the country uses, where the export wrote another one
     /// (`Kiev`, `Киев` → `Київ`); empty when the written name is the country's own.
     Locality,
+    /// The distinctive words of the organisation key, sorted: without the words many
+    /// organisations share (`restaurant`, `grill`, `the`, `of`), so that `Restaurant Katsu`
+    /// and `Katsu`, `Cafe Ritz-Carlton` and `Ritz-Carlton Cafe` meet.
+    OrgCore,
 }
 
 /// The record's [`MatchKey`]s, packed like [`Values`]; empty when unknown.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct MatchKeys(PackedText<10>);
+pub struct MatchKeys(PackedText<11>);
 
 impl MatchKeys {
     /// The key's value (empty when unknown).

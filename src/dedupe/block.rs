@@ -43,6 +43,7 @@ enum Part {
     FamilySound,
     Names,
     FamilyWord,
+    OrgWord,
 }
 
 impl Part {
@@ -64,6 +65,7 @@ impl Part {
             "family_sound" => Part::FamilySound,
             "names" => Part::Names,
             "family_word" => Part::FamilyWord,
+            "org_word" => Part::OrgWord,
             _ => return None,
         })
     }
@@ -79,7 +81,7 @@ impl Part {
                 &["family_name"]
             }
             Part::Postcode | Part::Locality | Part::Address => &["location"],
-            Part::Organization => &["organization"],
+            Part::Organization | Part::OrgWord => &["organization"],
             Part::BirthDate => &["birth_date"],
             Part::Identifier => &["identifier"],
         }
@@ -146,6 +148,18 @@ impl Part {
                     .map(Cow::Borrowed)
                     .collect();
                 words.sort_unstable();
+                words.dedup();
+                words
+            }
+            // Each distinctive word of an organisation's name (`Katsu` of `Restaurant
+            // Katsu`), three letters at least.
+            Part::OrgWord => {
+                let mut words: Vec<Cow<'_, str>> = f
+                    .org_core()
+                    .split(' ')
+                    .filter(|w| w.chars().count() >= 3)
+                    .map(Cow::Borrowed)
+                    .collect();
                 words.dedup();
                 words
             }
@@ -485,25 +499,31 @@ fn all_pairs(members: &[u32]) -> Vec<(u32, u32)> {
     out
 }
 
-/// Sorted neighbourhood inside an oversized block: sort by (family, given, index), or by
-/// (given, family, index) when `family_first` is false, and pair each record with the next
+/// Sorted neighbourhood inside an oversized block: sort by (family, given), or by (given,
+/// family) when `family_first` is false, then by content ([`Features::profile_hash`]) so the
+/// row order does not decide who neighbours whom, and pair each record with the next
 /// `window` records.
 fn windowed_pairs(
-    mut members: Vec<u32>,
+    members: Vec<u32>,
     features: &[Features],
     window: usize,
     family_first: bool,
 ) -> Vec<(u32, u32)> {
     let empty = Features::default();
-    let key = |i: u32| {
-        let f = features.get(i as usize).unwrap_or(&empty);
-        if family_first {
-            (f.family(), f.given(), i)
-        } else {
-            (f.given(), f.family(), i)
-        }
-    };
-    members.sort_by(|&x, &y| key(x).cmp(&key(y)));
+    let mut keyed: Vec<(&str, &str, u64, u32)> = members
+        .iter()
+        .map(|&i| {
+            let f = features.get(i as usize).unwrap_or(&empty);
+            let (first, second) = if family_first {
+                (f.family(), f.given())
+            } else {
+                (f.given(), f.family())
+            };
+            (first, second, f.profile_hash(), i)
+        })
+        .collect();
+    keyed.sort_unstable();
+    let members: Vec<u32> = keyed.into_iter().map(|k| k.3).collect();
     let mut out = Vec::with_capacity(members.len() * window);
     for (i, &a) in members.iter().enumerate() {
         for &b in members.iter().skip(i + 1).take(window) {

@@ -46,8 +46,13 @@ pub struct FeatureValues {
     /// the words of its name (a company typed into the name fields: `Маркет | Короленко`
     /// against `ПП "Короленко Маркет"`).
     pub org_tokens: String,
+    /// Distinctive words of the organisation key, sorted ([`MatchKey::OrgCore`]); empty
+    /// without an organisation.
+    pub org_core: String,
     /// Birth date digits (`YYYYMMDD`), empty when missing.
     pub birth: String,
+    /// Latin key of the birth place, case-folded (`Київ` and `Kyiv` meet); empty when missing.
+    pub birth_place: String,
     /// Configured identifier values, one per `identifier_columns` entry.
     pub ids: Vec<String>,
     /// Which of `emails` are personal mailboxes (at a mail provider, not an employer).
@@ -82,14 +87,16 @@ enum Slot {
     Area,
     Organization,
     OrgTokens,
+    OrgCore,
     Birth,
+    BirthPlace,
 }
 
-const SLOTS: usize = Slot::Birth as usize + 1;
+const SLOTS: usize = Slot::BirthPlace as usize + 1;
 
 /// What the comparators and blocking rules read from one record ([`FeatureValues`] packed into
 /// one allocation: at a million records the owned form was 575 MB, most of it string headers).
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Features {
     text: PackedText<SLOTS>,
     /// See [`FeatureValues::given_nicknames`].
@@ -128,7 +135,9 @@ impl From<FeatureValues> for Features {
             &v.area,
             &v.organization,
             &v.org_tokens,
+            &v.org_core,
             &v.birth,
+            &v.birth_place,
         ];
         Features {
             text: PackedText::from_parts(&parts),
@@ -143,6 +152,14 @@ impl From<FeatureValues> for Features {
 }
 
 impl Features {
+    /// A hash of everything the comparators read: records with equal hashes are copies as far
+    /// as matching can tell ([`super::profiles`]). Fixed (FxHash), so it is the same on every
+    /// run and machine.
+    pub fn profile_hash(&self) -> u64 {
+        use std::hash::BuildHasher;
+        rustc_hash::FxBuildHasher.hash_one(self)
+    }
+
     /// The owned form back (for tests that change one feature of a record).
     pub fn unpack(&self) -> FeatureValues {
         FeatureValues {
@@ -162,7 +179,9 @@ impl Features {
             area: self.area().into(),
             organization: self.organization().into(),
             org_tokens: self.org_tokens().into(),
+            org_core: self.org_core().into(),
             birth: self.birth().into(),
+            birth_place: self.birth_place().into(),
             ids: self.ids.clone(),
             personal_emails: self.personal_emails,
             role_emails: self.role_emails,
@@ -258,9 +277,19 @@ impl Features {
         self.slot(Slot::OrgTokens)
     }
 
+    /// See [`FeatureValues::org_core`].
+    pub fn org_core(&self) -> &str {
+        self.slot(Slot::OrgCore)
+    }
+
     /// See [`FeatureValues::birth`].
     pub fn birth(&self) -> &str {
         self.slot(Slot::Birth)
+    }
+
+    /// See [`FeatureValues::birth_place`].
+    pub fn birth_place(&self) -> &str {
+        self.slot(Slot::BirthPlace)
     }
 }
 
@@ -357,6 +386,13 @@ pub fn compute(
     if is_household_account(&organization) {
         organization.clear();
     }
+    let org_core = if organization.is_empty() {
+        String::new()
+    } else if rec.keys.get(MatchKey::OrgCore).is_empty() {
+        sorted_words(&organization)
+    } else {
+        rec.keys.get(MatchKey::OrgCore).to_string()
+    };
     let org_tokens = if organization.is_empty() {
         sorted_words(&format!("{given} {family}"))
     } else {
@@ -396,11 +432,16 @@ pub fn compute(
         area: rec.keys.get(MatchKey::Area).to_string(),
         organization,
         org_tokens,
+        org_core,
         birth: v
             .get(Field::BirthDate)
             .chars()
             .filter(char::is_ascii_digit)
             .collect(),
+        birth_place: crate::normalize::translit::latin_key_for(
+            v.get(Field::BirthPlace),
+            rec.country,
+        ),
         ids,
         personal_emails: kind_flags(rec.keys.get(MatchKey::EmailKinds), &['p']),
         role_emails: kind_flags(rec.keys.get(MatchKey::EmailKinds), &['r']),

@@ -16,6 +16,7 @@ pub mod decisions;
 pub mod explain;
 pub mod features;
 mod pairs;
+mod profiles;
 pub mod score;
 pub mod settings;
 mod strdist;

@@ -8,6 +8,7 @@ use super::compare::{Comparison, Kind, TermCounts};
 use super::decisions::{self, Resolved};
 use super::explain::Explanations;
 use super::features::{self, Features};
+use super::profiles::Profiles;
 use super::score::{self, Model, Vectors};
 use super::{
     Decision, DedupeInput, DedupeResult, DedupeSettings, ModelSummary, PairReason, ScoredPair,
@@ -57,9 +58,17 @@ pub(super) fn run(
 
     progress.start("dedupe: training", None);
     let comparisons = Comparison::all(&settings.identifier_columns);
-    let tc = TermCounts::build(&feats, eligible);
-    let (model, pairs_compared) =
-        train(&comparisons, &rules, &cand, &feats, eligible, &tc, settings);
+    let profiles = Profiles::build(&feats, eligible);
+    let tc = TermCounts::build(&feats, &profiles.distinct);
+    let (model, pairs_compared) = train(
+        &comparisons,
+        &rules,
+        &cand,
+        &feats,
+        &profiles,
+        &tc,
+        settings,
+    );
     progress.finish();
 
     progress.start("dedupe: comparing", Some(pairs_compared));
@@ -184,22 +193,23 @@ fn steward_pairs(resolved: &Resolved, eligible: &[bool]) -> Vec<(u32, u32)> {
         .collect()
 }
 
-/// `u` from random pairs, then EM for `m` on an evenly spaced sample of candidate pairs
-/// (only the sample is compared here; every pair is compared once more when scored).
+/// `u` from random pairs of distinct profiles, then EM for `m` on a sample of about
+/// `em_sample_pairs` candidate pairs chosen by content (only the sample is compared here;
+/// every pair is compared once more when scored).
 /// Returns the model and the number of candidate pairs (counted while sampling).
 fn train(
     comparisons: &[Comparison],
     rules: &[BlockRule],
     cand: &Candidates,
     feats: &[Features],
-    eligible: &[bool],
+    profiles: &Profiles,
     tc: &TermCounts,
     settings: &DedupeSettings,
 ) -> (Model, u64) {
     let (u, u_sample) = score::estimate_u(
         comparisons,
         feats,
-        eligible,
+        &profiles.representatives,
         tc,
         settings.u_sample_pairs,
         settings.seed,
@@ -207,12 +217,12 @@ fn train(
     let step = cand
         .upper_bound()
         .div_ceil(settings.em_sample_pairs.max(1))
-        .max(1);
+        .max(1) as u64;
     let mut candidates = 0usize;
     let sample: Vec<CandidatePair> = cand
         .merged()
         .inspect(|_| candidates += 1)
-        .step_by(step)
+        .filter(|p| profiles.sampled(p.a, p.b, step))
         .collect();
     let ab: Vec<(u32, u32)> = sample.iter().map(|p| (p.a, p.b)).collect();
     let sub = Vectors::compute(comparisons, &ab, feats, tc);
@@ -246,7 +256,7 @@ fn train(
         settings.em_max_iterations,
         tc.total,
     );
-    let n = f64::from(tc.total);
+    let n = profiles.eligible as f64;
     model.set_prior(candidates, n * (n - 1.0) / 2.0);
     model.remove_matches_from_u(&u_sample);
     (model, candidates as u64)

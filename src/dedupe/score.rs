@@ -130,19 +130,17 @@ pub struct USample {
     priors: Vec<Vec<f64>>,
 }
 
-/// Estimates `u` from `samples` random pairs of eligible records (seeded).
+/// Estimates `u` from `samples` random pairs of distinct profiles (seeded). `live` lists one
+/// record per distinct profile in an order that depends on the content only
+/// ([`super::profiles::Profiles::representatives`]); with fewer than two, `u` is the prior.
 pub fn estimate_u(
     comparisons: &[Comparison],
     features: &[Features],
-    eligible: &[bool],
+    live: &[u32],
     tc: &TermCounts,
     samples: usize,
     seed: u64,
 ) -> (Vec<Vec<f64>>, USample) {
-    let live: Vec<u32> = (0..features.len())
-        .filter(|&i| eligible.get(i).copied().unwrap_or(false))
-        .map(|i| i as u32)
-        .collect();
     let mut rng = SplitMix(seed);
     let possible = live.len().saturating_mul(live.len().saturating_sub(1)) / 2;
     let samples = samples.min(possible);
@@ -185,8 +183,9 @@ fn prior_u(comparison: &Comparison) -> Vec<f64> {
         Kind::Email => &[1e-5, 1e-4, 1e-4],
         Kind::Phone => &[1e-6, 1e-5, 1e-4, 0.3],
         Kind::Location => &[1e-4, 1e-4, 0.01, 0.03, 0.02],
-        Kind::Organization => &[0.001, 0.002],
+        Kind::Organization => &[0.001, 0.001, 0.002, 0.002, 0.01],
         Kind::BirthDate => &[1e-4, 5e-4, 0.02],
+        Kind::BirthPlace => &[0.01, 0.01],
         Kind::Identifier(_) => &[1e-5, 1e-5, 1e-5],
     };
     let levels = comparison.labels().len();

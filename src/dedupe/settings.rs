@@ -84,6 +84,8 @@ pub fn default_blocking_rules() -> Vec<String> {
         "birth_date+locality",
         "postcode+given:3",
         "organization+locality",
+        "org_word",
+        "address",
         "address+postcode",
         "names",
         "given+family_word",

@@ -73,6 +73,26 @@ impl Normalizer {
         &self.date
     }
 
+    /// The address rules, for the postcode and region clues of source sniffing.
+    pub fn addresses(&self) -> &address::AddressNormalizer {
+        &self.address
+    }
+
+    /// Whether `word` is a known given name (`names.toml`), for column profiles.
+    pub fn is_given_name(&self, word: &str) -> bool {
+        self.name.is_given_name(word)
+    }
+
+    /// Whether a name cell holds a company (a legal form, or a business word beside another).
+    pub fn is_company(&self, text: &str) -> bool {
+        self.org.is_company(text)
+    }
+
+    /// What one word says about a name being an organisation's, for column profiles.
+    pub fn org_word_kind(&self, word: &str) -> Option<org::WordKind> {
+        self.org.word_kind(word)
+    }
+
     /// The country table, shared with source sniffing.
     pub fn countries(&self) -> &country::CountryNormalizer {
         &self.country
@@ -113,11 +133,10 @@ impl Normalizer {
             .collect(),
             phones: vec![rec.raw.get(Field::Phone), rec.raw.get(Field::PhoneAlt)],
             region: rec.raw.get(Field::Region),
+            postcode: rec.raw.get(Field::PostalCode),
             email: rec.raw.get(Field::Email),
         };
-        let found = crate::context::row_country(&evidence, &self.country, |r| {
-            self.address.country_of_region(r)
-        });
+        let found = crate::context::row_country(&evidence, &self.country, &self.address);
         if let Some((country, why)) = found {
             let message = format!("no country in the row or for its file; {why} says {country}");
             set_inferred_country(rec, country, message, issues);

@@ -74,7 +74,7 @@ const ADDRESS: [Field; 7] = [
     Field::Country,
 ];
 const PHONE: [Field; 3] = [Field::Phone, Field::PhoneExt, Field::PhoneType];
-const SINGLE: [Field; 9] = [
+const SINGLE: [Field; 10] = [
     Field::Salutation,
     Field::GivenName,
     Field::MiddleName,
@@ -84,6 +84,7 @@ const SINGLE: [Field; 9] = [
     Field::Email,
     Field::CreatedAt,
     Field::BirthDate,
+    Field::BirthPlace,
 ];
 
 /// Builds golden records, in cluster order. `source_names` and `priorities` are indexed by

@@ -8,6 +8,7 @@ mod bad_input;
 mod contract;
 mod decisions;
 mod gates;
+mod generality;
 mod hostile;
 mod ingest;
 mod normalisation;

@@ -2,10 +2,12 @@
 //! members' features say (contacts, birth dates, identifiers, names, places).
 //!
 //! A cluster's [`View`] is built from its members' features when an edge is checked,
-//! borrowing their text, rather than kept per cluster: at a million rows, summaries held for
-//! every cluster an edge had touched were the largest transient of the run. Each kind of
-//! value is capped at [`MAX_DISTINCT`] distinct values (the smallest in sort order), which
-//! is what keeping capped summaries and merging them gave.
+//! borrowing their text; only clusters of [`super::KEEP_VIEW_FROM`] members or more keep
+//! theirs between edges (rebuilding it on every edge made a 50,000-record cluster quadratic;
+//! keeping one for every cluster was, at a million rows, the largest transient of the run).
+//! Each kind of value is capped at [`MAX_DISTINCT`] distinct values (the smallest in sort
+//! order) and the records at the [`MAX_DISTINCT`] lowest indices, so a kept view merged with
+//! another is the view built from both clusters' members.
 //!
 //! Alternatives measured on the independent hold-out sets (`benches/holdout`, eight sets) and
 //! rejected, so that nobody tries them again blind: a shared mobile exempting a pair from
@@ -59,9 +61,9 @@ pub(super) struct View<'f> {
     initials: Vec<Given<'f>>,
     /// Middle names and patronymics (Latin keys).
     middles: Vec<&'f str>,
-    /// The members themselves (the first [`MAX_DISTINCT`]), for the checks that compare
-    /// records rather than values.
-    records: Vec<&'f Features>,
+    /// The members themselves (the [`MAX_DISTINCT`] with the lowest indices, by index), for
+    /// the checks that compare records rather than values.
+    records: Vec<(usize, &'f Features)>,
 }
 
 fn finish<T: Ord>(values: &mut Vec<T>) {
@@ -80,12 +82,36 @@ impl<'f> View<'f> {
     /// The view of the cluster whose members are `members` (indices into `features`).
     pub(super) fn of(members: &[usize], features: &'f [Features]) -> View<'f> {
         let mut v = View::default();
-        for f in members.iter().filter_map(|&i| features.get(i)) {
-            if v.records.len() < MAX_DISTINCT {
-                v.records.push(f);
-            }
+        for (i, f) in members.iter().filter_map(|&i| Some((i, features.get(i)?))) {
+            v.records.push((i, f));
             v.add(f);
         }
+        v.finish_all();
+        v
+    }
+
+    /// The view of the union of the two clusters `self` and `other` describe.
+    pub(super) fn merge(mut self, other: View<'f>) -> View<'f> {
+        self.emails.extend(other.emails);
+        self.phones.extend(other.phones);
+        self.personal_emails.extend(other.personal_emails);
+        self.mobiles.extend(other.mobiles);
+        self.sure_mobiles.extend(other.sure_mobiles);
+        self.births.extend(other.births);
+        self.ids.extend(other.ids);
+        self.places.extend(other.places);
+        self.givens.extend(other.givens);
+        self.initials.extend(other.initials);
+        self.middles.extend(other.middles);
+        self.records.extend(other.records);
+        self.finish_all();
+        self
+    }
+
+    fn finish_all(&mut self) {
+        let v = self;
+        v.records.sort_unstable_by_key(|r| r.0);
+        v.records.truncate(MAX_DISTINCT);
         finish(&mut v.emails);
         finish(&mut v.phones);
         finish(&mut v.personal_emails);
@@ -97,7 +123,6 @@ impl<'f> View<'f> {
         finish(&mut v.givens);
         finish(&mut v.initials);
         finish(&mut v.middles);
-        v
     }
 
     fn add(&mut self, f: &'f Features) {
@@ -381,7 +406,7 @@ fn places_meet(x: &View, y: &View) -> bool {
 fn homes_meet(x: &View, y: &View) -> bool {
     x.records
         .iter()
-        .any(|a| y.records.iter().any(|b| same_home(a, b)))
+        .any(|a| y.records.iter().any(|b| same_home(a.1, b.1)))
 }
 
 /// `prefix` + `value`, or empty for an empty value.

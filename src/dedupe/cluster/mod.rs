@@ -41,12 +41,18 @@ pub enum Refusal {
     GivenName,
 }
 
+/// Clusters of at least this many members keep their [`View`] between edges (smaller ones
+/// build it from their members when an edge is checked).
+pub(super) const KEEP_VIEW_FROM: usize = 64;
+
 /// Union-find over records; what the guards check is read from the members' features.
 pub struct Clusters<'a> {
     features: &'a [Features],
     parent: Vec<usize>,
     /// Members of each cluster of two or more, by root (a record alone is its own member).
     members: HashMap<usize, Vec<usize>>,
+    /// The views of the clusters of [`KEEP_VIEW_FROM`] members or more, by root.
+    views: HashMap<usize, View<'a>>,
     /// Cannot-link partners of each cluster's members, by root.
     forbid: BTreeMap<usize, Vec<usize>>,
     /// Steward-assigned customer IDs, by root.
@@ -74,18 +80,34 @@ impl<'a> Clusters<'a> {
             features,
             parent: (0..features.len()).collect(),
             members: HashMap::default(),
+            views: HashMap::default(),
             forbid,
             pins: pins.iter().cloned().collect(),
             birth_guard: true,
         }
     }
 
-    /// The members of the cluster rooted at `root`.
-    fn members_of(&self, root: usize) -> Vec<usize> {
-        self.members
-            .get(&root)
-            .cloned()
-            .unwrap_or_else(|| vec![root])
+    /// The number of members of the cluster rooted at `root`.
+    fn size_of(&self, root: usize) -> usize {
+        self.members.get(&root).map_or(1, Vec::len)
+    }
+
+    /// The view of the cluster rooted at `root`: taken out of the kept views, or built.
+    fn take_view(&mut self, root: usize) -> View<'a> {
+        if let Some(view) = self.views.remove(&root) {
+            return view;
+        }
+        match self.members.get(&root) {
+            Some(members) => View::of(members, self.features),
+            None => View::of(&[root], self.features),
+        }
+    }
+
+    /// Puts a view taken with [`Clusters::take_view`] back when its cluster keeps one.
+    fn keep_view(&mut self, root: usize, view: View<'a>) {
+        if self.size_of(root) >= KEEP_VIEW_FROM {
+            self.views.insert(root, view);
+        }
     }
 
     /// The steward-assigned ID of the cluster rooted at `root`.
@@ -137,21 +159,26 @@ impl<'a> Clusters<'a> {
         if forbidden(ra, rb) || forbidden(rb, ra) || pins_differ {
             return Err(Refusal::CannotLink);
         }
-        let (xa, xb) = (self.members_of(ra), self.members_of(rb));
-        if !steward {
-            let (x, y) = (View::of(&xa, self.features), View::of(&xb, self.features));
-            if let Some(refusal) = conflict(&x, &y, self.birth_guard) {
-                return Err(refusal);
-            }
+        let (x, y) = (self.take_view(ra), self.take_view(rb));
+        if !steward && let Some(refusal) = conflict(&x, &y, self.birth_guard) {
+            self.keep_view(ra, x);
+            self.keep_view(rb, y);
+            return Err(refusal);
         }
-        let (keep, gone, mut kept, taken) = if ra < rb {
-            (ra, rb, xa, xb)
+        let (keep, gone, view) = if ra < rb {
+            (ra, rb, x.merge(y))
         } else {
-            (rb, ra, xb, xa)
+            (rb, ra, y.merge(x))
         };
+        // The larger member list takes the smaller (a big cluster is not copied per edge).
+        let mut kept = self.members.remove(&keep).unwrap_or_else(|| vec![keep]);
+        let mut taken = self.members.remove(&gone).unwrap_or_else(|| vec![gone]);
+        if kept.len() < taken.len() {
+            std::mem::swap(&mut kept, &mut taken);
+        }
         kept.extend(taken);
-        self.members.remove(&gone);
         self.members.insert(keep, kept);
+        self.keep_view(keep, view);
         if let Some(partners) = self.forbid.remove(&gone) {
             let merged = self.forbid.entry(keep).or_default();
             merged.extend(partners);

@@ -29,6 +29,7 @@ pub enum Kind {
     Location,
     Organization,
     BirthDate,
+    BirthPlace,
     /// The n-th configured identifier column.
     Identifier(usize),
 }
@@ -86,6 +87,10 @@ impl Comparison {
                 name: "birth_date",
                 kind: Kind::BirthDate,
             },
+            Comparison {
+                name: "birth_place",
+                kind: Kind::BirthPlace,
+            },
         ];
         for (i, col) in identifier_columns.iter().enumerate() {
             out.push(Comparison {
@@ -126,8 +131,17 @@ impl Comparison {
                 "other_address",
                 "different",
             ],
-            Kind::Organization => &["missing", "exact", "close", "different"],
+            Kind::Organization => &[
+                "missing",
+                "exact",
+                "same_words",
+                "close",
+                "within",
+                "shares_word",
+                "different",
+            ],
             Kind::BirthDate => &["missing", "exact", "typo", "same_year", "different"],
+            Kind::BirthPlace => &["missing", "exact", "close", "different"],
             Kind::Identifier(_) => &["missing", "exact", "one_typo", "two_typos", "different"],
         }
     }
@@ -144,8 +158,9 @@ impl Comparison {
             Kind::Email => compare_email(x, y, tx, ix),
             Kind::Phone => compare_phone(x, y, tx, ix),
             Kind::Location => compare_location(x, y, tx, ix),
-            Kind::Organization => compare_organization(x, y),
+            Kind::Organization => compare_organization(x, y, tx, ix),
             Kind::BirthDate => Outcome::level(compare_birth(x.birth(), y.birth())),
+            Kind::BirthPlace => compare_place_name(x.birth_place(), y.birth_place(), tx, ix),
             Kind::Identifier(i) => compare_identifier(x.ids.get(i), y.ids.get(i)),
         }
     }
@@ -808,10 +823,16 @@ fn words_within(part: &str, whole: &str) -> bool {
         })
 }
 
-/// Organisations: both present, exact / close / different; one present and the other record's
-/// name is two or more of its words (a company typed, perhaps shortened, into the name
-/// fields: `Агро | Василашко` / `Василашко Агро 886 Limited`), exact; else missing.
-fn compare_organization(x: &Features, y: &Features) -> Outcome {
+/// Organisations, both present: `exact` (one key), `same_words` (the same distinctive words
+/// in any order, the generic ones aside: `Restaurant Katsu` / `Katsu`, `Cafe Ritz-Carlton` /
+/// `Ritz-Carlton Cafe`), `close` (the distinctive words alike letter by letter: `Second
+/// Street Grill` / `Second Street Grille`), `within` (one name's distinctive words all in the
+/// other's: `Virgil's` / `Virgil's Real BBQ`), `shares_word` (a distinctive word in common),
+/// `different`. The exact levels carry how many records share the words (a chain's name is
+/// common). One present and the other record's name is two or more of its words (a company
+/// typed, perhaps shortened, into the name fields: `Агро | Василашко` / `Василашко Агро 886
+/// Limited`): `exact`; else missing.
+fn compare_organization(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> Outcome {
     let (xo, yo) = (x.organization().is_empty(), y.organization().is_empty());
     if xo != yo {
         let (name, org) = if xo { (x, y) } else { (y, x) };
@@ -819,19 +840,70 @@ fn compare_organization(x: &Features, y: &Features) -> Outcome {
             return Outcome::level(1);
         }
     }
-    compare_plain(x.organization(), y.organization())
+    if xo || yo {
+        return Outcome::level(MISSING);
+    }
+    let tf = || tx.org.get(ix).copied().unwrap_or(0);
+    if x.organization() == y.organization() {
+        return Outcome {
+            level: 1,
+            tf_count: tf(),
+        };
+    }
+    let (a, b) = (x.org_core(), y.org_core());
+    if a == b {
+        return Outcome {
+            level: 2,
+            tf_count: tf(),
+        };
+    }
+    if jaro_winkler(a, b) >= 0.92 || words_alike(a, b) {
+        return Outcome::level(3);
+    }
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let in_both = words_within(short, x.org_tokens()) && words_within(short, y.org_tokens());
+    if words_within(short, long) || in_both {
+        return Outcome::level(4);
+    }
+    if a.split(' ')
+        .any(|w| w.chars().count() >= 3 && b.split(' ').any(|v| v == w))
+    {
+        return Outcome::level(5);
+    }
+    Outcome::level(6)
 }
 
-fn compare_plain(a: &str, b: &str) -> Outcome {
+/// Two sorted word lists of one length whose words pair up within one edit each (the
+/// first letters equal): `grill street second` / `grille street second`.
+fn words_alike(a: &str, b: &str) -> bool {
+    let (aw, bw): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
+    aw.len() == bw.len()
+        && aw.iter().zip(&bw).all(|(p, q)| {
+            p.chars().next() == q.chars().next()
+                && (p == q || (p.chars().count() >= 4 && within_one_edit(p, q)))
+        })
+}
+
+/// Two place names (a birth place): `exact` (with how many records name the place),
+/// `close` (a typo, or one name the start of the other: `Norwich` / `Norwich, Norfolk`),
+/// `different`.
+fn compare_place_name(a: &str, b: &str, tx: &TermCounts, ix: usize) -> Outcome {
     if a.is_empty() || b.is_empty() {
-        Outcome::level(MISSING)
-    } else if a == b {
-        Outcome::level(1)
-    } else if jaro_winkler(a, b) >= 0.9 {
-        Outcome::level(2)
-    } else {
-        Outcome::level(3)
+        return Outcome::level(MISSING);
     }
+    if a == b {
+        return Outcome {
+            level: 1,
+            tf_count: tx.birth_place.get(ix).copied().unwrap_or(0),
+        };
+    }
+    let first = |s: &str| s.split([',', ' ']).next().unwrap_or("").to_string();
+    let starts = first(a) == first(b) && first(a).chars().count() >= 4;
+    Outcome::level(if starts || jaro_winkler(a, b) >= 0.9 {
+        2
+    } else {
+        3
+    })
 }
 
 /// Birth dates as `YYYYMMDD` digits: exact, one typo or day/month swapped, same year, different.
@@ -884,6 +956,10 @@ pub struct TermCounts {
     pub locality: Vec<u32>,
     /// Regions too: a third of a Thai file lives in Bangkok.
     pub area: Vec<u32>,
+    /// Organisations' distinctive words: a chain's name is on many records.
+    pub org: Vec<u32>,
+    /// Birth places: London is on many records, a village on few.
+    pub birth_place: Vec<u32>,
     /// Number of eligible records.
     pub total: u32,
 }
@@ -902,6 +978,8 @@ impl TermCounts {
             postcode: count_terms(features, eligible, |f| [f.postcode(), ""]).map(|[a, _]| a),
             locality: count_terms(features, eligible, |f| [f.locality(), ""]).map(|[a, _]| a),
             area: count_terms(features, eligible, |f| [f.area(), ""]).map(|[a, _]| a),
+            org: count_terms(features, eligible, |f| [f.org_core(), ""]).map(|[a, _]| a),
+            birth_place: count_terms(features, eligible, |f| [f.birth_place(), ""]).map(|[a, _]| a),
             total: eligible.iter().filter(|&&e| e).count() as u32,
         }
     }

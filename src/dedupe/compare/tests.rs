@@ -28,8 +28,28 @@ fn given_name_levels() {
     assert_eq!(given_level("", "mary", "", ""), MISSING);
 }
 
+fn organization_comparison() -> Comparison {
+    Comparison::all(&[])
+        .into_iter()
+        .find(|c| c.kind == Kind::Organization)
+        .expect("an organisation comparison")
+}
+
+fn company(key: &str, core: &str) -> Features {
+    let mut words: Vec<&str> = key.split(' ').collect();
+    words.sort_unstable();
+    FeatureValues {
+        organization: key.into(),
+        org_tokens: words.join(" "),
+        org_core: core.into(),
+        ..FeatureValues::default()
+    }
+    .into()
+}
+
 #[test]
 fn a_company_in_the_name_fields_meets_the_organisation() {
+    let org = organization_comparison();
     let person = FeatureValues {
         given: "market".into(),
         family: "korolenko".into(),
@@ -37,29 +57,35 @@ fn a_company_in_the_name_fields_meets_the_organisation() {
         ..FeatureValues::default()
     }
     .into();
-    let company = FeatureValues {
-        organization: "korolenko market".into(),
-        org_tokens: "korolenko market".into(),
-        ..FeatureValues::default()
-    }
-    .into();
-    assert_eq!(compare_organization(&person, &company).level, 1);
-    let longer = FeatureValues {
-        organization: "korolenko market 742".into(),
-        org_tokens: "742 korolenko market".into(),
-        ..FeatureValues::default()
-    }
-    .into();
-    assert_eq!(compare_organization(&longer, &person).level, 1);
-    let other = FeatureValues {
-        organization: "korolenko farm".into(),
-        org_tokens: "farm korolenko".into(),
-        ..FeatureValues::default()
-    }
-    .into();
-    assert_eq!(compare_organization(&person, &other).level, MISSING);
+    let korolenko = company("korolenko market", "korolenko");
+    assert_eq!(level(&org, &person, &korolenko), "exact");
+    let longer = company("korolenko market 742", "742 korolenko");
+    assert_eq!(level(&org, &longer, &person), "exact");
+    let other = company("korolenko farm", "korolenko");
+    assert_eq!(level(&org, &person, &other), "missing");
     // Two people with the same name are not an organisation match.
-    assert_eq!(compare_organization(&person, &person).level, MISSING);
+    assert_eq!(level(&org, &person, &person), "missing");
+}
+
+#[test]
+fn organisation_levels_follow_the_distinctive_words() {
+    let org = organization_comparison();
+    let katsu = company("restaurant katsu", "katsu");
+    assert_eq!(level(&org, &katsu, &katsu), "exact");
+    assert_eq!(
+        level(&org, &katsu, &company("katsu", "katsu")),
+        "same_words"
+    );
+    let grill = company("second street grill", "grill second street");
+    let grille = company("second street grille", "grille second street");
+    assert_eq!(level(&org, &grill, &grille), "close");
+    let virgils = company("virgils", "virgils");
+    let bbq = company("virgils real bbq", "bbq real virgils");
+    assert_eq!(level(&org, &virgils, &bbq), "within");
+    let palace = company("golden palace", "golden palace");
+    let dragon = company("golden dragon", "dragon golden");
+    assert_eq!(level(&org, &palace, &dragon), "shares_word");
+    assert_eq!(level(&org, &katsu, &palace), "different");
 }
 
 #[test]
@@ -292,12 +318,13 @@ fn comparisons_are_symmetric() {
             cmp.name
         );
     }
-    assert_eq!(level(&c[2], &x, &y), "local_part");
+    let named = |name: &str| c.iter().find(|k| k.name == name).expect(name);
+    assert_eq!(level(named("email"), &x, &y), "local_part");
     // A Kyiv landline: the same number, as a household's or an office's may be.
-    assert_eq!(level(&c[3], &x, &y), "exact_line");
-    assert_eq!(level(&c[4], &x, &y), "address_close");
-    assert_eq!(level(&c[6], &x, &y), "typo");
-    assert_eq!(level(&c[7], &x, &y), "one_typo");
+    assert_eq!(level(named("phone"), &x, &y), "exact_line");
+    assert_eq!(level(named("location"), &x, &y), "address_close");
+    assert_eq!(level(named("birth_date"), &x, &y), "typo");
+    assert_eq!(level(named("id:ssn"), &x, &y), "one_typo");
 }
 
 #[test]

@@ -116,6 +116,16 @@ impl AddressNormalizer {
         self.rules.country_of_region(text)
     }
 
+    /// Whether `code` fits the postcode pattern of some country.
+    pub fn fits_some_postcode(&self, code: &str) -> bool {
+        self.rules.fits_some_postcode(code)
+    }
+
+    /// The one country whose postcode pattern fits `code` (`SW1A 2AA` → GB).
+    pub fn country_of_postcode(&self, code: &str) -> Option<Country> {
+        self.rules.country_of_postcode(code)
+    }
+
     /// Parses the record's address columns per `rec.country`; writes the six address values and
     /// `rec.keys.address()`. The `country` value is left to the country normaliser.
     pub fn apply(&self, rec: &mut Record, _ctx: &RowContext, issues: &mut Vec<Issue>) {
@@ -160,6 +170,11 @@ impl AddressNormalizer {
         rec.values.set(Field::PostalCode, postal_code);
         rec.keys.set(MatchKey::Address, key);
         issues.extend(found);
+        // A birth place is a place name as written (a town, perhaps with its county or
+        // country after a comma), cased as towns are; it is compared, not parsed.
+        let birth_place = crate::normalize::text::clean(rec.raw.get(Field::BirthPlace));
+        let birth_place = casing::fix_case(&birth_place, area_rules);
+        rec.values.set(Field::BirthPlace, birth_place);
     }
 }
 

@@ -240,6 +240,38 @@ impl AddressRules {
     }
 }
 
+impl AddressRules {
+    /// Whether `code` fits the postcode pattern of some country (a few characters with a
+    /// digit: free text and plain words do not).
+    pub fn fits_some_postcode(&self, code: &str) -> bool {
+        let code = code.trim();
+        code.len() <= 12
+            && code.chars().any(|c| c.is_ascii_digit())
+            && self
+                .countries
+                .values()
+                .any(|rules| rules.has_postcode_pattern() && rules.format_postcode(code).is_some())
+    }
+
+    /// The one country whose postcode pattern fits `code` (`SW1A 2AA` → GB, `M5V 3L9` → CA,
+    /// `60614-1234` → US); none when several countries' patterns fit (five digits are a
+    /// postcode in the US, Germany, France, Ukraine, Thailand…) or none does.
+    pub fn country_of_postcode(&self, code: &str) -> Option<Country> {
+        if code.trim().is_empty() {
+            return None;
+        }
+        let mut found = self
+            .countries
+            .iter()
+            .filter(|(_, rules)| {
+                rules.has_postcode_pattern() && rules.format_postcode(code).is_some()
+            })
+            .map(|(c, _)| *c);
+        let first = found.next()?;
+        found.next().is_none().then_some(first)
+    }
+}
+
 /// Lower-cases `token` and drops one trailing dot (the lookup form of every table).
 pub fn fold(token: &str) -> String {
     let lower = token.to_lowercase();

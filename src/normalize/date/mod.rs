@@ -13,8 +13,10 @@
 //! - Two-digit years: up to this year + 10 is this century, else the last one; birth dates never in the future.
 //! - A 5-digit number is an Excel serial (1900 system; created 20000–80000, birth 10000–80000), 8 digits
 //!   YYYYMMDD, 10 digits Unix seconds (13: milliseconds), written in UTC with `Z`.
-//! - Plausible range: created 1970-01-01..today+1 day, birth 1900-01-01..today; else `date.out_of_range`.
-//!   A date that does not exist (31 April) is also `date.out_of_range`. Anything else: `date.unparseable`.
+//! - Usual range: created 1970-01-01..today+1 day, birth 1900-01-01..today. A real date outside it
+//!   is kept as read with a `date.implausible` finding (archives and registers hold births from
+//!   centuries ago); only a date that does not exist (31 April) is `date.out_of_range` and left
+//!   empty. Anything else: `date.unparseable`.
 //! - Birth dates are written without time; created dates keep a written time (and zone).
 
 mod civil;
@@ -199,13 +201,16 @@ impl DateNormalizer {
             ),
         };
         if parsed.date < earliest || parsed.date > latest {
+            // A real calendar date is kept whatever its year: registers, genealogy and
+            // archives hold births long before 1900. Only the finding says it is unusual.
             let message = format!(
-                "{} is outside the plausible range {earliest}..{latest}",
+                "{} is outside the usual range {earliest}..{latest}; kept as read",
                 parsed.date
             );
+            let iso = parsed.iso();
             return (
-                String::new(),
-                Some(Issue::warning(field, "date.out_of_range", text, message)),
+                iso.clone(),
+                Some(Issue::info(field, "date.implausible", text, message).with_suggestion(iso)),
             );
         }
         let iso = parsed.iso();

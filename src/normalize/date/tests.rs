@@ -185,18 +185,19 @@ fn impossible_and_implausible_dates() {
         (String::new(), "date.out_of_range")
     );
     assert_eq!(ok("29.02.2024", "UA"), "2024-02-29");
+    // Real dates outside the usual range are kept, with a finding.
     assert_eq!(
         created("01.01.1960", "UA"),
-        (String::new(), "date.out_of_range")
+        ("1960-01-01".to_string(), "date.implausible")
     );
     assert_eq!(
         created("01.01.2031", "UA"),
-        (String::new(), "date.out_of_range")
+        ("2031-01-01".to_string(), "date.implausible")
     );
     let (v, issue) = norm().normalize("01.01.2030", Country::new("UA"), Field::BirthDate);
     assert_eq!(
         (v.as_str(), issue.map(|i| i.code)),
-        ("", Some("date.out_of_range"))
+        ("2030-01-01", Some("date.implausible"))
     );
     assert_eq!(
         norm()
@@ -204,6 +205,19 @@ fn impossible_and_implausible_dates() {
             .0,
         "1961-05-12"
     );
+}
+
+#[test]
+fn historical_birth_dates_are_kept() {
+    for (text, iso) in [
+        ("1606-07-01", "1606-07-01"),
+        ("1875-08-19", "1875-08-19"),
+        ("19.02.1473", "1473-02-19"),
+    ] {
+        let (v, issue) = norm().normalize(text, Country::new("GB"), Field::BirthDate);
+        assert_eq!(v, iso, "{text}");
+        assert_eq!(issue.map(|i| i.code), Some("date.implausible"), "{text}");
+    }
 }
 
 #[test]

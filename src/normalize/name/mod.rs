@@ -53,6 +53,11 @@ impl NameNormalizer {
         })
     }
 
+    /// Whether `word` is a known given name (compared by Latin key).
+    pub fn is_given_name(&self, word: &str) -> bool {
+        self.rules.is_given_name(word)
+    }
+
     /// Normalises the record's names in place.
     pub fn apply(&self, rec: &mut Record, ctx: &RowContext, issues: &mut Vec<Issue>) {
         let mut read = |f: Field| {

@@ -5,6 +5,7 @@
 use super::legal::compact;
 use crate::error::Result;
 use crate::locale::LocaleData;
+use crate::normalize::translit::latin_key;
 use rustc_hash::FxHashSet as HashSet;
 use serde::Deserialize;
 
@@ -12,6 +13,25 @@ use serde::Deserialize;
 #[serde(default)]
 struct File {
     business: BusinessFile,
+    generic: GenericFile,
+}
+
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct GenericFile {
+    kinds: Vec<String>,
+    function_words: Vec<String>,
+}
+
+/// What one word of a name says about it being an organisation's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WordKind {
+    /// A line of business (`[business] words`): beside another word, proof of a company.
+    Business,
+    /// A kind of place or business (`[generic] kinds`: `Grill`, `Center`, also surnames).
+    Kind,
+    /// An article, preposition or conjunction (`[generic] function_words`).
+    Function,
 }
 
 #[derive(Default, Deserialize)]
@@ -27,6 +47,8 @@ struct BusinessFile {
 #[derive(Debug, Default)]
 pub struct BusinessWords {
     words: HashSet<String>,
+    kinds: HashSet<String>,
+    function_words: HashSet<String>,
     thai: Vec<String>,
     roles: HashSet<String>,
     thai_roles: Vec<String>,
@@ -44,9 +66,18 @@ impl BusinessWords {
     pub fn from_locale(locale: &LocaleData) -> Result<BusinessWords> {
         let file: File = locale.parse("organizations.toml")?;
         let b = file.business;
-        let set = |v: Vec<String>| v.iter().map(|w| compact(w)).collect::<HashSet<_>>();
+        // Each word as written and as its Latin key, so that keys of names in other
+        // scripts (`магазин` → `mahazyn`) find it too.
+        let set = |v: Vec<String>| {
+            v.iter()
+                .flat_map(|w| [compact(w), compact(&latin_key(w))])
+                .filter(|w| !w.is_empty())
+                .collect::<HashSet<_>>()
+        };
         Ok(BusinessWords {
             words: set(b.words),
+            kinds: set(file.generic.kinds),
+            function_words: set(file.generic.function_words),
             thai: b.thai,
             roles: set(b.roles),
             thai_roles: b.thai_roles,
@@ -65,6 +96,20 @@ impl BusinessWords {
             business |= self.words.contains(&w);
         }
         count >= 2 && business
+    }
+
+    /// What one word says about a name being an organisation's, if anything.
+    pub fn word_kind(&self, word: &str) -> Option<WordKind> {
+        let w = compact(word);
+        if self.words.contains(&w) {
+            Some(WordKind::Business)
+        } else if self.kinds.contains(&w) {
+            Some(WordKind::Kind)
+        } else if self.function_words.contains(&w) {
+            Some(WordKind::Function)
+        } else {
+            None
+        }
     }
 
     /// Whether `text` names a desk or department rather than a person: every word a role

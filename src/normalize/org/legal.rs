@@ -13,6 +13,8 @@ struct OrganizationsFile {
     thai: ThaiFile,
     /// Read by [`super::business`].
     business: serde::de::IgnoredAny,
+    /// Read by [`super::business`].
+    generic: serde::de::IgnoredAny,
 }
 
 #[derive(Deserialize)]

@@ -12,7 +12,7 @@
 mod business;
 mod legal;
 
-pub use business::BusinessWords;
+pub use business::{BusinessWords, WordKind};
 pub use legal::LegalForms;
 
 use super::RowContext;
@@ -42,9 +42,36 @@ impl OrgNormalizer {
     /// Normalises the record's organisation name in place.
     pub fn apply(&self, rec: &mut Record, _ctx: &RowContext, _issues: &mut Vec<Issue>) {
         let name = unmix_scripts(&clean(rec.raw.get(Field::Organization)));
-        rec.keys
-            .set(MatchKey::Organization, self.key_for(&name, rec.country));
+        let key = self.key_for(&name, rec.country);
+        rec.keys.set(MatchKey::OrgCore, self.core_of_key(&key));
+        rec.keys.set(MatchKey::Organization, key);
         rec.values.set(Field::Organization, name);
+    }
+
+    /// What one word says about a name being an organisation's ([`BusinessWords::word_kind`]).
+    pub fn word_kind(&self, word: &str) -> Option<WordKind> {
+        self.business.word_kind(word)
+    }
+
+    /// The distinctive words of an organisation key, sorted and unique: the key without the
+    /// business, kind and function words many organisations share; all its words when it
+    /// has nothing else (`Steak House`).
+    pub fn core_of_key(&self, key: &str) -> String {
+        let mut words: Vec<&str> = key
+            .split(|c: char| c.is_whitespace() || c == '-' || c == '/')
+            .filter(|w| !w.is_empty())
+            .collect();
+        let distinctive: Vec<&str> = words
+            .iter()
+            .copied()
+            .filter(|w| self.business.word_kind(w).is_none())
+            .collect();
+        if !distinctive.is_empty() {
+            words = distinctive;
+        }
+        words.sort_unstable();
+        words.dedup();
+        words.join(" ")
     }
 
     /// Splits `name` into its core and the canonical spelling of its legal form, if any.
@@ -70,13 +97,36 @@ impl OrgNormalizer {
 
     /// [`OrgNormalizer::key`] for a row of `country` (which decides how Cyrillic is read, see
     /// [`latin_key_for`]).
+    ///
+    /// A part in brackets is a qualifier, not the name (`Spago (Los Angeles)`, `Acme
+    /// (Pty)`), and an English `the` is dropped at either end, where catalogues put it
+    /// (`The Palm`, `Palm, The`).
     pub fn key_for(&self, name: &str, country: Option<Country>) -> String {
-        let (core, _) = self.forms.split(name);
+        let (core, _) = self.forms.split(&without_brackets(name));
         let key = latin_key_for(&core.replace('&', " and "), country);
-        match key.strip_prefix("the ") {
-            Some(rest) => rest.to_string(),
-            None => key,
+        let key = key.strip_prefix("the ").unwrap_or(&key);
+        let key = key.strip_suffix(" the").unwrap_or(key);
+        key.to_string()
+    }
+}
+
+/// `name` without its parts in round or square brackets; the name itself when nothing is
+/// left outside them.
+fn without_brackets(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut depth = 0usize;
+    for c in name.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
         }
+    }
+    if out.trim().is_empty() {
+        name.to_string()
+    } else {
+        clean(&out)
     }
 }
 

@@ -264,6 +264,52 @@ pub fn country_for_international(digits: &str) -> Option<Country> {
     Country::new(&region.to_string())
 }
 
+/// The country of a number written nationally in the North American style: three digits of
+/// area code, three of exchange and four of line in separate groups (`404/607-1622`,
+/// `(310) 246-1501`, `1-800-555-0199`, `212.869.5544`), valid in the North American plan.
+/// Area and exchange codes never start with 0 or 1, which sets these apart from national
+/// numbers elsewhere written in three groups (`081-234-5678` in Thailand); a run of ten
+/// digits without groups says too little (an Indian mobile has ten digits too). The
+/// region comes from the metadata (`US`, `CA`, `JM`…).
+pub fn country_for_north_american_style(text: &str) -> Option<Country> {
+    let start = text.find(|c: char| c.is_ascii_digit() || c == '(' || c == '+')?;
+    let written = &text[start..];
+    if written.starts_with('+') {
+        return None;
+    }
+    // The number ends where letters start (`x12`, `ext. 3`, a second number's label).
+    let number = written
+        .split(|c: char| c.is_alphabetic())
+        .next()
+        .unwrap_or(written);
+    let groups: Vec<&str> = number
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|g| !g.is_empty())
+        .collect();
+    let national: String = match groups.as_slice() {
+        [a, b, c] if a.len() == 3 && b.len() == 3 && c.len() == 4 => format!("{a}{b}{c}"),
+        ["1", a, b, c] if a.len() == 3 && b.len() == 3 && c.len() == 4 => format!("{a}{b}{c}"),
+        _ => return None,
+    };
+    let opens_group = |i: usize| {
+        national
+            .as_bytes()
+            .get(i)
+            .is_some_and(|d| (b'2'..=b'9').contains(d))
+    };
+    if !opens_group(0) || !opens_group(3) {
+        return None;
+    }
+    let parsed = PHONE_NUMBER_UTIL
+        .parse(format!("+1{national}"), None)
+        .ok()?;
+    if !PHONE_NUMBER_UTIL.is_valid_number(&parsed) {
+        return None;
+    }
+    let region = PHONE_NUMBER_UTIL.get_region_for_number(&parsed)?;
+    Country::new(&region.to_string())
+}
+
 #[cfg(test)]
 mod country_tests {
     use super::*;
@@ -280,5 +326,31 @@ mod country_tests {
             Country::new("DE")
         );
         assert_eq!(country_for_international("12"), None);
+    }
+
+    #[test]
+    fn north_american_grouping_names_its_country() {
+        for written in [
+            "404/607-1622",
+            "(310) 246-1501",
+            "212.869.5544",
+            "1-212-869-5544",
+        ] {
+            assert_eq!(
+                country_for_north_american_style(written),
+                Country::new("US"),
+                "{written}"
+            );
+        }
+        // Toronto's area code is Canadian.
+        assert_eq!(
+            country_for_north_american_style("416-979-2300 x12"),
+            Country::new("CA")
+        );
+        // A Thai number in three groups, ten bare digits, an international number: no vote.
+        assert_eq!(country_for_north_american_style("081-234-5678"), None);
+        assert_eq!(country_for_north_american_style("4046071622"), None);
+        assert_eq!(country_for_north_american_style("+1 404 607 1622"), None);
+        assert_eq!(country_for_north_american_style("264-1234"), None);
     }
 }

@@ -1,0 +1,258 @@
+//! Files not shaped like a CRM export: copies only, shuffled rows, listings of businesses with
+//! North American phones and no country, people born before 1900, headers Steward does not
+//! know. Each is run with no config, as a new user would.
+
+use crate::common::*;
+use std::collections::BTreeSet;
+
+/// Customers per input row content: the partition of the rows (data rows per input)
+/// as sets of row texts, so two runs on the same rows in any order compare equal.
+fn partition(out: &tempfile::TempDir, inputs: &[(&str, Vec<Vec<u8>>)]) -> BTreeSet<Vec<String>> {
+    let mut by_customer: HashMap<String, Vec<String>> = HashMap::new();
+    for row in &xref(out).rows {
+        let (source, n) = (&row["source"], row["row"].parse::<usize>().expect("row"));
+        let lines = &inputs
+            .iter()
+            .find(|(name, _)| name == source)
+            .expect("a known source")
+            .1;
+        let customer = match row["customer_id"].as_str() {
+            "" => format!("alone {source} {n}"),
+            id => id.to_string(),
+        };
+        by_customer.entry(customer).or_default().push(format!(
+            "{source}: {}",
+            String::from_utf8_lossy(&lines[n - 1])
+        ));
+    }
+    by_customer
+        .into_values()
+        .map(|mut rows| {
+            rows.sort();
+            rows
+        })
+        .collect()
+}
+
+/// The header and data rows of a delimited file, each row as its raw bytes re-encoded.
+fn data_rows(path: &Path, delimiter: u8) -> (csv::ByteRecord, Vec<csv::ByteRecord>) {
+    let mut r = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .from_path(path)
+        .expect("read fixture");
+    let header = r.byte_headers().expect("header").clone();
+    let rows = r.byte_records().map(|x| x.expect("record")).collect();
+    (header, rows)
+}
+
+fn joined(delimiter: u8, header: &csv::ByteRecord, rows: &[csv::ByteRecord]) -> Vec<u8> {
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .from_writer(Vec::new());
+    w.write_byte_record(header).expect("write");
+    for r in rows {
+        w.write_byte_record(r).expect("write");
+    }
+    w.into_inner().expect("flush")
+}
+
+fn as_line(r: &csv::ByteRecord) -> Vec<u8> {
+    r.iter().collect::<Vec<_>>().join(&b'|')
+}
+
+fn customers(out: &tempfile::TempDir) -> BTreeSet<String> {
+    xref(out)
+        .rows
+        .iter()
+        .map(|r| r["customer_id"].clone())
+        .collect()
+}
+
+#[test]
+fn a_file_of_copies_of_one_customer_is_one_customer() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let row = "Heather,Blackburn,heather.blackburn@gmail.com,(617) 543-0887,Boston";
+    for copies in [20usize, 1000, 50_000] {
+        let mut text = String::from("Given Name,Family Name,E-mail,Phone,City\n");
+        for _ in 0..copies {
+            text.push_str(row);
+            text.push('\n');
+        }
+        let input = write(dir.path(), &format!("copies_{copies}.csv"), text.as_bytes());
+        let out = run_ok(&[&input]);
+        let xref = xref(&out);
+        assert_eq!(xref.rows.len(), copies, "every copy is accounted for");
+        let ids = customers(&out);
+        assert_eq!(ids.len(), 1, "{copies} copies gave customers {ids:?}");
+        assert!(!ids.contains(""), "no copy is left out of matching");
+    }
+}
+
+#[test]
+fn the_same_rows_in_another_order_give_the_same_customers() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut originals = Vec::new();
+    let mut shuffled = Vec::new();
+    let mut folders = Vec::new();
+    for (name, delimiter) in [("old_crm.csv", b','), ("ua_branch.csv", b';')] {
+        let (header, rows) = data_rows(&fixture(&format!("synth_small/{name}")), delimiter);
+        // Reverse, then deal into three piles: every row moves.
+        let reversed: Vec<csv::ByteRecord> = rows.iter().rev().cloned().collect();
+        let mut reordered = Vec::new();
+        for pile in 0..3 {
+            reordered.extend(reversed.iter().skip(pile).step_by(3).cloned());
+        }
+        let a = tempfile::tempdir_in(dir.path()).expect("tempdir");
+        let b = tempfile::tempdir_in(dir.path()).expect("tempdir");
+        let text = |rows: &[csv::ByteRecord]| rows.iter().map(as_line).collect::<Vec<_>>();
+        let (first, second) = (
+            joined(delimiter, &header, &rows),
+            joined(delimiter, &header, &reordered),
+        );
+        originals.push((name, write(a.path(), name, &first), text(&rows)));
+        shuffled.push((name, write(b.path(), name, &second), text(&reordered)));
+        folders.push((a, b));
+    }
+    let run = |inputs: &[(&str, PathBuf, Vec<Vec<u8>>)]| {
+        let paths: Vec<&Path> = inputs.iter().map(|(_, p, _)| p.as_path()).collect();
+        let out = run_ok(&paths);
+        let lines: Vec<(&str, Vec<Vec<u8>>)> =
+            inputs.iter().map(|(n, _, l)| (*n, l.clone())).collect();
+        partition(&out, &lines)
+    };
+    let (first, second) = (run(&originals), run(&shuffled));
+    assert!(
+        first.iter().any(|c| c.len() > 1),
+        "the fixture has duplicates"
+    );
+    let only_first: Vec<_> = first.difference(&second).collect();
+    let only_second: Vec<_> = second.difference(&first).collect();
+    assert!(
+        only_first.is_empty() && only_second.is_empty(),
+        "in the given order only: {only_first:#?}\nshuffled only: {only_second:#?}"
+    );
+}
+
+#[test]
+fn business_listings_without_a_country_merge_on_name_address_and_phone() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = write(
+        dir.path(),
+        "listings.csv",
+        b"name,addr,city,phone,type\n\
+          Blue Heron Grill,1210 Harbor Blvd.,Oakland,510/555-0142,seafood\n\
+          Blue Heron Grill & Bar,1210 Harbor Boulevard,Oakland,510-555-0142,american\n\
+          Casa Molina,88 Fourth St,Denver,303/555-0175,mexican\n\
+          Casa Molina Restaurant,88 4th Street,Denver,303-555-0175,mexican\n\
+          The Copper Kettle,9 Elm Ave,Portland,503/555-0110,diner\n\
+          Golden Lotus,402 Pine St,Seattle,206/555-0188,chinese\n\
+          Golden Dragon,77 Market St,Seattle,206/555-0133,chinese\n\
+          Harvest Table,15 Main St,Boise,208/555-0190,american\n",
+    );
+    let out = run_ok(&[&input]);
+    let x = xref(&out);
+    let customer = |row: u64| x.at("listings.csv", row)["customer_id"].clone();
+    assert!(
+        !customer(1).is_empty(),
+        "a listing is matched, not quarantined"
+    );
+    assert_eq!(customer(1), customer(2), "Blue Heron Grill");
+    assert_eq!(customer(3), customer(4), "Casa Molina");
+    assert_ne!(customer(6), customer(7), "two restaurants sharing a word");
+    assert_eq!(customers(&out).len(), 6);
+    // The phones were read as North American, though no row names a country.
+    let golden = Table::read(&out.path().join("golden.csv"));
+    let blue = golden.filter("customer_id", &customer(1));
+    assert_eq!(blue[0]["phone"], "+15105550142");
+    assert!(
+        blue[0]["organization"].starts_with("Blue Heron Grill"),
+        "{blue:?}"
+    );
+    let f = findings(&out);
+    assert!(!f.filter("code", "country.sniffed").is_empty());
+    let by_content = f.filter("code", "header.by_content");
+    assert!(
+        by_content.iter().any(|r| r["field"] == "name"),
+        "the name column was read as organisations: {by_content:?}"
+    );
+}
+
+#[test]
+fn people_born_before_1900_keep_their_dates_and_birth_places() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = write(
+        dir.path(),
+        "register.csv",
+        b"surname,forenames,born,place of birth\n\
+          Whitlock,Eliza Mary,14/03/1851,Norwich\n\
+          Whitlock,Eliza M.,14/03/1851,\"Norwich, Norfolk\"\n\
+          Whitlock,Eliza,03/11/1849,Leeds\n\
+          Penhallow,Thomas,02/07/1838,Truro\n\
+          Penhallow,Thos.,02/07/1838,Truro\n",
+    );
+    let out = run_ok(&[&input]);
+    let x = xref(&out);
+    let customer = |row: u64| x.at("register.csv", row)["customer_id"].clone();
+    assert!(!customer(1).is_empty());
+    assert_eq!(customer(1), customer(2));
+    assert_ne!(
+        customer(1),
+        customer(3),
+        "another Eliza Whitlock, born elsewhere"
+    );
+    assert_eq!(customer(4), customer(5));
+    let golden = Table::read(&out.path().join("golden.csv"));
+    let eliza = golden.filter("customer_id", &customer(1));
+    assert_eq!(eliza[0]["birth_date"], "1851-03-14");
+    assert!(eliza[0]["birth_place"].starts_with("Norwich"), "{eliza:?}");
+    let f = findings(&out);
+    assert!(f.filter("code", "date.out_of_range").is_empty());
+    assert!(!f.filter("code", "date.implausible").is_empty());
+}
+
+#[test]
+fn unknown_headers_are_read_by_their_values() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = write(
+        dir.path(),
+        "sites.csv",
+        b"Site name,Street,Town,postcode_site,contact_tel\n\
+          Riverside Community Centre,4 Mill Lane,Bath,BA1 5RT,01225 555 019\n\
+          Riverside Community Centre,4 Mill Ln,Bath,BA1 5RT,01225 555019\n\
+          Hilltop Primary School,22 Church Road,Frome,BA11 1QS,01373 555 871\n\
+          St Mary's Parish Hall,1 Vicarage Close,Wells,BA5 2PE,01749 555 230\n\
+          Old Forge Garage Ltd,87 London Road,Chippenham,SN15 3AD,01249 555 614\n\
+          Kingsmead Leisure Centre,Kingsmead Square,Bath,BA1 2AB,01225 555 700\n\
+          The Crown Inn,12 High Street,Keynsham,BS31 1DS,0117 555 0182\n\
+          Greenway Medical Practice,30 Greenway Lane,Bath,BA2 4LN,01225 555 331\n\
+          Avon Valley Cycles,5 Station Approach,Bradford on Avon,BA15 1DQ,01225 555 901\n\
+          Westfield Library,Westfield Park,Radstock,BA3 3UG,01761 555 118\n\
+          Northgate Dental Surgery,44 Northgate Street,Bath,BA1 5AS,01225 555 440\n\
+          Combe Down Bakery,3 The Avenue,Combe Down,BA2 5EG,01225 555 283\n",
+    );
+    let out = run_ok(&[&input]);
+    let f = findings(&out);
+    let read_as = |column: &str| {
+        f.filter("code", "header.by_content")
+            .iter()
+            .any(|r| r["field"] == column)
+    };
+    assert!(read_as("Site name"), "a name column by its values");
+    assert!(
+        read_as("postcode_site"),
+        "a postcode column by a word and its values"
+    );
+    let golden = Table::read(&out.path().join("golden.csv"));
+    assert_eq!(golden.rows.len(), 11);
+    assert!(
+        golden
+            .rows
+            .iter()
+            .any(|r| r["organization"] == "Riverside Community Centre"
+                && r["postal_code"] == "BA1 5RT"),
+        "{:?}",
+        golden.rows
+    );
+}
