@@ -218,11 +218,15 @@ pub enum MatchKey {
     /// organisations share (`restaurant`, `grill`, `the`, `of`), so that `Restaurant Katsu`
     /// and `Katsu`, `Cafe Ritz-Carlton` and `Ritz-Carlton Cafe` meet.
     OrgCore,
+    /// The digits of phone numbers that could not be resolved to an international number (no
+    /// country to place them in, or not valid in the row's plan), space-separated: still
+    /// compared, crudely, by their digits (`294-5185` meets `+1 773 294 5185` by its tail).
+    PhoneDigits,
 }
 
 /// The record's [`MatchKey`]s, packed like [`Values`]; empty when unknown.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct MatchKeys(PackedText<11>);
+pub struct MatchKeys(PackedText<12>);
 
 impl MatchKeys {
     /// The key's value (empty when unknown).

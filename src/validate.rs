@@ -1,7 +1,7 @@
 //! Validation: which rows can become customers, and the quality scorecard of every field before and after.
 
 use crate::finding::{Finding, Severity};
-use crate::record::{Field, Record, Values};
+use crate::record::{Field, MatchKey, Record, Values};
 use rayon::prelude::*;
 use rustc_hash::FxHashSet as HashSet;
 use serde::Serialize;
@@ -17,18 +17,32 @@ pub const IDENTITY_FIELDS: [Field; 6] = [
     Field::Phone,
 ];
 
-/// Whether a normalised record carries anything a customer can be built from.
+/// Fields beside [`IDENTITY_FIELDS`] that are evidence of who or where a record is: a row
+/// with only an alternate contact or a street address still takes part in matching.
+const OTHER_EVIDENCE: [Field; 3] = [Field::EmailAlt, Field::PhoneAlt, Field::AddressLine1];
+
+/// Whether a normalised record carries anything a customer can be built from: an identity
+/// field, an alternate contact, a street address, or a phone number that could not be
+/// resolved but whose digits still compare ([`MatchKey::PhoneDigits`]).
 pub fn is_eligible(rec: &Record) -> bool {
-    IDENTITY_FIELDS.iter().any(|f| rec.values.has(*f))
+    IDENTITY_FIELDS
+        .iter()
+        .chain(&OTHER_EVIDENCE)
+        .any(|f| rec.values.has(*f))
+        || !rec.keys.get(MatchKey::PhoneDigits).is_empty()
 }
 
 /// The finding for a quarantined row.
 pub fn quarantine_finding(source: &str, rec: &Record) -> Finding {
-    let had_something = IDENTITY_FIELDS.iter().any(|f| rec.raw.has(*f));
+    let had_something = IDENTITY_FIELDS
+        .iter()
+        .chain(&OTHER_EVIDENCE)
+        .any(|f| rec.raw.has(*f));
     let message = if had_something {
-        "no usable name, organisation, e-mail or phone after normalisation; row quarantined"
+        "no usable name, organisation, e-mail, phone or street address after normalisation; \
+         row quarantined"
     } else {
-        "row has no name, organisation, e-mail or phone; row quarantined"
+        "row has no name, organisation, e-mail, phone or street address; row quarantined"
     };
     Finding::new(
         source,

@@ -2,7 +2,7 @@
 //!
 //! A rule is key parts joined by `+`; each part is a feature name with an optional `:N`
 //! (first N characters). Parts: `email` (e-mail and alternate), `email_local`, `phone` (phone
-//! and alternate), `given`, `family`, `family_phonetic`, `postcode`, `locality`, `address`,
+//! and alternate, by their last seven digits), `given`, `family`, `family_phonetic`, `postcode`, `locality`, `address`,
 //! `organization`, `birth_date`, `identifier` (each configured identifier column), and
 //! `names` (given and family name in either order: `Thomas | Amelia` meets `Amelia | Thomas`),
 //! `family_word` (each word of a double surname, so `Ribeiro Sousa` meets `Sousa`),
@@ -15,7 +15,11 @@
 //! every member shares the sound of the family name, so ordering by given name brings
 //! `Ivan Kovalenko` next to `Ivan Kowalenko`; in a `postcode+given:3` block, by family name.
 
+use super::compare::last_digits;
 use super::features::Features;
+
+/// Digits of a phone's tail that blocking keys on.
+const PHONE_TAIL: usize = 7;
 use super::thai_latin::{Script, script_of, sound_keys};
 use crate::finding::{Finding, Severity};
 use rayon::prelude::*;
@@ -108,10 +112,12 @@ impl Part {
                 .filter(non_empty)
                 .map(Cow::Borrowed)
                 .collect(),
+            // By the last seven digits: a number left unresolved for want of a country meets
+            // its international form.
             Part::Phone => f
                 .phones()
                 .into_iter()
-                .filter(non_empty)
+                .filter_map(|p| last_digits(p, PHONE_TAIL))
                 .map(Cow::Borrowed)
                 .collect(),
             Part::Identifier => f

@@ -411,10 +411,7 @@ pub fn compute(
             .to_lowercase(),
         emails: [email, fold(v.get(Field::EmailAlt))],
         email_local,
-        phones: [
-            phone_digits(v.get(Field::Phone)),
-            phone_digits(v.get(Field::PhoneAlt)),
-        ],
+        phones: phones_of(rec),
         address: key_or_value(rec.keys.address(), v.get(Field::AddressLine1)),
         postcode: v
             .get(Field::PostalCode)
@@ -490,6 +487,29 @@ fn names(rec: &Record) -> (String, String) {
 }
 
 /// Keeps `+` and digits of a phone value (E.164 already; tolerant of formatting).
+/// The resolved numbers (E.164), with the digits of unresolved ones
+/// ([`MatchKey::PhoneDigits`]) in the slots left empty.
+fn phones_of(rec: &Record) -> [String; 2] {
+    let v = &rec.values;
+    let mut phones = [
+        phone_digits(v.get(Field::Phone)),
+        phone_digits(v.get(Field::PhoneAlt)),
+    ];
+    let mut unresolved = rec
+        .keys
+        .get(MatchKey::PhoneDigits)
+        .split(' ')
+        .filter(|d| !d.is_empty());
+    for slot in phones.iter_mut() {
+        if slot.is_empty()
+            && let Some(d) = unresolved.next()
+        {
+            *slot = d.to_string();
+        }
+    }
+    phones
+}
+
 fn phone_digits(s: &str) -> String {
     s.chars()
         .filter(|c| c.is_ascii_digit() || *c == '+')

@@ -182,7 +182,7 @@ fn prior_u(comparison: &Comparison) -> Vec<f64> {
         Kind::FamilyName => &[0.003, 0.003, 0.01],
         Kind::Email => &[1e-5, 1e-4, 1e-4],
         Kind::Phone => &[1e-6, 1e-5, 1e-4, 0.3],
-        Kind::Location => &[1e-4, 1e-4, 0.01, 0.03, 0.02],
+        Kind::Location => &[1e-4, 1e-4, 0.01, 0.03, 0.02, 0.01],
         Kind::Organization => &[0.001, 0.001, 0.002, 0.002, 0.01],
         Kind::BirthDate => &[1e-4, 5e-4, 0.02],
         Kind::BirthPlace => &[0.01, 0.01],

@@ -256,3 +256,30 @@ fn unknown_headers_are_read_by_their_values() {
         golden.rows
     );
 }
+
+#[test]
+fn rows_with_only_an_address_and_a_local_number_are_matched_not_quarantined() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = write(
+        dir.path(),
+        "sites.csv",
+        b"name,street,city,phone\n\
+          Lakeview Learning Center,2889 E 67th St.,Chicago,(773) 294-5185\n\
+          ,2889 E 67th Street,Chicago,294-5185\n\
+          ,410 W Maple Ave,Chicago,851-9295\n",
+    );
+    let out = run_ok(&[&input]);
+    let x = xref(&out);
+    let customer = |row: u64| x.at("sites.csv", row)["customer_id"].clone();
+    assert!(
+        !customer(2).is_empty() && !customer(3).is_empty(),
+        "no row quarantined"
+    );
+    assert!(findings(&out).filter("code", "row.no_identity").is_empty());
+    assert_eq!(
+        customer(1),
+        customer(2),
+        "one site: its street and its number's tail"
+    );
+    assert_ne!(customer(2), customer(3));
+}

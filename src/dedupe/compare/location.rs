@@ -6,7 +6,7 @@
 
 use super::{MISSING, Outcome, TermCounts, fold_spelling};
 use crate::dedupe::features::Features;
-use crate::dedupe::strdist::jaro_winkler;
+use crate::dedupe::strdist::{jaro_winkler, within_one_edit};
 
 /// Address key and postcode as one comparison, so a shared address counts once.
 pub(super) fn compare_location(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> Outcome {
@@ -68,7 +68,7 @@ fn location_level(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> (u8
         if x.area() == y.area() {
             return (town, tx.area.get(ix).copied().unwrap_or(0));
         }
-        return (6, 0);
+        return (7, 0);
     }
     if both(x.locality(), y.locality()) && same_locality(x.locality(), y.locality()) {
         return (town, tx.locality.get(ix).copied().unwrap_or(0));
@@ -82,7 +82,18 @@ fn location_level(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> (u8
     if !comparable {
         return (MISSING, 0);
     }
-    (6, 0)
+    if both(x.locality(), y.locality()) && localities_alike(x.locality(), y.locality()) {
+        return (6, 0);
+    }
+    (7, 0)
+}
+
+/// Whether two town names that are not one town are spelled alike (`Coventry` / `Covetry`,
+/// `London` / `Lonodn`): a typo in the town, or two towns with similar names. A level of its
+/// own, so the model learns from the data how much that is worth.
+fn localities_alike(a: &str, b: &str) -> bool {
+    let long_enough = |s: &str| s.chars().count() >= 4;
+    long_enough(a) && long_enough(b) && (within_one_edit(a, b) || jaro_winkler(a, b) >= 0.9)
 }
 
 /// Whether two locality keys name one town: equal, or one is the other with a district or

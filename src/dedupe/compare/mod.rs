@@ -129,6 +129,7 @@ impl Comparison {
                 "postcode",
                 "locality",
                 "other_address",
+                "locality_close",
                 "different",
             ],
             Kind::Organization => &[
@@ -756,9 +757,11 @@ fn domain_typo(a: &str, b: &str) -> bool {
     da != db && da.len().min(db.len()) >= TYPO_DOMAIN_LEN && within_one_edit(da, db)
 }
 
-fn last_digits(s: &str, n: usize) -> Option<&str> {
+/// The last `n` digits of a number of at least `n` digits (a local number unresolved for want
+/// of a country is compared by its tail with the international form).
+pub(crate) fn last_digits(s: &str, n: usize) -> Option<&str> {
     let len = s.len();
-    (len > n).then(|| s.get(len - n..)).flatten()
+    (len >= n).then(|| s.get(len - n..)).flatten()
 }
 
 fn compare_phone(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> Outcome {

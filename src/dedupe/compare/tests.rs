@@ -209,6 +209,33 @@ fn one_street_line_in_two_towns_or_two_houses_is_not_one_address() {
 }
 
 #[test]
+fn a_town_spelled_alike_is_its_own_level() {
+    let c = Comparison::all(&[]);
+    let location = c.iter().find(|c| c.kind == Kind::Location).unwrap();
+    let town = |locality: &str| {
+        FeatureValues {
+            locality: locality.into(),
+            ..FeatureValues::default()
+        }
+        .into()
+    };
+    assert_eq!(
+        level(location, &town("coventry"), &town("covetry")),
+        "locality_close"
+    );
+    assert_eq!(
+        level(location, &town("london"), &town("lonodn")),
+        "locality_close"
+    );
+    assert_eq!(
+        level(location, &town("london"), &town("leeds")),
+        "different"
+    );
+    // Short names are too easily one letter apart.
+    assert_eq!(level(location, &town("ely"), &town("eye")), "different");
+}
+
+#[test]
 fn places_differ_only_where_both_records_name_one_of_a_kind() {
     let c = Comparison::all(&[]);
     let location = c.iter().find(|c| c.kind == Kind::Location).unwrap();
@@ -646,4 +673,29 @@ fn a_name_rearranged_across_the_columns_is_close_but_brothers_are_not() {
     assert_eq!(level(&c[1], &lucas, &davi), "exact");
     // A single shared word is not enough.
     assert!(!names_rearranged("ana", "", "ana", "costa"));
+}
+
+#[test]
+fn a_local_number_meets_its_international_form_by_its_tail() {
+    let c = Comparison::all(&[]);
+    let phone = c.iter().find(|c| c.kind == Kind::Phone).unwrap();
+    let with = |number: &str| {
+        FeatureValues {
+            phones: [number.into(), String::new()],
+            ..FeatureValues::default()
+        }
+        .into()
+    };
+    assert_eq!(
+        level(phone, &with("2945185"), &with("+17732945185")),
+        "last_digits"
+    );
+    assert_eq!(
+        level(phone, &with("2945185"), &with("2945185")),
+        "exact_line"
+    );
+    assert_ne!(
+        level(phone, &with("2945186"), &with("+17732945185")),
+        "last_digits"
+    );
 }

@@ -59,6 +59,10 @@ pub struct PhoneValue {
     pub kind: &'static str,
 }
 
+/// Digits an unresolved number needs to be kept for comparison: the shortest subscriber
+/// numbers in use (small countries' and old local numbers) have six.
+const MIN_UNRESOLVED_DIGITS: usize = 6;
+
 /// Normalises phone numbers; built once, shared across threads.
 pub struct PhoneNormalizer {
     cells: CellRules,
@@ -86,14 +90,23 @@ impl PhoneNormalizer {
     pub fn apply(&self, rec: &mut Record, _ctx: &RowContext, issues: &mut Vec<Issue>) {
         let row = rec.country.and_then(|c| self.regions.get(&c));
         let mut found: Vec<PhoneValue> = Vec::new();
+        let mut unresolved: Vec<String> = Vec::new();
         for field in [Field::Phone, Field::PhoneAlt] {
             let raw = rec.raw.get(field);
-            for value in self.cell_numbers(raw, field, row, issues) {
+            let (values, digits) = self.read_cell(raw, field, row, issues);
+            for value in values {
                 if !found.iter().any(|f| f.e164 == value.e164) {
                     found.push(value);
                 }
             }
+            for d in digits {
+                if !unresolved.contains(&d) {
+                    unresolved.push(d);
+                }
+            }
         }
+        unresolved.truncate(2usize.saturating_sub(found.len().min(2)));
+        rec.keys.set(MatchKey::PhoneDigits, unresolved.join(" "));
         let (first, alt) = (found.first(), found.get(1));
         let kinds: String = found
             .iter()
@@ -148,13 +161,26 @@ impl PhoneNormalizer {
         row: Option<&RowRegion>,
         issues: &mut Vec<Issue>,
     ) -> Vec<PhoneValue> {
+        self.read_cell(raw, field, row, issues).0
+    }
+
+    /// [`Self::cell_numbers`], and the digits of the numbers written in the cell that could
+    /// not be resolved (no country, or invalid in the plan) but are long enough to be a
+    /// local number ([`MIN_UNRESOLVED_DIGITS`]).
+    fn read_cell(
+        &self,
+        raw: &str,
+        field: Field,
+        row: Option<&RowRegion>,
+        issues: &mut Vec<Issue>,
+    ) -> (Vec<PhoneValue>, Vec<String>) {
         let pieces = match self.cells.read(raw) {
-            CellContent::Empty => return Vec::new(),
+            CellContent::Empty => return (Vec::new(), Vec::new()),
             CellContent::Numbers(pieces) => pieces,
             CellContent::ExcelDamaged => {
                 let msg = "Excel turned the number into scientific notation; its digits are lost";
                 issues.push(Issue::warning(field, "phone.excel_damaged", raw, msg));
-                return Vec::new();
+                return (Vec::new(), Vec::new());
             }
             CellContent::NoDigits => {
                 issues.push(Issue::warning(
@@ -163,17 +189,25 @@ impl PhoneNormalizer {
                     raw,
                     "no digits in a phone cell",
                 ));
-                return Vec::new();
+                return (Vec::new(), Vec::new());
             }
         };
         let mut values = Vec::new();
+        let mut unresolved = Vec::new();
         for piece in &pieces {
             match resolve_piece(piece, row) {
                 Ok(found) => values.extend(found),
-                Err(outcome) => issues.push(outcome_issue(&outcome, field, raw)),
+                Err(outcome) => {
+                    let digits = piece.digits();
+                    let comparable = matches!(outcome, Outcome::NoCountry | Outcome::Invalid(_));
+                    if comparable && digits.len() >= MIN_UNRESOLVED_DIGITS {
+                        unresolved.push(digits);
+                    }
+                    issues.push(outcome_issue(&outcome, field, raw));
+                }
             }
         }
-        values
+        (values, unresolved)
     }
 
     /// The country facts the resolver uses, for a row country.

@@ -160,3 +160,23 @@ fn each_number_is_marked_mobile_or_not() {
     let (rec, _) = normalize(Some("UA"), "");
     assert_eq!(rec.keys.get(MatchKey::PhoneKinds), "");
 }
+
+#[test]
+fn unresolved_numbers_keep_their_digits_for_comparison() {
+    // No country to place a national number in: the finding says so, the digits stay.
+    let (rec, issues) = normalize(None, "050 123 45 67");
+    assert_eq!(rec.values.get(Field::Phone), "");
+    assert_eq!(rec.keys.get(MatchKey::PhoneDigits), "0501234567");
+    assert!(issues.iter().any(|i| i.code == "phone.no_country"));
+    // A seven-digit local number, not valid in the plan without its area code.
+    let (rec, issues) = normalize(Some("US"), "294-5185");
+    assert_eq!(rec.keys.get(MatchKey::PhoneDigits), "2945185");
+    assert!(!issues.is_empty());
+    // A resolved number and an unresolved one: the unresolved fills the second slot.
+    let (rec, _) = normalize(Some("US"), "(773) 919-9207 / 294-5185");
+    assert_eq!(rec.values.get(Field::Phone), "+17739199207");
+    assert_eq!(rec.keys.get(MatchKey::PhoneDigits), "2945185");
+    // Too short to be anyone's number: not kept.
+    let (rec, _) = normalize(None, "12-34");
+    assert_eq!(rec.keys.get(MatchKey::PhoneDigits), "");
+}
