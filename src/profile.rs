@@ -27,7 +27,7 @@ use crate::map::{
     ColumnMap, HeaderRules, Mapping, MatchKind, Target, fold, map_table_headers, mapping_findings,
 };
 use crate::normalize::Normalizer;
-use crate::normalize::translit::latin_key;
+use crate::normalize::translit::{latin_key, latin_keys};
 use crate::record::Field;
 use rustc_hash::FxHashSet as HashSet;
 use serde::Deserialize;
@@ -120,13 +120,7 @@ impl<'a> Profiler<'a> {
         headers: &'a HeaderRules,
     ) -> Result<Profiler<'a>> {
         let file: ProfileFile = locale.parse("profile.toml")?;
-        let given = file
-            .given_names
-            .values()
-            .flatten()
-            .map(|n| latin_key(n))
-            .filter(|k| !k.is_empty())
-            .collect();
+        let given = latin_keys(file.given_names.values().flatten());
         Ok(Profiler {
             normalizer,
             headers,

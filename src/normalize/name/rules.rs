@@ -2,7 +2,7 @@
 
 use crate::error::Result;
 use crate::locale::LocaleData;
-use crate::normalize::translit::{latin_key, latin_key_for};
+use crate::normalize::translit::{latin_key, latin_key_for, latin_keys};
 use crate::record::Country;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
@@ -112,13 +112,7 @@ impl NameRules {
         let lower_all =
             |v: Vec<String>| v.into_iter().map(|s| s.to_lowercase()).collect::<Vec<_>>();
         let given_variants = variant_keys(&file.given_name_variants);
-        let mut given_keys: HashSet<String> = file
-            .given_names
-            .values()
-            .flatten()
-            .map(|n| latin_key(n))
-            .filter(|k| !k.is_empty())
-            .collect();
+        let mut given_keys: HashSet<String> = latin_keys(file.given_names.values().flatten());
         given_keys.extend(given_variants.keys().cloned());
         Ok(NameRules {
             family_first_countries: file

@@ -34,6 +34,15 @@ pub fn latin_key(s: &str) -> String {
     latin_key_for(s, None)
 }
 
+/// The non-empty Latin keys of a list of names (a schema's name lists, read into a set).
+pub fn latin_keys<'a, C: FromIterator<String>>(names: impl IntoIterator<Item = &'a String>) -> C {
+    names
+        .into_iter()
+        .map(|n| latin_key(n))
+        .filter(|k| !k.is_empty())
+        .collect()
+}
+
 /// Countries whose Cyrillic names are Russian-spelled unless the letters say otherwise.
 const RUSSIAN_STYLE_COUNTRIES: &[&str] = &["RU", "BY", "KZ", "KG", "UZ", "TJ", "TM", "AZ", "AM"];
 
