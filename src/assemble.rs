@@ -149,6 +149,7 @@ mod tests {
                 col("no", Target::AppendTo(Field::AddressLine1)),
                 col("note", Target::PassThrough),
             ],
+            ..Mapping::default()
         };
         let a = assemble(0, &table, &mapping);
         assert_eq!(a.records.len(), 3);
@@ -205,6 +206,7 @@ mod tests {
                 col("Business City", Target::Field(Field::Locality)),
                 col("Home City", Target::Fallback(Field::Locality)),
             ],
+            ..Mapping::default()
         };
         let a = assemble(0, &table, &mapping);
         let (first, second) = (&a.records[0].raw, &a.records[1].raw);

@@ -87,6 +87,9 @@ pub struct ColumnMap {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Mapping {
     pub columns: Vec<ColumnMap>,
+    /// Headers of pass-through columns read as an outside registry's identifiers
+    /// ([`crate::profile`]); compared when `[dedupe] identifier_columns` is not set.
+    pub identifiers: Vec<String>,
 }
 
 impl Mapping {
@@ -299,7 +302,10 @@ pub fn map_headers(
     recognise_by_content(&mut columns, sample);
     recognise_salutations(rules, &mut columns, sample);
     resolve_repeats(&mut columns);
-    Mapping { columns }
+    Mapping {
+        columns,
+        identifiers: Vec::new(),
+    }
 }
 
 /// "Name" beside a given-name column is the family name (German, French, Dutch exports).
@@ -392,16 +398,32 @@ pub fn looks_like_email(s: &str) -> bool {
 
 /// Whether a cell reads as a phone number: 7 to 15 digits and phone punctuation only.
 pub fn looks_like_phone(s: &str) -> bool {
+    let s = s.trim();
     let digits = s.chars().filter(char::is_ascii_digit).count();
     let allowed = s
         .chars()
         .all(|c| c.is_ascii_digit() || " +-().".contains(c));
-    allowed && (7..=15).contains(&digits) && !looks_like_date(s)
+    allowed && (7..=15).contains(&digits) && !looks_like_date(s) && !looks_like_decimal(s)
 }
 
-fn looks_like_date(s: &str) -> bool {
-    let parts: Vec<&str> = s.split(['-', '.', '/']).collect();
-    parts.len() == 3 && parts.iter().all(|p| (1..=4).contains(&p.len()))
+/// Whether a value is a signed or decimal number (`41.769408`, `-87.588518`, `-1234567`): a
+/// coordinate or an amount. A phone number may be grouped by dots (`773.535.4809`) but has no
+/// minus sign in front and not one lone dot.
+fn looks_like_decimal(s: &str) -> bool {
+    let unsigned = s.strip_prefix('-').unwrap_or(s);
+    let body_ok = unsigned.chars().all(|c| c.is_ascii_digit() || c == '.');
+    body_ok && (s.starts_with('-') || unsigned.matches('.').count() == 1)
+}
+
+/// Whether a value is a date's three groups split by `-`, `.` or `/` (`12.03.1985`).
+pub fn looks_like_date(s: &str) -> bool {
+    let parts: Vec<usize> = s.split(['-', '.', '/']).map(str::len).collect();
+    // Year first (`1985-03-12`) or last (`12.03.1985`, `12-Mar-85`); a month may be a word.
+    match *parts.as_slice() {
+        [4, m, d] => (1..=3).contains(&m) && (1..=2).contains(&d),
+        [d, m, y] => (1..=2).contains(&d) && (1..=3).contains(&m) && (y == 2 || y == 4),
+        _ => false,
+    }
 }
 
 /// A field mapped twice: the second goes to its alternate, later ones fill in when empty.
@@ -700,5 +722,19 @@ mod tests {
         assert_eq!(m.columns[0].target, Target::Field(Field::Email));
         assert_eq!(m.columns[0].how, MatchKind::Content);
         assert_eq!(m.columns[1].target, Target::Field(Field::Organization));
+    }
+    #[test]
+    fn coordinates_and_amounts_are_not_phones() {
+        for value in ["41.769408", "-87.588518", "-1234567", "1234567.5"] {
+            assert!(!looks_like_phone(value), "{value}");
+        }
+        for value in [
+            "773.535.4809",
+            "(773) 294-5185",
+            "294-5185",
+            "+1 310 246 1501",
+        ] {
+            assert!(looks_like_phone(value), "{value}");
+        }
     }
 }

@@ -149,7 +149,8 @@ pub fn process(config: &Config, progress: &dyn Progress) -> Result<RunData> {
         decisions: decisions.as_ref(),
     };
     progress.start("dedupe", Some(records.len() as u64));
-    let mut dedupe = dedupe::run(&records, &eligible, &config.dedupe, &input, progress)?;
+    let settings = with_found_identifiers(&config.dedupe, &sources);
+    let mut dedupe = dedupe::run(&records, &eligible, &settings, &input, progress)?;
     progress.finish();
     findings.append(&mut dedupe.findings);
     lap("dedupe")?;
@@ -315,6 +316,27 @@ fn map_sources(
         sources.push(table.source);
     }
     Ok((sources, records, keys, findings))
+}
+
+/// The dedupe settings with the identifier columns the profiler found
+/// ([`Mapping::identifiers`]) when the configuration names none.
+fn with_found_identifiers(
+    configured: &dedupe::DedupeSettings,
+    sources: &[SourceInfo],
+) -> dedupe::DedupeSettings {
+    let mut settings = configured.clone();
+    if settings.identifier_columns.is_empty() {
+        for header in sources.iter().flat_map(|s| &s.mapping.identifiers) {
+            let known = settings
+                .identifier_columns
+                .iter()
+                .any(|c| c.trim().eq_ignore_ascii_case(header.trim()));
+            if !known {
+                settings.identifier_columns.push(header.clone());
+            }
+        }
+    }
+    settings
 }
 
 /// One table's share of [`Mapped`].

@@ -15,7 +15,10 @@
 //! - an unknown header with one word of a known header in it (`postcode_fake`,
 //!   `home_phone_no`) is that field when its values fit it;
 //! - an unknown column whose values are postcodes of a shape only one country uses (`SW1A
-//!   2AA`) is the postcode.
+//!   2AA`) is the postcode;
+//! - a pass-through column headed as an outside registry's identifier (`soc_sec_id`,
+//!   `License #`, `Company number`) whose values are codes is compared as an identifier
+//!   ([`Mapping::identifiers`]), as `[dedupe] identifier_columns` would.
 //!
 //! Every change is a `header.by_content` finding naming the column and what it was read as.
 
@@ -43,6 +46,9 @@ const MIN_JUDGED: usize = 8;
 #[serde(deny_unknown_fields)]
 struct ProfileFile {
     name_words: Vec<String>,
+    identifier_words: Vec<String>,
+    identifier_qualifiers: Vec<String>,
+    id_words: Vec<String>,
     given_names: BTreeMap<String, Vec<String>>,
 }
 
@@ -53,6 +59,10 @@ pub struct Profiler<'a> {
     /// Latin keys of common given names.
     given: HashSet<String>,
     name_words: Vec<String>,
+    /// Folded `identifier_words`, `identifier_qualifiers` and `id_words`.
+    identifier_words: Vec<String>,
+    identifier_qualifiers: Vec<String>,
+    id_words: Vec<String>,
 }
 
 /// What the sampled cells of one column are.
@@ -74,6 +84,9 @@ pub struct ColumnProfile {
     pub postcodes: usize,
     /// Cells that fit the postcode pattern of exactly one country.
     pub telling_postcodes: usize,
+    /// Cells that read as a code: one word (or a few short groups) of letters and digits,
+    /// with a digit, not an e-mail or a date (`6988048`, `05CH5376`, `AB 12 34 56 C`).
+    pub codes: usize,
 }
 
 impl ColumnProfile {
@@ -110,6 +123,27 @@ impl ColumnProfile {
             _ => false,
         }
     }
+
+    /// Whether the cells are identifiers: codes, mostly distinct (a column of a few codes
+    /// repeated is a category, or the ID of a parent such as a school's on its pupils).
+    fn is_identifiers(&self) -> bool {
+        self.cells >= MIN_JUDGED
+            && self.share(self.codes) >= 0.8
+            && self.share(self.distinct) >= 0.5
+    }
+}
+
+/// Whether a cell reads as a code ([`ColumnProfile::codes`]).
+fn looks_like_code(cell: &str) -> bool {
+    let len = cell.chars().count();
+    (3..=40).contains(&len)
+        && cell.chars().any(|c| c.is_ascii_digit())
+        && cell
+            .chars()
+            .all(|c| c.is_alphanumeric() || " -/.".contains(c))
+        && cell.split_whitespace().count() <= 5
+        && !crate::map::looks_like_email(cell)
+        && !crate::map::looks_like_date(cell)
 }
 
 impl<'a> Profiler<'a> {
@@ -126,6 +160,9 @@ impl<'a> Profiler<'a> {
             headers,
             given,
             name_words: file.name_words.iter().map(|w| fold(w)).collect(),
+            identifier_words: file.identifier_words.iter().map(|w| fold(w)).collect(),
+            identifier_qualifiers: file.identifier_qualifiers.iter().map(|w| fold(w)).collect(),
+            id_words: file.id_words.iter().map(|w| fold(w)).collect(),
         })
     }
 
@@ -176,6 +213,9 @@ impl<'a> Profiler<'a> {
             }
             if crate::map::looks_like_phone(cell) {
                 p.phones += 1;
+            }
+            if looks_like_code(cell) {
+                p.codes += 1;
             }
             if addresses.fits_some_postcode(cell) {
                 p.postcodes += 1;
@@ -319,6 +359,42 @@ impl<'a> Profiler<'a> {
                 );
             }
         }
+        // Pass-through columns holding an outside registry's identifiers.
+        for (i, p) in profiles.iter().enumerate() {
+            let Some(c) = mapping.columns.get(i) else {
+                continue;
+            };
+            // The header mapper reads a column of seven-digit numbers as phones by their
+            // values alone; a header naming a registry's number says otherwise.
+            let by_values_alone = c.how == MatchKind::Unmapped
+                || (c.how == MatchKind::Content
+                    && matches!(c.target, Target::Field(Field::Phone | Field::PhoneAlt)));
+            if (c.target == Target::PassThrough || c.how == MatchKind::Content)
+                && by_values_alone
+                && p.is_identifiers()
+                && self.names_identifier(&c.header)
+            {
+                findings.push(
+                    Finding::new(
+                        source,
+                        0,
+                        "header.identifier",
+                        Severity::Info,
+                        format!(
+                            "column {:?} compared as an identifier (a registry's number in the \
+                             header, and values that are codes)",
+                            c.header
+                        ),
+                    )
+                    .with_field(c.header.clone()),
+                );
+                mapping.identifiers.push(c.header.clone());
+                if let Some(c) = mapping.columns.get_mut(i) {
+                    c.target = Target::PassThrough;
+                    c.how = MatchKind::Content;
+                }
+            }
+        }
         findings
     }
 
@@ -344,6 +420,24 @@ impl<'a> Profiler<'a> {
             .collect();
         findings.splice(0..0, from_headers);
         (mapping, findings)
+    }
+
+    /// Whether a header names an outside registry's identifier: one of `identifier_words`
+    /// (`SSN`, `License #`), or a qualifier with a word for a number (`soc_sec_id`,
+    /// `Company number`, `CPS School ID`).
+    fn names_identifier(&self, header: &str) -> bool {
+        let folded = fold(header);
+        let words: Vec<&str> = folded.split(' ').collect();
+        let has = |list: &[String]| {
+            list.iter().any(|n| {
+                if n.contains(' ') {
+                    folded.contains(n.as_str())
+                } else {
+                    words.contains(&n.as_str())
+                }
+            })
+        };
+        has(&self.identifier_words) || (has(&self.identifier_qualifiers) && has(&self.id_words))
     }
 
     /// Whether a header has a word meaning "name" (`Site name`, `Nom du magasin`).

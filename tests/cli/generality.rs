@@ -283,3 +283,54 @@ fn rows_with_only_an_address_and_a_local_number_are_matched_not_quarantined() {
     );
     assert_ne!(customer(2), customer(3));
 }
+
+#[test]
+fn a_registry_number_is_compared_as_an_identifier_and_a_street_number_joins_the_street() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = write(
+        dir.path(),
+        "register.csv",
+        b"given_name, surname, street_number, address_1, suburb, postcode, state, date_of_birth, soc_sec_id\n\
+          michaela, neumann, 8, stanley street, winston hills, 4223, nsw, 19151111, 5304218\n\
+          michafla, neumqnn, 8, stanleykstreet, winstonbhills, 4223, , 19510111, 5304218\n\
+          courtney, painter, 12, pinkerton circuit, richlands, 4560, vic, 19161214, 4066625\n\
+          charles, green, 38, salkauskas crescent, dapto, 4566, nsw, 19480930, 4365168\n\
+          charles, green, 38, salkauskas crescent, dapto, 4566, nsw, 19731102, 9120457\n\
+          lachlan, berry, 69, giblin street, bittern, 4814, qld, 19990219, 7364009\n\
+          deakin, sondergeld, 48, goldfinch circuit, canterbury, 2776, vic, 19600210, 2635962\n\
+          kayla, harrington, 3, maltby circuit, coolaroo, 3465, nsw, 19150612, 9004242\n\
+          isabella, white, 17, lalor place, kingsford, 2032, nsw, 19820507, 1278894\n\
+          joshua, coleman, 250, kirkpatrick street, ashgrove, 4060, qld, 19770923, 3311056\n\
+          ellie, fraser, 5, mirrabooka avenue, glenroy, 3046, vic, 19890301, 8843120\n\
+          thomas, nguyen, 91, brentwood drive, seaford, 5169, sa, 19540716, 5672093\n",
+    );
+    let out = run_ok(&[&input]);
+    let f = findings(&out);
+    assert!(
+        f.filter("code", "header.identifier")
+            .iter()
+            .any(|r| r["field"] == "soc_sec_id"),
+        "the registry number is read as an identifier"
+    );
+    let x = xref(&out);
+    let customer = |row: u64| x.at("register.csv", row)["customer_id"].clone();
+    assert_eq!(
+        customer(1),
+        customer(2),
+        "one person: the same registry number, despite typos and a mistyped birth date"
+    );
+    assert_ne!(customer(1), customer(3));
+    let golden = Table::read(&out.path().join("golden.csv"));
+    let painter = golden.filter("customer_id", &customer(3));
+    assert!(
+        painter[0]["address_line1"].contains("12")
+            && painter[0]["address_line1"]
+                .to_lowercase()
+                .contains("pinkerton"),
+        "{painter:?}"
+    );
+    assert!(
+        golden.rows.iter().all(|r| r["phone"].is_empty()),
+        "a registry number is not a phone"
+    );
+}
