@@ -15,7 +15,8 @@
 //! - an unknown header with one word of a known header in it (`postcode_fake`,
 //!   `home_phone_no`) is that field when its values fit it;
 //! - an unknown column whose values are postcodes of a shape only one country uses (`SW1A
-//!   2AA`) is the postcode;
+//!   2AA`) is the postcode; one whose values are street lines (`914 Veterans Memorial
+//!   Blvd.`) is the street address;
 //! - a pass-through column headed as an outside registry's identifier (`soc_sec_id`,
 //!   `License #`, `Company number`) whose values are codes is compared as an identifier
 //!   ([`Mapping::identifiers`]), as `[dedupe] identifier_columns` would.
@@ -84,6 +85,8 @@ pub struct ColumnProfile {
     pub postcodes: usize,
     /// Cells that fit the postcode pattern of exactly one country.
     pub telling_postcodes: usize,
+    /// Cells that read as a street line (a kind of street and a number).
+    pub streets: usize,
     /// Cells that read as a code: one word (or a few short groups) of letters and digits,
     /// with a digit, not an e-mail or a date (`6988048`, `05CH5376`, `AB 12 34 56 C`).
     pub codes: usize,
@@ -216,6 +219,9 @@ impl<'a> Profiler<'a> {
             }
             if looks_like_code(cell) {
                 p.codes += 1;
+            }
+            if addresses.looks_like_street_line(cell) {
+                p.streets += 1;
             }
             if addresses.fits_some_postcode(cell) {
                 p.postcodes += 1;
@@ -357,6 +363,16 @@ impl<'a> Profiler<'a> {
                     Field::PostalCode,
                     "postcodes of one country's shape",
                 );
+            }
+        }
+        // Street lines under a header the mapper did not know (`addr`, `Location`).
+        if !mapping.has_field(Field::AddressLine1) {
+            let found = mapping.columns.iter().enumerate().position(|(i, c)| {
+                let p = &profiles[i];
+                c.how == MatchKind::Unmapped && p.cells >= MIN_JUDGED && p.share(p.streets) >= 0.6
+            });
+            if let Some(i) = found {
+                change(mapping, i, Field::AddressLine1, "street lines");
             }
         }
         // Pass-through columns holding an outside registry's identifiers.

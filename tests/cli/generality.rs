@@ -334,3 +334,81 @@ fn a_registry_number_is_compared_as_an_identifier_and_a_street_number_joins_the_
         "a registry number is not a phone"
     );
 }
+
+#[test]
+fn a_column_of_street_lines_is_the_address_whatever_its_header() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = write(
+        dir.path(),
+        "shops.csv",
+        b"shop,premises,town\n\
+          Village Books,914 Veterans Memorial Blvd.,New Orleans\n\
+          Rusty Books,3225 Harvard St.,Brookline\n\
+          Anchor Bar,4371 Abbot Kinney Blvd.,Santa Monica\n\
+          Happy Crust Bakery,6186 N. State St.,Chicago\n\
+          Mandarin Palace,8897 Commonwealth Ave.,Brookline\n\
+          Old Petal,2790 Bourbon St.,Metairie\n\
+          The Hearth Room,7919 St. Charles Ave.,New Orleans\n\
+          Pizzeria Luna,7751 Poydras Street,New Orleans\n\
+          Olive Coffee House,755 Wilshire Boulevard,West Hollywood\n",
+    );
+    let out = run_ok(&[&input]);
+    assert!(
+        findings(&out)
+            .filter("code", "header.by_content")
+            .iter()
+            .any(|r| r["field"] == "premises"),
+        "street lines are read as the address"
+    );
+    let golden = Table::read(&out.path().join("golden.csv"));
+    assert!(
+        golden
+            .rows
+            .iter()
+            .any(|r| r["address_line1"].contains("Veterans Memorial")),
+        "{:?}",
+        golden.rows
+    );
+}
+
+#[test]
+fn an_organisation_with_two_numbers_is_one_customer_but_two_namesakes_with_their_own_mobiles_are_two()
+ {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let shops = write(
+        dir.path(),
+        "shops.csv",
+        b"name,address,city,phone\n\
+          Village Books,914 Veterans Memorial Blvd.,New Orleans,504-716-2194\n\
+          village books,914 veterans memorial blvd.,new orleans,504/268-8749\n\
+          Rusty Books,3225 Harvard St.,Brookline,617/685-5598\n\
+          Anchor Bar,4371 Abbot Kinney Blvd.,Santa Monica,(310) 937-4255\n\
+          Happy Crust Bakery,6186 N. State St.,Chicago,312/582-4044\n\
+          Mandarin Palace,8897 Commonwealth Ave.,Brookline,617/335-0260\n\
+          Old Petal,2790 Bourbon St.,Metairie,504/571-2617\n\
+          The Hearth Room,7919 St. Charles Ave.,New Orleans,504-902-4615\n\
+          Pizzeria Luna,7751 Poydras Street,New Orleans,504/201-8859\n",
+    );
+    let people = write(
+        dir.path(),
+        "people.csv",
+        b"first name,last name,street,city,mobile,email\n\
+          James,Carter,12 Elm Street,Springfield,+44 7911 123456,james.carter@gmail.com\n\
+          James,Carter,12 Elm Street,Springfield,+44 7824 381907,jcarter1961@yahoo.com\n\
+          Mary,Owens,4 Oak Road,Springfield,+44 7789 204331,mary.owens@gmail.com\n",
+    );
+    let out = run_ok(&[&shops, &people]);
+    let x = xref(&out);
+    let customer = |source: &str, row: u64| x.at(source, row)["customer_id"].clone();
+    assert_eq!(
+        customer("shops.csv", 1),
+        customer("shops.csv", 2),
+        "a shop's two lines are no conflict"
+    );
+    assert_ne!(customer("shops.csv", 1), customer("shops.csv", 3));
+    assert_ne!(
+        customer("people.csv", 1),
+        customer("people.csv", 2),
+        "a father and a son at one home, each with a mobile and a mailbox"
+    );
+}

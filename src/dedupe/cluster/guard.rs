@@ -126,23 +126,27 @@ impl<'f> View<'f> {
     }
 
     fn add(&mut self, f: &'f Features) {
+        // A record that names no person is an organisation's (a shop, a school, a site): its
+        // mailbox and its numbers are the organisation's lines, of which it has several, not
+        // the one mobile and mailbox a person keeps.
+        let names_person = !f.given().is_empty() || !f.family().is_empty();
         let emails = f.emails().into_iter().zip(f.personal_emails);
         for ((e, personal), role) in emails.zip(f.role_emails) {
             if role {
                 continue;
             }
             push_nonempty(&mut self.emails, e);
-            if personal {
+            if personal && names_person {
                 push_nonempty(&mut self.personal_emails, e);
             }
         }
         let kinds = f.mobiles.into_iter().zip(f.sure_mobiles);
         for (p, (mobile, sure)) in f.phones().into_iter().zip(kinds) {
             push_nonempty(&mut self.phones, p);
-            if mobile {
+            if mobile && names_person {
                 push_nonempty(&mut self.mobiles, p);
             }
-            if sure {
+            if sure && names_person {
                 push_nonempty(&mut self.sure_mobiles, p);
             }
         }

@@ -121,6 +121,11 @@ impl AddressNormalizer {
         self.rules.fits_some_postcode(code)
     }
 
+    /// Whether `text` reads as a street line (a kind of street and a number).
+    pub fn looks_like_street_line(&self, text: &str) -> bool {
+        self.rules.looks_like_street_line(text)
+    }
+
     /// The one country whose postcode pattern fits `code` (`SW1A 2AA` → GB).
     pub fn country_of_postcode(&self, code: &str) -> Option<Country> {
         self.rules.country_of_postcode(code)

@@ -253,6 +253,25 @@ impl AddressRules {
                 .any(|rules| rules.has_postcode_pattern() && rules.format_postcode(code).is_some())
     }
 
+    /// Whether `text` reads as a street line: a word some country's table knows as a kind of
+    /// street (`St.`, `Blvd`, `вул.`, `Straße`) and a number (`914 Veterans Memorial Blvd.`,
+    /// `вул. Хрещатик, 22`). A street word alone is no street line (`Park`, `Avenue Books`).
+    pub fn looks_like_street_line(&self, text: &str) -> bool {
+        let words: Vec<&str> = text
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|w| !w.is_empty())
+            .collect();
+        let numbered = words
+            .iter()
+            .any(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()));
+        numbered
+            && words.iter().any(|w| {
+                self.countries
+                    .values()
+                    .any(|rules| rules.word(w).is_some_and(|word| word.role == Role::Street))
+            })
+    }
+
     /// The one country whose postcode pattern fits `code` (`SW1A 2AA` → GB, `M5V 3L9` → CA,
     /// `60614-1234` → US); none when several countries' patterns fit (five digits are a
     /// postcode in the US, Germany, France, Ukraine, Thailand…) or none does.
