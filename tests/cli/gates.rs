@@ -53,6 +53,28 @@ fn audit_gate_passes_and_fails_with_documented_exit_codes() {
     assert_eq!(o.status.code(), Some(1));
 }
 
+/// `--fail-under "$UNSET"` in CI must not become a gate that always passes.
+#[test]
+fn an_empty_audit_gate_is_a_usage_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = fixture("synth_small").display().to_string();
+    let out = dir.path().join("a").display().to_string();
+    for empty in ["", ","] {
+        let o = steward(&[
+            "audit",
+            "--quiet",
+            &data,
+            "--out",
+            &out,
+            "--fail-under",
+            empty,
+        ]);
+        assert_eq!(o.status.code(), Some(1), "--fail-under {empty:?}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains("--fail-under"), "{err}");
+    }
+}
+
 #[test]
 fn suppressed_people_leave_every_output_but_their_rows_are_counted() {
     let dir = tempfile::tempdir().expect("tempdir");
