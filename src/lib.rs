@@ -14,6 +14,7 @@ pub mod config;
 pub mod context;
 pub mod dedupe;
 pub mod error;
+pub mod excerpt;
 pub mod finding;
 pub mod ingest;
 pub mod init;

@@ -195,7 +195,11 @@ mod tests {
             let spill = store.spill.as_ref().expect("spilled");
             let file = spill.file.lock().expect("lock");
             let mode = file.metadata().expect("fstat").permissions().mode();
-            assert_eq!(mode & 0o077, 0, "no one but the owner may read the spill file");
+            assert_eq!(
+                mode & 0o077,
+                0,
+                "no one but the owner may read the spill file"
+            );
         }
         assert!(records.iter().all(|r| r.raw == Values::default()));
         for (i, (rec, original)) in records.iter().zip(&originals).enumerate().rev() {

@@ -413,7 +413,7 @@ fn mask_pii_hides_emails_phones_and_names() {
     let json = embedded(&html);
     assert_eq!(json["masked"], true);
     assert!(html.contains("a********@*******.org"));
-    assert!(html.contains("Personal data (names, e-mails, phones) is masked"));
+    assert!(html.contains("Personal data (names, e-mails, phones, street addresses) is masked"));
 }
 
 #[test]
