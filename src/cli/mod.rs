@@ -135,6 +135,18 @@ fn run(args: RunArgs, quiet: bool) -> anyhow::Result<i32> {
             summary.findings,
             args.out.display()
         );
+        if let Some(s) = summary.suppression {
+            eprintln!(
+                "steward: suppression list: {} entries read, {} matched, {} matched no row{}",
+                s.entries,
+                s.matched,
+                s.unmatched,
+                match s.ignored_cells {
+                    0 => String::new(),
+                    n => format!(" ({n} cells neither an e-mail nor a phone skipped)"),
+                }
+            );
+        }
     }
     Ok(exit::OK)
 }

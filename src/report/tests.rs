@@ -234,6 +234,7 @@ pub(crate) fn sample_run() -> RunData {
         source_keys: (1..=records.len()).map(|i| format!("K{i}")).collect(),
         eligible: vec![true, true, true, true, false, true],
         suppressed: vec![false; 6],
+        suppression: None,
         as_read: crate::validate::AsRead::measure(&records),
         raw_store: Default::default(),
         records,
