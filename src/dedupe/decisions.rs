@@ -120,7 +120,9 @@ pub fn parse_decisions(text: &str) -> Result<Decisions> {
                 .to_string()
         };
         let kind = DecisionKind::parse(&cell(0)).ok_or_else(|| {
-            Error::input(format!("decisions: unknown decision {:?}", cell(0))).at_row(row)
+            Error::input("decisions: unknown decision; use match, non-match or assign")
+                .at_row(row)
+                .at_field("decision")
         })?;
         let parse_row = |s: String| s.parse::<u64>().unwrap_or(0);
         let left = RecordRef {
@@ -301,8 +303,13 @@ mod tests {
     #[test]
     fn bad_decisions_name_the_row() {
         let err =
-            parse_decisions("decision,left_source,left_key\nmerge-ish,a.csv,1\n").unwrap_err();
-        assert!(err.to_string().contains("merge-ish"), "{err}");
+            parse_decisions("decision,left_source,left_key\nOlena Koval,a.csv,1\n").unwrap_err();
+        let text = err.to_string();
+        assert!(
+            text.contains("row 1") && text.contains("field decision"),
+            "{text}"
+        );
+        assert!(!text.contains("Olena"), "the cell is quoted: {text}");
         assert!(parse_decisions("decision,left_source,left_key\nassign,a.csv,1\n").is_err());
     }
 

@@ -8,6 +8,7 @@ mod jsonl;
 mod ole_chains;
 mod ole_stream;
 mod panic_guard;
+mod reader_error;
 mod shared_strings;
 mod sheet_span;
 mod table;

@@ -236,3 +236,62 @@ fn findings_and_the_report_repeat_an_excerpt_of_a_huge_value() {
         "the report does not say the name was cut"
     );
 }
+
+/// A file name carrying an escape sequence is printed escaped: it cannot retitle or rewrite
+/// the terminal of whoever runs Steward on a folder of exports.
+#[test]
+fn file_names_with_escape_sequences_are_printed_escaped() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let evil = write(dir.path(), "evil\u{1b}]0;pwned\u{7}\r.csv", b"");
+    let good = write(dir.path(), "good.csv", b"Name,Email\nAnn,ann@example.org\n");
+    let runs = [
+        steward(&[
+            "run",
+            &evil.display().to_string(),
+            "--out",
+            &dir.path().join("o1").display().to_string(),
+        ]),
+        steward(&[
+            "run",
+            &good.display().to_string(),
+            "--out",
+            &dir.path().join("out\u{1b}[2J").display().to_string(),
+        ]),
+    ];
+    for o in runs {
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            !err.contains('\u{1b}') && !err.contains('\u{7}') && !err.contains('\r'),
+            "{err:?}"
+        );
+        assert!(err.contains("\\u{1b}"), "the name is not shown: {err:?}");
+    }
+}
+
+/// An unknown decision word is named by its file, row and column, not repeated: a decisions
+/// file filled in the wrong column can hold a customer's name there.
+#[test]
+fn an_unknown_decision_is_reported_without_its_cell() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = write(dir.path(), "p.csv", b"Name,Email\nAnn,ann@example.org\n");
+    let decisions = write(
+        dir.path(),
+        "decisions.csv",
+        b"decision,left_source,left_row,customer_id\nOlena Koval,p.csv,1,C1\n",
+    );
+    let o = steward(&[
+        "run",
+        &input.display().to_string(),
+        "--out",
+        &dir.path().join("o").display().to_string(),
+        "--decisions",
+        &decisions.display().to_string(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("decisions.csv") && err.contains("row 1"),
+        "{err}"
+    );
+    assert!(!err.contains("Olena"), "{err}");
+}
