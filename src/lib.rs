@@ -30,6 +30,7 @@ pub mod progress;
 pub mod raw_store;
 pub mod record;
 pub mod report;
+pub mod spreadsheet;
 pub mod stage_clock;
 pub mod suppress;
 pub mod survive;

@@ -79,6 +79,8 @@ pub struct RunSummary {
     pub suppressed: usize,
     /// The suppression list's entries read, matched and unmatched, when one was given.
     pub suppression: Option<SuppressionCounts>,
+    /// Steward decisions read, unresolved and conflicting, when a decisions file was given.
+    pub decisions: Option<dedupe::DecisionCounts>,
     pub customers: usize,
     pub merged_rows: usize,
     pub review_pairs: usize,

@@ -136,6 +136,19 @@ fn run(args: RunArgs, quiet: bool) -> anyhow::Result<i32> {
             summary.findings,
             terminal::printable(&args.out.display().to_string())
         );
+        if let Some(d) = summary.decisions {
+            eprintln!(
+                "steward: decisions: {} read, {} unresolved, {} conflicting{}",
+                d.read,
+                d.unresolved,
+                d.conflicting,
+                if d.unresolved + d.conflicting > 0 {
+                    " (not applied; see the dedupe.decision_* findings)"
+                } else {
+                    ""
+                }
+            );
+        }
         if let Some(s) = summary.suppression {
             eprintln!(
                 "steward: suppression list: {} entries read, {} matched, {} matched no row{}",

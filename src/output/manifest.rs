@@ -15,6 +15,7 @@ pub fn summary(data: &RunData) -> RunSummary {
         quarantined: data.eligible.iter().filter(|e| !**e).count(),
         suppressed: data.suppressed.iter().filter(|s| **s).count(),
         suppression: data.suppression,
+        decisions: data.dedupe.decisions,
         customers: data.golden.len(),
         merged_rows: data
             .golden
@@ -137,6 +138,11 @@ pub fn write_run_json(
             "matched": s.matched,
             "unmatched": s.unmatched,
             "ignored_cells": s.ignored_cells,
+        })),
+        "decisions": summary.decisions.map(|d| json!({
+            "read": d.read,
+            "unresolved": d.unresolved,
+            "conflicting": d.conflicting,
         })),
         "candidates_per_rule": data.dedupe.candidates_per_rule,
         "model": model_json(&data.dedupe.model),
