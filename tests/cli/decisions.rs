@@ -387,3 +387,66 @@ fn a_neutralised_key_copied_from_xref_resolves() {
         customer(&second, "crm.csv", &keys[1])
     );
 }
+
+/// The report's *Download decisions.csv* neutralises formula-like keys and file names as the
+/// CLI's CSV outputs do (a key `=cmd|' /C calc'!…` must not go out live), and the exported
+/// file, read back with the `'`, makes the next run merge the pair.
+#[test]
+fn report_export_neutralises_formula_like_keys_and_they_resolve_on_the_next_run() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("in");
+    std::fs::create_dir(&data).expect("mkdir");
+    let crm = std::fs::read_to_string(fixture("synth_small/old_crm.csv")).expect("fixture");
+    let mut lines = crm.trim_start_matches('\u{feff}').lines();
+    let mut text = format!("{}\n", lines.next().expect("header"));
+    for line in lines {
+        text.push_str(&format!("=cmd|' /C calc'!{line}\n"));
+    }
+    write(&data, "=crm.csv", text.as_bytes());
+    let first = run_with_decisions(&data, &dir.path().join("o1"), None);
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/run.sh");
+    let o = Command::new("bash")
+        .arg(&script)
+        .arg(dir.path().join("o1/report.html"))
+        .arg(dir.path().join("shot.png"))
+        .output()
+        .expect("run browser check");
+    if o.status.code() == Some(2) && std::env::var_os("STEWARD_REQUIRE_BROWSER").is_none() {
+        eprintln!(
+            "skipped: no chromium ({})",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        return;
+    }
+    let stdout = String::from_utf8_lossy(&o.stdout).to_string();
+    assert!(
+        o.status.success(),
+        "browser check failed:\n{stdout}\n{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let exported: Vec<&str> = stdout
+        .lines()
+        .map(str::trim)
+        .filter(|l| l.starts_with("decision,") || l.starts_with("match,"))
+        .collect();
+    assert_eq!(exported.len(), 2, "{stdout}");
+    let csv_text = format!("{}\n{}\n", exported[0], exported[1]);
+    let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
+    let row = reader.records().next().expect("a decision").expect("csv");
+    let (left_source, left_key, right_source, right_key) = (&row[1], &row[2], &row[3], &row[4]);
+    for cell in [left_source, left_key, right_source, right_key] {
+        assert!(cell.starts_with("'="), "exported live: {cell}");
+    }
+    assert_ne!(
+        customer(&first, left_source, left_key),
+        customer(&first, right_source, right_key),
+        "the first review pair was already merged"
+    );
+    let file = write(dir.path(), "decisions.csv", csv_text.as_bytes());
+    let second = run_with_decisions(&data, &dir.path().join("o2"), Some(&file));
+    assert_eq!(
+        customer(&second, left_source, left_key),
+        customer(&second, right_source, right_key),
+        "the exported decision did not resolve"
+    );
+}
