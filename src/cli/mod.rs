@@ -157,7 +157,7 @@ fn run(args: RunArgs, quiet: bool) -> anyhow::Result<i32> {
                 s.unmatched,
                 match s.ignored_cells {
                     0 => String::new(),
-                    n => format!(" ({n} cells neither an e-mail nor a phone skipped)"),
+                    n => format!("; {n} cell(s) neither an e-mail nor a phone were skipped"),
                 }
             );
         }
