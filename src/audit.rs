@@ -83,13 +83,21 @@ impl Threshold {
 }
 
 /// Parses `completeness=0.9,validity=0.95,duplicates=0.02,email.validity=0.9`. Values are
-/// shares (`0.9`) or percentages (`90%`).
+/// shares (`0.9`) or percentages (`90%`). A gate with no threshold at all (`--fail-under ""`,
+/// as an unset CI variable gives) is a usage error, not a gate that always passes.
 pub fn parse_thresholds(text: &str) -> Result<Vec<Threshold>> {
-    text.split(',')
+    let thresholds = text
+        .split(',')
         .map(str::trim)
         .filter(|part| !part.is_empty())
         .map(parse_threshold)
-        .collect()
+        .collect::<Result<Vec<_>>>()?;
+    if thresholds.is_empty() {
+        return Err(Error::config(
+            "--fail-under names no threshold (an unset variable?); give METRIC=VALUE, e.g. validity=0.95, or leave the option out",
+        ));
+    }
+    Ok(thresholds)
 }
 
 fn parse_threshold(part: &str) -> Result<Threshold> {
@@ -480,7 +488,10 @@ mod tests {
     use crate::report::tests::sample_run;
 
     fn outcome(spec: &str, baseline: Option<&BTreeMap<String, f64>>) -> AuditOutcome {
-        let thresholds = parse_thresholds(spec).expect("thresholds parse");
+        let thresholds = match spec {
+            "" => Vec::new(),
+            _ => parse_thresholds(spec).expect("thresholds parse"),
+        };
         assess(&sample_run(), &thresholds, baseline).0
     }
 
@@ -497,7 +508,15 @@ mod tests {
         assert_eq!(t[1].value, 0.95);
         assert!(t[2].is_maximum() && !t[3].is_maximum());
         assert_eq!(t[3].field, Some(Field::Email));
-        assert!(parse_thresholds("").expect("empty is fine").is_empty());
+    }
+
+    #[test]
+    fn an_empty_gate_is_a_usage_error() {
+        for empty in ["", " ", ",", " , "] {
+            let err = parse_thresholds(empty).expect_err(empty);
+            assert!(matches!(err.kind(), crate::ErrorKind::Config(_)), "{err}");
+            assert!(err.to_string().contains("--fail-under"), "{err}");
+        }
     }
 
     #[test]

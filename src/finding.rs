@@ -34,7 +34,8 @@ pub struct Issue {
     /// Stable machine-readable code, `field.problem` (`phone.invalid`).
     pub code: &'static str,
     pub severity: Severity,
-    /// The value as found.
+    /// The value as found (outputs repeat an excerpt, [`crate::excerpt`]). The message never
+    /// repeats it: values go in `raw` and `suggestion` only, which `mask_pii` masks.
     pub raw: String,
     /// A proposed correction, empty when there is none.
     pub suggestion: String,
@@ -132,17 +133,10 @@ impl Finding {
         self
     }
 
-    /// Attaches the offending raw text (truncated to keep findings readable).
+    /// Attaches the offending raw text (the outputs repeat at most an excerpt of it, see
+    /// [`crate::excerpt`]).
     pub fn with_raw(mut self, raw: &str) -> Finding {
-        self.raw = truncate_chars(raw, 200);
+        self.raw = raw.to_string();
         self
-    }
-}
-
-/// The first `max` characters of `s`, with `…` when cut.
-pub fn truncate_chars(s: &str, max: usize) -> String {
-    match s.char_indices().nth(max) {
-        Some((i, _)) => format!("{}…", &s[..i]),
-        None => s.to_string(),
     }
 }

@@ -17,7 +17,7 @@ use crate::progress::Progress;
 use crate::raw_store::RawStore;
 use crate::record::{Country, Record};
 use crate::stage_clock::{StageClock, StageStat};
-use crate::suppress::{self, SuppressionList};
+use crate::suppress::{self, SuppressionCounts, SuppressionList};
 use crate::survive::{self, Golden};
 use crate::validate;
 use rayon::prelude::*;
@@ -46,6 +46,8 @@ pub struct RunData {
     pub eligible: Vec<bool>,
     /// Records removed by the suppression list (blanked, still in `xref.csv`).
     pub suppressed: Vec<bool>,
+    /// What the suppression list did, when one was given.
+    pub suppression: Option<SuppressionCounts>,
     pub findings: Vec<Finding>,
     /// Field quality as read, measured before the raw values left memory.
     pub as_read: validate::AsRead,
@@ -75,6 +77,10 @@ pub struct RunSummary {
     pub rows: usize,
     pub quarantined: usize,
     pub suppressed: usize,
+    /// The suppression list's entries read, matched and unmatched, when one was given.
+    pub suppression: Option<SuppressionCounts>,
+    /// Steward decisions read, unresolved and conflicting, when a decisions file was given.
+    pub decisions: Option<dedupe::DecisionCounts>,
     pub customers: usize,
     pub merged_rows: usize,
     pub review_pairs: usize,
@@ -155,7 +161,8 @@ pub fn process(config: &Config, progress: &dyn Progress) -> Result<RunData> {
     findings.append(&mut dedupe.findings);
     lap("dedupe")?;
 
-    let suppressed = apply_suppression(config, &mut records, &sources, &mut dedupe, &mut findings)?;
+    let (suppressed, suppression) =
+        apply_suppression(config, &mut records, &sources, &mut dedupe, &mut findings)?;
     let priorities: Vec<i32> = sources.iter().map(|s| s.priority).collect();
     let golden = survive::build(
         &records,
@@ -174,6 +181,7 @@ pub fn process(config: &Config, progress: &dyn Progress) -> Result<RunData> {
         source_keys,
         eligible,
         suppressed,
+        suppression,
         findings,
         as_read,
         raw_store,
@@ -184,19 +192,20 @@ pub fn process(config: &Config, progress: &dyn Progress) -> Result<RunData> {
     })
 }
 
-/// Removes suppressed people from clusters, pairs and findings, and blanks their records.
+/// Removes suppressed people from clusters, pairs and findings, and blanks their records;
+/// returns which records were suppressed and what the list did.
 fn apply_suppression(
     config: &Config,
     records: &mut [Record],
     sources: &[SourceInfo],
     dedupe: &mut DedupeResult,
     findings: &mut Vec<Finding>,
-) -> Result<Vec<bool>> {
+) -> Result<(Vec<bool>, Option<SuppressionCounts>)> {
     let Some(path) = &config.suppress else {
-        return Ok(vec![false; records.len()]);
+        return Ok((vec![false; records.len()], None));
     };
     let list = SuppressionList::load(path)?;
-    let hit = suppress::suppressed_records(&list, records, &dedupe.clusters);
+    let (hit, counts) = suppress::suppressed_records(&list, records, &dedupe.clusters);
     // Clusters and their pinned IDs go together; a cluster holding a suppressed person goes.
     let pinned = std::mem::take(&mut dedupe.pinned)
         .into_iter()
@@ -222,7 +231,7 @@ fn apply_suppression(
             suppress::blank(rec);
         }
     }
-    Ok(hit)
+    Ok((hit, Some(counts)))
 }
 
 /// Expands the configured paths and reads every table.

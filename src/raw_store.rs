@@ -3,16 +3,19 @@
 //! rows it shows.
 //!
 //! At ten million rows the as-read values were gigabytes that only the report's "raw value
-//! on hover" needed. The file is created in the system temp directory and, on Unix, removed
-//! from the directory at once: it lives only as long as the open handle, so an interrupted
-//! or crashed run leaves no copy of the customer data behind. Where no temp file can be made
-//! the values simply stay in memory.
+//! on hover" needed. The file is made by the `tempfile` crate inside a fresh directory that
+//! only the running user can enter (mode 0700), never linked into it where the system allows
+//! (`O_TMPFILE` on Linux), else removed from it at once, and readable by its owner only (mode
+//! 0600); the directory is removed straight after. The file lives only as long as the open
+//! handle, so an interrupted or crashed run leaves no copy of the customer data behind, and
+//! no other user can open it meanwhile. Where no temp file can be made the values simply stay
+//! in memory.
 
 use crate::record::{Field, Record, Values};
 use rayon::prelude::*;
 use std::fs::File;
 use std::io::{BufWriter, Read, Seek, SeekFrom, Write};
-use std::path::PathBuf;
+use std::path::Path;
 use std::sync::Mutex;
 
 /// Where the as-read values of a run's records are.
@@ -26,8 +29,6 @@ struct Spill {
     file: Mutex<File>,
     /// End offset of each record's bytes (its start is the previous end).
     ends: Vec<u64>,
-    /// Where the file is still linked (non-Unix), removed on drop.
-    path: Option<PathBuf>,
 }
 
 /// Records serialised per write (bounded memory while spilling).
@@ -37,7 +38,7 @@ impl RawStore {
     /// Moves every record's as-read values into a temporary file, leaving `rec.raw` empty.
     /// When the file cannot be created or written, nothing moves and the store is empty.
     pub fn spill(records: &mut [Record]) -> RawStore {
-        let Some((file, path)) = temp_file() else {
+        let Some(file) = private_temp_file(&std::env::temp_dir()) else {
             return RawStore::default();
         };
         match write_all(&file, records) {
@@ -49,16 +50,10 @@ impl RawStore {
                     spill: Some(Spill {
                         file: Mutex::new(file),
                         ends,
-                        path,
                     }),
                 }
             }
-            Err(_) => {
-                if let Some(p) = path {
-                    let _ = std::fs::remove_file(p);
-                }
-                RawStore::default()
-            }
+            Err(_) => RawStore::default(),
         }
     }
 
@@ -82,31 +77,26 @@ impl RawStore {
     }
 }
 
-impl Drop for Spill {
-    fn drop(&mut self) {
-        if let Some(p) = &self.path {
-            let _ = std::fs::remove_file(p);
-        }
+/// A new temporary file no other user can open: made in a fresh owner-only directory under
+/// `base`, already unlinked (or never linked), mode 0600; the directory is removed at once.
+fn private_temp_file(base: &Path) -> Option<File> {
+    let mut dir = tempfile::Builder::new();
+    dir.prefix("steward-");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        dir.permissions(std::fs::Permissions::from_mode(0o700));
     }
-}
-
-/// A new temporary file, already unlinked where the system allows it (then no path).
-fn temp_file() -> Option<(File, Option<PathBuf>)> {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos());
-    let path = std::env::temp_dir().join(format!("steward-raw-{}-{nanos}.tmp", std::process::id()));
-    let file = std::fs::OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create_new(true)
-        .open(&path)
-        .ok()?;
-    if cfg!(unix) && std::fs::remove_file(&path).is_ok() {
-        Some((file, None))
-    } else {
-        Some((file, Some(path)))
+    let dir = dir.tempdir_in(base).ok()?;
+    let file = tempfile::tempfile_in(dir.path()).ok()?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        file.set_permissions(std::fs::Permissions::from_mode(0o600))
+            .ok()?;
     }
+    dir.close().ok()?;
+    Some(file)
 }
 
 /// Writes every record's raw values in order; returns the end offsets.
@@ -199,10 +189,38 @@ mod tests {
         let originals: Vec<Values> = records.iter().map(|r| r.raw.clone()).collect();
         let store = RawStore::spill(&mut records);
         assert!(store.spill.is_some(), "the temp directory is writable here");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let spill = store.spill.as_ref().expect("spilled");
+            let file = spill.file.lock().expect("lock");
+            let mode = file.metadata().expect("fstat").permissions().mode();
+            assert_eq!(
+                mode & 0o077,
+                0,
+                "no one but the owner may read the spill file"
+            );
+        }
         assert!(records.iter().all(|r| r.raw == Values::default()));
         for (i, (rec, original)) in records.iter().zip(&originals).enumerate().rev() {
             assert_eq!(&store.get(i, rec), original);
         }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_spill_file_is_private_and_unlinked_and_leaves_nothing_behind() {
+        use std::os::unix::fs::{MetadataExt, PermissionsExt};
+        let base = tempfile::tempdir().expect("tempdir");
+        let file = private_temp_file(base.path()).expect("spill file");
+        let meta = file.metadata().expect("fstat");
+        assert_eq!(meta.permissions().mode() & 0o777, 0o600, "owner-only");
+        assert_eq!(meta.nlink(), 0, "no name in any directory");
+        assert_eq!(
+            std::fs::read_dir(base.path()).expect("ls").count(),
+            0,
+            "the private directory is gone too"
+        );
     }
 
     #[test]

@@ -100,7 +100,7 @@ pub struct RunArgs {
     /// File of e-mails and phones (erasure requests, do-not-contact): those people leave every output.
     #[arg(long, value_name = "FILE")]
     pub suppress: Option<PathBuf>,
-    /// Mask names, e-mails and phones in findings and reports, for sharing.
+    /// Mask names, e-mails, phones and street addresses in every output but golden.csv and xref.csv, for sharing.
     #[arg(long)]
     pub mask_pii: bool,
 }

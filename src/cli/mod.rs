@@ -2,6 +2,7 @@
 
 mod args;
 mod progress_bar;
+mod terminal;
 
 use anyhow::Context;
 use args::{AuditArgs, Cli, Command, InitArgs, RunArgs, SourceFlags};
@@ -48,7 +49,7 @@ pub fn main() -> i32 {
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("steward: {e:#}");
+            eprintln!("steward: {}", terminal::printable(&format!("{e:#}")));
             exit_code(&e)
         }
     }
@@ -133,8 +134,33 @@ fn run(args: RunArgs, quiet: bool) -> anyhow::Result<i32> {
             summary.suppressed,
             summary.review_pairs,
             summary.findings,
-            args.out.display()
+            terminal::printable(&args.out.display().to_string())
         );
+        if let Some(d) = summary.decisions {
+            eprintln!(
+                "steward: decisions: {} read, {} unresolved, {} conflicting{}",
+                d.read,
+                d.unresolved,
+                d.conflicting,
+                if d.unresolved + d.conflicting > 0 {
+                    " (not applied; see the dedupe.decision_* findings)"
+                } else {
+                    ""
+                }
+            );
+        }
+        if let Some(s) = summary.suppression {
+            eprintln!(
+                "steward: suppression list: {} entries read, {} matched, {} matched no row{}",
+                s.entries,
+                s.matched,
+                s.unmatched,
+                match s.ignored_cells {
+                    0 => String::new(),
+                    n => format!("; {n} cell(s) neither an e-mail nor a phone were skipped"),
+                }
+            );
+        }
     }
     Ok(exit::OK)
 }
@@ -164,17 +190,23 @@ fn audit(args: AuditArgs, quiet: bool) -> anyhow::Result<i32> {
             outcome.rows,
             outcome.customers,
             outcome.duplicate_share,
-            args.out.display()
+            terminal::printable(&args.out.display().to_string())
         );
     }
     for r in &outcome.regressions {
-        eprintln!("steward audit: regression: {r}");
+        eprintln!(
+            "steward audit: regression: {}",
+            terminal::printable(&r.to_string())
+        );
     }
     if outcome.passed() {
         return Ok(exit::OK);
     }
     for f in &outcome.failed {
-        eprintln!("steward audit: quality gate failed: {f}");
+        eprintln!(
+            "steward audit: quality gate failed: {}",
+            terminal::printable(&f.to_string())
+        );
     }
     Ok(exit::QUALITY_GATE)
 }

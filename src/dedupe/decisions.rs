@@ -56,6 +56,8 @@ pub struct RecordRef {
 /// One steward decision.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct StewardDecision {
+    /// 1-based data row of the decisions file (header excluded); 0 when not read from one.
+    pub line: u64,
     pub kind: DecisionKind,
     pub left: RecordRef,
     pub right: RecordRef,
@@ -120,7 +122,9 @@ pub fn parse_decisions(text: &str) -> Result<Decisions> {
                 .to_string()
         };
         let kind = DecisionKind::parse(&cell(0)).ok_or_else(|| {
-            Error::input(format!("decisions: unknown decision {:?}", cell(0))).at_row(row)
+            Error::input("decisions: unknown decision; use match, non-match or assign")
+                .at_row(row)
+                .at_field("decision")
         })?;
         let parse_row = |s: String| s.parse::<u64>().unwrap_or(0);
         let left = RecordRef {
@@ -144,6 +148,7 @@ pub fn parse_decisions(text: &str) -> Result<Decisions> {
             return Err(Error::input("decisions: each decision needs source and key (or row) for its records, and assign a customer_id").at_row(row));
         }
         entries.push(StewardDecision {
+            line: row,
             kind,
             left,
             right,
@@ -179,18 +184,62 @@ pub fn write_decisions<W: std::io::Write>(decisions: &Decisions, out: W) -> Resu
     Ok(())
 }
 
+/// Why a decision was not applied.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NotApplied {
+    /// It names a record that is not in this run.
+    NotInRun,
+    /// Both of its sides name the same record.
+    SameRecord,
+    /// The record was already assigned to another customer by the decision on `first_line`.
+    SecondAssignment { first_line: u64 },
+}
+
+/// How a run's decisions fared, for the closing summary and `run.json`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct DecisionCounts {
+    /// Decisions read from the file.
+    pub read: usize,
+    /// Decisions naming a record not in this run, or one record on both sides.
+    pub unresolved: usize,
+    /// Decisions (or the links they make) contradicted by another decision and not applied.
+    pub conflicting: usize,
+}
+
 /// Decisions resolved to record indices.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Resolved {
     pub must_link: Vec<(usize, usize)>,
     pub cannot_link: Vec<(usize, usize)>,
-    /// (record, customer_id), sorted.
+    /// (record, customer_id), sorted; one per record (the first in the file).
     pub assign: Vec<(usize, String)>,
-    /// Decisions naming no known record.
-    pub unresolved: Vec<StewardDecision>,
+    /// Decisions not applied, why, and the record they name when it is in the run.
+    pub not_applied: Vec<(StewardDecision, NotApplied, Option<usize>)>,
+    /// The decisions-file row of each must-link, for messages.
+    pub link_lines: HashMap<(usize, usize), u64>,
+}
+
+impl Resolved {
+    /// Decisions not applied for want of a record (`NotInRun`, `SameRecord`) and for a
+    /// contradiction (`SecondAssignment`).
+    pub fn counts(&self, read: usize, refused_links: usize) -> DecisionCounts {
+        let conflicting = self
+            .not_applied
+            .iter()
+            .filter(|(_, why, _)| matches!(why, NotApplied::SecondAssignment { .. }))
+            .count();
+        DecisionCounts {
+            read,
+            unresolved: self.not_applied.len() - conflicting,
+            conflicting: conflicting + refused_links,
+        }
+    }
 }
 
 /// Resolves decisions against this run's records (`source_names[rec.source]`, `source_keys[i]`).
+/// A key may carry the leading `'` that spreadsheet-safe outputs put before a formula-like
+/// cell (`'=A1` as copied from `xref.csv`). An `assign` to the ID of a customer of this run
+/// joins that customer (a must-link to the member its ID derives from) rather than renaming it.
 pub fn resolve(
     decisions: &Decisions,
     records: &[Record],
@@ -202,41 +251,56 @@ pub fn resolve(
     let mut by_key: HashMap<(&str, &str), Vec<usize>> = HashMap::default();
     let mut by_row: HashMap<(&str, u64), Vec<usize>> = HashMap::default();
     for r in decisions.entries.iter().flat_map(|d| [&d.left, &d.right]) {
-        if !r.key.is_empty() {
-            by_key.insert((r.source.as_str(), r.key.as_str()), Vec::new());
+        for source in as_written(&r.source) {
+            for key in as_written(&r.key).filter(|k| !k.is_empty()) {
+                by_key.insert((source, key), Vec::new());
+            }
+            by_row.insert((source, r.row), Vec::new());
         }
-        by_row.insert((r.source.as_str(), r.row), Vec::new());
     }
+    let mut owners: HashMap<&str, Vec<usize>> = decisions
+        .entries
+        .iter()
+        .filter(|d| d.kind == DecisionKind::Assign)
+        .map(|d| (d.customer_id.as_str(), Vec::new()))
+        .collect();
     if !decisions.entries.is_empty() {
         for (i, r) in records.iter().enumerate() {
             let src = source_names
                 .get(r.source as usize)
                 .map(String::as_str)
                 .unwrap_or("");
-            if let Some(k) = source_keys.get(i).filter(|k| !k.is_empty())
-                && let Some(hits) = by_key.get_mut(&(src, k.as_str()))
+            let key = source_keys.get(i).map(String::as_str).unwrap_or("");
+            if !key.is_empty()
+                && let Some(hits) = by_key.get_mut(&(src, key))
             {
                 hits.push(i);
             }
             if let Some(hits) = by_row.get_mut(&(src, r.row)) {
                 hits.push(i);
             }
+            if !owners.is_empty()
+                && let Some(owner) = owners.get_mut(crate::survive::content_id(src, key).as_str())
+            {
+                owner.push(i);
+            }
         }
     }
     let find = |r: &RecordRef| -> Vec<usize> {
-        if !r.key.is_empty()
-            && let Some(v) = by_key
-                .get(&(r.source.as_str(), r.key.as_str()))
-                .filter(|v| !v.is_empty())
-        {
-            return v.clone();
+        for source in as_written(&r.source) {
+            for key in as_written(&r.key).filter(|k| !k.is_empty()) {
+                if let Some(v) = by_key.get(&(source, key)).filter(|v| !v.is_empty()) {
+                    return v.clone();
+                }
+            }
         }
-        by_row
-            .get(&(r.source.as_str(), r.row))
+        as_written(&r.source)
+            .find_map(|source| by_row.get(&(source, r.row)).filter(|v| !v.is_empty()))
             .cloned()
             .unwrap_or_default()
     };
     let mut out = Resolved::default();
+    let mut assigned: HashMap<usize, (&str, u64)> = HashMap::default();
     for d in &decisions.entries {
         let left = find(&d.left);
         let right = if d.kind == DecisionKind::Assign {
@@ -245,24 +309,49 @@ pub fn resolve(
             find(&d.right)
         };
         if left.is_empty() || (d.kind != DecisionKind::Assign && right.is_empty()) {
-            out.unresolved.push(d.clone());
+            out.not_applied
+                .push((d.clone(), NotApplied::NotInRun, None));
+            continue;
+        }
+        if let Some(&same) = left.iter().find(|a| right.contains(a)) {
+            out.not_applied
+                .push((d.clone(), NotApplied::SameRecord, Some(same)));
             continue;
         }
         for &a in &left {
             match d.kind {
-                DecisionKind::Assign => out.assign.push((a, d.customer_id.clone())),
-                DecisionKind::Match => out.must_link.extend(
-                    right
-                        .iter()
-                        .filter(|&&b| b != a)
-                        .map(|&b| (a.min(b), a.max(b))),
-                ),
-                DecisionKind::NonMatch => out.cannot_link.extend(
-                    right
-                        .iter()
-                        .filter(|&&b| b != a)
-                        .map(|&b| (a.min(b), a.max(b))),
-                ),
+                DecisionKind::Assign => {
+                    let id = d.customer_id.as_str();
+                    match assigned.get(&a) {
+                        Some(&(first, _)) if first == id => {}
+                        Some(&(_, first_line)) => out.not_applied.push((
+                            d.clone(),
+                            NotApplied::SecondAssignment { first_line },
+                            Some(a),
+                        )),
+                        None => {
+                            assigned.insert(a, (id, d.line));
+                            out.assign.push((a, d.customer_id.clone()));
+                            for &b in owners.get(id).into_iter().flatten() {
+                                if b != a {
+                                    let link = (a.min(b), a.max(b));
+                                    out.must_link.push(link);
+                                    out.link_lines.entry(link).or_insert(d.line);
+                                }
+                            }
+                        }
+                    }
+                }
+                DecisionKind::Match => {
+                    for &b in &right {
+                        let link = (a.min(b), a.max(b));
+                        out.must_link.push(link);
+                        out.link_lines.entry(link).or_insert(d.line);
+                    }
+                }
+                DecisionKind::NonMatch => out
+                    .cannot_link
+                    .extend(right.iter().map(|&b| (a.min(b), a.max(b)))),
             }
         }
     }
@@ -271,8 +360,13 @@ pub fn resolve(
     out.cannot_link.sort_unstable();
     out.cannot_link.dedup();
     out.assign.sort();
-    out.assign.dedup_by_key(|x| x.0);
     out
+}
+
+/// A name or key as the decisions file gives it, then without the `'` a spreadsheet-safe
+/// output put before it (`'=A1` as copied from `xref.csv` names the key `=A1`).
+fn as_written(text: &str) -> impl Iterator<Item = &str> {
+    std::iter::once(text).chain(crate::spreadsheet::unneutralised(text))
 }
 
 #[cfg(test)]
@@ -301,8 +395,13 @@ mod tests {
     #[test]
     fn bad_decisions_name_the_row() {
         let err =
-            parse_decisions("decision,left_source,left_key\nmerge-ish,a.csv,1\n").unwrap_err();
-        assert!(err.to_string().contains("merge-ish"), "{err}");
+            parse_decisions("decision,left_source,left_key\nOlena Koval,a.csv,1\n").unwrap_err();
+        let text = err.to_string();
+        assert!(
+            text.contains("row 1") && text.contains("field decision"),
+            "{text}"
+        );
+        assert!(!text.contains("Olena"), "the cell is quoted: {text}");
         assert!(parse_decisions("decision,left_source,left_key\nassign,a.csv,1\n").is_err());
     }
 
@@ -317,6 +416,79 @@ mod tests {
         let d = parse_decisions("decision,left_source,left_key,right_source,right_row\nmatch,a.csv,K1,b.csv,2\nmatch,a.csv,NOPE,b.csv,2\n").unwrap();
         let r = resolve(&d, &records, &names, &keys);
         assert_eq!(r.must_link, vec![(0, 1)]);
-        assert_eq!(r.unresolved.len(), 1);
+        assert_eq!(r.not_applied.len(), 1);
+        assert_eq!(r.not_applied[0].1, NotApplied::NotInRun);
+    }
+
+    /// Three records of `a.csv`, keyed `K1`, `=K2` (a formula-like key) and `K3`.
+    fn three() -> (Vec<Record>, Vec<String>, Vec<String>) {
+        let records = (1..=3)
+            .map(|row| Record {
+                row,
+                ..Record::default()
+            })
+            .collect();
+        let names = vec!["a.csv".to_string()];
+        let keys = ["K1", "=K2", "K3"].map(String::from).to_vec();
+        (records, names, keys)
+    }
+
+    #[test]
+    fn a_second_assignment_of_a_row_is_a_conflict_and_the_first_stands() {
+        let (records, names, keys) = three();
+        let d = parse_decisions(
+            "decision,left_source,left_key,customer_id\nassign,a.csv,K1,ACME-1\nassign,a.csv,K1,ACME-2\nassign,a.csv,K1,ACME-1\n",
+        )
+        .unwrap();
+        let r = resolve(&d, &records, &names, &keys);
+        assert_eq!(r.assign, vec![(0, "ACME-1".to_string())]);
+        assert_eq!(
+            r.not_applied
+                .iter()
+                .map(|(d, why, at)| (d.line, why.clone(), *at))
+                .collect::<Vec<_>>(),
+            vec![(2, NotApplied::SecondAssignment { first_line: 1 }, Some(0))]
+        );
+        assert_eq!(r.counts(3, 0).conflicting, 1);
+    }
+
+    #[test]
+    fn a_decision_naming_one_record_twice_is_unresolved() {
+        let (records, names, keys) = three();
+        let d = parse_decisions(
+            "decision,left_source,left_key,left_row,right_source,right_key,right_row\nnon-match,a.csv,K1,,a.csv,,1\nmatch,a.csv,K3,,a.csv,K3,\n",
+        )
+        .unwrap();
+        let r = resolve(&d, &records, &names, &keys);
+        assert!(r.cannot_link.is_empty() && r.must_link.is_empty());
+        assert!(
+            r.not_applied
+                .iter()
+                .all(|(_, why, _)| *why == NotApplied::SameRecord)
+        );
+        assert_eq!(r.counts(2, 0).unresolved, 2);
+    }
+
+    #[test]
+    fn assigning_to_an_existing_customer_joins_it() {
+        let (records, names, keys) = three();
+        let existing = crate::survive::content_id("a.csv", "K3");
+        let text =
+            format!("decision,left_source,left_key,customer_id\nassign,a.csv,K1,{existing}\n");
+        let r = resolve(&parse_decisions(&text).unwrap(), &records, &names, &keys);
+        assert_eq!(r.assign, vec![(0, existing)]);
+        assert_eq!(r.must_link, vec![(0, 2)], "K1 joins the customer of K3");
+    }
+
+    #[test]
+    fn a_key_copied_from_xref_with_its_neutralising_quote_resolves() {
+        let (records, names, keys) = three();
+        let d = parse_decisions(
+            "decision,left_source,left_key,right_source,right_key\nmatch,a.csv,K1,a.csv,'=K2\n",
+        )
+        .unwrap();
+        let r = resolve(&d, &records, &names, &keys);
+        assert_eq!(r.must_link, vec![(0, 1)]);
+        assert!(r.not_applied.is_empty());
     }
 }

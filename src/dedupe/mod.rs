@@ -24,7 +24,8 @@ pub mod thai_latin;
 
 pub use cluster::Refusal;
 pub use decisions::{
-    DecisionKind, Decisions, RecordRef, StewardDecision, read_decisions, write_decisions,
+    DecisionCounts, DecisionKind, Decisions, RecordRef, StewardDecision, read_decisions,
+    write_decisions,
 };
 pub use explain::Explanations;
 pub use settings::DedupeSettings;
@@ -150,6 +151,8 @@ pub struct DedupeResult {
     pub findings: Vec<Finding>,
     /// Each kept pair's level and weight per comparison (see [`ScoredPair::vector`]).
     pub explanations: Explanations,
+    /// How the steward decisions fared, when a decisions file was given.
+    pub decisions: Option<DecisionCounts>,
 }
 
 impl DedupeResult {

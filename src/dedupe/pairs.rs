@@ -5,7 +5,7 @@ use super::anchors;
 use super::block::{BlockRule, CandidatePair, Candidates, MAX_RULES, candidates};
 use super::cluster::{BIRTH_GUARD_MAX_WEIGHT, Clusters};
 use super::compare::{Comparison, Kind, TermCounts};
-use super::decisions::{self, Resolved};
+use super::decisions::{self, NotApplied, Resolved};
 use super::explain::Explanations;
 use super::features::{self, Features};
 use super::profiles::Profiles;
@@ -88,18 +88,26 @@ pub(super) fn run(
     } = cand;
     progress.finish();
     apply_steward(&mut scored, &resolved);
-    findings.extend(unresolved_findings(&resolved));
+    let place = |i: usize| -> (&str, u64) {
+        let rec = records.get(i);
+        let source = rec
+            .and_then(|r| input.source_names.get(r.source as usize))
+            .map_or("", String::as_str);
+        (source, rec.map_or(0, |r| r.row))
+    };
+    findings.extend(not_applied_findings(&resolved, &place));
     let guard = births
         .reliable()
         .unwrap_or_else(|| birth_guard(&comparisons, &model));
-    let (clusters, pinned) = cluster(
-        &feats,
-        eligible,
-        &resolved,
-        &mut scored,
-        &mut findings,
-        guard,
+    let (clusters, pinned, refused) = cluster(&feats, eligible, &resolved, &mut scored, guard);
+    findings.extend(
+        refused
+            .iter()
+            .map(|&link| refused_link_finding(link, &resolved, &place)),
     );
+    let decision_counts = input
+        .decisions
+        .map(|d| resolved.counts(d.entries.len(), refused.len()));
 
     let candidates_per_rule: BTreeMap<String, u64> = rules
         .iter()
@@ -116,6 +124,7 @@ pub(super) fn run(
         model: summarise(&comparisons, &model),
         findings,
         explanations,
+        decisions: decision_counts,
     })
 }
 
@@ -390,15 +399,19 @@ fn apply_steward(scored: &mut [ScoredPair], resolved: &Resolved) {
     }
 }
 
+/// Clusters, their pinned customer IDs, and the steward links another decision refused.
+type Clustered = (Vec<Vec<usize>>, Vec<Option<String>>, Vec<(usize, usize)>);
+
 /// Steward links first, then model matches by descending probability (ties by (a, b)).
+/// Returns the clusters, their pinned IDs, and the steward links refused because another
+/// decision (a cannot-link, another assignment) keeps the two records apart.
 fn cluster(
     feats: &[Features],
     eligible: &[bool],
     resolved: &Resolved,
     scored: &mut [ScoredPair],
-    findings: &mut Vec<Finding>,
     birth_guard: bool,
-) -> (Vec<Vec<usize>>, Vec<Option<String>>) {
+) -> Clustered {
     let live = |i: usize| eligible.get(i).copied().unwrap_or(false);
     let pins: Vec<(usize, String)> = resolved
         .assign
@@ -427,9 +440,10 @@ fn cluster(
                 .filter_map(|w| Some((*w.first()?, *w.get(1)?))),
         );
     }
+    let mut refused = Vec::new();
     for (a, b) in steward_links {
         if clusters.join(a, b, true).is_err() {
-            findings.push(Finding::new("", 0, "dedupe.decision_conflict", Severity::Warning, format!("a steward match between records {a} and {b} contradicts a cannot-link or assignment and was not applied")));
+            refused.push((a, b));
         }
     }
     let mut order: Vec<usize> = (0..scored.len())
@@ -455,17 +469,67 @@ fn cluster(
             pair.reason = PairReason::Conflict(r);
         }
     }
-    clusters.into_groups(eligible)
+    let (groups, pinned) = clusters.into_groups(eligible);
+    (groups, pinned, refused)
 }
 
-fn unresolved_findings(resolved: &Resolved) -> Vec<Finding> {
+/// The findings for decisions that were not applied, placed at the record they name (or the
+/// source and row they give when it is not in the run).
+fn not_applied_findings<'a>(
+    resolved: &Resolved,
+    place: &dyn Fn(usize) -> (&'a str, u64),
+) -> Vec<Finding> {
     resolved
-        .unresolved
+        .not_applied
         .iter()
-        .map(|d| {
-            Finding::new(&d.left.source, d.left.row, "dedupe.decision_unresolved", Severity::Warning, format!("steward decision '{}' names a record that is not in this run (left key {:?}, right {} {:?})", d.kind.as_str(), d.left.key, d.right.source, d.right.key))
+        .map(|(d, why, record)| {
+            let (source, row) = match record {
+                Some(i) => place(*i),
+                None => (d.left.source.as_str(), d.left.row),
+            };
+            let kind = d.kind.as_str();
+            let line = d.line;
+            let (code, message) = match why {
+                NotApplied::NotInRun => (
+                    "dedupe.decision_unresolved",
+                    format!("steward decision '{kind}' on row {line} of the decisions file names a record that is not in this run; not applied"),
+                ),
+                NotApplied::SameRecord => (
+                    "dedupe.decision_unresolved",
+                    format!("steward decision '{kind}' on row {line} of the decisions file names this one record on both sides; not applied"),
+                ),
+                NotApplied::SecondAssignment { first_line } => (
+                    "dedupe.decision_conflict",
+                    format!("steward decision 'assign' on row {line} of the decisions file gives this record another customer than row {first_line} did; row {first_line} was applied, row {line} was not"),
+                ),
+            };
+            Finding::new(source, row, code, Severity::Warning, message)
         })
         .collect()
+}
+
+/// The finding for a steward link (a match, or two rows assigned one customer) that another
+/// decision refused, placed at its first record and naming the second by source and row.
+fn refused_link_finding<'a>(
+    (a, b): (usize, usize),
+    resolved: &Resolved,
+    place: &dyn Fn(usize) -> (&'a str, u64),
+) -> Finding {
+    let ((source_a, row_a), (source_b, row_b)) = (place(a), place(b));
+    let from = resolved
+        .link_lines
+        .get(&(a.min(b), a.max(b)))
+        .map(|line| format!(" (row {line} of the decisions file)"))
+        .unwrap_or_default();
+    Finding::new(
+        source_a,
+        row_a,
+        "dedupe.decision_conflict",
+        Severity::Warning,
+        format!(
+            "a steward link{from} between this record and {source_b} row {row_b} contradicts a non-match or another assignment and was not applied"
+        ),
+    )
 }
 
 fn summarise(comparisons: &[Comparison], model: &Model) -> ModelSummary {

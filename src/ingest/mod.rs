@@ -8,6 +8,7 @@ mod jsonl;
 mod ole_chains;
 mod ole_stream;
 mod panic_guard;
+mod reader_error;
 mod shared_strings;
 mod sheet_span;
 mod table;
@@ -21,6 +22,8 @@ use crate::error::{Error, Result};
 use crate::finding::{Finding, Severity};
 use std::path::{Path, PathBuf};
 use table::{Numbering, Overflow};
+
+pub use encoding::Decoded;
 
 /// One raw data row: its 1-based data-row number (header excluded) and its cells.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -180,6 +183,12 @@ fn note_if_no_rows(table: &mut SourceTable, message: &str) {
         let finding = Finding::new(&table.name, 0, "table.no_rows", Severity::Info, message);
         table.findings.push(finding);
     }
+}
+
+/// Decodes a text file's bytes with the encoding detection the inputs get (BOM, UTF-16
+/// without BOM, UTF-8, legacy code pages); for side files such as a suppression list.
+pub fn decode_text(bytes: &[u8]) -> Decoded {
+    encoding::decode(bytes, None)
 }
 
 /// Parses a configured delimiter (`";"`, `"\t"`, `"tab"`, `"|"`).

@@ -6,6 +6,7 @@
 //! first (what calamine itself does before laying them out), and a sheet whose span is both larger
 //! than an .xls sheet and mostly empty is refused with a message naming the far cell.
 
+use super::reader_error;
 use calamine::{Cell, Data, DataRef, Range, Reader, Sheets};
 use std::io::Cursor;
 
@@ -21,18 +22,24 @@ pub(super) fn sheet_range(
 ) -> Result<Range<Data>, String> {
     let cells = match workbook {
         Sheets::Xlsx(xlsx) => match xlsx.worksheet_cells_reader(name) {
-            Ok(mut reader) => collect_cells(|| reader.next_cell()).map_err(|e| e.to_string())?,
+            Ok(mut reader) => {
+                collect_cells(|| reader.next_cell()).map_err(|e| reader_error::xlsx(&e))?
+            }
             // calamine's own `worksheet_range` gives a chart sheet as an empty range.
             Err(calamine::XlsxError::NotAWorksheet(_)) => return Ok(Range::default()),
-            Err(e) => return Err(e.to_string()),
+            Err(e) => return Err(reader_error::xlsx(&e)),
         },
         Sheets::Xlsb(xlsb) => {
             let mut reader = xlsb
                 .worksheet_cells_reader(name)
-                .map_err(|e| e.to_string())?;
-            collect_cells(|| reader.next_cell()).map_err(|e| e.to_string())?
+                .map_err(|e| reader_error::xlsb(&e))?;
+            collect_cells(|| reader.next_cell()).map_err(|e| reader_error::xlsb(&e))?
         }
-        other => return other.worksheet_range(name).map_err(|e| e.to_string()),
+        other => {
+            return other
+                .worksheet_range(name)
+                .map_err(|e| reader_error::describe(&e));
+        }
     };
     check_span(&cells)?;
     Ok(Range::from_sparse(cells))

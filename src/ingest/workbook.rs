@@ -74,7 +74,7 @@ fn read_sheets_unguarded(
 ) -> Result<Vec<Sheet>> {
     check_safe(bytes).map_err(|e| e.at_path(path))?;
     let mut workbook = open_workbook_auto_from_rs(Cursor::new(bytes))
-        .map_err(|e| workbook_error(&e.to_string(), path))?;
+        .map_err(|e| workbook_error(&super::reader_error::describe(&e), path))?;
     let names = workbook.sheet_names();
     let chosen: Vec<String> = match wanted {
         Some(name) => vec![pick_sheet(&names, name).map_err(|e| e.at_path(path))?],
@@ -529,6 +529,57 @@ mod tests {
         }
         assert!(claimed, "the writer made a shared-strings part");
         buffer.into_inner()
+    }
+
+    /// A real xlsx with a boolean in B2 whose sheet XML `edit` rewrites.
+    fn xlsx_with_edited_sheet(edit: impl Fn(&str) -> String) -> Vec<u8> {
+        use std::io::{Read, Write};
+        let honest = xlsx_bytes(|wb| {
+            let sheet = wb.add_worksheet();
+            sheet.write_string(0, 0, "Name").unwrap();
+            sheet.write_string(0, 1, "Active").unwrap();
+            sheet.write_string(1, 0, "Ann").unwrap();
+            sheet.write_boolean(1, 1, true).unwrap();
+        });
+        let mut archive = zip::ZipArchive::new(Cursor::new(honest)).unwrap();
+        let mut buffer = Cursor::new(Vec::new());
+        {
+            let mut writer = zip::ZipWriter::new(&mut buffer);
+            for i in 0..archive.len() {
+                let mut entry = archive.by_index(i).unwrap();
+                let name = entry.name().unwrap().to_string();
+                let mut content = String::new();
+                entry.read_to_string(&mut content).unwrap();
+                if name == "xl/worksheets/sheet1.xml" {
+                    let edited = edit(&content);
+                    assert_ne!(edited, content, "the edit applies");
+                    content = edited;
+                }
+                let options = zip::write::SimpleFileOptions::default();
+                writer.start_file(name.as_str(), options).unwrap();
+                writer.write_all(content.as_bytes()).unwrap();
+            }
+            writer.finish().unwrap();
+        }
+        buffer.into_inner()
+    }
+
+    #[test]
+    fn a_malformed_boolean_or_error_cell_is_an_error_that_does_not_quote_the_cell() {
+        let bool_cell = |xml: &str| xml.replace("t=\"b\"><v>1</v>", "t=\"b\"><v>Olena Koval</v>");
+        let error_cell =
+            |xml: &str| xml.replace("t=\"b\"><v>1</v>", "t=\"e\"><v>olena.koval@example.org</v>");
+        for bytes in [
+            xlsx_with_edited_sheet(bool_cell),
+            xlsx_with_edited_sheet(error_cell),
+        ] {
+            let err = read_sheets(&bytes, Path::new("crm.xlsx"), "crm.xlsx", None)
+                .err()
+                .map(|e| e.to_string())
+                .expect("refused");
+            assert!(err.contains("crm.xlsx") && err.contains("a cell"), "{err}");
+            assert!(!err.contains("Olena") && !err.contains("olena"), "{err}");
+        }
     }
 
     #[test]

@@ -14,6 +14,8 @@ pub fn summary(data: &RunData) -> RunSummary {
         rows: data.records.len(),
         quarantined: data.eligible.iter().filter(|e| !**e).count(),
         suppressed: data.suppressed.iter().filter(|s| **s).count(),
+        suppression: data.suppression,
+        decisions: data.dedupe.decisions,
         customers: data.golden.len(),
         merged_rows: data
             .golden
@@ -131,6 +133,17 @@ pub fn write_run_json(
             "pairs_in_review": summary.review_pairs,
             "findings": summary.findings,
         },
+        "suppression_list": summary.suppression.map(|s| json!({
+            "entries": s.entries,
+            "matched": s.matched,
+            "unmatched": s.unmatched,
+            "ignored_cells": s.ignored_cells,
+        })),
+        "decisions": summary.decisions.map(|d| json!({
+            "read": d.read,
+            "unresolved": d.unresolved,
+            "conflicting": d.conflicting,
+        })),
         "candidates_per_rule": data.dedupe.candidates_per_rule,
         "model": model_json(&data.dedupe.model),
         "stage_ms": timings,

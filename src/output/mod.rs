@@ -7,6 +7,8 @@
 mod manifest;
 mod tables;
 
+pub use crate::spreadsheet::spreadsheet_safe;
+
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::pipeline::{RunData, RunSummary};
@@ -180,34 +182,6 @@ impl Staging {
     }
 }
 
-/// Neutralises a text cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`,
-/// tab, CR at the start) by prefixing `'`. Typed values stay as they are: an E.164 phone
-/// (`+` and 8–15 digits) and plain numbers (`-12.5`).
-pub fn spreadsheet_safe(cell: &str) -> std::borrow::Cow<'_, str> {
-    let risky = matches!(
-        cell.as_bytes().first(),
-        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
-    );
-    if !risky || is_e164(cell) || is_plain_number(cell) {
-        std::borrow::Cow::Borrowed(cell)
-    } else {
-        std::borrow::Cow::Owned(format!("'{cell}"))
-    }
-}
-
-fn is_e164(s: &str) -> bool {
-    s.strip_prefix('+')
-        .is_some_and(|d| (8..=15).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit()))
-}
-
-fn is_plain_number(s: &str) -> bool {
-    let body = s.strip_prefix('-').unwrap_or(s);
-    !body.is_empty()
-        && body.bytes().all(|b| b.is_ascii_digit() || b == b'.')
-        && body.bytes().filter(|b| *b == b'.').count() <= 1
-        && body.bytes().next().is_some_and(|b| b.is_ascii_digit())
-}
-
 /// Writes one CSV record with every cell made spreadsheet-safe.
 pub fn write_row<W: Write>(w: &mut csv::Writer<W>, cells: &[&str]) -> Result<()> {
     let failed = |e: csv::Error| Error::invariant(format!("csv write failed: {e}"));
@@ -221,18 +195,6 @@ pub fn write_row<W: Write>(w: &mut csv::Writer<W>, cells: &[&str]) -> Result<()>
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn neutralises_formulas_but_keeps_typed_values() {
-        assert_eq!(spreadsheet_safe("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
-        assert_eq!(spreadsheet_safe("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(spreadsheet_safe("+1 (555) cmd"), "'+1 (555) cmd");
-        assert_eq!(spreadsheet_safe("-2+3"), "'-2+3");
-        assert_eq!(spreadsheet_safe("\tx"), "'\tx");
-        assert_eq!(spreadsheet_safe("+380501234567"), "+380501234567");
-        assert_eq!(spreadsheet_safe("-12.5"), "-12.5");
-        assert_eq!(spreadsheet_safe("Ann"), "Ann");
-    }
 
     #[test]
     fn staged_files_appear_only_on_commit() {

@@ -2,6 +2,7 @@
 
 use super::{Staging, write_row};
 use crate::error::{Error, Result};
+use crate::excerpt::excerpt;
 use crate::pipeline::RunData;
 use crate::record::Field;
 use std::collections::BTreeSet;
@@ -177,7 +178,8 @@ pub fn write_pairs(data: &RunData, staging: &Staging) -> Result<()> {
     Ok(())
 }
 
-/// Writes `findings.csv`, sorted by source order, row, field and code.
+/// Writes `findings.csv`, sorted by source order, row, field and code. Values are repeated
+/// as excerpts ([`excerpt`]), masked under `mask_pii` where they may be personal.
 pub fn write_findings(data: &RunData, mask_pii: bool, staging: &Staging) -> Result<()> {
     let order: rustc_hash::FxHashMap<&str, usize> = data
         .sources
@@ -215,13 +217,16 @@ pub fn write_findings(data: &RunData, mask_pii: bool, staging: &Staging) -> Resu
     )?;
     for f in sorted {
         let row = f.row.to_string();
-        let (raw, suggestion) = if mask_pii {
-            (
-                crate::privacy::mask(&f.raw),
-                crate::privacy::mask(&f.suggestion),
+        let masked = mask_pii && crate::privacy::is_personal_field(&f.field);
+        let raw = excerpt(&f.raw, masked);
+        let suggestion = excerpt(&f.suggestion, masked);
+        let message = if masked {
+            excerpt(
+                &crate::privacy::mask_quoted(&f.message, &[&f.raw, &f.suggestion]),
+                false,
             )
         } else {
-            (f.raw.clone(), f.suggestion.clone())
+            excerpt(&f.message, false)
         };
         write_row(
             &mut w,
@@ -233,7 +238,7 @@ pub fn write_findings(data: &RunData, mask_pii: bool, staging: &Staging) -> Resu
                 f.severity.as_str(),
                 &raw,
                 &suggestion,
-                &f.message,
+                &message,
             ],
         )?;
     }

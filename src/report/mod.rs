@@ -25,7 +25,7 @@ use std::io::Write;
 /// How to render the report.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ReportOptions {
-    /// Mask names, e-mails and phones (`output.mask_pii`).
+    /// Mask names, e-mails, phones and street addresses (`output.mask_pii`).
     pub mask_pii: bool,
     pub caps: Caps,
 }

@@ -69,7 +69,7 @@ fn summary_section(data: &RunData, card: &Scorecard, mask_pii: bool) -> String {
         .count();
     let mut s = String::from("<section id=\"summary\"><h2>Summary</h2>");
     if mask_pii {
-        s.push_str("<p class=\"notice\">Personal data (names, e-mails, phones) is masked in this report.</p>");
+        s.push_str("<p class=\"notice\">Personal data (names, e-mails, phones, street addresses) is masked in this report.</p>");
     }
     s.push_str("<div class=\"tiles\">");
     for (label, n) in [

@@ -3,25 +3,14 @@
 
 use super::select::{self, Caps};
 use crate::dedupe::{FieldComparison, ScoredPair};
+use crate::excerpt::excerpt;
 use crate::finding::Finding;
 use crate::pipeline::RunData;
-use crate::privacy::mask;
+use crate::privacy::{PII_FIELDS, is_personal_field, mask_quoted};
 use crate::record::{Field, Record};
 use crate::survive::Golden;
 use rustc_hash::FxHashMap as HashMap;
 use serde_json::{Map, Value, json};
-
-/// Fields that hold personal data masked under `mask_pii`.
-pub const PII_FIELDS: [Field; 8] = [
-    Field::GivenName,
-    Field::MiddleName,
-    Field::FamilyName,
-    Field::FullName,
-    Field::Email,
-    Field::EmailAlt,
-    Field::Phone,
-    Field::PhoneAlt,
-];
 
 /// Why a pair is in the review band (`conflict:…` when a clustering guard held it back).
 pub fn pair_reason(pair: &ScoredPair) -> &'static str {
@@ -122,23 +111,11 @@ fn customer(g: &Golden, member_cap: usize, table: &mut RecordTable) -> Value {
 }
 
 fn finding(f: &Finding, mask_pii: bool) -> Value {
-    let personal = mask_pii && Field::from_name(&f.field).is_some_and(|x| PII_FIELDS.contains(&x));
-    let hide = |text: &str| {
-        if personal {
-            mask(text)
-        } else {
-            text.to_string()
-        }
-    };
-    let message = if personal && !f.raw.is_empty() {
-        f.message.replace(&f.raw, &mask(&f.raw))
+    let masked = mask_pii && is_personal_field(&f.field);
+    let message = if masked {
+        mask_quoted(&f.message, &[&f.raw, &f.suggestion])
     } else {
         f.message.clone()
-    };
-    let message = if personal && !f.suggestion.is_empty() {
-        message.replace(&f.suggestion, &mask(&f.suggestion))
-    } else {
-        message
     };
     json!({
         "s": f.source,
@@ -146,9 +123,9 @@ fn finding(f: &Finding, mask_pii: bool) -> Value {
         "f": f.field,
         "code": f.code,
         "sev": f.severity.as_str(),
-        "raw": hide(&f.raw),
-        "sug": hide(&f.suggestion),
-        "msg": message,
+        "raw": excerpt(&f.raw, masked),
+        "sug": excerpt(&f.suggestion, masked),
+        "msg": excerpt(&message, false),
     })
 }
 
@@ -225,11 +202,8 @@ impl<'a> RecordTable<'a> {
         })
     }
 
+    /// A value as the report shows it: an excerpt, masked when personal and `mask_pii`.
     fn shown(&self, field: Field, value: &str) -> String {
-        if self.mask_pii && PII_FIELDS.contains(&field) {
-            mask(value)
-        } else {
-            value.to_string()
-        }
+        excerpt(value, self.mask_pii && PII_FIELDS.contains(&field))
     }
 }

@@ -234,6 +234,7 @@ pub(crate) fn sample_run() -> RunData {
         source_keys: (1..=records.len()).map(|i| format!("K{i}")).collect(),
         eligible: vec![true, true, true, true, false, true],
         suppressed: vec![false; 6],
+        suppression: None,
         as_read: crate::validate::AsRead::measure(&records),
         raw_store: Default::default(),
         records,
@@ -413,7 +414,7 @@ fn mask_pii_hides_emails_phones_and_names() {
     let json = embedded(&html);
     assert_eq!(json["masked"], true);
     assert!(html.contains("a********@*******.org"));
-    assert!(html.contains("Personal data (names, e-mails, phones) is masked"));
+    assert!(html.contains("Personal data (names, e-mails, phones, street addresses) is masked"));
 }
 
 #[test]

@@ -125,7 +125,18 @@ fn member_key(
         .map(String::as_str)
         .unwrap_or("");
     let key = source_keys.get(i).map(String::as_str).unwrap_or("");
+    member_key_of(source, key)
+}
+
+fn member_key_of(source: &str, key: &str) -> String {
     format!("{source}\u{1f}{key}")
+}
+
+/// The content-derived customer ID of a customer whose smallest member is `key` of
+/// `source` (before any collision suffix): how a steward's `assign` to an existing
+/// customer's ID finds that customer.
+pub fn content_id(source: &str, key: &str) -> String {
+    crate::checksum::short_id("C", member_key_of(source, key).as_bytes())
 }
 
 fn smallest_key(

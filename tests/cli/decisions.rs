@@ -219,3 +219,234 @@ fn report_decision_clicked_in_a_browser_sticks_on_the_next_run() {
         customer(&second, decision[3], decision[4])
     );
 }
+
+/// Four distinct people in one file keyed by an ID column, and a run of them with `decisions`.
+fn four_people(dir: &Path, decisions: &str) -> (Table, Table, serde_json::Value, String) {
+    let input = write(
+        dir,
+        "crm.csv",
+        b"id,Name,Email,Country\nA1,Ann Smith,ann@example.org,GB\nB2,Bob Jones,bob@example.com,GB\nC3,Cy Young,cy@example.net,US\nD4,Dee Ward,dee@example.io,US\n",
+    );
+    let file = write(dir, "decisions.csv", decisions.as_bytes());
+    let out = dir.join("out");
+    let o = steward(&[
+        "run",
+        &input.display().to_string(),
+        "--out",
+        &out.display().to_string(),
+        "--decisions",
+        &file.display().to_string(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let run: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("run.json")).expect("run.json"))
+            .expect("json");
+    (
+        Table::read(&out.join("xref.csv")),
+        Table::read(&out.join("findings.csv")),
+        run,
+        String::from_utf8_lossy(&o.stderr).to_string(),
+    )
+}
+
+/// A second `assign` of one row to another customer is a conflict finding at that row, the
+/// first assignment stands, and the run counts it.
+#[test]
+fn a_conflicting_second_assignment_is_reported_and_counted() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (x, findings, run, stderr) = four_people(
+        dir.path(),
+        "decision,left_source,left_key,customer_id\nassign,crm.csv,A1,ACME-1\nassign,crm.csv,A1,ACME-2\n",
+    );
+    assert_eq!(customer(&x, "crm.csv", "A1"), "ACME-1");
+    let conflicts = findings.filter("code", "dedupe.decision_conflict");
+    assert_eq!(conflicts.len(), 1, "no finding for the ignored assignment");
+    assert_eq!(
+        (
+            conflicts[0]["source"].as_str(),
+            conflicts[0]["row"].as_str()
+        ),
+        ("crm.csv", "1")
+    );
+    assert_eq!(run["decisions"]["read"], 2);
+    assert_eq!(run["decisions"]["conflicting"], 1);
+    assert!(
+        stderr.contains("decisions: 2 read, 0 unresolved, 1 conflicting"),
+        "{stderr}"
+    );
+}
+
+/// `assign` to the ID an existing customer has puts the row into that customer, which keeps
+/// its ID and its own member, instead of taking the ID away from it.
+#[test]
+fn assigning_a_row_to_an_existing_customer_joins_it_without_renaming_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let first = dir.path().join("first");
+    std::fs::create_dir(&first).expect("mkdir");
+    let (before, _, _, _) = four_people(&first, "decision,left_source,left_key,customer_id\n");
+    let bob = customer(&before, "crm.csv", "B2");
+    let (after, findings, _, _) = four_people(
+        dir.path(),
+        &format!("decision,left_source,left_key,customer_id\nassign,crm.csv,C3,{bob}\n"),
+    );
+    assert_eq!(
+        customer(&after, "crm.csv", "B2"),
+        bob,
+        "Bob's customer was renamed"
+    );
+    assert_eq!(
+        customer(&after, "crm.csv", "C3"),
+        bob,
+        "Cy did not join Bob's customer"
+    );
+    assert!(
+        findings
+            .filter("code", "dedupe.decision_conflict")
+            .is_empty()
+    );
+}
+
+/// A match contradicted by a non-match is reported at the records' source and row (not at
+/// internal indices), and a non-match of a row with itself is unresolved, both counted.
+#[test]
+fn contradicted_and_self_referencing_decisions_name_source_and_row_and_are_counted() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (_, findings, run, stderr) = four_people(
+        dir.path(),
+        "decision,left_source,left_key,right_source,right_key\n\
+         non-match,crm.csv,B2,crm.csv,C3\n\
+         match,crm.csv,B2,crm.csv,C3\n\
+         non-match,crm.csv,D4,crm.csv,D4\n\
+         match,crm.csv,A1,crm.csv,ZZ9\n",
+    );
+    let conflicts = findings.filter("code", "dedupe.decision_conflict");
+    assert_eq!(conflicts.len(), 1);
+    assert_eq!(
+        (
+            conflicts[0]["source"].as_str(),
+            conflicts[0]["row"].as_str()
+        ),
+        ("crm.csv", "2")
+    );
+    assert!(
+        conflicts[0]["message"].contains("crm.csv row 3"),
+        "{}",
+        conflicts[0]["message"]
+    );
+    let unresolved = findings.filter("code", "dedupe.decision_unresolved");
+    assert_eq!(
+        unresolved.len(),
+        2,
+        "the self non-match and the missing ZZ9"
+    );
+    assert!(
+        unresolved
+            .iter()
+            .any(|f| f["row"] == "4" && f["message"].contains("both sides")),
+        "{unresolved:?}"
+    );
+    assert_eq!(run["decisions"]["unresolved"], 2);
+    assert_eq!(run["decisions"]["conflicting"], 1);
+    assert!(
+        stderr.contains("decisions: 4 read, 2 unresolved, 1 conflicting"),
+        "{stderr}"
+    );
+}
+
+/// A key copied from `xref.csv`, where a formula-like key is written with a leading `'`,
+/// names the same record.
+#[test]
+fn a_neutralised_key_copied_from_xref_resolves() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = write(
+        dir.path(),
+        "crm.csv",
+        b"id,Name,Email\n=A1,Ann Smith,ann@example.org\n@B2,Bob Jones,bob@example.com\n",
+    );
+    let out1 = dir.path().join("o1");
+    let first = run_with_decisions(&input, &out1, None);
+    let raw = std::fs::read_to_string(out1.join("xref.csv")).expect("xref");
+    assert!(raw.contains("'=A1") && raw.contains("'@B2"), "{raw}");
+    let keys: Vec<String> = first.rows.iter().map(|r| r["source_key"].clone()).collect();
+    assert_ne!(
+        customer(&first, "crm.csv", &keys[0]),
+        customer(&first, "crm.csv", &keys[1])
+    );
+    let file = write(
+        dir.path(),
+        "decisions.csv",
+        format!(
+            "decision,left_source,left_key,right_source,right_key\nmatch,crm.csv,{},crm.csv,{}\n",
+            keys[0], keys[1]
+        )
+        .as_bytes(),
+    );
+    let second = run_with_decisions(&input, &dir.path().join("o2"), Some(&file));
+    assert_eq!(
+        customer(&second, "crm.csv", &keys[0]),
+        customer(&second, "crm.csv", &keys[1])
+    );
+}
+
+/// The report's *Download decisions.csv* neutralises formula-like keys and file names as the
+/// CLI's CSV outputs do (a key `=cmd|' /C calc'!…` must not go out live), and the exported
+/// file, read back with the `'`, makes the next run merge the pair.
+#[test]
+fn report_export_neutralises_formula_like_keys_and_they_resolve_on_the_next_run() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("in");
+    std::fs::create_dir(&data).expect("mkdir");
+    let crm = std::fs::read_to_string(fixture("synth_small/old_crm.csv")).expect("fixture");
+    let mut lines = crm.trim_start_matches('\u{feff}').lines();
+    let mut text = format!("{}\n", lines.next().expect("header"));
+    for line in lines {
+        text.push_str(&format!("=cmd|' /C calc'!{line}\n"));
+    }
+    write(&data, "=crm.csv", text.as_bytes());
+    let first = run_with_decisions(&data, &dir.path().join("o1"), None);
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/run.sh");
+    let o = Command::new("bash")
+        .arg(&script)
+        .arg(dir.path().join("o1/report.html"))
+        .arg(dir.path().join("shot.png"))
+        .output()
+        .expect("run browser check");
+    if o.status.code() == Some(2) && std::env::var_os("STEWARD_REQUIRE_BROWSER").is_none() {
+        eprintln!(
+            "skipped: no chromium ({})",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        return;
+    }
+    let stdout = String::from_utf8_lossy(&o.stdout).to_string();
+    assert!(
+        o.status.success(),
+        "browser check failed:\n{stdout}\n{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let exported: Vec<&str> = stdout
+        .lines()
+        .map(str::trim)
+        .filter(|l| l.starts_with("decision,") || l.starts_with("match,"))
+        .collect();
+    assert_eq!(exported.len(), 2, "{stdout}");
+    let csv_text = format!("{}\n{}\n", exported[0], exported[1]);
+    let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
+    let row = reader.records().next().expect("a decision").expect("csv");
+    let (left_source, left_key, right_source, right_key) = (&row[1], &row[2], &row[3], &row[4]);
+    for cell in [left_source, left_key, right_source, right_key] {
+        assert!(cell.starts_with("'="), "exported live: {cell}");
+    }
+    assert_ne!(
+        customer(&first, left_source, left_key),
+        customer(&first, right_source, right_key),
+        "the first review pair was already merged"
+    );
+    let file = write(dir.path(), "decisions.csv", csv_text.as_bytes());
+    let second = run_with_decisions(&data, &dir.path().join("o2"), Some(&file));
+    assert_eq!(
+        customer(&second, left_source, left_key),
+        customer(&second, right_source, right_key),
+        "the exported decision did not resolve"
+    );
+}

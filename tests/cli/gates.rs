@@ -53,6 +53,28 @@ fn audit_gate_passes_and_fails_with_documented_exit_codes() {
     assert_eq!(o.status.code(), Some(1));
 }
 
+/// `--fail-under "$UNSET"` in CI must not become a gate that always passes.
+#[test]
+fn an_empty_audit_gate_is_a_usage_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = fixture("synth_small").display().to_string();
+    let out = dir.path().join("a").display().to_string();
+    for empty in ["", ","] {
+        let o = steward(&[
+            "audit",
+            "--quiet",
+            &data,
+            "--out",
+            &out,
+            "--fail-under",
+            empty,
+        ]);
+        assert_eq!(o.status.code(), Some(1), "--fail-under {empty:?}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains("--fail-under"), "{err}");
+    }
+}
+
 #[test]
 fn suppressed_people_leave_every_output_but_their_rows_are_counted() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -101,6 +123,104 @@ fn suppressed_people_leave_every_output_but_their_rows_are_counted() {
         serde_json::from_str(&std::fs::read_to_string(out.join("run.json")).expect("run.json"))
             .expect("json");
     assert_eq!(run["counts"]["suppressed"], 2);
+}
+
+/// A list saved by Excel as "CSV UTF-8" (BOM) or "Unicode text" (UTF-16) suppresses every
+/// entry, first one included, and the run says how many entries matched.
+#[test]
+fn suppression_lists_in_excel_encodings_suppress_every_entry_and_are_counted() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = write(
+        dir.path(),
+        "p.csv",
+        b"Name,Email,Phone,Country\nAnn Smith,ann@example.org,,GB\nBob Jones,bob@example.com,+44 20 7946 0018,GB\nCy Young,cy@example.net,,US\n",
+    );
+    let text = "ann@example.org\r\n+44 20 7946 0018\r\nnobody@example.org\r\n";
+    let bom = [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat();
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    for (name, bytes) in [("bom.csv", bom), ("unicode.txt", utf16)] {
+        let list = write(dir.path(), name, &bytes);
+        let out = dir.path().join(format!("out-{name}"));
+        let o = steward(&[
+            "run",
+            &input.display().to_string(),
+            "--out",
+            &out.display().to_string(),
+            "--suppress",
+            &list.display().to_string(),
+        ]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let x = Table::read(&out.join("xref.csv"));
+        assert_eq!(
+            x.filter("status", "suppressed").len(),
+            2,
+            "{name}: Ann (the first entry) and Bob are suppressed"
+        );
+        let golden = std::fs::read_to_string(out.join("golden.csv")).expect("golden");
+        assert!(
+            !golden.contains("ann@example.org"),
+            "{name}: Ann is still in golden.csv"
+        );
+        let run: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(out.join("run.json")).expect("run.json"))
+                .expect("json");
+        let counts = &run["suppression_list"];
+        assert_eq!(
+            (&counts["entries"], &counts["matched"], &counts["unmatched"]),
+            (&3.into(), &2.into(), &1.into()),
+            "{name}: {counts}"
+        );
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            err.contains("3 entries read, 2 matched, 1 matched no row"),
+            "{name}: {err}"
+        );
+    }
+}
+
+/// An empty, binary or junk list fails the run (exit 2) naming the list, and no output says
+/// anybody was suppressed.
+#[test]
+fn unreadable_suppression_lists_fail_the_run() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = write(
+        dir.path(),
+        "p.csv",
+        b"Name,Email\nAnn Smith,ann@example.org\n",
+    );
+    for (name, bytes) in [
+        ("empty.csv", b"".as_slice()),
+        (
+            "binary.xlsx",
+            b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\xb6\x8f",
+        ),
+        ("junk.txt", b"please erase me\nthanks\n"),
+    ] {
+        let list = write(dir.path(), name, bytes);
+        let out = dir.path().join(format!("out-{name}"));
+        let o = steward(&[
+            "run",
+            "--quiet",
+            &input.display().to_string(),
+            "--out",
+            &out.display().to_string(),
+            "--suppress",
+            &list.display().to_string(),
+        ]);
+        assert_eq!(o.status.code(), Some(2), "{name}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            err.contains(name) && err.contains("nobody was suppressed"),
+            "{err}"
+        );
+        assert!(
+            !out.join("xref.csv").exists(),
+            "{name}: outputs were written"
+        );
+    }
 }
 
 /// SIGTERM mid-run: exit 130, the previous outputs untouched, no staging left behind.

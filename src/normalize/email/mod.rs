@@ -120,15 +120,22 @@ impl EmailNormalizer {
         if self.placeholders.contains(&raw.trim().to_lowercase()) {
             return out;
         }
-        for token in parse_emails(raw) {
+        let tokens = parse_emails(raw);
+        let count = tokens.len();
+        for (n, token) in tokens.into_iter().enumerate() {
             match token {
                 EmailToken::Valid(address) => out.push(self.check(address, field, raw, issues)),
-                EmailToken::Invalid(text) => issues.push(Issue::warning(
-                    field,
-                    "email.invalid",
-                    raw,
-                    format!("{text:?} is not a valid e-mail address"),
-                )),
+                EmailToken::Invalid(_) => {
+                    let message = if count > 1 {
+                        format!(
+                            "address {} of the {count} in the cell is not a valid e-mail address",
+                            n + 1
+                        )
+                    } else {
+                        "not a valid e-mail address".to_string()
+                    };
+                    issues.push(Issue::warning(field, "email.invalid", raw, message));
+                }
             }
         }
         out
@@ -143,10 +150,10 @@ impl EmailNormalizer {
         if let Some(meant) = self.typos.suggest(domain) {
             let fixed = format!("{local}@{meant}");
             let issue = if self.fix_typos {
-                let msg = format!("domain {domain} looks like a typo of {meant}; rewritten");
+                let msg = format!("the domain looks like a typo of {meant}; rewritten");
                 Issue::info(field, "email.domain_typo", raw, msg)
             } else {
-                let msg = format!("domain {domain} looks like a typo of {meant}");
+                let msg = format!("the domain looks like a typo of {meant}");
                 Issue::warning(field, "email.domain_typo", raw, msg)
             };
             issues.push(issue.with_suggestion(fixed.clone()));
@@ -154,8 +161,9 @@ impl EmailNormalizer {
                 result = fixed;
             }
         }
-        if self.roles.contains(untagged(local)) {
-            let msg = format!("{local}@ is a role account, not a person's mailbox");
+        let role = untagged(local);
+        if self.roles.contains(role) {
+            let msg = format!("a role account ({role}@), not a person's mailbox");
             issues.push(Issue::info(field, "email.role_account", raw, msg));
         }
         result

@@ -290,16 +290,16 @@ fn placeholder(field: Field, raw: &str) -> Issue {
     )
 }
 
+/// The reading is the suggestion (`family, given`), never the message: messages repeat no
+/// values, so that `mask_pii` can hide every one.
 fn order_guessed(raw: &str, split: &split::SplitName) -> Issue {
     Issue::info(
         Field::FullName,
         "name.order_ambiguous",
         raw,
-        format!(
-            "Nothing in the name shows which word is the surname; read as given name \"{}\", family name \"{}\".",
-            split.given, split.family
-        ),
+        "Nothing in the name shows which word is the surname; the suggestion shows how it was read (family name, given name).",
     )
+    .with_suggestion(format!("{}, {}", split.family, split.given))
 }
 
 #[cfg(test)]

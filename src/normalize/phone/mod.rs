@@ -256,11 +256,11 @@ fn resolve_piece(
 /// The finding for a number that could not be recovered.
 fn outcome_issue(outcome: &Outcome, field: Field, raw: &str) -> Issue {
     match outcome {
-        Outcome::Invalid(best) => Issue::warning(
+        Outcome::Invalid(_) => Issue::warning(
             field,
             "phone.invalid",
             raw,
-            format!("{best} is not a valid number in its country's numbering plan"),
+            "not a valid number in its country's numbering plan",
         ),
         Outcome::NoCountry => Issue::warning(
             field,

@@ -49,8 +49,15 @@
     var n = Object.keys(marks).length;
     document.getElementById("decision-count").textContent = n + " marked";
   }
+  // A cell a spreadsheet would run as a formula gets a leading "'", as in the CLI's CSV
+  // outputs (src/spreadsheet.rs): text starting with = + - @ tab or CR, except an E.164 phone
+  // or a plain number. Steward reads such a key back without the "'".
+  function spreadsheetSafe(s) {
+    if (!/^[=+\-@\t\r]/.test(s) || /^\+[0-9]{8,15}$/.test(s) || /^-?[0-9]+(\.[0-9]*)?$/.test(s)) return s;
+    return "'" + s;
+  }
   function csvCell(text) {
-    var s = String(text === undefined || text === null ? "" : text);
+    var s = spreadsheetSafe(String(text === undefined || text === null ? "" : text));
     return /[",\r\n]/.test(s) ? "\"" + s.replace(/"/g, "\"\"") + "\"" : s;
   }
   function decisionsCsv() {
