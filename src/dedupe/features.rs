@@ -60,6 +60,9 @@ pub struct FeatureValues {
     /// Which of `emails` are role accounts (`info@`, `biuro@`): a team's mailbox, shared by
     /// colleagues, so no evidence that two records are one person.
     pub role_emails: [bool; 2],
+    /// Which of `emails` are a household's shared mailbox (`smith.family@`, `thehalls@`):
+    /// also in `role_emails`, and a shared one says one home, not one person.
+    pub household_emails: [bool; 2],
     /// Which of `phones` are mobiles (or numbers whose plan does not tell).
     pub mobiles: [bool; 2],
     /// Which of `phones` are mobiles by their numbering plan: one person's phone, where a
@@ -107,6 +110,8 @@ pub struct Features {
     pub personal_emails: [bool; 2],
     /// See [`FeatureValues::role_emails`].
     pub role_emails: [bool; 2],
+    /// See [`FeatureValues::household_emails`].
+    pub household_emails: [bool; 2],
     /// See [`FeatureValues::mobiles`].
     pub mobiles: [bool; 2],
     /// See [`FeatureValues::sure_mobiles`].
@@ -145,6 +150,7 @@ impl From<FeatureValues> for Features {
             ids: v.ids,
             personal_emails: v.personal_emails,
             role_emails: v.role_emails,
+            household_emails: v.household_emails,
             mobiles: v.mobiles,
             sure_mobiles: v.sure_mobiles,
         }
@@ -185,6 +191,7 @@ impl Features {
             ids: self.ids.clone(),
             personal_emails: self.personal_emails,
             role_emails: self.role_emails,
+            household_emails: self.household_emails,
             mobiles: self.mobiles,
             sure_mobiles: self.sure_mobiles,
         }
@@ -400,6 +407,13 @@ pub fn compute(
     };
     let given_nicknames =
         crate::normalize::name::nicknames::current().groups_of(&given, &given_raw);
+    // A family's mailbox is one only on a person's record: `familyfocus@` on a charity's.
+    let names_person = !given.is_empty() || !family.is_empty();
+    let (role_kinds, household_kinds): (&[char], &[char]) = if names_person {
+        (&['r', 'h'], &['h'])
+    } else {
+        (&['r'], &[])
+    };
     FeatureValues {
         given_nicknames,
         given_raw,
@@ -441,7 +455,8 @@ pub fn compute(
         ),
         ids,
         personal_emails: kind_flags(rec.keys.get(MatchKey::EmailKinds), &['p']),
-        role_emails: kind_flags(rec.keys.get(MatchKey::EmailKinds), &['r']),
+        role_emails: kind_flags(rec.keys.get(MatchKey::EmailKinds), role_kinds),
+        household_emails: kind_flags(rec.keys.get(MatchKey::EmailKinds), household_kinds),
         mobiles: kind_flags(rec.keys.get(MatchKey::PhoneKinds), &['m', 'b']),
         sure_mobiles: kind_flags(rec.keys.get(MatchKey::PhoneKinds), &['m']),
     }

@@ -412,3 +412,30 @@ fn an_organisation_with_two_numbers_is_one_customer_but_two_namesakes_with_their
         "a father and a son at one home, each with a mobile and a mailbox"
     );
 }
+
+#[test]
+fn a_familys_shared_mailbox_does_not_make_its_members_one_person() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = write(
+        dir.path(),
+        "members.csv",
+        b"Member No,Surname,Forename(s),Address 1,Town,Postcode,Home Tel,Email\n\
+          1914,Mitchell,Molly,41 The Street,Guildford,GU2 1UJ,01483 755565,mitchellfamily@virginmedia.com\n\
+          2029,MITCHELL,Molly,41 The Street,Guildford,GU2 1UJ,01483 755565,mitchellfamily@virginmedia.com\n\
+          1062,Mitchell,Nathan,41 The Street,Guildford,GU2 1UJ,01483 755565,mitchellfamily@virginmedia.com\n\
+          1031,Benson,Oliver,153 Queens Road,Redhill,RH1 8DG,01737 703825,benson.family@outlook.com\n\
+          1602,Benson,Brenda,153 Queens Road,Redhill,RH1 8DG,01737 703825,benson.family@outlook.com\n\
+          1462,Hall,Timothy,9 Jenkins Road,Epsom,KT17 7YB,01372 507629,thehalls@aol.com\n\
+          1350,Hall,Bethany,9 Jenkins Road,Epsom,KT17 7YB,01372 507629,thehalls@aol.com\n\
+          1100,Green,Oliver,2 Jones Ct,Guildford,GU2 7QG,01483 206521,olivergreen@btinternet.com\n\
+          1101,Green,Oliver,2 Jones Court,Guildford,GU2 7QG,01483 206521,olivergreen@btinternet.com\n",
+    );
+    let out = run_ok(&[&input]);
+    let x = xref(&out);
+    let customer = |row: u64| x.at("members.csv", row)["customer_id"].clone();
+    assert_eq!(customer(1), customer(2), "Molly twice");
+    assert_ne!(customer(1), customer(3), "Molly and her son Nathan");
+    assert_ne!(customer(4), customer(5), "Oliver and Brenda Benson");
+    assert_ne!(customer(6), customer(7), "Timothy and Bethany Hall");
+    assert_eq!(customer(8), customer(9), "Oliver Green twice");
+}

@@ -656,7 +656,12 @@ fn compare_email(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> Outc
     if x.emails().iter().all(|v| v.is_empty()) || y.emails().iter().all(|v| v.is_empty()) {
         return Outcome::level(MISSING);
     }
-    if let Some((_, exact)) = shared_exact(&x.emails(), &y.emails(), &tx.email, ix) {
+    if let Some((slot, exact)) = shared_exact(&x.emails(), &y.emails(), &tx.email, ix) {
+        // A family's shared mailbox says one home, which the address already tells; as an
+        // e-mail match it would make a mother and her son one person.
+        if x.household_emails.get(slot).copied().unwrap_or(false) {
+            return Outcome::level(MISSING);
+        }
         return exact;
     }
     if x.email_local().chars().count() >= 3 && x.email_local() == y.email_local() {

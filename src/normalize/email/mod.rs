@@ -38,6 +38,10 @@ pub struct EmailFile {
 pub struct EmailRules {
     pub role_accounts: Vec<String>,
     #[serde(default)]
+    pub household_words: Vec<String>,
+    #[serde(default)]
+    pub household_plural_prefixes: Vec<String>,
+    #[serde(default)]
     pub placeholders: Vec<String>,
     pub dotless_domains: Vec<String>,
 }
@@ -46,6 +50,8 @@ pub struct EmailRules {
 pub struct EmailNormalizer {
     typos: TypoRules,
     roles: HashSet<String>,
+    household_words: Vec<String>,
+    household_plural_prefixes: Vec<String>,
     dotless: HashSet<String>,
     placeholders: HashSet<String>,
     /// Mail providers' domains: an address there is a personal mailbox.
@@ -54,6 +60,33 @@ pub struct EmailNormalizer {
 }
 
 impl EmailNormalizer {
+    /// Whether a local part is a household's shared mailbox: it holds a household word
+    /// (`mitchellfamily`, `smith.family`), or it is a plural prefix, a name and an `s`
+    /// (`thehalls`, `the.burkes`; not `theodoros`, whose `-os` is no plural).
+    pub fn is_household_mailbox(&self, local: &str) -> bool {
+        let letters: String = local
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .flat_map(char::to_lowercase)
+            .collect();
+        if self
+            .household_words
+            .iter()
+            .any(|w| !w.is_empty() && letters.contains(w.as_str()))
+        {
+            return true;
+        }
+        self.household_plural_prefixes.iter().any(|prefix| {
+            letters
+                .strip_prefix(prefix.as_str())
+                .and_then(|rest| rest.strip_suffix('s'))
+                .is_some_and(|name| {
+                    name.chars().count() >= 3
+                        && !["u", "o", "i", "a"].iter().any(|v| name.ends_with(v))
+                })
+        })
+    }
+
     /// Builds the normaliser from the schema data.
     pub fn from_locale(locale: &LocaleData, options: &NormalizeOptions) -> Result<EmailNormalizer> {
         let file: EmailFile = locale.parse("email.toml")?;
@@ -61,6 +94,15 @@ impl EmailNormalizer {
         Ok(EmailNormalizer {
             typos: TypoRules::new(&file.providers, &file.typos, &file.tld_typos),
             roles: lower(&file.rules.role_accounts),
+            household_words: file
+                .rules
+                .household_words
+                .iter()
+                .map(|s| s.to_lowercase())
+                .collect(),
+            household_plural_prefixes: (file.rules.household_plural_prefixes.iter())
+                .map(|s| s.to_lowercase())
+                .collect(),
             dotless: lower(&file.rules.dotless_domains),
             placeholders: lower(&file.rules.placeholders),
             providers: lower(&file.providers),
@@ -88,6 +130,8 @@ impl EmailNormalizer {
                 let (local, domain) = a.rsplit_once('@').unwrap_or((a, ""));
                 if self.roles.contains(untagged(local)) {
                     'r'
+                } else if self.is_household_mailbox(untagged(local)) {
+                    'h'
                 } else if self.providers.contains(domain) {
                     'p'
                 } else {

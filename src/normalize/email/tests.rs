@@ -115,3 +115,25 @@ fn each_address_is_marked_personal_work_or_role() {
     let (rec, _) = run(&normalizer(false), "");
     assert_eq!(rec.keys.get(MatchKey::EmailKinds), "");
 }
+
+#[test]
+fn a_familys_shared_mailbox_is_marked_household() {
+    for cell in [
+        "mitchellfamily@virginmedia.com",
+        "smith.family@btinternet.com",
+        "thehalls@aol.com",
+        "the.burkes@yahoo.co.uk",
+        "familie.mueller@web.de",
+    ] {
+        let (rec, _) = run(&normalizer(false), cell);
+        assert_eq!(rec.keys.get(MatchKey::EmailKinds), "h", "{cell}");
+    }
+    for cell in [
+        "theodoros.k@gmail.com",
+        "thea.lee@gmail.com",
+        "heather.smith@gmail.com",
+    ] {
+        let (rec, _) = run(&normalizer(false), cell);
+        assert_eq!(rec.keys.get(MatchKey::EmailKinds), "p", "{cell}");
+    }
+}
