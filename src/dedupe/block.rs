@@ -288,6 +288,8 @@ pub struct Candidates {
     /// Pairs generated per rule, before deduplication across rules.
     pub per_rule: Vec<u64>,
     pub findings: Vec<Finding>,
+    /// What blocking measured and chose.
+    pub report: BlockingReport,
 }
 
 impl Candidates {
@@ -386,8 +388,50 @@ fn fnv1a(s: &str) -> u64 {
     })
 }
 
-/// Blocks the eligible records with every rule: each rule's pairs as a sorted, unique run
-/// (to be read merged), with each rule's count and a finding per oversized block.
+/// How blocks are compared: the configured cap and window, and the pairs the run may compare
+/// ([`super::DedupeSettings::comparison_budget`]; 0 is automatic).
+#[derive(Clone, Copy, Debug)]
+pub struct BlockLimits {
+    pub max_block: usize,
+    pub window: usize,
+    pub budget: u64,
+}
+
+/// The automatic budget's floor: a file this small is compared block by block in full.
+const AUTO_BUDGET_FLOOR: u64 = 500_000;
+
+/// Key entries (8-byte hash and record) kept between measuring the rules and pairing them; a
+/// larger run computes its keys again rather than hold every rule's at once.
+const KEPT_KEY_ENTRIES: usize = 16_000_000;
+
+/// What blocking measured of one rule before pairing (`run.json` `blocking`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct RuleReport {
+    pub rule: String,
+    /// Records with every part of the rule's key (0: the run has no such field).
+    pub records: u64,
+    /// Blocks of two or more records.
+    pub blocks: u64,
+    pub largest_block: u64,
+    /// Pairs if every block were compared whole.
+    pub pairs_whole: u64,
+    /// Pairs generated (after the cap, before deduplication across rules).
+    pub pairs: u64,
+}
+
+/// How blocking chose to compare large blocks, and what each rule gave.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct BlockingReport {
+    /// The budget in pairs (the automatic one when not configured).
+    pub budget: u64,
+    pub configured_cap: usize,
+    /// Blocks up to this size were compared whole; larger ones by neighbourhood.
+    pub block_cap: usize,
+    pub window: usize,
+    pub rules: Vec<RuleReport>,
+}
+
+/// Blocks the eligible records with every rule at a fixed cap (no budget to raise it).
 pub fn candidates(
     rules: &[BlockRule],
     features: &[Features],
@@ -395,28 +439,138 @@ pub fn candidates(
     max_block: usize,
     window: usize,
 ) -> Candidates {
+    let limits = BlockLimits {
+        max_block,
+        window,
+        budget: 1,
+    };
+    candidates_within(rules, features, eligible, &limits)
+}
+
+/// Blocks the eligible records with every rule: each rule's pairs as a sorted, unique run
+/// (to be read merged), with each rule's count and a finding per oversized block. Every
+/// rule's blocks are measured first; blocks larger than the cap are then compared whole
+/// while the total stays within the budget ([`choose_cap`]).
+pub fn candidates_within(
+    rules: &[BlockRule],
+    features: &[Features],
+    eligible: &[bool],
+    limits: &BlockLimits,
+) -> Candidates {
+    let rules = rules.get(..rules.len().min(MAX_RULES)).unwrap_or_default();
+    let mut kept_entries = 0usize;
+    let mut measured: Vec<(Vec<usize>, Option<RuleKeys>, u64)> = Vec::with_capacity(rules.len());
+    for rule in rules {
+        let keys = rule_keys(rule, features, eligible);
+        let sizes = block_sizes(&keys.keyed);
+        let records = keys.records();
+        let keep = kept_entries + keys.keyed.len() <= KEPT_KEY_ENTRIES;
+        if keep {
+            kept_entries += keys.keyed.len();
+        }
+        measured.push((sizes, keep.then_some(keys), records));
+    }
+    let all_sizes: Vec<usize> = measured.iter().flat_map(|m| m.0.iter().copied()).collect();
+    let (cap, budget) = choose_cap(&all_sizes, limits);
     let mut runs = Vec::with_capacity(rules.len());
     let mut findings = Vec::new();
-    for (r, rule) in rules.iter().take(MAX_RULES).enumerate() {
-        let (pairs, mut found) = rule_pairs(rule, features, eligible, max_block, window);
+    let mut report = BlockingReport {
+        budget,
+        configured_cap: limits.max_block,
+        block_cap: cap,
+        window: limits.window,
+        rules: Vec::with_capacity(rules.len()),
+    };
+    for (r, (rule, (sizes, keys, records))) in rules.iter().zip(measured).enumerate() {
+        let keys = keys.unwrap_or_else(|| rule_keys(rule, features, eligible));
+        let (pairs, mut found) = rule_pairs(rule, &keys, features, cap, limits.window);
         findings.append(&mut found);
+        report.rules.push(RuleReport {
+            rule: rule.name.clone(),
+            records,
+            blocks: sizes.len() as u64,
+            largest_block: sizes.iter().copied().max().unwrap_or(0) as u64,
+            pairs_whole: sizes.iter().map(|&s| whole_pairs(s)).sum(),
+            pairs: pairs.len() as u64,
+        });
         runs.push((pairs, 1u32 << r));
     }
     Candidates {
         per_rule: runs.iter().map(|(p, _)| p.len() as u64).collect(),
         runs,
         findings,
+        report,
     }
 }
 
-/// One rule's pairs, sorted and unique, plus findings for oversized blocks.
-fn rule_pairs(
-    rule: &BlockRule,
-    features: &[Features],
-    eligible: &[bool],
-    max_block: usize,
-    window: usize,
-) -> (Vec<(u32, u32)>, Vec<Finding>) {
+fn whole_pairs(size: usize) -> u64 {
+    let s = size as u64;
+    s * s.saturating_sub(1) / 2
+}
+
+/// The block cap to compare with, and the budget it was chosen within: the configured cap,
+/// raised to the largest block size at which comparing every block up to it whole, and the
+/// larger ones by a `window` of neighbours, stays within the budget. The automatic budget
+/// is what the configured cap gives, or [`AUTO_BUDGET_FLOOR`] when that is less.
+pub fn choose_cap(sizes: &[usize], limits: &BlockLimits) -> (usize, u64) {
+    let window = limits.window as u64;
+    let cost_of = |s: usize, whole: bool| {
+        if whole {
+            whole_pairs(s)
+        } else {
+            s as u64 * window
+        }
+    };
+    let natural: u64 = sizes
+        .iter()
+        .map(|&s| cost_of(s, s <= limits.max_block))
+        .sum();
+    let budget = match limits.budget {
+        0 => natural.max(AUTO_BUDGET_FLOOR),
+        b => b,
+    };
+    let mut oversized: Vec<usize> = sizes
+        .iter()
+        .copied()
+        .filter(|&s| s > limits.max_block)
+        .collect();
+    oversized.sort_unstable();
+    let mut cost = natural;
+    let mut cap = limits.max_block;
+    let mut i = 0;
+    while i < oversized.len() {
+        let size = oversized[i];
+        let mut step: i128 = 0;
+        while i < oversized.len() && oversized[i] == size {
+            step += i128::from(cost_of(size, true)) - i128::from(cost_of(size, false));
+            i += 1;
+        }
+        let next = (i128::from(cost) + step).max(0) as u64;
+        if next > budget {
+            break;
+        }
+        cost = next;
+        cap = size;
+    }
+    (cap, budget)
+}
+
+/// One rule's block keys: `(key hash, record)` sorted and unique, and each record's script
+/// for a rule that pairs only across scripts.
+struct RuleKeys {
+    keyed: Vec<(u64, u32)>,
+    scripts: Vec<Option<Script>>,
+}
+
+impl RuleKeys {
+    /// Records with a key.
+    fn records(&self) -> u64 {
+        let records: HashSet<u32> = self.keyed.iter().map(|x| x.1).collect();
+        records.len() as u64
+    }
+}
+
+fn rule_keys(rule: &BlockRule, features: &[Features], eligible: &[bool]) -> RuleKeys {
     let keyed_where = |take: &(dyn Fn(usize) -> bool + Sync)| -> Vec<(u64, u32)> {
         features
             .par_iter()
@@ -430,24 +584,47 @@ fn rule_pairs(
     } else {
         Vec::new()
     };
-    let script = |i: u32| scripts.get(i as usize).copied().flatten();
     let mut keyed = if rule.cross_script() {
         let thai = keyed_where(&|i| scripts.get(i).copied().flatten() == Some(Script::Thai));
         if thai.is_empty() {
-            return (Vec::new(), Vec::new());
+            Vec::new()
+        } else {
+            let thai_keys: HashSet<u64> = thai.iter().map(|x| x.0).collect();
+            let mut keyed =
+                keyed_where(&|i| scripts.get(i).copied().flatten() == Some(Script::Latin));
+            keyed.retain(|x| thai_keys.contains(&x.0));
+            keyed.extend(thai);
+            keyed
         }
-        let thai_keys: HashSet<u64> = thai.iter().map(|x| x.0).collect();
-        let mut keyed = keyed_where(&|i| scripts.get(i).copied().flatten() == Some(Script::Latin));
-        keyed.retain(|x| thai_keys.contains(&x.0));
-        keyed.extend(thai);
-        keyed
     } else {
         keyed_where(&|_| true)
     };
-    let wanted = |&(a, b): &(u32, u32)| !rule.cross_script() || script(a) != script(b);
     keyed.par_sort_unstable();
     keyed.dedup();
-    let mut blocks: Vec<&[(u64, u32)]> = keyed
+    RuleKeys { keyed, scripts }
+}
+
+/// Sizes of the blocks of two or more records.
+fn block_sizes(keyed: &[(u64, u32)]) -> Vec<usize> {
+    keyed
+        .chunk_by(|x, y| x.0 == y.0)
+        .map(<[(u64, u32)]>::len)
+        .filter(|&n| n > 1)
+        .collect()
+}
+
+/// One rule's pairs, sorted and unique, plus findings for oversized blocks.
+fn rule_pairs(
+    rule: &BlockRule,
+    keys: &RuleKeys,
+    features: &[Features],
+    max_block: usize,
+    window: usize,
+) -> (Vec<(u32, u32)>, Vec<Finding>) {
+    let script = |i: u32| keys.scripts.get(i as usize).copied().flatten();
+    let wanted = |&(a, b): &(u32, u32)| !rule.cross_script() || script(a) != script(b);
+    let mut blocks: Vec<&[(u64, u32)]> = keys
+        .keyed
         .chunk_by(|x, y| x.0 == y.0)
         .filter(|b| b.len() > 1)
         .collect();
@@ -749,5 +926,58 @@ mod tests {
         let rule = BlockRule::parse("locality+given:1").unwrap();
         let c = candidates(&[rule], &f, &[true; 40], 10, 2);
         assert!(c.pairs().iter().any(|p| (p.a, p.b) == (1, 2)));
+    }
+
+    #[test]
+    fn the_cap_rises_while_comparing_whole_blocks_stays_within_the_budget() {
+        let limits = |budget| BlockLimits {
+            max_block: 16,
+            window: 8,
+            budget,
+        };
+        // Whole: 3, 190 and 780 pairs; by neighbourhood, 20 * 8 and 40 * 8.
+        let sizes = [3, 20, 40];
+        assert_eq!(choose_cap(&sizes, &limits(600)), (20, 600));
+        assert_eq!(choose_cap(&sizes, &limits(1_000)), (40, 1_000));
+        assert_eq!(choose_cap(&sizes, &limits(100)), (16, 100));
+        // Automatic: what the cap alone gives, or the floor.
+        assert_eq!(choose_cap(&sizes, &limits(0)), (40, AUTO_BUDGET_FLOOR));
+        let many = vec![40; 20_000];
+        let natural = 20_000 * 40 * 8;
+        assert_eq!(choose_cap(&many, &limits(0)), (16, natural));
+    }
+
+    #[test]
+    fn a_small_files_large_block_is_compared_whole_and_reported() {
+        let f: Vec<Features> = (0..40)
+            .map(|i| person(&format!("n{i:04}"), "x", "shared@example.com"))
+            .collect();
+        let rules = [
+            BlockRule::parse("email").unwrap(),
+            BlockRule::parse("phone").unwrap(),
+        ];
+        let limits = BlockLimits {
+            max_block: 10,
+            window: 2,
+            budget: 0,
+        };
+        let c = candidates_within(&rules, &f, &[true; 40], &limits);
+        assert_eq!(c.pairs().len(), 40 * 39 / 2);
+        assert!(c.findings.is_empty(), "{:?}", c.findings);
+        assert_eq!(c.report.block_cap, 40);
+        let email = &c.report.rules[0];
+        assert_eq!(
+            (
+                email.records,
+                email.blocks,
+                email.largest_block,
+                email.pairs
+            ),
+            (40, 1, 40, 780)
+        );
+        assert_eq!(c.report.rules[1].records, 0, "no record has a phone");
+        // The fixed cap of `candidates` compares it by neighbourhood.
+        let fixed = candidates(&rules, &f, &[true; 40], 10, 2);
+        assert!(fixed.pairs().len() < 100);
     }
 }

@@ -147,6 +147,8 @@ pub struct DedupeResult {
     pub comparisons: Vec<&'static str>,
     /// Candidate pairs generated per blocking rule (for `run.json`).
     pub candidates_per_rule: BTreeMap<String, u64>,
+    /// What blocking measured of each rule and how it chose to compare large blocks.
+    pub blocking: block::BlockingReport,
     pub model: ModelSummary,
     pub findings: Vec<Finding>,
     /// Each kept pair's level and weight per comparison (see [`ScoredPair::vector`]).

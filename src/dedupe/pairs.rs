@@ -2,7 +2,9 @@
 //! overrides, guarded clustering.
 
 use super::anchors;
-use super::block::{BlockRule, CandidatePair, Candidates, MAX_RULES, candidates};
+use super::block::{
+    BlockLimits, BlockRule, CandidatePair, Candidates, MAX_RULES, candidates_within,
+};
 use super::cluster::{BIRTH_GUARD_MAX_WEIGHT, Clusters};
 use super::compare::{Comparison, Kind, TermCounts};
 use super::decisions::{self, NotApplied, Resolved};
@@ -46,12 +48,15 @@ pub(super) fn run(
         .iter()
         .map(|r| BlockRule::parse(r).map_err(Error::config))
         .collect::<Result<_>>()?;
-    let cand = candidates(
+    let cand = candidates_within(
         &rules,
         &feats,
         eligible,
-        settings.max_block_size,
-        settings.window,
+        &BlockLimits {
+            max_block: settings.max_block_size,
+            window: settings.window,
+            budget: settings.comparison_budget,
+        },
     )
     .with_extra(steward_pairs(&resolved, eligible));
     progress.finish();
@@ -84,6 +89,7 @@ pub(super) fn run(
     let Candidates {
         per_rule,
         mut findings,
+        report: blocking,
         ..
     } = cand;
     progress.finish();
@@ -121,6 +127,7 @@ pub(super) fn run(
         pairs_compared,
         comparisons: comparisons.iter().map(|c| c.name).collect(),
         candidates_per_rule,
+        blocking,
         model: summarise(&comparisons, &model),
         findings,
         explanations,

@@ -19,6 +19,12 @@ pub struct DedupeSettings {
     pub max_block_size: usize,
     /// Neighbours compared per record in an oversized block.
     pub window: usize,
+    /// Candidate pairs the run may compare. Before comparing, blocking measures every rule's
+    /// blocks; while comparing whole blocks larger than `max_block_size` keeps the total
+    /// within this budget, they are compared whole (a large organisation's records all
+    /// against each other in a small file) rather than by neighbourhood. `0` (the default)
+    /// is automatic: the larger of 500,000 pairs and what the cap alone gives.
+    pub comparison_budget: u64,
     /// Pairs at or above this match probability are merged.
     pub match_threshold: f64,
     /// Pairs at or above this (and below `match_threshold`) go to review.
@@ -48,6 +54,7 @@ impl Default for DedupeSettings {
             blocking: default_blocking_rules(),
             max_block_size: 16,
             window: 8,
+            comparison_budget: 0,
             match_threshold: 0.95,
             review_threshold: 0.5,
             keep_pairs_min_probability: 0.2,

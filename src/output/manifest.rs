@@ -145,6 +145,7 @@ pub fn write_run_json(
             "conflicting": d.conflicting,
         })),
         "candidates_per_rule": data.dedupe.candidates_per_rule,
+        "blocking": data.dedupe.blocking,
         "model": model_json(&data.dedupe.model),
         "stage_ms": timings,
         "stage_memory_mib": memory,
