@@ -39,6 +39,7 @@ pub(super) fn run(
         features::identifier_positions(&settings.identifier_columns, input.passthrough_headers);
     let feats = features::compute_all(records, &positions, settings.identifier_columns.len());
     progress.finish();
+    crate::cancel::check(progress)?;
 
     progress.start("dedupe: blocking", None);
     let rules: Vec<BlockRule> = settings
@@ -55,6 +56,7 @@ pub(super) fn run(
     )
     .with_extra(steward_pairs(&resolved, eligible));
     progress.finish();
+    crate::cancel::check(progress)?;
 
     progress.start("dedupe: training", None);
     let comparisons = Comparison::all(&settings.identifier_columns);
@@ -70,6 +72,7 @@ pub(super) fn run(
         settings,
     );
     progress.finish();
+    crate::cancel::check(progress)?;
 
     progress.start("dedupe: comparing", Some(pairs_compared));
     let scoring = Scoring {
@@ -87,6 +90,7 @@ pub(super) fn run(
         ..
     } = cand;
     progress.finish();
+    crate::cancel::check(progress)?;
     apply_steward(&mut scored, &resolved);
     findings.extend(unresolved_findings(&resolved));
     let guard = births

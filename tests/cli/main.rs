@@ -12,3 +12,4 @@ mod generality;
 mod hostile;
 mod ingest;
 mod normalisation;
+mod safety;
