@@ -236,12 +236,12 @@ fn apply_suppression(
     Ok(hit)
 }
 
+/// Every table read, with the source configuration it was read under.
+type ReadTables = Vec<(SourceConfig, SourceTable)>;
+
 /// Expands the configured paths and reads every table; Steward output folders among the
 /// paths are skipped, each with a warning finding.
-fn read_sources(
-    config: &Config,
-    progress: &dyn Progress,
-) -> Result<(Vec<(SourceConfig, SourceTable)>, Vec<Finding>)> {
+fn read_sources(config: &Config, progress: &dyn Progress) -> Result<(ReadTables, Vec<Finding>)> {
     let mut configs: Vec<SourceConfig> = Vec::new();
     let mut skipped: Vec<std::path::PathBuf> = Vec::new();
     for sc in &config.sources {
