@@ -233,13 +233,16 @@ pub fn audit(
     progress: &dyn Progress,
 ) -> Result<AuditOutcome> {
     let baseline = baseline.map(read_baseline).transpose()?;
+    let out = pipeline::open_output_dir(config, out_dir)?;
     let data = pipeline::process(config, progress)?;
     progress.start("write", None);
     let (outcome, card) = assess(&data, thresholds, baseline.as_ref());
     let quality = quality_json(&data, &card, &outcome, thresholds);
     let page = crate::report::render_audit(&outcome, &card, &data.findings);
-    let staging = Staging::new(out_dir)?;
-    let written = write_files(&staging, &quality, &page);
+    let staging = out.stage()?;
+    let written = write_files(&staging, &quality, &page)
+        .map_err(|e| e.while_writing())
+        .and_then(|()| crate::cancel::check(progress));
     let result = match written {
         Ok(()) => staging.commit(),
         Err(e) => {

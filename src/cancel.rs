@@ -1,23 +1,12 @@
-//! Cancellation: a run-wide flag the CLI sets on Ctrl-C or SIGTERM and the stages check between units of work.
+//! Cancellation: the stages ask the run's [`Progress`] whether a stop was requested (Ctrl-C or SIGTERM in the CLI) between units of work.
 
 use crate::error::{Error, ErrorKind, Result};
-use std::sync::atomic::{AtomicBool, Ordering};
+use crate::progress::Progress;
 
-static CANCELLED: AtomicBool = AtomicBool::new(false);
-
-/// Asks the running pipeline to stop at its next check; outputs are then left as they were.
-pub fn request() {
-    CANCELLED.store(true, Ordering::SeqCst);
-}
-
-/// Whether a stop was requested.
-pub fn requested() -> bool {
-    CANCELLED.load(Ordering::Relaxed)
-}
-
-/// `Err(Interrupted)` once a stop was requested.
-pub fn check() -> Result<()> {
-    if requested() {
+/// `Err(Interrupted)` once `progress` says a stop was requested; the outputs are then left
+/// as they were.
+pub fn check(progress: &dyn Progress) -> Result<()> {
+    if progress.stop_requested() {
         Err(Error::new(ErrorKind::Interrupted))
     } else {
         Ok(())

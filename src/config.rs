@@ -113,6 +113,37 @@ pub struct OutputOptions {
     pub mask_pii: bool,
 }
 
+/// Limits on reading the inputs.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct InputOptions {
+    /// Largest input file read, in MiB; a larger one is refused (exit 2). A file is read whole
+    /// into memory, and a run takes several times its size.
+    pub max_file_mib: u64,
+}
+
+impl InputOptions {
+    /// The default limit: 2 GiB per file.
+    pub const DEFAULT_MAX_FILE_MIB: u64 = 2048;
+
+    /// The limit in bytes.
+    pub fn max_file_bytes(&self) -> u64 {
+        self.max_file_mib.saturating_mul(1 << 20)
+    }
+}
+
+impl Default for InputOptions {
+    fn default() -> InputOptions {
+        InputOptions {
+            max_file_mib: InputOptions::DEFAULT_MAX_FILE_MIB,
+        }
+    }
+}
+
+fn is_default_input(o: &InputOptions) -> bool {
+    *o == InputOptions::default()
+}
+
 /// A validated run configuration.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -133,6 +164,8 @@ pub struct Config {
     pub dedupe: DedupeSettings,
     pub survivorship: SurvivorshipRules,
     pub output: OutputOptions,
+    #[serde(skip_serializing_if = "is_default_input")]
+    pub input: InputOptions,
 }
 
 impl Config {
@@ -201,6 +234,9 @@ impl Config {
                     )));
                 }
             }
+        }
+        if self.input.max_file_mib == 0 {
+            return Err(Error::config("[input] max_file_mib must be at least 1"));
         }
         self.dedupe.validate()?;
         Ok(())

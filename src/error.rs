@@ -39,6 +39,9 @@ pub enum ErrorKind {
     Io(std::io::Error),
     /// A built-in or user-supplied schema file is malformed.
     Schema(String),
+    /// An output could not be written: the disk is full, a quota is exceeded, the folder is
+    /// not writable or another run holds it. The previous outputs are intact.
+    Output(String),
     /// An internal consistency check failed (for example rows lost).
     Invariant(String),
     /// The run was interrupted by a signal; previous outputs are intact.
@@ -63,6 +66,40 @@ impl Error {
     /// A schema error.
     pub fn schema(msg: impl Into<String>) -> Error {
         Error::new(ErrorKind::Schema(msg.into()))
+    }
+
+    /// An output that could not be written, for a reason other than an I/O error.
+    pub fn output(msg: impl Into<String>) -> Error {
+        Error::new(ErrorKind::Output(msg.into()))
+    }
+
+    /// An I/O error met while writing the outputs, explained for the user: a full disk or an
+    /// exceeded quota says so, rather than passing for a bug.
+    pub fn writing(e: &std::io::Error) -> Error {
+        use std::io::ErrorKind as Io;
+        let why = match e.kind() {
+            Io::StorageFull => "no space left on the device".to_string(),
+            Io::QuotaExceeded => "disk quota exceeded".to_string(),
+            Io::PermissionDenied => "permission denied".to_string(),
+            Io::ReadOnlyFilesystem => "the file system is read-only".to_string(),
+            _ => e.to_string(),
+        };
+        Error::output(format!("cannot write the outputs: {why}"))
+    }
+
+    /// The same error as met while writing the outputs: an I/O error becomes
+    /// [`ErrorKind::Output`] (exit 5 in the CLI); other kinds stay as they are.
+    pub fn while_writing(self) -> Error {
+        let Error(inner) = self;
+        let (kind, position) = *inner;
+        let kind = match kind {
+            ErrorKind::Io(e) => match Error::writing(&e).0.0 {
+                ErrorKind::Output(m) => ErrorKind::Output(m),
+                other => other,
+            },
+            other => other,
+        };
+        Error(Box::new((kind, position)))
     }
 
     /// An invariant violation.
@@ -113,6 +150,7 @@ impl fmt::Display for Error {
             ErrorKind::Input(m) => write!(f, "{m}"),
             ErrorKind::Io(e) => write!(f, "{e}"),
             ErrorKind::Schema(m) => write!(f, "schema error: {m}"),
+            ErrorKind::Output(m) => write!(f, "{m}"),
             ErrorKind::Invariant(m) => write!(f, "internal check failed: {m}"),
             ErrorKind::Interrupted => write!(f, "interrupted; previous outputs left intact"),
         }
@@ -128,6 +166,30 @@ impl std::error::Error for Error {
     }
 }
 
+impl From<csv::Error> for Error {
+    /// A CSV writer's I/O failure is an I/O error; anything else it reports is a bug here.
+    fn from(e: csv::Error) -> Error {
+        if e.is_io_error() {
+            match e.into_kind() {
+                csv::ErrorKind::Io(io) => return Error::from(io),
+                other => return Error::invariant(format!("csv write failed: {other:?}")),
+            }
+        }
+        Error::invariant(format!("csv write failed: {e}"))
+    }
+}
+
+impl From<serde_json::Error> for Error {
+    /// A JSON writer's I/O failure is an I/O error; anything else it reports is a bug here.
+    fn from(e: serde_json::Error) -> Error {
+        if e.is_io() {
+            Error::from(std::io::Error::from(e))
+        } else {
+            Error::invariant(format!("cannot serialise JSON: {e}"))
+        }
+    }
+}
+
 impl From<std::io::Error> for Error {
     fn from(e: std::io::Error) -> Error {
         Error::new(ErrorKind::Io(e))
@@ -136,3 +198,51 @@ impl From<std::io::Error> for Error {
 
 /// The library's result type.
 pub type Result<T> = std::result::Result<T, Error>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io;
+
+    #[test]
+    fn a_full_disk_while_writing_is_an_output_error_that_says_so() {
+        let full = io::Error::from(io::ErrorKind::StorageFull);
+        let e = Error::from(full)
+            .at_path(Path::new("out/golden.csv"))
+            .while_writing();
+        assert!(matches!(e.kind(), ErrorKind::Output(_)), "{e:?}");
+        let text = e.to_string();
+        assert!(text.contains("no space left on the device"), "{text}");
+        assert!(text.contains("golden.csv"), "{text}");
+        assert!(!text.contains("internal check failed"), "{text}");
+    }
+
+    #[test]
+    fn a_csv_writers_full_disk_is_an_io_error_not_an_internal_one() {
+        struct Full;
+        impl io::Write for Full {
+            fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+                Err(io::Error::from_raw_os_error(28))
+            }
+            fn flush(&mut self) -> io::Result<()> {
+                Err(io::Error::from_raw_os_error(28))
+            }
+        }
+        let mut w = csv::WriterBuilder::new()
+            .buffer_capacity(1)
+            .from_writer(Full);
+        let failed = w
+            .write_record(["a", "b"])
+            .and_then(|()| w.flush().map_err(csv::Error::from))
+            .expect_err("the disk is full");
+        let e = Error::from(failed).while_writing();
+        assert!(matches!(e.kind(), ErrorKind::Output(_)), "{e:?}");
+        assert!(e.to_string().contains("no space left"), "{e}");
+    }
+
+    #[test]
+    fn other_errors_keep_their_kind_while_writing() {
+        let e = Error::invariant("rows lost").while_writing();
+        assert!(matches!(e.kind(), ErrorKind::Invariant(_)));
+    }
+}

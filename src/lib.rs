@@ -21,6 +21,7 @@ pub mod init;
 pub mod locale;
 pub mod map;
 pub mod normalize;
+pub mod outdir;
 pub mod output;
 pub mod packed;
 pub mod pipeline;

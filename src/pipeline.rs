@@ -11,6 +11,7 @@ use crate::ingest::{self, SourceTable};
 use crate::locale::LocaleData;
 use crate::map::{HeaderRules, Mapping};
 use crate::normalize::{Normalizer, RowContext};
+use crate::outdir::{OutputDir, refuse_overlap};
 use crate::output::{self, RunOutputs};
 use crate::profile::Profiler;
 use crate::progress::Progress;
@@ -87,8 +88,11 @@ pub struct RunSummary {
     pub findings: usize,
 }
 
-/// Runs every stage on the configured sources and writes the outputs into `out_dir`.
+/// Runs every stage on the configured sources and writes the outputs into `out_dir`. The
+/// output folder is checked (not an input, not inside one, holding none) and locked before
+/// anything is read.
 pub fn run(config: &Config, out_dir: &Path, progress: &dyn Progress) -> Result<RunSummary> {
+    let out = open_output_dir(config, out_dir)?;
     let data = process(config, progress)?;
     progress.start("write", None);
     let summary = output::write_all(
@@ -96,10 +100,17 @@ pub fn run(config: &Config, out_dir: &Path, progress: &dyn Progress) -> Result<R
             config,
             data: &data,
         },
-        out_dir,
+        out,
+        progress,
     )?;
     progress.finish();
     Ok(summary)
+}
+
+/// Refuses an output folder that overlaps an input, then opens and locks it.
+pub fn open_output_dir(config: &Config, out_dir: &Path) -> Result<OutputDir> {
+    refuse_overlap(out_dir, config.sources.iter().map(|s| s.path.as_path()))?;
+    OutputDir::open(out_dir)
 }
 
 /// Runs every stage except writing.
@@ -107,7 +118,7 @@ pub fn process(config: &Config, progress: &dyn Progress) -> Result<RunData> {
     let mut clock = StageClock::new();
     let mut lap = |name: &'static str| {
         clock.lap(name);
-        cancel::check()
+        cancel::check(progress)
     };
 
     let locale = LocaleData::with_overrides(config.schemas_dir.as_deref())?;
@@ -116,14 +127,15 @@ pub fn process(config: &Config, progress: &dyn Progress) -> Result<RunData> {
     let profiler = Profiler::new(&locale, &normalizer, &header_rules)?;
     lap("setup")?;
 
-    let tables = read_sources(config, progress)?;
+    let (tables, skipped) = read_sources(config, progress)?;
     lap("read")?;
 
     let (sources, mut records, source_keys, mut findings) =
         map_sources(tables, &profiler, &normalizer)?;
+    findings.extend(skipped);
     lap("map")?;
 
-    normalize_records(&normalizer, &sources, &mut records, &mut findings, progress);
+    normalize_records(&normalizer, &sources, &mut records, &mut findings, progress)?;
     lap("normalize")?;
 
     let eligible: Vec<bool> = records.iter().map(validate::is_eligible).collect();
@@ -234,14 +246,18 @@ fn apply_suppression(
     Ok((hit, Some(counts)))
 }
 
-/// Expands the configured paths and reads every table.
-fn read_sources(
-    config: &Config,
-    progress: &dyn Progress,
-) -> Result<Vec<(SourceConfig, SourceTable)>> {
+/// Every table read, with the source configuration it was read under.
+type ReadTables = Vec<(SourceConfig, SourceTable)>;
+
+/// Expands the configured paths and reads every table; Steward output folders among the
+/// paths are skipped, each with a warning finding.
+fn read_sources(config: &Config, progress: &dyn Progress) -> Result<(ReadTables, Vec<Finding>)> {
     let mut configs: Vec<SourceConfig> = Vec::new();
+    let mut skipped: Vec<std::path::PathBuf> = Vec::new();
     for sc in &config.sources {
-        for file in ingest::discover(std::slice::from_ref(&sc.path))? {
+        let found = ingest::discover_inputs(std::slice::from_ref(&sc.path))?;
+        skipped.extend(found.skipped_outputs);
+        for file in found.files {
             // One workbook may be configured once per sheet.
             if !configs
                 .iter()
@@ -254,6 +270,11 @@ fn read_sources(
             }
         }
     }
+    if configs.is_empty()
+        && let Some(first) = skipped.first()
+    {
+        return Err(ingest::output_folder_error(first));
+    }
     if configs.is_empty() {
         return Err(Error::config(
             "no input files: give FILES or DIRS, or [[source]] entries in the config",
@@ -265,7 +286,7 @@ fn read_sources(
     let read: Vec<Result<Vec<SourceTable>>> = configs
         .par_iter()
         .map(|sc| {
-            let tables = ingest::read_source(sc);
+            let tables = ingest::read_source_with(sc, config.input.max_file_bytes(), progress);
             progress.advance(1);
             tables
         })
@@ -278,7 +299,19 @@ fn read_sources(
     }
     progress.finish();
     make_names_unique(&mut out);
-    Ok(out)
+    let skipped = skipped
+        .iter()
+        .map(|path| {
+            Finding::new(
+                &path.display().to_string(),
+                0,
+                "input.steward_output",
+                crate::finding::Severity::Warning,
+                "a Steward output folder (or a file in one): not read, Steward never reads its own outputs as input",
+            )
+        })
+        .collect();
+    Ok((out, skipped))
 }
 
 /// Two files with the same name in different folders keep distinct source names.
@@ -410,18 +443,25 @@ fn map_table(
     })
 }
 
-/// Normalises every record in parallel; findings come back in record order.
+/// Records normalised between two checks for a stop request (per thread).
+const NORMALIZE_CHUNK: usize = 4096;
+
+/// Normalises every record in parallel; findings come back in record order. A stop request
+/// ends it after the chunks already started.
 fn normalize_records(
     normalizer: &Normalizer,
     sources: &[SourceInfo],
     records: &mut [Record],
     findings: &mut Vec<Finding>,
     progress: &dyn Progress,
-) {
+) -> Result<()> {
     progress.start("normalize", Some(records.len() as u64));
     let issues: Vec<Vec<Issue>> = records
-        .par_chunks_mut(4096)
+        .par_chunks_mut(NORMALIZE_CHUNK)
         .flat_map_iter(|chunk| {
+            if progress.stop_requested() {
+                return Vec::new();
+            }
             let per: Vec<Vec<Issue>> = chunk
                 .iter_mut()
                 .map(|rec| {
@@ -441,6 +481,7 @@ fn normalize_records(
             per
         })
         .collect();
+    cancel::check(progress)?;
     for (rec, list) in records.iter().zip(issues) {
         let name = &sources[rec.source as usize].table.name;
         findings.extend(
@@ -449,4 +490,5 @@ fn normalize_records(
         );
     }
     progress.finish();
+    Ok(())
 }

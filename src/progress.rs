@@ -1,4 +1,4 @@
-//! Progress reporting as a trait the library calls; the CLI draws it, tests ignore it.
+//! Progress reporting as a trait the library calls; the CLI draws it and answers whether the user asked to stop, tests ignore it.
 
 /// Receives stage progress. Implementations must be cheap and thread-safe.
 pub trait Progress: Sync {
@@ -8,6 +8,11 @@ pub trait Progress: Sync {
     fn advance(&self, n: u64);
     /// The current stage is finished.
     fn finish(&self);
+    /// Whether the run should stop (the user pressed Ctrl-C); long loops ask between units
+    /// of work ([`crate::cancel::check`]). Never, unless an implementation says so.
+    fn stop_requested(&self) -> bool {
+        false
+    }
 }
 
 /// Progress that goes nowhere.

@@ -21,6 +21,8 @@ EXIT STATUS:
     2    input error (missing file, empty file, unreadable or password-protected workbook)
     3    quality gate failed (audit thresholds)
     4    internal check failed (for example rows in != rows in xref.csv); please report
+    5    outputs could not be written (disk full, quota, permissions, another run in --out);
+         previous outputs are left intact
     130  interrupted (Ctrl-C / SIGTERM); previous outputs are left intact
 
 EXAMPLES:
@@ -84,6 +86,9 @@ pub struct Inputs {
     pub config: Option<PathBuf>,
     #[command(flatten)]
     pub source: SourceFlags,
+    /// Largest input file read, in MiB (default 2048; `[input] max_file_mib`); larger ones are refused.
+    #[arg(long, value_name = "MIB")]
+    pub max_file_mib: Option<u64>,
 }
 
 /// `steward run`.
@@ -91,7 +96,7 @@ pub struct Inputs {
 pub struct RunArgs {
     #[command(flatten)]
     pub inputs: Inputs,
-    /// Output directory; created if missing. Files in it are replaced atomically at the end.
+    /// Output directory; created if missing. Its outputs are replaced as one set at the end; it must not be, hold or lie inside an input.
     #[arg(short, long, value_name = "DIR")]
     pub out: PathBuf,
     /// Steward decisions (must-link, cannot-link, assignments) that override the model.
@@ -118,6 +123,7 @@ EXIT STATUS:
     1    usage or configuration error
     2    input error
     3    quality gate failed: the failing thresholds are printed on stderr
+    5    outputs could not be written (disk full, quota, permissions)
 
 EXAMPLE (cron, nightly):
     steward audit /exports/crm.csv --out /var/audit/$(date +%F) \\

@@ -9,6 +9,8 @@ use args::{AuditArgs, Cli, Command, InitArgs, RunArgs, SourceFlags};
 use clap::Parser;
 use progress_bar::Bars;
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use steward::{Config, ErrorKind, SourceConfig};
 
 /// Exit codes, as documented in `steward --help` and the README.
@@ -18,6 +20,7 @@ pub mod exit {
     pub const INPUT: i32 = 2;
     pub const QUALITY_GATE: i32 = 3;
     pub const INTERNAL: i32 = 4;
+    pub const OUTPUT: i32 = 5;
     pub const INTERRUPTED: i32 = 130;
 }
 
@@ -35,16 +38,19 @@ pub fn main() -> i32 {
             return code;
         }
     };
-    install_signal_handler();
-    if let Some(n) = cli.threads {
-        let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
-            .build_global();
+    let stop = install_signal_handler();
+    if let Some(n) = cli.threads
+        && let Err(e) = rayon::ThreadPoolBuilder::new()
+            .num_threads(capped_threads(n))
+            .build_global()
+    {
+        eprintln!("steward: cannot start {n} worker threads: {e}");
+        return exit::USAGE;
     }
     let result = match cli.command {
-        Command::Run(args) => run(args, cli.quiet),
+        Command::Run(args) => run(args, Bars::new(cli.quiet, stop)),
         Command::Init(args) => init(args),
-        Command::Audit(args) => audit(args, cli.quiet),
+        Command::Audit(args) => audit(args, Bars::new(cli.quiet, stop)),
     };
     match result {
         Ok(code) => code,
@@ -55,15 +61,31 @@ pub fn main() -> i32 {
     }
 }
 
-/// Ctrl-C or SIGTERM asks the run to stop at its next check, before any output is replaced;
-/// a second one exits at once (outputs are still intact: nothing is renamed until the end).
-fn install_signal_handler() {
-    let _ = ctrlc::set_handler(|| {
-        if steward::cancel::requested() {
+/// Most worker threads a run starts, whatever `--threads` asks for.
+const MAX_THREADS: usize = 256;
+
+/// The thread count to use for `--threads n`: at least 1, at most [`MAX_THREADS`] (saying so).
+fn capped_threads(n: usize) -> usize {
+    if n > MAX_THREADS {
+        eprintln!(
+            "steward: --threads {n} is more than the maximum of {MAX_THREADS}; using {MAX_THREADS}"
+        );
+    }
+    n.clamp(1, MAX_THREADS)
+}
+
+/// Ctrl-C or SIGTERM asks the run to stop at its next check (the returned flag, which the
+/// progress bars hand to the library), before any output is replaced; a second one exits at
+/// once (outputs are still intact: nothing is published until the end).
+fn install_signal_handler() -> Arc<AtomicBool> {
+    let stop = Arc::new(AtomicBool::new(false));
+    let flag = Arc::clone(&stop);
+    let _ = ctrlc::set_handler(move || {
+        if flag.swap(true, Ordering::SeqCst) {
             std::process::exit(exit::INTERRUPTED);
         }
-        steward::cancel::request();
     });
+    stop
 }
 
 /// Maps an error to its documented exit code.
@@ -72,6 +94,7 @@ fn exit_code(e: &anyhow::Error) -> i32 {
         Some(ErrorKind::Config(_)) | Some(ErrorKind::Schema(_)) => exit::USAGE,
         Some(ErrorKind::Input(_)) | Some(ErrorKind::Io(_)) => exit::INPUT,
         Some(ErrorKind::Interrupted) => exit::INTERRUPTED,
+        Some(ErrorKind::Output(_)) => exit::OUTPUT,
         Some(ErrorKind::Invariant(_)) | None => exit::INTERNAL,
     }
 }
@@ -102,12 +125,17 @@ fn build_config(
     Ok(cfg)
 }
 
-fn run(args: RunArgs, quiet: bool) -> anyhow::Result<i32> {
+fn run(args: RunArgs, bars: Bars) -> anyhow::Result<i32> {
+    let quiet = bars.quiet();
     let mut cfg = build_config(
         args.inputs.config.as_ref(),
         &args.inputs.paths,
         &args.inputs.source,
     )?;
+    if let Some(mib) = args.inputs.max_file_mib {
+        cfg.input.max_file_mib = mib;
+    }
+    cfg.validate()?;
     if let Some(d) = args.decisions {
         cfg.decisions = Some(d);
     }
@@ -115,7 +143,6 @@ fn run(args: RunArgs, quiet: bool) -> anyhow::Result<i32> {
         cfg.suppress = Some(s);
     }
     cfg.output.mask_pii |= args.mask_pii;
-    let bars = Bars::new(quiet);
     let summary = steward::pipeline::run(&cfg, &args.out, &bars).with_context(|| {
         format!(
             "run failed; outputs in {} left as they were",
@@ -165,17 +192,21 @@ fn run(args: RunArgs, quiet: bool) -> anyhow::Result<i32> {
     Ok(exit::OK)
 }
 
-fn audit(args: AuditArgs, quiet: bool) -> anyhow::Result<i32> {
-    let cfg = build_config(
+fn audit(args: AuditArgs, bars: Bars) -> anyhow::Result<i32> {
+    let quiet = bars.quiet();
+    let mut cfg = build_config(
         args.inputs.config.as_ref(),
         &args.inputs.paths,
         &args.inputs.source,
     )?;
+    if let Some(mib) = args.inputs.max_file_mib {
+        cfg.input.max_file_mib = mib;
+    }
+    cfg.validate()?;
     let thresholds = match &args.fail_under {
         Some(text) => steward::audit::parse_thresholds(text)?,
         None => Vec::new(),
     };
-    let bars = Bars::new(quiet);
     let outcome = steward::audit::audit(
         &cfg,
         &args.out,

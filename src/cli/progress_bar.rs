@@ -1,21 +1,29 @@
-//! indicatif progress bars on stderr behind the library's `Progress` trait.
+//! indicatif progress bars on stderr behind the library's `Progress` trait, which also carry the Ctrl-C flag to the library.
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 use steward::Progress;
 
 /// One bar per stage; draws nothing with `--quiet` or when stderr is not a terminal.
 pub struct Bars {
     quiet: bool,
     current: Mutex<Option<ProgressBar>>,
+    /// Set by the signal handler.
+    stop: Arc<AtomicBool>,
 }
 
 impl Bars {
-    pub fn new(quiet: bool) -> Bars {
+    pub fn new(quiet: bool, stop: Arc<AtomicBool>) -> Bars {
         Bars {
             quiet,
             current: Mutex::new(None),
+            stop,
         }
+    }
+
+    pub fn quiet(&self) -> bool {
+        self.quiet
     }
 
     /// Removes any bar still on screen.
@@ -65,5 +73,9 @@ impl Progress for Bars {
 
     fn finish(&self) {
         self.clear();
+    }
+
+    fn stop_requested(&self) -> bool {
+        self.stop.load(Ordering::Relaxed)
     }
 }

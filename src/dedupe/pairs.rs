@@ -41,6 +41,7 @@ pub(super) fn run(
         features::identifier_positions(&settings.identifier_columns, input.passthrough_headers);
     let feats = features::compute_all(records, &positions, settings.identifier_columns.len());
     progress.finish();
+    crate::cancel::check(progress)?;
 
     progress.start("dedupe: blocking", None);
     let rules: Vec<BlockRule> = settings
@@ -60,6 +61,7 @@ pub(super) fn run(
     )
     .with_extra(steward_pairs(&resolved, eligible));
     progress.finish();
+    crate::cancel::check(progress)?;
 
     progress.start("dedupe: training", None);
     let comparisons = Comparison::all(&settings.identifier_columns);
@@ -75,6 +77,7 @@ pub(super) fn run(
         settings,
     );
     progress.finish();
+    crate::cancel::check(progress)?;
 
     progress.start("dedupe: comparing", Some(pairs_compared));
     let scoring = Scoring {
@@ -93,6 +96,7 @@ pub(super) fn run(
         ..
     } = cand;
     progress.finish();
+    crate::cancel::check(progress)?;
     apply_steward(&mut scored, &resolved);
     let place = |i: usize| -> (&str, u64) {
         let rec = records.get(i);

@@ -7,6 +7,7 @@ mod header;
 mod jsonl;
 mod ole_chains;
 mod ole_stream;
+mod open;
 mod panic_guard;
 mod reader_error;
 mod shared_strings;
@@ -20,6 +21,7 @@ use crate::checksum::sha256_hex;
 use crate::config::{Format, SourceConfig};
 use crate::error::{Error, Result};
 use crate::finding::{Finding, Severity};
+use crate::outdir::{is_inside_output_folder, is_output_folder};
 use std::path::{Path, PathBuf};
 use table::{Numbering, Overflow};
 
@@ -58,12 +60,45 @@ pub struct SourceTable {
     pub bytes: u64,
 }
 
+/// The data files found under the paths given, and the Steward output folders skipped.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Discovered {
+    pub files: Vec<PathBuf>,
+    /// Given folders (or files inside them) that hold Steward's own outputs: never read.
+    pub skipped_outputs: Vec<PathBuf>,
+}
+
 /// Expands files and directories into the data files to read, sorted; errors on a
-/// missing path or a directory with no data files.
+/// missing path, a directory with no data files, or when every path given is a Steward
+/// output folder.
 pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let found = discover_inputs(paths)?;
+    if found.files.is_empty()
+        && let Some(first) = found.skipped_outputs.first()
+    {
+        return Err(output_folder_error(first));
+    }
+    Ok(found.files)
+}
+
+/// The input error for a path that is (or lies in) a Steward output folder.
+pub fn output_folder_error(path: &Path) -> Error {
+    Error::input(
+        "this is a Steward output folder (it holds .steward/ or Steward's run.json); Steward \
+         does not read its own outputs as input",
+    )
+    .at_path(path)
+}
+
+/// Like [`discover`], but a Steward output folder (or a file inside one) is skipped and
+/// listed rather than refused.
+pub fn discover_inputs(paths: &[PathBuf]) -> Result<Discovered> {
     let mut out = Vec::new();
+    let mut skipped_outputs = Vec::new();
     for p in paths {
-        if p.is_dir() {
+        if p.exists() && (is_output_folder(p) || is_inside_output_folder(p)) {
+            skipped_outputs.push(p.clone());
+        } else if p.is_dir() {
             let mut found: Vec<PathBuf> = std::fs::read_dir(p)
                 .map_err(|e| Error::input(format!("cannot read directory: {e}")).at_path(p))?
                 .filter_map(|e| e.ok().map(|e| e.path()))
@@ -80,14 +115,31 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
             return Err(Error::input("no such file or directory").at_path(p));
         }
     }
-    Ok(out)
+    Ok(Discovered {
+        files: out,
+        skipped_outputs,
+    })
 }
 
-/// Reads one source into its tables (one per non-empty sheet for a workbook).
+/// Reads one source into its tables (one per non-empty sheet for a workbook), with the
+/// default size limit and no stop requests.
 pub fn read_source(source: &SourceConfig) -> Result<Vec<SourceTable>> {
+    read_source_with(
+        source,
+        crate::config::InputOptions::default().max_file_bytes(),
+        &crate::progress::NoProgress,
+    )
+}
+
+/// Reads one source into its tables: only a regular file of at most `max_file_bytes`
+/// ([`open::read_input`]), stopping when `progress` asks to.
+pub fn read_source_with(
+    source: &SourceConfig,
+    max_file_bytes: u64,
+    progress: &dyn crate::progress::Progress,
+) -> Result<Vec<SourceTable>> {
     let path = &source.path;
-    let bytes = std::fs::read(path)
-        .map_err(|e| Error::input(format!("cannot read file: {e}")).at_path(path))?;
+    let bytes = open::read_input(path, max_file_bytes, progress)?;
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(Error::input("file is empty").at_path(path));
     }

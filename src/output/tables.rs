@@ -1,11 +1,16 @@
 //! The tabular outputs: `xref.csv`, `golden.csv`, `pairs.csv` and `findings.csv`.
 
 use super::{Staging, write_row};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::excerpt::excerpt;
 use crate::pipeline::RunData;
+use crate::progress::Progress;
 use crate::record::Field;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::BTreeSet;
+
+/// Rows written between two checks for a stop request.
+const ROWS_PER_STOP_CHECK: usize = 65_536;
 
 /// Status of an input row in `xref.csv`.
 fn status(data: &RunData, index: usize, cluster_size: usize) -> &'static str {
@@ -21,7 +26,7 @@ fn status(data: &RunData, index: usize, cluster_size: usize) -> &'static str {
 }
 
 /// Writes `xref.csv`: one line per input row, in source and row order. Returns the row count.
-pub fn write_xref(data: &RunData, staging: &Staging) -> Result<usize> {
+pub fn write_xref(data: &RunData, staging: &Staging, progress: &dyn Progress) -> Result<usize> {
     let mut customer_of: Vec<Option<(usize, usize)>> = vec![None; data.records.len()];
     for (g, golden) in data.golden.iter().enumerate() {
         for &m in &golden.members {
@@ -36,21 +41,13 @@ pub fn write_xref(data: &RunData, staging: &Staging) -> Result<usize> {
     header.extend(Field::ALL.iter().map(|f| f.name()));
     header.extend(passthrough.iter().map(String::as_str));
     write_row(&mut w, &header)?;
-    // Per source, where each union column sits in the record's pass-through cells.
-    let slots: Vec<Vec<Option<usize>>> = data
-        .sources
-        .iter()
-        .map(|s| {
-            let own = s.mapping.passthrough_headers();
-            passthrough
-                .iter()
-                .map(|name| own.iter().position(|h| h == name))
-                .collect()
-        })
-        .collect();
+    let slots = passthrough_slots(data, &passthrough);
     let mut written = 0usize;
     let mut row = String::new();
     for (i, rec) in data.records.iter().enumerate() {
+        if i % ROWS_PER_STOP_CHECK == 0 {
+            crate::cancel::check(progress)?;
+        }
         let source = &data.sources[rec.source as usize];
         let (customer, size) = match customer_of[i] {
             Some((g, n)) => (data.golden[g].customer_id.as_str(), n),
@@ -80,21 +77,49 @@ pub fn write_xref(data: &RunData, staging: &Staging) -> Result<usize> {
     Ok(written)
 }
 
-/// Pass-through column names across every source, in first-seen order.
+/// Pass-through column names across every source, in first-seen order (linear in the
+/// number of columns: a table may have hundreds of thousands).
 fn passthrough_union(data: &RunData) -> Vec<String> {
-    let canonical: BTreeSet<&str> = Field::ALL.iter().map(|f| f.name()).collect();
+    let per_source: Vec<Vec<String>> = data
+        .sources
+        .iter()
+        .map(|s| s.mapping.passthrough_headers())
+        .collect();
+    union_of_columns(&per_source)
+}
+
+/// The distinct names of `per_source`, in first-seen order, leaving out the names of
+/// `xref.csv`'s own columns.
+fn union_of_columns(per_source: &[Vec<String>]) -> Vec<String> {
+    let mut seen: FxHashSet<&str> = Field::ALL.iter().map(|f| f.name()).collect();
+    seen.extend(["source", "row", "source_key", "customer_id", "status"]);
     let mut out: Vec<String> = Vec::new();
-    for s in &data.sources {
-        for h in s.mapping.passthrough_headers() {
-            if !out.contains(&h)
-                && !canonical.contains(h.as_str())
-                && !["source", "row", "source_key", "customer_id", "status"].contains(&h.as_str())
-            {
-                out.push(h);
-            }
+    for h in per_source.iter().flatten() {
+        if seen.insert(h.as_str()) {
+            out.push(h.clone());
         }
     }
     out
+}
+
+/// Per source, where each union column sits in the record's pass-through cells.
+fn passthrough_slots(data: &RunData, union: &[String]) -> Vec<Vec<Option<usize>>> {
+    data.sources
+        .iter()
+        .map(|s| slots_of(&s.mapping.passthrough_headers(), union))
+        .collect()
+}
+
+/// For each name of `union`, its position among `own` (the first, for a name given twice).
+fn slots_of(own: &[String], union: &[String]) -> Vec<Option<usize>> {
+    let mut at: FxHashMap<&str, usize> = FxHashMap::default();
+    for (i, h) in own.iter().enumerate() {
+        at.entry(h.as_str()).or_insert(i);
+    }
+    union
+        .iter()
+        .map(|name| at.get(name.as_str()).copied())
+        .collect()
 }
 
 /// Writes `golden.csv`: one line per customer.
@@ -144,8 +169,7 @@ pub fn write_pairs(data: &RunData, staging: &Staging) -> Result<()> {
     .map(|s| s.to_string())
     .collect();
     header.extend(data.dedupe.comparisons.iter().map(|c| format!("{c}_level")));
-    w.write_record(&header)
-        .map_err(|e| Error::invariant(e.to_string()))?;
+    w.write_record(&header)?;
     let mut numbers = [String::new(), String::new(), String::new(), String::new()];
     for p in &data.dedupe.pairs {
         let (a, b) = (&data.records[p.a as usize], &data.records[p.b as usize]);
@@ -244,4 +268,43 @@ pub fn write_findings(data: &RunData, mask_pii: bool, staging: &Staging) -> Resu
     }
     w.flush()?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn the_union_keeps_first_seen_order_once_each_without_xrefs_own_columns() {
+        let per_source = [
+            names(&["Notes", "Segment", "email", "status"]),
+            names(&["Segment", "Branch", "Notes"]),
+        ];
+        assert_eq!(
+            union_of_columns(&per_source),
+            names(&["Notes", "Segment", "Branch"])
+        );
+    }
+
+    #[test]
+    fn each_union_column_finds_its_own_position_in_a_source() {
+        let union = names(&["Notes", "Segment", "Branch"]);
+        assert_eq!(
+            slots_of(&names(&["Branch", "Notes"]), &union),
+            [Some(1), None, Some(0)]
+        );
+    }
+
+    #[test]
+    fn two_hundred_thousand_columns_are_placed_each_in_its_slot() {
+        let own: Vec<String> = (0..200_000).map(|i| format!("col{i}")).collect();
+        let union = union_of_columns(std::slice::from_ref(&own));
+        assert_eq!(union.len(), own.len());
+        let slots = slots_of(&own, &union);
+        assert!(slots.iter().enumerate().all(|(i, s)| *s == Some(i)));
+    }
 }

@@ -132,10 +132,5 @@ fn failed_run_leaves_previous_outputs_intact() {
     ]);
     assert!(!o.status.success());
     assert_eq!(before, std::fs::read(out.join("xref.csv")).expect("xref"));
-    let leftovers: Vec<_> = std::fs::read_dir(&out)
-        .expect("ls")
-        .filter_map(|e| e.ok())
-        .filter(|e| e.file_name().to_string_lossy().starts_with(".steward"))
-        .collect();
-    assert!(leftovers.is_empty(), "staging directory left behind");
+    assert!(!staging_left(&out), "staging directory left behind");
 }

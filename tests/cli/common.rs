@@ -110,3 +110,21 @@ pub fn run_config(config: &Path, out: &Path) {
     ]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
 }
+
+/// Whether a run left a staging folder (of a set being written) in the output folder `out`.
+pub fn staging_left(out: &Path) -> bool {
+    let names = |dir: &Path| -> Vec<String> {
+        std::fs::read_dir(dir)
+            .map(|entries| {
+                entries
+                    .filter_map(|e| e.ok())
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    names(out).iter().any(|n| n.starts_with(".steward-staging"))
+        || names(&out.join(".steward"))
+            .iter()
+            .any(|n| n.starts_with("staging-"))
+}

@@ -273,11 +273,7 @@ fn interrupted_run_keeps_previous_outputs() {
         "the run finished before the signal or ignored it"
     );
     assert_eq!(before, std::fs::read(out.join("xref.csv")).expect("xref"));
-    let staging = std::fs::read_dir(&out)
-        .expect("ls")
-        .filter_map(|e| e.ok())
-        .any(|e| e.file_name().to_string_lossy().starts_with(".steward"));
-    assert!(!staging, "staging directory left behind");
+    assert!(!staging_left(&out), "staging directory left behind");
 }
 
 /// A file of a few rows cannot measure how common a name is; an obvious duplicate in it

@@ -13,3 +13,4 @@ mod hostile;
 mod ingest;
 mod normalisation;
 mod privacy;
+mod safety;
