@@ -492,3 +492,6 @@ fn normalize_records(
     progress.finish();
     Ok(())
 }
+
+#[cfg(test)]
+mod tests;

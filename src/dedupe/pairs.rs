@@ -88,7 +88,7 @@ pub(super) fn run(
         settings,
         resolved: &resolved,
     };
-    let (mut scored, explanations, births) = scoring.score_all(cand.merged());
+    let (mut scored, explanations, births) = scoring.score_all(cand.merged(), progress)?;
     let Candidates {
         per_rule,
         mut findings,
@@ -304,10 +304,13 @@ impl Scoring<'_> {
     /// above `keep_pairs_min_probability` (and every pair a steward decided) with their
     /// explanation rows. Memory grows with the kept pairs only; the order (and so every
     /// output) does not depend on the thread count.
+    /// Scores every candidate pair in parallel chunks; a stop request ends it after the
+    /// chunks already started.
     fn score_all(
         &self,
         mut pairs: impl Iterator<Item = CandidatePair>,
-    ) -> (Vec<ScoredPair>, Explanations, BirthReliability) {
+        progress: &dyn Progress,
+    ) -> Result<(Vec<ScoredPair>, Explanations, BirthReliability)> {
         let names = self.comparisons.iter().map(|c| c.name).collect();
         let labels = self.comparisons.iter().map(Comparison::labels).collect();
         let mut table = Explanations::new(names, labels);
@@ -322,8 +325,16 @@ impl Scoring<'_> {
             }
             let chunks: Vec<(Vec<ScoredPair>, Explanations, BirthReliability)> = batch
                 .par_chunks(SCORE_CHUNK)
-                .map(|chunk| self.score_chunk(chunk, table.empty_like()))
+                .map(|chunk| {
+                    if progress.stop_requested() {
+                        return (Vec::new(), table.empty_like(), BirthReliability::default());
+                    }
+                    let scored = self.score_chunk(chunk, table.empty_like());
+                    progress.advance(chunk.len() as u64);
+                    scored
+                })
                 .collect();
+            crate::cancel::check(progress)?;
             for (mut kept, mut rows, seen) in chunks {
                 let offset = table.append(&mut rows);
                 for p in &mut kept {
@@ -334,7 +345,7 @@ impl Scoring<'_> {
             }
         }
         all.shrink_to_fit();
-        (all, table, births)
+        Ok((all, table, births))
     }
 
     fn score_chunk(

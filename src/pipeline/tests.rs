@@ -1,0 +1,97 @@
+//! A stop request (Ctrl-C) ends a run part-way through its long stages.
+
+use super::process;
+use crate::config::Config;
+use crate::progress::Progress;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// Asks to stop once `stage` has advanced at least once, and counts how far that stage got.
+struct StopDuring {
+    stage: &'static str,
+    current: Mutex<String>,
+    total: AtomicU64,
+    advanced: AtomicU64,
+}
+
+impl StopDuring {
+    fn new(stage: &'static str) -> StopDuring {
+        StopDuring {
+            stage,
+            current: Mutex::new(String::new()),
+            total: AtomicU64::new(0),
+            advanced: AtomicU64::new(0),
+        }
+    }
+
+    fn in_stage(&self) -> bool {
+        self.current.lock().is_ok_and(|c| *c == self.stage)
+    }
+}
+
+impl Progress for StopDuring {
+    fn start(&self, stage: &str, total: Option<u64>) {
+        if let Ok(mut c) = self.current.lock() {
+            *c = stage.to_string();
+        }
+        if stage == self.stage {
+            self.total.store(total.unwrap_or(0), Ordering::SeqCst);
+        }
+    }
+    fn advance(&self, n: u64) {
+        if self.in_stage() {
+            self.advanced.fetch_add(n, Ordering::SeqCst);
+        }
+    }
+    fn finish(&self) {}
+    fn stop_requested(&self) -> bool {
+        self.in_stage() && self.advanced.load(Ordering::SeqCst) > 0
+    }
+}
+
+/// `rows` people in one town, every pair of them a candidate (blocking on the town alone).
+fn one_town(dir: &std::path::Path, rows: usize) -> Config {
+    let mut csv = String::from("Given name,Family name,Email,City\n");
+    for i in 0..rows {
+        csv.push_str(&format!("Given{i},Family{i},p{i}@example.org,Leeds\n"));
+    }
+    let path = dir.join("town.csv");
+    std::fs::write(&path, csv).expect("write input");
+    let budget = rows * rows;
+    let toml = format!(
+        "[[source]]\npath = \"town.csv\"\ncountry = \"GB\"\n\n[dedupe]\nblocking = [\"locality\"]\ncomparison_budget = {budget}\nem_sample_pairs = 2000\nu_sample_pairs = 2000\n"
+    );
+    Config::from_toml(&toml, dir).expect("config")
+}
+
+fn assert_stopped_early(stage: &'static str, rows: usize) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let config = one_town(dir.path(), rows);
+    let stop = StopDuring::new(stage);
+    let err = process(&config, &stop)
+        .err()
+        .expect("the run went on to the end");
+    assert!(
+        matches!(err.kind(), crate::ErrorKind::Interrupted),
+        "{stage}: {err:?}"
+    );
+    let (done, total) = (
+        stop.advanced.load(Ordering::SeqCst),
+        stop.total.load(Ordering::SeqCst),
+    );
+    assert!(
+        done > 0 && done * 2 <= total,
+        "{stage}: {done} of {total} units done after the stop request"
+    );
+}
+
+#[test]
+fn a_stop_request_ends_normalisation_part_way() {
+    assert_stopped_early("normalize", 40_000);
+}
+
+#[test]
+fn a_stop_request_ends_pair_scoring_part_way() {
+    // 700 people in one town: 244,650 candidate pairs, about 15 scoring chunks.
+    assert_stopped_early("dedupe: comparing", 700);
+}
