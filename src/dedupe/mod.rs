@@ -10,6 +10,7 @@
 
 mod anchors;
 pub mod block;
+pub mod calibration;
 pub mod cluster;
 pub mod compare;
 pub mod decisions;
@@ -22,6 +23,7 @@ pub mod settings;
 mod strdist;
 pub mod thai_latin;
 
+pub use calibration::Calibration;
 pub use cluster::Refusal;
 pub use decisions::{
     DecisionCounts, DecisionKind, Decisions, RecordRef, StewardDecision, read_decisions,
@@ -155,6 +157,8 @@ pub struct DedupeResult {
     pub explanations: Explanations,
     /// How the steward decisions fared, when a decisions file was given.
     pub decisions: Option<DecisionCounts>,
+    /// Every compared pair's match weight, the thresholds and what moving them would change.
+    pub calibration: Calibration,
 }
 
 impl DedupeResult {

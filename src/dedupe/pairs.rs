@@ -5,6 +5,7 @@ use super::anchors;
 use super::block::{
     BlockLimits, BlockRule, CandidatePair, Candidates, MAX_RULES, candidates_within,
 };
+use super::calibration::{Calibration, WeightHistogram};
 use super::cluster::{BIRTH_GUARD_MAX_WEIGHT, Clusters};
 use super::compare::{Comparison, Kind, TermCounts};
 use super::decisions::{self, NotApplied, Resolved};
@@ -88,7 +89,14 @@ pub(super) fn run(
         settings,
         resolved: &resolved,
     };
-    let (mut scored, explanations, births) = scoring.score_all(cand.merged(), progress)?;
+    let (mut scored, explanations, births, weights) = scoring.score_all(cand.merged(), progress)?;
+    let calibration = Calibration::new(
+        &weights,
+        scored.iter().map(|p| p.match_probability),
+        settings.keep_pairs_min_probability,
+        settings.match_threshold,
+        settings.review_threshold,
+    );
     let Candidates {
         per_rule,
         mut findings,
@@ -136,6 +144,7 @@ pub(super) fn run(
         findings,
         explanations,
         decisions: decision_counts,
+        calibration,
     })
 }
 
@@ -292,6 +301,34 @@ struct Scoring<'a> {
     resolved: &'a Resolved,
 }
 
+/// Every kept pair, their explanations, the birth-date reliability and the weight histogram
+/// of every compared pair.
+type ScoredAll = (
+    Vec<ScoredPair>,
+    Explanations,
+    BirthReliability,
+    WeightHistogram,
+);
+
+/// What one parallel task of scoring hands back.
+struct ScoredChunk {
+    kept: Vec<ScoredPair>,
+    table: Explanations,
+    births: BirthReliability,
+    weights: WeightHistogram,
+}
+
+impl ScoredChunk {
+    fn empty(table: Explanations) -> ScoredChunk {
+        ScoredChunk {
+            kept: Vec::new(),
+            table,
+            births: BirthReliability::default(),
+            weights: WeightHistogram::default(),
+        }
+    }
+}
+
 /// Candidate pairs scored per parallel task: large enough to amortise the task, small enough
 /// that the pairs not kept never pile up.
 const SCORE_CHUNK: usize = 16_384;
@@ -310,12 +347,13 @@ impl Scoring<'_> {
         &self,
         mut pairs: impl Iterator<Item = CandidatePair>,
         progress: &dyn Progress,
-    ) -> Result<(Vec<ScoredPair>, Explanations, BirthReliability)> {
+    ) -> Result<ScoredAll> {
         let names = self.comparisons.iter().map(|c| c.name).collect();
         let labels = self.comparisons.iter().map(Comparison::labels).collect();
         let mut table = Explanations::new(names, labels);
         let mut all = Vec::new();
         let mut births = BirthReliability::default();
+        let mut weights = WeightHistogram::default();
         let mut batch = Vec::with_capacity(SCORE_BATCH);
         loop {
             batch.clear();
@@ -323,11 +361,11 @@ impl Scoring<'_> {
             if batch.is_empty() {
                 break;
             }
-            let chunks: Vec<(Vec<ScoredPair>, Explanations, BirthReliability)> = batch
+            let chunks: Vec<ScoredChunk> = batch
                 .par_chunks(SCORE_CHUNK)
                 .map(|chunk| {
                     if progress.stop_requested() {
-                        return (Vec::new(), table.empty_like(), BirthReliability::default());
+                        return ScoredChunk::empty(table.empty_like());
                     }
                     let scored = self.score_chunk(chunk, table.empty_like());
                     progress.advance(chunk.len() as u64);
@@ -335,30 +373,28 @@ impl Scoring<'_> {
                 })
                 .collect();
             crate::cancel::check(progress)?;
-            for (mut kept, mut rows, seen) in chunks {
-                let offset = table.append(&mut rows);
-                for p in &mut kept {
+            for mut chunk in chunks {
+                let offset = table.append(&mut chunk.table);
+                for p in &mut chunk.kept {
                     p.vector += offset;
                 }
-                all.append(&mut kept);
-                births.add(seen);
+                all.append(&mut chunk.kept);
+                births.add(chunk.births);
+                weights.merge(&chunk.weights);
             }
         }
         all.shrink_to_fit();
-        Ok((all, table, births))
+        Ok((all, table, births, weights))
     }
 
-    fn score_chunk(
-        &self,
-        chunk: &[CandidatePair],
-        mut table: Explanations,
-    ) -> (Vec<ScoredPair>, Explanations, BirthReliability) {
+    fn score_chunk(&self, chunk: &[CandidatePair], mut table: Explanations) -> ScoredChunk {
         let width = self.comparisons.len();
         let (mut levels, mut tf, mut weights) =
             (vec![0u8; width], vec![0u32; width], vec![0.0; width]);
         let prior = self.model.prior_weight();
         let mut kept = Vec::new();
         let mut births = BirthReliability::default();
+        let mut histogram = WeightHistogram::default();
         for pair in chunk {
             let key = (pair.a as usize, pair.b as usize);
             score::compare_into(
@@ -375,6 +411,7 @@ impl Scoring<'_> {
             }
             let match_weight = prior + weights.iter().sum::<f64>();
             let match_probability = Model::probability(match_weight);
+            histogram.add(match_weight, match_probability);
             if match_probability < self.settings.keep_pairs_min_probability && !self.steward(&key) {
                 continue;
             }
@@ -388,7 +425,12 @@ impl Scoring<'_> {
                 reason: PairReason::Model,
             });
         }
-        (kept, table, births)
+        ScoredChunk {
+            kept,
+            table,
+            births,
+            weights: histogram,
+        }
     }
 
     fn steward(&self, key: &(usize, usize)) -> bool {

@@ -147,6 +147,7 @@ pub fn write_run_json(
         "candidates_per_rule": data.dedupe.candidates_per_rule,
         "blocking": data.dedupe.blocking,
         "model": model_json(&data.dedupe.model),
+        "calibration": data.dedupe.calibration,
         "stage_ms": timings,
         "stage_memory_mib": memory,
     });

@@ -6,6 +6,7 @@
 //! with `textContent` only. Large runs are capped ([`Caps`]) and the page says so.
 
 mod audit_page;
+mod calibration;
 mod charts;
 mod escape;
 mod page;

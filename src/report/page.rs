@@ -20,10 +20,11 @@ pub fn render(data: &RunData, card: &Scorecard, caps: &Caps, mask_pii: bool) -> 
     let mut out = String::with_capacity(64 * 1024);
     out.push_str(&head("Steward merge report"));
     out.push_str(
-        "<nav><a href=\"#summary\">Summary</a><a href=\"#review\">Review queue</a>\
+        "<nav><a href=\"#summary\">Summary</a><a href=\"#calibration\">Calibration</a><a href=\"#review\">Review queue</a>\
          <a href=\"#customers\">Customers</a><a href=\"#findings\">Findings</a></nav><main>",
     );
     out.push_str(&summary_section(data, card, mask_pii));
+    out.push_str(&super::calibration::section(&data.dedupe.calibration));
     out.push_str(&review_section(data, caps));
     out.push_str(&customers_section(data, caps));
     out.push_str(&findings_section(data, caps));

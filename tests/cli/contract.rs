@@ -125,3 +125,54 @@ fn init_config_for_the_demo_reads_every_row() {
             .any(|r| r["source"] == "sales_reps.xlsx#Events")
     );
 }
+
+/// `run.json` and the report show the model's calibration: every compared pair in the
+/// weight histogram, and each what-if threshold counting exactly the listed pairs above it.
+#[test]
+fn calibration_accounts_for_every_compared_pair() {
+    let out = tempfile::tempdir().expect("tempdir");
+    let o = steward(&[
+        "run",
+        "--quiet",
+        &fixture("demo").display().to_string(),
+        "--out",
+        &out.path().display().to_string(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let run: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(out.path().join("run.json")).expect("run.json"),
+    )
+    .expect("json");
+    let cal = &run["calibration"];
+    let compared = run["counts"]["pairs_compared"]
+        .as_u64()
+        .expect("pairs_compared");
+    assert!(compared > 0);
+    assert_eq!(cal["pairs_compared"].as_u64(), Some(compared));
+    let in_bands: u64 = cal["histogram"]
+        .as_array()
+        .expect("histogram")
+        .iter()
+        .filter_map(|b| b["pairs"].as_u64())
+        .sum();
+    assert_eq!(in_bands, compared);
+    let pairs = Table::read(&out.path().join("pairs.csv"));
+    for w in cal["what_if"].as_array().expect("what_if") {
+        let p = w["probability"].as_f64().expect("probability");
+        let listed = pairs
+            .rows
+            .iter()
+            .filter(|r| r["match_probability"].parse::<f64>().is_ok_and(|q| q >= p))
+            .count() as u64;
+        // pairs.csv rounds probabilities to six places; allow a pair sitting on the threshold.
+        let counted = w["pairs_at_or_above"].as_u64().expect("count");
+        assert!(
+            counted.abs_diff(listed) <= 1,
+            "at {p}: {counted} vs {listed} listed"
+        );
+    }
+    assert_eq!(cal["match_threshold"]["probability"].as_f64(), Some(0.95));
+    let report = std::fs::read_to_string(out.path().join("report.html")).expect("report");
+    assert!(report.contains("id=\"weight-histogram\""));
+    assert!(report.contains("id=\"threshold-what-if\""));
+}
