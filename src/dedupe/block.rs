@@ -46,6 +46,7 @@ enum Part {
     GivenSound,
     FamilySound,
     Names,
+    EitherName,
     FamilyWord,
     OrgWord,
 }
@@ -68,6 +69,7 @@ impl Part {
             "given_sound" => Part::GivenSound,
             "family_sound" => Part::FamilySound,
             "names" => Part::Names,
+            "name_part" => Part::EitherName,
             "family_word" => Part::FamilyWord,
             "org_word" => Part::OrgWord,
             _ => return None,
@@ -77,7 +79,7 @@ impl Part {
     /// The comparisons whose evidence this part guarantees (for blocking-aware EM).
     pub fn comparisons(self) -> &'static [&'static str] {
         match self {
-            Part::Names => &["given_name", "family_name"],
+            Part::Names | Part::EitherName => &["given_name", "family_name"],
             Part::Email | Part::EmailLocal => &["email"],
             Part::Phone => &["phone"],
             Part::Given | Part::GivenSound => &["given_name"],
@@ -143,6 +145,17 @@ impl Part {
                     let (a, b) = if g <= f { (g, f) } else { (f, g) };
                     vec![Cow::Owned(format!("{a}|{b}"))]
                 }
+            }
+            // The given and the family name each on its own: a record whose name columns
+            // were filled the other way round keeps the key its twin has.
+            Part::EitherName => {
+                let mut parts: Vec<Cow<'_, str>> = [f.given(), f.family()]
+                    .into_iter()
+                    .filter(non_empty)
+                    .map(Cow::Borrowed)
+                    .collect();
+                parts.dedup();
+                parts
             }
             // Each word of a double surname, three letters at least (`Ribeiro Sousa` is
             // found as `Sousa` and as `Ribeiro`: Iberian and Brazilian records drop either).
@@ -237,10 +250,33 @@ impl BlockRule {
             .collect()
     }
 
+    /// Whether the key holds both the given and the family name: then a record also has the
+    /// key it would have with the two exchanged, so a row whose name columns were filled the
+    /// other way round (`Watson | Amelia`) meets its twin.
+    fn keys_both_names(&self) -> bool {
+        self.keys_given_name() && self.parts.iter().any(|(p, _)| *p == Part::Family)
+    }
+
     /// Every key this record has under the rule (several when a part has several values).
     fn keys(&self, f: &Features) -> Vec<String> {
+        let mut keys = self.keys_in_order(f, false);
+        if self.keys_both_names() && f.given() != f.family() {
+            keys.extend(self.keys_in_order(f, true));
+            keys.sort_unstable();
+            keys.dedup();
+        }
+        keys
+    }
+
+    /// The keys with the given and family name as read, or exchanged (`swapped`).
+    fn keys_in_order(&self, f: &Features, swapped: bool) -> Vec<String> {
         let mut keys = vec![String::new()];
         for (part, len) in &self.parts {
+            let part = match (swapped, part) {
+                (true, Part::Given) => Part::Family,
+                (true, Part::Family) => Part::Given,
+                (_, p) => *p,
+            };
             let values = part.values(f);
             if values.is_empty() {
                 return Vec::new();
@@ -774,6 +810,46 @@ mod tests {
         let c = candidates(&rules, &f, &[true; 4], 100, 5);
         let pairs: Vec<(u32, u32)> = c.pairs().iter().map(|p| (p.a, p.b)).collect();
         assert_eq!(pairs, vec![(0, 1)]);
+    }
+
+    fn born(family: &str, given: &str, birth: &str) -> Features {
+        FeatureValues {
+            family: family.into(),
+            given: given.into(),
+            birth: birth.into(),
+            ..FeatureValues::default()
+        }
+        .into()
+    }
+
+    #[test]
+    fn a_rule_on_both_names_also_keys_them_exchanged() {
+        // `Watson | Amelia` is `Amelia Watson` with the columns filled the other way round
+        // and a typo in the given name; `Zoe Walker`, born the same year, stays apart.
+        let f = vec![
+            born("watson", "amela", "20061126"),
+            born("amelia", "watson", "20061127"),
+            born("walker", "zoe", "20060101"),
+        ];
+        let rules = vec![BlockRule::parse("given:2+family:2+birth_date:4").unwrap()];
+        let c = candidates(&rules, &f, &[true; 3], 100, 5);
+        let pairs: Vec<(u32, u32)> = c.pairs().iter().map(|p| (p.a, p.b)).collect();
+        assert_eq!(pairs, vec![(0, 1)]);
+    }
+
+    #[test]
+    fn name_part_keys_each_name_on_its_own() {
+        // One record has only a given name, its twin has the name in the family column.
+        let f = vec![
+            born("", "reuben", "19861221"),
+            born("reuben", "davies", "19861221"),
+            born("davies", "", "19861221"),
+            born("smith", "reuben", "19700101"),
+        ];
+        let rules = vec![BlockRule::parse("birth_date+name_part:2").unwrap()];
+        let c = candidates(&rules, &f, &[true; 4], 100, 5);
+        let pairs: Vec<(u32, u32)> = c.pairs().iter().map(|p| (p.a, p.b)).collect();
+        assert_eq!(pairs, vec![(0, 1), (1, 2)]);
     }
 
     #[test]

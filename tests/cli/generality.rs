@@ -439,3 +439,40 @@ fn a_familys_shared_mailbox_does_not_make_its_members_one_person() {
     assert_ne!(customer(6), customer(7), "Timothy and Bethany Hall");
     assert_eq!(customer(8), customer(9), "Oliver Green twice");
 }
+
+/// A row whose name columns were filled the other way round, with a typo in the name and a
+/// birth date a day off, shares no blocking key written the usual way; it is still compared
+/// with its twin. So is a given name alone in one row against the same name in the family
+/// column of another with the same birth date.
+#[test]
+fn rows_with_the_name_columns_the_other_way_round_are_compared_with_their_twins() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(
+        dir.path(),
+        "people.csv",
+        b"first_name,surname,dob,city\n\
+          Amela,Watson,2006-11-26,\n\
+          Watson,Amelia,2006-11-27,Hull\n\
+          Zoe,Walker,2006-01-01,Hull\n\
+          Reuben,,1986-12-21,Swansea\n\
+          Davies,Reuben,1986-12-21,Swansea\n\
+          Oliver,Price,1990-05-05,Leeds\n",
+    );
+    let config = write(
+        dir.path(),
+        "steward.toml",
+        b"[[source]]\npath = \"people.csv\"\n\n[dedupe]\nkeep_pairs_min_probability = 0.0\n",
+    );
+    let out = dir.path().join("out");
+    run_config(&config, &out);
+    let pairs = Table::read(&out.join("pairs.csv"));
+    let compared = |a: &str, b: &str| {
+        pairs
+            .rows
+            .iter()
+            .any(|r| r["left_row"] == a && r["right_row"] == b)
+    };
+    assert!(compared("1", "2"), "Amelia Watson was not compared");
+    assert!(compared("4", "5"), "Reuben Davies was not compared");
+    assert!(!compared("1", "3"), "Zoe Walker has no name in common");
+}
