@@ -78,6 +78,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         passthrough_headers: &headers,
         source_keys: &rec_ids,
         decisions: None,
+        nicknames: &steward::dedupe::Nicknames::built_in(),
     };
     let start = Instant::now();
     let result = dedupe::run(

@@ -144,6 +144,7 @@ fn bench_dedupe(locale: &LocaleData, records: &[Record]) {
         passthrough_headers: &passthrough,
         source_keys: &keys,
         decisions: None,
+        nicknames: &steward::dedupe::Nicknames::built_in(),
     };
     let started = Instant::now();
     let result = steward::dedupe::run(

@@ -123,6 +123,7 @@ pub fn process(config: &Config, progress: &dyn Progress) -> Result<RunData> {
 
     let locale = LocaleData::with_overrides(config.schemas_dir.as_deref())?;
     let normalizer = Normalizer::new(&locale, &config.normalize)?;
+    let nicknames = dedupe::Nicknames::from_locale(&locale)?;
     let header_rules = HeaderRules::from_locale(&locale)?;
     let profiler = Profiler::new(&locale, &normalizer, &header_rules)?;
     lap("setup")?;
@@ -165,6 +166,7 @@ pub fn process(config: &Config, progress: &dyn Progress) -> Result<RunData> {
         passthrough_headers: &passthrough,
         source_keys: &source_keys,
         decisions: decisions.as_ref(),
+        nicknames: &nicknames,
     };
     progress.start("dedupe", Some(records.len() as u64));
     let settings = with_found_identifiers(&config.dedupe, &sources);

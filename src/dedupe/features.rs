@@ -1,6 +1,7 @@
 //! Per-record comparison features, computed once per run: case-folded names (Latin keys and raw
 //! spellings), contact identifiers, the location, birth date and configured identifiers.
 
+use crate::normalize::name::nicknames::Nicknames;
 use crate::packed::PackedText;
 use crate::record::{Field, MatchKey, Record};
 use rayon::prelude::*;
@@ -21,6 +22,9 @@ pub struct FeatureValues {
     /// Nickname groups of the given name (`schemas/names.toml` `nicknames`), for
     /// [`super::compare::given_level`] without a table look-up per pair.
     pub given_nicknames: Vec<u32>,
+    /// Nickname groups of the family name read as a given name: a row whose name columns
+    /// were filled the other way round (`Campbell | Abby`) meets `Abigail Campbell`.
+    pub family_nicknames: Vec<u32>,
     /// Latin key of the middle name or patronymic, case-folded; empty when missing.
     pub middle: String,
     /// Phonetic key of the family name.
@@ -104,6 +108,8 @@ pub struct Features {
     text: PackedText<SLOTS>,
     /// See [`FeatureValues::given_nicknames`].
     pub given_nicknames: Vec<u32>,
+    /// See [`FeatureValues::family_nicknames`].
+    pub family_nicknames: Vec<u32>,
     /// See [`FeatureValues::ids`].
     pub ids: Vec<String>,
     /// See [`FeatureValues::personal_emails`].
@@ -116,6 +122,15 @@ pub struct Features {
     pub mobiles: [bool; 2],
     /// See [`FeatureValues::sure_mobiles`].
     pub sure_mobiles: [bool; 2],
+}
+
+impl FeatureValues {
+    /// Looks the given and the family name up in the nickname table, once per record.
+    pub fn with_nicknames(mut self, table: &Nicknames) -> FeatureValues {
+        self.given_nicknames = table.groups_of(&self.given, &self.given_raw);
+        self.family_nicknames = table.groups_of(&self.family, &self.family_raw);
+        self
+    }
 }
 
 impl From<FeatureValues> for Features {
@@ -147,6 +162,7 @@ impl From<FeatureValues> for Features {
         Features {
             text: PackedText::from_parts(&parts),
             given_nicknames: v.given_nicknames,
+            family_nicknames: v.family_nicknames,
             ids: v.ids,
             personal_emails: v.personal_emails,
             role_emails: v.role_emails,
@@ -174,6 +190,7 @@ impl Features {
             given_raw: self.given_raw().into(),
             family_raw: self.family_raw().into(),
             given_nicknames: self.given_nicknames.clone(),
+            family_nicknames: self.family_nicknames.clone(),
             middle: self.middle().into(),
             family_phonetic: self.family_phonetic().into(),
             emails: self.emails().map(str::to_string),
@@ -325,6 +342,7 @@ pub fn compute_all(
     records: &[Record],
     id_positions: &[Vec<Option<usize>>],
     id_count: usize,
+    nicknames: &Nicknames,
 ) -> Vec<Features> {
     let metaphone = DoubleMetaphone::default();
     records
@@ -334,7 +352,7 @@ pub fn compute_all(
                 .get(r.source as usize)
                 .map(Vec::as_slice)
                 .unwrap_or(&[]);
-            compute(r, positions, id_count, &metaphone)
+            compute(r, positions, id_count, &metaphone, nicknames)
         })
         .collect()
 }
@@ -357,6 +375,7 @@ pub fn compute(
     id_positions: &[Option<usize>],
     id_count: usize,
     metaphone: &DoubleMetaphone,
+    nicknames: &Nicknames,
 ) -> Features {
     let v = &rec.values;
     let (mut given, family) = names(rec);
@@ -405,8 +424,6 @@ pub fn compute(
     } else {
         sorted_words(&organization)
     };
-    let given_nicknames =
-        crate::normalize::name::nicknames::current().groups_of(&given, &given_raw);
     // A family's mailbox is one only on a person's record: `familyfocus@` on a charity's.
     let names_person = !given.is_empty() || !family.is_empty();
     let (role_kinds, household_kinds): (&[char], &[char]) = if names_person {
@@ -415,7 +432,6 @@ pub fn compute(
         (&['r'], &[])
     };
     FeatureValues {
-        given_nicknames,
         given_raw,
         family_raw: fold(v.get(Field::FamilyName)),
         given,
@@ -459,7 +475,9 @@ pub fn compute(
         household_emails: kind_flags(rec.keys.get(MatchKey::EmailKinds), household_kinds),
         mobiles: kind_flags(rec.keys.get(MatchKey::PhoneKinds), &['m', 'b']),
         sure_mobiles: kind_flags(rec.keys.get(MatchKey::PhoneKinds), &['m']),
+        ..FeatureValues::default()
     }
+    .with_nicknames(nicknames)
     .into()
 }
 
@@ -544,7 +562,13 @@ mod tests {
         rec.keys.set(MatchKey::Given, "oleksandr");
         rec.keys.set(MatchKey::Family, "shevchenko");
         rec.values.set(Field::Email, "O.Shev@Ukr.net");
-        let f = compute(&rec, &[], 0, &DoubleMetaphone::default());
+        let f = compute(
+            &rec,
+            &[],
+            0,
+            &DoubleMetaphone::default(),
+            &Nicknames::built_in(),
+        );
         assert_eq!(f.given(), "oleksandr");
         assert_eq!(f.family_raw(), "шевченко");
         assert_eq!(f.emails()[0], "o.shev@ukr.net");
@@ -560,8 +584,8 @@ mod tests {
         a.values.set(Field::Locality, "Бровари");
         let mut b = Record::default();
         b.values.set(Field::Locality, "Brovary");
-        let m = DoubleMetaphone::default();
-        let (fa, fb) = (compute(&a, &[], 0, &m), compute(&b, &[], 0, &m));
+        let (m, t) = (DoubleMetaphone::default(), Nicknames::built_in());
+        let (fa, fb) = (compute(&a, &[], 0, &m, &t), compute(&b, &[], 0, &m, &t));
         assert_eq!(fa.locality(), "brovary");
         assert_eq!(fa.locality(), fb.locality());
     }
@@ -570,7 +594,13 @@ mod tests {
     fn glued_thai_khun_is_not_part_of_the_given_name() {
         let mut rec = Record::default();
         rec.values.set(Field::GivenName, "คุณพรทิพย์");
-        let f = compute(&rec, &[], 0, &DoubleMetaphone::default());
+        let f = compute(
+            &rec,
+            &[],
+            0,
+            &DoubleMetaphone::default(),
+            &Nicknames::built_in(),
+        );
         assert_eq!(f.given_raw(), "พรทิพย์");
         assert_eq!(f.given(), crate::normalize::translit::latin_key("พรทิพย์"));
     }
@@ -586,8 +616,8 @@ mod tests {
         org.values
             .set(Field::Organization, "ПП \"Короленко Маркет\"");
         org.keys.set(MatchKey::Organization, "korolenko market");
-        let m = DoubleMetaphone::default();
-        let (a, b) = (compute(&rec, &[], 0, &m), compute(&org, &[], 0, &m));
+        let (m, t) = (DoubleMetaphone::default(), Nicknames::built_in());
+        let (a, b) = (compute(&rec, &[], 0, &m, &t), compute(&org, &[], 0, &m, &t));
         assert_eq!(a.org_tokens(), "korolenko market");
         assert_eq!(a.org_tokens(), b.org_tokens());
     }
@@ -598,11 +628,23 @@ mod tests {
         rec.values.set(Field::GivenName, "Anucha");
         rec.values.set(Field::FamilyName, "Boonma");
         rec.values.set(Field::Organization, "Boonma Household");
-        let f = compute(&rec, &[], 0, &DoubleMetaphone::default());
+        let f = compute(
+            &rec,
+            &[],
+            0,
+            &DoubleMetaphone::default(),
+            &Nicknames::built_in(),
+        );
         assert_eq!(f.organization(), "");
         assert_eq!(f.org_tokens(), "anucha boonma");
         rec.values.set(Field::Organization, "Boonma Logistics");
-        let f = compute(&rec, &[], 0, &DoubleMetaphone::default());
+        let f = compute(
+            &rec,
+            &[],
+            0,
+            &DoubleMetaphone::default(),
+            &Nicknames::built_in(),
+        );
         assert_eq!(f.organization(), "boonma logistics");
     }
 
@@ -610,7 +652,13 @@ mod tests {
     fn full_name_only_is_split() {
         let mut rec = Record::default();
         rec.values.set(Field::FullName, "Mary Ann Smith");
-        let f = compute(&rec, &[], 0, &DoubleMetaphone::default());
+        let f = compute(
+            &rec,
+            &[],
+            0,
+            &DoubleMetaphone::default(),
+            &Nicknames::built_in(),
+        );
         assert_eq!((f.given(), f.family()), ("mary ann", "smith"));
     }
 }

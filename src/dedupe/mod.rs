@@ -23,6 +23,7 @@ pub mod settings;
 mod strdist;
 pub mod thai_latin;
 
+pub use crate::normalize::name::nicknames::Nicknames;
 pub use calibration::Calibration;
 pub use cluster::Refusal;
 pub use decisions::{
@@ -169,7 +170,7 @@ impl DedupeResult {
 }
 
 /// What dedupe needs to know besides the records.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug)]
 pub struct DedupeInput<'a> {
     /// Source names (as in `xref.csv`), indexed by `Record::source`.
     pub source_names: &'a [String],
@@ -179,6 +180,8 @@ pub struct DedupeInput<'a> {
     pub source_keys: &'a [String],
     /// Steward decisions to honour.
     pub decisions: Option<&'a Decisions>,
+    /// The run's nickname table (`schemas/names.toml` `nicknames`).
+    pub nicknames: &'a Nicknames,
 }
 
 /// Clusters the eligible `records` into customers.

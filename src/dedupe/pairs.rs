@@ -40,7 +40,12 @@ pub(super) fn run(
     progress.start("dedupe: features", Some(records.len() as u64));
     let positions =
         features::identifier_positions(&settings.identifier_columns, input.passthrough_headers);
-    let feats = features::compute_all(records, &positions, settings.identifier_columns.len());
+    let feats = features::compute_all(
+        records,
+        &positions,
+        settings.identifier_columns.len(),
+        input.nicknames,
+    );
     progress.finish();
     crate::cancel::check(progress)?;
 

@@ -32,7 +32,9 @@ use crate::normalize::name::nicknames::{self, Meet};
 
 /// A distinct name of a cluster: given-name Latin key and spelling as written, then the
 /// family-name key and spelling (to recognise given and family entered the other way round).
-type Given<'f> = (&'f str, &'f str, &'f str, &'f str);
+/// A member's name: given key and spelling, family key and spelling, and the nickname groups
+/// of the given and of the family name ([`crate::dedupe::features::Features`]).
+type Given<'f> = (&'f str, &'f str, &'f str, &'f str, &'f [u32], &'f [u32]);
 
 /// Distinct values kept per kind and cluster.
 const MAX_DISTINCT: usize = 16;
@@ -161,7 +163,14 @@ impl<'f> View<'f> {
         );
         self.places.extend(places(f));
         if !f.given().is_empty() {
-            let name = (f.given(), f.given_raw(), f.family(), f.family_raw());
+            let name = (
+                f.given(),
+                f.given_raw(),
+                f.family(),
+                f.family_raw(),
+                f.given_nicknames.as_slice(),
+                f.family_nicknames.as_slice(),
+            );
             if initial_of(f.given(), f.given_raw()).is_some() {
                 self.initials.push(name);
             } else {
@@ -298,7 +307,7 @@ fn mailbox_names_one_side(email: &str, x: &View, y: &View) -> bool {
                 || name_similarity(owner.0, o.0, owner.1, o.1) >= PLAINLY_DIFFERENT;
             (fold_spelling(o.0).chars().next() == initial && alike)
                 || o.2.split(' ').any(|w| spells_given(token, w))
-                || nicknames::meet(owner.0, owner.1, o.0, o.1) != Meet::No
+                || nicknames::meet_groups(owner.4, o.4) != Meet::No
         })
     };
     match (mailbox_owner(&tokens, nx), mailbox_owner(&tokens, ny)) {
@@ -428,7 +437,7 @@ fn full_names_agree(x: &View, y: &View) -> bool {
     x.givens.iter().any(|a| {
         y.givens.iter().any(|b| {
             let given = matches!(given_level_plain(a.0, b.0, a.1, b.1), 1 | 3)
-                || nicknames::meet(a.0, a.1, b.0, b.1) == Meet::Same;
+                || nicknames::meet_groups(a.4, b.4) == Meet::Same;
             given && matches!(family_level(a.2, b.2, a.3, b.3), 1 | 2)
         })
     })
@@ -458,7 +467,7 @@ fn oriented_names<'f>(s: &View<'f>) -> Vec<Given<'f>> {
                     .iter()
                     .any(|o| !o.2.is_empty() && o.2 == n.0 && o.0 != n.0);
             if given_is_a_surname {
-                (n.2, n.3, n.0, n.1)
+                (n.2, n.3, n.0, n.1, n.5, n.4)
             } else {
                 n
             }
@@ -511,7 +520,7 @@ fn given_names_unlike(x: &View, y: &View) -> bool {
         };
         other_letter
             && name_similarity(a.0, b.0, ra, rb) < PLAINLY_DIFFERENT
-            && nicknames::meet(a.0, ra, b.0, rb) == Meet::No
+            && nicknames::meet_groups(a.4, b.4) == Meet::No
     };
     let (nx, ny) = (name_set(x), name_set(y));
     !nx.is_empty() && !ny.is_empty() && nx.iter().all(|a| ny.iter().all(|b| unlike(a, b)))
@@ -536,16 +545,16 @@ fn names_compatible(a: &Given, b: &Given) -> bool {
         }
         _ => {}
     }
-    if nicknames::meet(a.0, a.1, b.0, b.1) == Meet::Same {
+    if nicknames::meet_groups(a.4, b.4) == Meet::Same {
         return true;
     }
     // Given and family swapped on one side, whichever: its given column holds the family
     // name and its family column the given name, which may be a short form (`Kushnir |
     // Vasyl` / `Вася Кушнір`, `Campbell | Abby` / `Abigail Campbell`).
     let families = !a.2.is_empty() && !b.2.is_empty();
-    let b_swapped = (1..=3).contains(&given_level(a.0, b.2, a.1, b.3))
+    let b_swapped = (1..=3).contains(&given_level((a.0, a.1, a.4), (b.2, b.3, b.5)))
         && (1..=2).contains(&family_level(a.2, b.0, a.3, b.1));
-    let a_swapped = (1..=3).contains(&given_level(a.2, b.0, a.3, b.1))
+    let a_swapped = (1..=3).contains(&given_level((a.2, a.3, a.5), (b.0, b.1, b.4)))
         && (1..=2).contains(&family_level(a.0, b.2, a.1, b.3));
     (families && (b_swapped || a_swapped)) || names_rearranged(a.0, a.2, b.0, b.2)
 }

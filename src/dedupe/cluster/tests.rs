@@ -1,6 +1,7 @@
 use super::*;
 use crate::dedupe::compare::given_level_plain;
 use crate::dedupe::features::FeatureValues;
+use crate::normalize::name::nicknames::Nicknames;
 
 fn person(given: &str, email: &str, phone: &str, birth: &str) -> Features {
     FeatureValues {
@@ -11,6 +12,7 @@ fn person(given: &str, email: &str, phone: &str, birth: &str) -> Features {
         birth: birth.into(),
         ..FeatureValues::default()
     }
+    .with_nicknames(&Nicknames::built_in())
     .into()
 }
 
@@ -55,6 +57,7 @@ fn named(given: &str, family: &str, email: &str, phone: &str) -> Features {
         mobiles: [!phone.is_empty(), false],
         ..FeatureValues::default()
     }
+    .with_nicknames(&Nicknames::built_in())
     .into()
 }
 

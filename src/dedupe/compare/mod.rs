@@ -172,7 +172,8 @@ impl Comparison {
         if self.kind == Kind::GivenName {
             let level = if let Some(c) = &crossed {
                 let (a, b, a_raw, b_raw) = c.given;
-                given_level(a, b, a_raw, b_raw)
+                let (ga, gb) = c.given_groups;
+                given_level((a, a_raw, ga), (b, b_raw, gb))
             } else {
                 given_level_grouped(x, y)
             };
@@ -277,13 +278,11 @@ fn names_swapped(x: &Features, y: &Features) -> bool {
         return false;
     }
     if first + second <= 1.8 {
-        let short_form = |a: &str, a_raw: &str, b: &str, b_raw: &str| {
-            nicknames::meet(a, a_raw, b, b_raw) == Meet::Same
-        };
-        if short_form(x.given(), x.given_raw(), y.family(), y.family_raw()) {
+        let short_form = |a: &[u32], b: &[u32]| nicknames::meet_groups(a, b) == Meet::Same;
+        if short_form(&x.given_nicknames, &y.family_nicknames) {
             first = 1.0;
         }
-        if short_form(x.family(), x.family_raw(), y.given(), y.given_raw()) {
+        if short_form(&x.family_nicknames, &y.given_nicknames) {
             second = 1.0;
         }
     }
@@ -359,6 +358,8 @@ pub fn names_rearranged(given_a: &str, family_a: &str, given_b: &str, family_b: 
 /// comes first.
 struct CrossedNames<'f> {
     given: (&'f str, &'f str, &'f str, &'f str),
+    /// The nickname groups of the two names compared as given names.
+    given_groups: (&'f [u32], &'f [u32]),
     family: (&'f str, &'f str, &'f str, &'f str),
 }
 
@@ -385,11 +386,13 @@ impl<'f> CrossedNames<'f> {
         if second_is_given {
             CrossedNames {
                 given: second,
+                given_groups: (&x.family_nicknames, &y.given_nicknames),
                 family: first,
             }
         } else {
             CrossedNames {
                 given: first,
+                given_groups: (&x.given_nicknames, &y.family_nicknames),
                 family: second,
             }
         }
@@ -483,12 +486,16 @@ fn initials_of_parts(letters: &[char], name: &str) -> bool {
 
 /// Given-name level: exact, initial (`J.` / `John`), close (typo, first of several names, a
 /// nickname of the other), similar, different.
-pub fn given_level(a: &str, b: &str, a_raw: &str, b_raw: &str) -> u8 {
+/// `a_groups` and `b_groups` are the names' nickname groups ([`nicknames::Nicknames::groups_of`]).
+pub fn given_level(
+    (a, a_raw, a_groups): (&str, &str, &[u32]),
+    (b, b_raw, b_groups): (&str, &str, &[u32]),
+) -> u8 {
     let plain = given_level_plain(a, b, a_raw, b_raw);
     if plain <= NICKNAME {
         return plain;
     }
-    match nicknames::meet(a, a_raw, b, b_raw) {
+    match nicknames::meet_groups(a_groups, b_groups) {
         Meet::Same => NICKNAME,
         Meet::Ambiguous => plain.min(SIMILAR),
         Meet::No => plain,
@@ -512,17 +519,12 @@ pub fn middle_names_conflict(a: &str, b: &str) -> bool {
     jaro_winkler(a, b) < 0.9
 }
 
-/// [`given_level`] of two records, with the nickname groups their features hold.
+/// [`given_level`] of two records' given names.
 fn given_level_grouped(x: &Features, y: &Features) -> u8 {
-    let plain = given_level_plain(x.given(), y.given(), x.given_raw(), y.given_raw());
-    if plain <= NICKNAME {
-        return plain;
-    }
-    match nicknames::meet_groups(&x.given_nicknames, &y.given_nicknames) {
-        Meet::Same => NICKNAME,
-        Meet::Ambiguous => plain.min(SIMILAR),
-        Meet::No => plain,
-    }
+    given_level(
+        (x.given(), x.given_raw(), &x.given_nicknames),
+        (y.given(), y.given_raw(), &y.given_nicknames),
+    )
 }
 
 /// [`given_level`] by spelling alone, without the nickname table.

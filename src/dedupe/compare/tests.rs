@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::dedupe::features::FeatureValues;
+use crate::normalize::name::nicknames::Nicknames;
 
 fn person(given: &str, family: &str) -> Features {
     FeatureValues {
@@ -9,7 +10,15 @@ fn person(given: &str, family: &str) -> Features {
         family: family.into(),
         ..FeatureValues::default()
     }
+    .with_nicknames(&Nicknames::built_in())
     .into()
+}
+
+/// [`super::given_level`] with the built-in nickname table looked up for both names.
+fn given_level(a: &str, b: &str, a_raw: &str, b_raw: &str) -> u8 {
+    let t = Nicknames::built_in();
+    let (ga, gb) = (t.groups_of(a, a_raw), t.groups_of(b, b_raw));
+    super::given_level((a, a_raw, &ga), (b, b_raw, &gb))
 }
 
 fn level(c: &Comparison, x: &Features, y: &Features) -> &'static str {

@@ -8,8 +8,8 @@
 //! "Given Middle Family" (suffixes such as "Jr." after it). Words typed in two scripts
 //! ("Ivаn" with a Cyrillic а) are first written in one ([`unmix_scripts`]). Thai names keep
 //! their spelling; other scripts get case repaired only when a part is ALL-CAPS or all-lower
-//! (see [`case`]). Splitting rules are in [`split`]. Building the normaliser installs the
-//! `nicknames` table of its locale data for the dedupe ([`nicknames`]).
+//! (see [`case`]). Splitting rules are in [`split`]. The `nicknames` table of the same file
+//! is built for the dedupe ([`nicknames`]).
 
 mod case;
 pub mod nicknames;
@@ -46,7 +46,6 @@ struct Parts {
 impl NameNormalizer {
     /// Builds the normaliser from `schemas/names.toml`.
     pub fn from_locale(locale: &LocaleData) -> Result<NameNormalizer> {
-        nicknames::install(locale)?;
         Ok(NameNormalizer {
             rules: NameRules::from_locale(locale)?,
             metaphone: DoubleMetaphone::default(),

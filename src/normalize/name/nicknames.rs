@@ -6,9 +6,10 @@
 //! `Alex` for `Alexander` and `Alexandra`); two names that meet only through such a name meet
 //! [`Meet::Ambiguous`], which the dedupe treats as a hint, never as the same given name.
 //!
-//! The table is process-wide: the built-in one unless [`install`] was given a `names.toml`
-//! that defines `nicknames` (the name normaliser does so when it is built from the locale
-//! data, so a user's override is what the comparisons use).
+//! A run builds its table once from its locale data ([`Nicknames::from_locale`]: a user's
+//! `names.toml` that defines `nicknames` replaces the built-in list) and hands it to the
+//! dedupe, which looks every record's names up once ([`Nicknames::groups_of`]) and compares
+//! the groups ([`meet_groups`]). No table is shared between runs.
 
 use crate::error::Result;
 use crate::locale::LocaleData;
@@ -16,7 +17,6 @@ use crate::normalize::translit::{latin_key, latin_key_for};
 use crate::record::Country;
 use rustc_hash::FxHashMap as HashMap;
 use serde::Deserialize;
-use std::sync::{Arc, OnceLock, RwLock};
 
 /// How two given names relate through the table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -98,44 +98,28 @@ pub fn meet_groups(ga: &[u32], gb: &[u32]) -> Meet {
     }
 }
 
-static INSTALLED: RwLock<Option<Arc<Nicknames>>> = RwLock::new(None);
-static BUILT_IN: OnceLock<Arc<Nicknames>> = OnceLock::new();
+impl Nicknames {
+    /// The table of this locale data's `names.toml`; the built-in list when an override
+    /// does not define `nicknames`.
+    pub fn from_locale(locale: &LocaleData) -> Result<Nicknames> {
+        match parse(locale)? {
+            Some(table) => Ok(table),
+            None => Ok(parse(&LocaleData::default())?.unwrap_or_default()),
+        }
+    }
+
+    /// The built-in table (`schemas/names.toml` as compiled in).
+    pub fn built_in() -> Nicknames {
+        parse(&LocaleData::default())
+            .ok()
+            .flatten()
+            .unwrap_or_default()
+    }
+}
 
 fn parse(locale: &LocaleData) -> Result<Option<Nicknames>> {
     let file: File = locale.parse("names.toml")?;
     Ok(file.nicknames.map(|g| Nicknames::from_groups(&g)))
-}
-
-fn built_in() -> Arc<Nicknames> {
-    BUILT_IN
-        .get_or_init(|| {
-            let table = parse(&LocaleData::default()).ok().flatten();
-            Arc::new(table.unwrap_or_default())
-        })
-        .clone()
-}
-
-/// Uses the `nicknames` of this locale data's `names.toml` from now on, when it defines
-/// them (a partial override without the list keeps the current table).
-pub fn install(locale: &LocaleData) -> Result<()> {
-    if let (Some(table), Ok(mut slot)) = (parse(locale)?, INSTALLED.write()) {
-        *slot = Some(Arc::new(table));
-    }
-    Ok(())
-}
-
-/// The table in use.
-pub fn current() -> Arc<Nicknames> {
-    INSTALLED
-        .read()
-        .ok()
-        .and_then(|slot| slot.clone())
-        .unwrap_or_else(built_in)
-}
-
-/// [`Nicknames::meet`] on the table in use.
-pub fn meet(a: &str, a_raw: &str, b: &str, b_raw: &str) -> Meet {
-    current().meet(a, a_raw, b, b_raw)
 }
 
 #[cfg(test)]
@@ -143,7 +127,7 @@ mod tests {
     use super::*;
 
     fn built(a: &str, b: &str) -> Meet {
-        let t = built_in();
+        let t = Nicknames::built_in();
         let (ka, kb) = (latin_key(a), latin_key(b));
         t.meet(&ka, &a.to_lowercase(), &kb, &b.to_lowercase())
     }
@@ -179,6 +163,26 @@ mod tests {
         assert_eq!(built("Anna", "Olena"), Meet::No);
         assert_eq!(built("Robert", "William"), Meet::No);
         assert_eq!(built("Somchai", "Somsak"), Meet::No);
+    }
+
+    #[test]
+    fn two_tables_live_side_by_side() {
+        // One run's override does not change what another run's table says.
+        let own = Nicknames::from_groups(&[vec!["Robert".into(), "Robin".into()]]);
+        let built = Nicknames::built_in();
+        let (robin, robert, bob) = (latin_key("Robin"), latin_key("Robert"), latin_key("Bob"));
+        assert_eq!(own.meet(&robin, "robin", &robert, "robert"), Meet::Same);
+        assert_eq!(own.meet(&bob, "bob", &robert, "robert"), Meet::No);
+        assert_eq!(built.meet(&bob, "bob", &robert, "robert"), Meet::Same);
+    }
+
+    #[test]
+    fn an_override_without_nicknames_keeps_the_built_in_list() {
+        let mut locale = LocaleData::default();
+        locale.set("names.toml", "");
+        let table = Nicknames::from_locale(&locale).expect("table");
+        let (bob, robert) = (latin_key("Bob"), latin_key("Robert"));
+        assert_eq!(table.meet(&bob, "bob", &robert, "robert"), Meet::Same);
     }
 
     #[test]
