@@ -62,6 +62,42 @@ pub enum NameOrder {
     FamilyFirst,
 }
 
+/// Order of day and month in a source's numeric dates (`05/03/2024`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum DateOrder {
+    /// Proven by the source's own dates (a first number above 12 somewhere), else the row's
+    /// country decides (the default).
+    #[default]
+    Auto,
+    /// `05/03/2024` is 5 March.
+    DayFirst,
+    /// `03/05/2024` is 5 March.
+    MonthFirst,
+}
+
+impl DateOrder {
+    /// The field order this setting fixes; `None` for `auto`.
+    pub fn field_order(self) -> Option<crate::normalize::date::FieldOrder> {
+        use crate::normalize::date::FieldOrder;
+        match self {
+            DateOrder::Auto => None,
+            DateOrder::DayFirst => Some(FieldOrder::DayMonthYear),
+            DateOrder::MonthFirst => Some(FieldOrder::MonthDayYear),
+        }
+    }
+
+    /// The setting that fixes `order` (`auto` for a year-first order, which needs none).
+    pub fn from_field_order(order: Option<crate::normalize::date::FieldOrder>) -> DateOrder {
+        use crate::normalize::date::FieldOrder;
+        match order {
+            Some(FieldOrder::DayMonthYear) => DateOrder::DayFirst,
+            Some(FieldOrder::MonthDayYear) => DateOrder::MonthFirst,
+            _ => DateOrder::Auto,
+        }
+    }
+}
+
 /// One input source as configured (or as sniffed by `steward init`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -89,6 +125,9 @@ pub struct SourceConfig {
     /// Order of parts in full-name columns.
     #[serde(skip_serializing_if = "is_auto")]
     pub name_order: NameOrder,
+    /// Order of day and month in numeric dates.
+    #[serde(skip_serializing_if = "is_auto_date")]
+    pub date_order: DateOrder,
     /// Header → canonical field (`given_name`…), `source_key`, or `ignore`. Unlisted headers are mapped automatically.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub columns: BTreeMap<String, String>,
@@ -99,6 +138,10 @@ pub struct SourceConfig {
 
 fn is_auto(o: &NameOrder) -> bool {
     *o == NameOrder::Auto
+}
+
+fn is_auto_date(o: &DateOrder) -> bool {
+    *o == DateOrder::Auto
 }
 
 fn is_zero(v: &i32) -> bool {

@@ -72,7 +72,7 @@ impl RunData {
 }
 
 /// Counts reported back to the caller.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct RunSummary {
     pub sources: usize,
     pub rows: usize,
@@ -86,6 +86,9 @@ pub struct RunSummary {
     pub merged_rows: usize,
     pub review_pairs: usize,
     pub findings: usize,
+    /// Warnings about the inputs and the config (a configured column not in its file, a file
+    /// given twice, an output folder skipped), also in `findings`.
+    pub warnings: Vec<Finding>,
 }
 
 /// Runs every stage on the configured sources and writes the outputs into `out_dir`. The
@@ -251,37 +254,10 @@ fn apply_suppression(
 /// Every table read, with the source configuration it was read under.
 type ReadTables = Vec<(SourceConfig, SourceTable)>;
 
-/// Expands the configured paths and reads every table; Steward output folders among the
-/// paths are skipped, each with a warning finding.
+/// Expands the configured paths ([`crate::input_set`]) and reads every table; Steward output
+/// folders among the paths and files given twice are skipped, each with a warning finding.
 fn read_sources(config: &Config, progress: &dyn Progress) -> Result<(ReadTables, Vec<Finding>)> {
-    let mut configs: Vec<SourceConfig> = Vec::new();
-    let mut skipped: Vec<std::path::PathBuf> = Vec::new();
-    for sc in &config.sources {
-        let found = ingest::discover_inputs(std::slice::from_ref(&sc.path))?;
-        skipped.extend(found.skipped_outputs);
-        for file in found.files {
-            // One workbook may be configured once per sheet.
-            if !configs
-                .iter()
-                .any(|c| c.path == file && c.sheet == sc.sheet)
-            {
-                configs.push(SourceConfig {
-                    path: file,
-                    ..sc.clone()
-                });
-            }
-        }
-    }
-    if configs.is_empty()
-        && let Some(first) = skipped.first()
-    {
-        return Err(ingest::output_folder_error(first));
-    }
-    if configs.is_empty() {
-        return Err(Error::config(
-            "no input files: give FILES or DIRS, or [[source]] entries in the config",
-        ));
-    }
+    let (configs, skipped) = crate::input_set::resolve(config)?;
     progress.start("read", Some(configs.len() as u64));
     // Files are read in parallel; results are taken in configured order, so the tables and
     // the first error reported do not depend on the thread count.
@@ -301,18 +277,6 @@ fn read_sources(config: &Config, progress: &dyn Progress) -> Result<(ReadTables,
     }
     progress.finish();
     make_names_unique(&mut out);
-    let skipped = skipped
-        .iter()
-        .map(|path| {
-            Finding::new(
-                &path.display().to_string(),
-                0,
-                "input.steward_output",
-                crate::finding::Severity::Warning,
-                "a Steward output folder (or a file in one): not read, Steward never reads its own outputs as input",
-            )
-        })
-        .collect();
     Ok((out, skipped))
 }
 
@@ -418,14 +382,10 @@ fn map_table(
             }),
         };
     let mut assembled = assemble(id, &table, &mapping);
-    let date_order = normalizer
-        .dates()
-        .sniff_order(assembled.records.iter().flat_map(|r| {
-            [
-                r.raw.get(crate::record::Field::CreatedAt),
-                r.raw.get(crate::record::Field::BirthDate),
-            ]
-        }));
+    let date_order = sc
+        .date_order
+        .field_order()
+        .or_else(|| crate::normalize::source_order::date_order(normalizer, &assembled.records));
     // The raw cells now live in the records: free them before the tables are concatenated.
     table.rows = Vec::new();
     findings.append(&mut assembled.findings);

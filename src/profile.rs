@@ -435,6 +435,8 @@ impl<'a> Profiler<'a> {
             .filter(|f| !(f.code == "header.by_content" && refined.contains(&f.field.as_str())))
             .collect();
         findings.splice(0..0, from_headers);
+        let missing = crate::column_check::missing_columns(&table.name, &table.headers, overrides);
+        findings.splice(0..0, missing);
         (mapping, findings)
     }
 

@@ -53,7 +53,7 @@ pub enum Command {
     /// Profile exports without merging: quality.json and audit.html, and an exit code for cron or CI.
     #[command(after_help = AUDIT_HELP)]
     Audit(AuditArgs),
-    /// Sniff the inputs and print a steward.toml (format, encoding, delimiter, header row, country, column mapping) to correct.
+    /// Sniff the inputs and print a commented steward.toml (format, encoding, delimiter, sheet, header row, country, name and date order, column mapping) to correct.
     #[command(after_help = AFTER_HELP)]
     Init(InitArgs),
 }
@@ -78,7 +78,7 @@ pub struct SourceFlags {
 /// The inputs of `run` and `audit`: files, a config, and flags for the files.
 #[derive(Args, Debug)]
 pub struct Inputs {
-    /// Input files and directories (every csv, tsv, txt, xlsx, xls, ods, jsonl inside a directory).
+    /// Input files and directories (every csv, tsv, txt, xlsx, xls, ods, jsonl inside a directory and its subfolders); a file given twice is read once.
     #[arg(value_name = "FILES|DIRS")]
     pub paths: Vec<PathBuf>,
     /// steward.toml with sources and options; paths given on the command line are added to its sources.
@@ -152,7 +152,7 @@ pub struct InitArgs {
     /// Input files and directories to sniff.
     #[arg(value_name = "FILES|DIRS", required = true)]
     pub paths: Vec<PathBuf>,
-    /// Write the config to this file instead of standard output.
+    /// Write the config to this file instead of standard output; its paths are relative to the file's folder, so it runs from any directory.
     #[arg(short, long, value_name = "FILE")]
     pub write: Option<PathBuf>,
     #[command(flatten)]

@@ -2,6 +2,7 @@
 
 mod args;
 mod progress_bar;
+mod summary;
 mod terminal;
 
 use anyhow::Context;
@@ -109,23 +110,24 @@ fn build_config(
         Some(p) => Config::from_file(p)?,
         None => Config::default(),
     };
+    // A path also in the config, or given twice, is read once (`steward::input_set`), with
+    // a warning.
     for path in paths {
-        if cfg.source_for(path).is_none() {
-            cfg.sources.push(SourceConfig {
-                path: path.clone(),
-                encoding: flags.encoding.clone(),
-                country: flags.country.clone(),
-                delimiter: flags.delimiter.clone(),
-                sheet: flags.sheet.clone(),
-                ..SourceConfig::default()
-            });
-        }
+        cfg.sources.push(SourceConfig {
+            path: path.clone(),
+            encoding: flags.encoding.clone(),
+            country: flags.country.clone(),
+            delimiter: flags.delimiter.clone(),
+            sheet: flags.sheet.clone(),
+            ..SourceConfig::default()
+        });
     }
     cfg.validate()?;
     Ok(cfg)
 }
 
 fn run(args: RunArgs, bars: Bars) -> anyhow::Result<i32> {
+    let started = std::time::Instant::now();
     let quiet = bars.quiet();
     let mut cfg = build_config(
         args.inputs.config.as_ref(),
@@ -151,42 +153,8 @@ fn run(args: RunArgs, bars: Bars) -> anyhow::Result<i32> {
     })?;
     bars.clear();
     if !quiet {
-        eprintln!(
-            "steward: {} rows from {} sources → {} customers ({} rows merged, {} quarantined, {} suppressed, {} pairs to review, {} findings) in {}",
-            summary.rows,
-            summary.sources,
-            summary.customers,
-            summary.merged_rows,
-            summary.quarantined,
-            summary.suppressed,
-            summary.review_pairs,
-            summary.findings,
-            terminal::printable(&args.out.display().to_string())
-        );
-        if let Some(d) = summary.decisions {
-            eprintln!(
-                "steward: decisions: {} read, {} unresolved, {} conflicting{}",
-                d.read,
-                d.unresolved,
-                d.conflicting,
-                if d.unresolved + d.conflicting > 0 {
-                    " (not applied; see the dedupe.decision_* findings)"
-                } else {
-                    ""
-                }
-            );
-        }
-        if let Some(s) = summary.suppression {
-            eprintln!(
-                "steward: suppression list: {} entries read, {} matched, {} matched no row{}",
-                s.entries,
-                s.matched,
-                s.unmatched,
-                match s.ignored_cells {
-                    0 => String::new(),
-                    n => format!("; {n} cell(s) neither an e-mail nor a phone were skipped"),
-                }
-            );
+        for line in summary::lines(&summary, &args.out, started.elapsed()) {
+            eprintln!("{line}");
         }
     }
     Ok(exit::OK)
@@ -218,8 +186,8 @@ fn audit(args: AuditArgs, bars: Bars) -> anyhow::Result<i32> {
     if !quiet {
         eprintln!(
             "steward audit: {} rows, {} customers, estimated duplicate share {:.4}; quality.json and audit.html in {}",
-            outcome.rows,
-            outcome.customers,
+            steward::thousands::count(outcome.rows),
+            steward::thousands::count(outcome.customers),
             outcome.duplicate_share,
             terminal::printable(&args.out.display().to_string())
         );
@@ -244,13 +212,15 @@ fn audit(args: AuditArgs, bars: Bars) -> anyhow::Result<i32> {
 
 fn init(args: InitArgs) -> anyhow::Result<i32> {
     let base = build_config(None, &args.paths, &args.source)?;
-    let sniffed = steward::init::sniff_config(&base)?;
-    let text = sniffed.to_toml()?;
-    let header = "# steward.toml written by `steward init`: check the sniffed values, then `steward run --config steward.toml --out OUT`.\n\n";
+    let (sniffed, warnings) = steward::init::sniff_config(&base)?;
+    for w in &warnings {
+        eprintln!("{}", summary::warning_line(w));
+    }
+    let text = steward::init::write_config(&sniffed, args.write.as_deref())?;
     match args.write {
-        Some(path) => std::fs::write(&path, format!("{header}{text}"))
+        Some(path) => std::fs::write(&path, text)
             .with_context(|| format!("cannot write {}", path.display()))?,
-        None => print!("{header}{text}"),
+        None => print!("{text}"),
     }
     Ok(exit::OK)
 }

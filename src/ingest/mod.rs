@@ -2,6 +2,7 @@
 
 mod delimited;
 mod detect;
+mod discover;
 mod encoding;
 mod header;
 mod jsonl;
@@ -21,10 +22,10 @@ use crate::checksum::sha256_hex;
 use crate::config::{Format, SourceConfig};
 use crate::error::{Error, Result};
 use crate::finding::{Finding, Severity};
-use crate::outdir::{is_inside_output_folder, is_output_folder};
 use std::path::{Path, PathBuf};
 use table::{Numbering, Overflow};
 
+pub use discover::{Discovered, discover, discover_inputs, output_folder_error};
 pub use encoding::Decoded;
 
 /// One raw data row: its 1-based data-row number (header excluded) and its cells.
@@ -58,67 +59,6 @@ pub struct SourceTable {
     pub sha256: String,
     /// Size of the file in bytes.
     pub bytes: u64,
-}
-
-/// The data files found under the paths given, and the Steward output folders skipped.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Discovered {
-    pub files: Vec<PathBuf>,
-    /// Given folders (or files inside them) that hold Steward's own outputs: never read.
-    pub skipped_outputs: Vec<PathBuf>,
-}
-
-/// Expands files and directories into the data files to read, sorted; errors on a
-/// missing path, a directory with no data files, or when every path given is a Steward
-/// output folder.
-pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
-    let found = discover_inputs(paths)?;
-    if found.files.is_empty()
-        && let Some(first) = found.skipped_outputs.first()
-    {
-        return Err(output_folder_error(first));
-    }
-    Ok(found.files)
-}
-
-/// The input error for a path that is (or lies in) a Steward output folder.
-pub fn output_folder_error(path: &Path) -> Error {
-    Error::input(
-        "this is a Steward output folder (it holds .steward/ or Steward's run.json); Steward \
-         does not read its own outputs as input",
-    )
-    .at_path(path)
-}
-
-/// Like [`discover`], but a Steward output folder (or a file inside one) is skipped and
-/// listed rather than refused.
-pub fn discover_inputs(paths: &[PathBuf]) -> Result<Discovered> {
-    let mut out = Vec::new();
-    let mut skipped_outputs = Vec::new();
-    for p in paths {
-        if p.exists() && (is_output_folder(p) || is_inside_output_folder(p)) {
-            skipped_outputs.push(p.clone());
-        } else if p.is_dir() {
-            let mut found: Vec<PathBuf> = std::fs::read_dir(p)
-                .map_err(|e| Error::input(format!("cannot read directory: {e}")).at_path(p))?
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|f| f.is_file() && Format::from_path(f).is_some())
-                .collect();
-            if found.is_empty() {
-                return Err(Error::input("directory holds no data files").at_path(p));
-            }
-            found.sort();
-            out.extend(found);
-        } else if p.exists() {
-            out.push(p.clone());
-        } else {
-            return Err(Error::input("no such file or directory").at_path(p));
-        }
-    }
-    Ok(Discovered {
-        files: out,
-        skipped_outputs,
-    })
 }
 
 /// Reads one source into its tables (one per non-empty sheet for a workbook), with the

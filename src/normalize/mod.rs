@@ -11,6 +11,7 @@ pub mod email;
 pub mod name;
 pub mod org;
 pub mod phone;
+pub mod source_order;
 pub mod text;
 pub mod translit;
 
@@ -71,6 +72,11 @@ impl Normalizer {
     /// The date normaliser, for sniffing a source's date order.
     pub fn dates(&self) -> &date::DateNormalizer {
         &self.date
+    }
+
+    /// The name normaliser, for sniffing a source's name order.
+    pub fn names(&self) -> &name::NameNormalizer {
+        &self.name
     }
 
     /// The address rules, for the postcode and region clues of source sniffing.

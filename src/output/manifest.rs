@@ -17,12 +17,7 @@ pub fn summary(data: &RunData) -> RunSummary {
         suppression: data.suppression,
         decisions: data.dedupe.decisions,
         customers: data.golden.len(),
-        merged_rows: data
-            .golden
-            .iter()
-            .filter(|g| g.members.len() > 1)
-            .map(|g| g.members.len())
-            .sum(),
+        merged_rows: crate::survive::merged_rows(&data.golden),
         review_pairs: data
             .dedupe
             .pairs
@@ -30,8 +25,22 @@ pub fn summary(data: &RunData) -> RunSummary {
             .filter(|p| p.decision == Decision::Review)
             .count(),
         findings: data.findings.len(),
+        warnings: data
+            .findings
+            .iter()
+            .filter(|f| PRINTED_WARNINGS.contains(&f.code.as_str()))
+            .cloned()
+            .collect(),
     }
 }
+
+/// Findings about the inputs and the config that the closing summary also prints: a
+/// configured column the file lacks, a file given twice, an output folder skipped.
+const PRINTED_WARNINGS: [&str; 3] = [
+    crate::column_check::COLUMN_NOT_FOUND,
+    crate::input_set::DUPLICATE,
+    crate::input_set::STEWARD_OUTPUT,
+];
 
 /// Writes `quality.json`.
 pub fn write_quality(card: &validate::Scorecard, staging: &Staging) -> Result<()> {

@@ -147,12 +147,13 @@ pub fn count_chart(title: &str, counts: &[(String, usize)], limit: usize) -> Str
         let w = (*count as f64 / max * BAR_WIDTH).max(1.0);
         let _ = write!(
             svg,
-            "<text class=\"label\" x=\"{:.0}\" y=\"{:.1}\" text-anchor=\"end\">{}</text><rect class=\"s-count\" x=\"{label_width}\" y=\"{y:.1}\" width=\"{w:.1}\" height=\"12\"></rect><text class=\"value\" x=\"{:.1}\" y=\"{:.1}\">{count}</text>",
+            "<text class=\"label\" x=\"{:.0}\" y=\"{:.1}\" text-anchor=\"end\">{}</text><rect class=\"s-count\" x=\"{label_width}\" y=\"{y:.1}\" width=\"{w:.1}\" height=\"12\"></rect><text class=\"value\" x=\"{:.1}\" y=\"{:.1}\">{}</text>",
             label_width - 6.0,
             y + 10.0,
             html(label),
             label_width + w + 3.0,
-            y + 10.0
+            y + 10.0,
+            crate::thousands::count(*count)
         );
     }
     svg.push_str("</svg></figure>");

@@ -7,6 +7,7 @@ use super::payload;
 use super::select::{self, Caps};
 use crate::dedupe::Decision;
 use crate::pipeline::RunData;
+use crate::thousands::count;
 use crate::validate::Scorecard;
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -57,11 +58,7 @@ fn summary_section(data: &RunData, card: &Scorecard, mask_pii: bool) -> String {
         }
     }
     let quarantined = data.eligible.iter().filter(|e| !**e).count();
-    let merged_away: usize = data
-        .golden
-        .iter()
-        .map(|g| g.members.len().saturating_sub(1))
-        .sum();
+    let merged = crate::survive::merged_rows(&data.golden);
     let review = data
         .dedupe
         .pairs
@@ -76,14 +73,15 @@ fn summary_section(data: &RunData, card: &Scorecard, mask_pii: bool) -> String {
     for (label, n) in [
         ("rows read", data.records.len()),
         ("customers out", data.golden.len()),
-        ("duplicates merged", merged_away),
+        ("rows merged", merged),
         ("pairs in review", review),
         ("rows quarantined", quarantined),
         ("findings", data.findings.len()),
     ] {
         let _ = write!(
             s,
-            "<div class=\"tile\"><b>{n}</b><span>{}</span></div>",
+            "<div class=\"tile\"><b>{}</b><span>{}</span></div>",
+            count(n),
             html(label)
         );
     }
@@ -91,8 +89,9 @@ fn summary_section(data: &RunData, card: &Scorecard, mask_pii: bool) -> String {
     for (src, n) in data.sources.iter().zip(&rows_per_source) {
         let _ = write!(
             s,
-            "<tr><td>{}</td><td class=\"num\">{n}</td></tr>",
-            html(&src.table.name)
+            "<tr><td>{}</td><td class=\"num\">{}</td></tr>",
+            html(&src.table.name),
+            count(*n)
         );
     }
     s.push_str("</tbody></table><h3>Quality before and after</h3>");
@@ -117,9 +116,10 @@ fn findings_summary(data: &RunData) -> String {
     for (code, field, n) in select::findings_by_code_and_field(&data.findings) {
         let _ = write!(
             s,
-            "<tr><td>{}</td><td>{}</td><td class=\"num\">{n}</td></tr>",
+            "<tr><td>{}</td><td>{}</td><td class=\"num\">{}</td></tr>",
             html(&code),
-            html(&field)
+            html(&field),
+            count(n)
         );
     }
     s.push_str("</tbody></table>");
@@ -129,7 +129,9 @@ fn findings_summary(data: &RunData) -> String {
 fn cap_notice(shown: usize, total: usize, what: &str, how: &str) -> String {
     if shown < total {
         format!(
-            "<p class=\"notice cap\">Showing {shown} of {total} {}: {}. The CSV outputs hold them all.</p>",
+            "<p class=\"notice cap\">Showing {} of {} {}: {}. The CSV outputs hold them all.</p>",
+            count(shown),
+            count(total),
             html(what),
             html(how)
         )
@@ -169,9 +171,12 @@ fn customers_section(data: &RunData, caps: &Caps) -> String {
     let shown = data.golden.len().min(caps.clusters);
     let mut s = String::from("<section id=\"customers\"><h2>Customers</h2>");
     let how = if merged > caps.clusters {
-        format!("a fixed sample of the {merged} merged customers")
+        format!("a fixed sample of the {} merged customers", count(merged))
     } else {
-        format!("all {merged} merged customers, then a fixed sample of the others")
+        format!(
+            "all {} merged customers, then a fixed sample of the others",
+            count(merged)
+        )
     };
     s.push_str(&cap_notice(shown, data.golden.len(), "customers", &how));
     s.push_str(

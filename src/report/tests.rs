@@ -567,9 +567,11 @@ fn a_large_run_embeds_capped_detail_and_complete_counts() {
             .flatten()
             .any(|f| f["code"] == "name.rare")
     );
-    assert!(html.contains("Showing 5000 of 8000 review pairs"));
-    assert!(html.contains("Showing 2000 of 20000 customers"));
-    assert!(html.contains("<td>phone.missing</td><td></td><td class=\"num\">11760</td>"));
+    // Counts carry thousands separators, as in the closing summary.
+    assert!(html.contains("Showing 5,000 of 8,000 review pairs"));
+    assert!(html.contains("Showing 2,000 of 20,000 customers"));
+    assert!(html.contains("<td>phone.missing</td><td></td><td class=\"num\">11,760</td>"));
+    assert!(html.contains("<b>24,000</b><span>rows read</span>"));
     assert!(html.len() < 12_000_000, "report is {} bytes", html.len());
     if let Ok(path) = std::env::var("STEWARD_REPORT_SAMPLE_LARGE") {
         std::fs::write(path, &html).expect("write large sample");

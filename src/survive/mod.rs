@@ -33,6 +33,16 @@ pub struct Golden {
     pub value_source: ValueSources,
 }
 
+/// Rows merged: the rows that share their customer with at least one other row (the closing
+/// summary, `run.json` `rows_merged` and the report all count this).
+pub fn merged_rows(golden: &[Golden]) -> usize {
+    golden
+        .iter()
+        .filter(|g| g.members.len() > 1)
+        .map(|g| g.members.len())
+        .sum()
+}
+
 /// For each field of a golden record, the record its value came from. Inline `u32`s (dedupe
 /// refuses runs of more records): at a million customers a `Vec<Option<usize>>` each was
 /// a quarter of a gigabyte.

@@ -137,7 +137,7 @@ impl DateNormalizer {
                 month_first,
             } => {
                 let message = format!(
-                    "ambiguous date: {} if day-first, {} if month-first; set the source's country or date order",
+                    "ambiguous date: {} if day-first, {} if month-first; set the source's country or date_order",
                     day_first.date, month_first.date
                 );
                 (

@@ -57,6 +57,19 @@ impl NameNormalizer {
         self.rules.is_given_name(word)
     }
 
+    /// The order the evidence reads one full-name cell in (see [`split`]); `None` when it
+    /// does not decide one.
+    pub fn evidence_order(
+        &self,
+        raw: &str,
+        country: Option<crate::record::Country>,
+    ) -> Option<crate::config::NameOrder> {
+        let value = case::unify_apostrophes(&unmix_scripts(&clean(raw)));
+        let (_, rest) = salutation::take_salutations(&value, country, &self.rules);
+        let (_, rest) = salutation::take_suffixes(&rest, &self.rules);
+        split::evidence_order(&rest, country, &self.rules)
+    }
+
     /// Normalises the record's names in place.
     pub fn apply(&self, rec: &mut Record, ctx: &RowContext, issues: &mut Vec<Issue>) {
         let mut read = |f: Field| {

@@ -83,6 +83,30 @@ pub(super) fn split_full_name(
     }
 }
 
+/// The order the evidence reads cleaned `full` in, when it decides one: `None` for a guess,
+/// and for a value both orders read alike (one word, a comma, Thai script).
+pub(super) fn evidence_order(
+    full: &str,
+    country: Option<Country>,
+    rules: &NameRules,
+) -> Option<NameOrder> {
+    let auto = split_full_name(full, NameOrder::Auto, country, rules);
+    if auto.guessed {
+        return None;
+    }
+    let given_first = split_full_name(full, NameOrder::GivenFirst, country, rules);
+    let family_first = split_full_name(full, NameOrder::FamilyFirst, country, rules);
+    if given_first == family_first {
+        None
+    } else if auto == given_first {
+        Some(NameOrder::GivenFirst)
+    } else if auto == family_first {
+        Some(NameOrder::FamilyFirst)
+    } else {
+        None
+    }
+}
+
 fn parts(given: &str, middle: &str, family: &str, guessed: bool) -> SplitName {
     SplitName {
         given: given.to_string(),

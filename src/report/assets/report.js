@@ -32,6 +32,7 @@
   function rec(i) { return D.records[i] || { s: null, row: 0, key: "", v: {} }; }
   function sourceName(r) { return r.s === null || D.sources[r.s] === undefined ? "?" : D.sources[r.s]; }
   function describe(r) { return sourceName(r) + " row " + r.row; }
+  function num(n) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ","); }
   function fmt(x, digits) { return x === null || x === undefined ? "n/a" : Number(x).toFixed(digits); }
 
   // ---- marks (steward decisions) ----
@@ -47,7 +48,7 @@
   function saveMarks() {
     try { window.localStorage.setItem(storeKey, JSON.stringify(marks)); } catch (e) { /* storage unavailable: keep in memory */ }
     var n = Object.keys(marks).length;
-    document.getElementById("decision-count").textContent = n + " marked";
+    document.getElementById("decision-count").textContent = num(n) + " marked";
   }
   // A cell a spreadsheet would run as a formula gets a leading "'", as in the CLI's CSV
   // outputs (src/spreadsheet.rs): text starting with = + - @ tab or CR, except an E.164 phone
@@ -184,7 +185,7 @@
       var end = Math.min(items.length, shown + PAGE);
       for (; shown < end; shown++) list.insertBefore(render(items[shown], shown), more);
       more.hidden = shown >= items.length;
-      more.textContent = "Show more (" + (items.length - shown) + " left)";
+      more.textContent = "Show more (" + num(items.length - shown) + " left)";
     }
     list.appendChild(more);
     more.addEventListener("click", step);
@@ -213,7 +214,7 @@
       var r = rec(m);
       members.push(el("tr", null, [el("td", { text: sourceName(r) }), el("td", { cls: "num", text: String(r.row) }), el("td", { text: r.key })]));
     });
-    var extra = c.size > c.members.length ? el("p", { cls: "muted", text: (c.size - c.members.length) + " more records not listed" }) : null;
+    var extra = c.size > c.members.length ? el("p", { cls: "muted", text: num(c.size - c.members.length) + " more records not listed" }) : null;
     return el("div", { cls: "item customer" }, [
       el("div", { cls: "item-head" }, [el("b", { text: c.id }), el("span", { text: c.size + (c.size === 1 ? " record" : " records") })]),
       el("div", { cls: "evidence" }, [el("table", { cls: "grid" }, rows), el("table", { cls: "grid" }, members)]),
@@ -232,7 +233,7 @@
         return index[i].text.indexOf(q) >= 0 || (qd.length >= 3 && index[i].digits.indexOf(qd) >= 0);
       });
       while (list.firstChild) list.removeChild(list.firstChild);
-      document.getElementById("customer-count").textContent = hits.length + " of " + D.customers.length + " shown customers match";
+      document.getElementById("customer-count").textContent = num(hits.length) + " of " + num(D.customers.length) + " shown customers match";
       pager(list, hits, customerCard);
     }
     input.addEventListener("input", update);
@@ -265,7 +266,7 @@
         tbody.appendChild(el("tr", null, [f.s, String(f.row), f.f, f.code, f.sev, f.raw, f.sug, f.msg].map(function (t) { return el("td", { text: t }); })));
       });
       var note = hits.length > 500 ? " (first 500 listed)" : "";
-      document.getElementById("finding-count").textContent = hits.length + " of " + D.findings.length + " embedded findings" + note;
+      document.getElementById("finding-count").textContent = num(hits.length) + " of " + num(D.findings.length) + " embedded findings" + note;
     }
     [code, field, source].forEach(function (s) { s.addEventListener("change", update); });
     update();
