@@ -3,6 +3,7 @@
 
 use super::escape::html;
 use crate::dedupe::calibration::{Calibration, Threshold, WeightBand};
+use crate::thousands::grouped;
 use std::fmt::Write;
 
 const PLOT_WIDTH: f64 = 640.0;
@@ -65,7 +66,7 @@ pub fn histogram(c: &Calibration) -> String {
          <div class=\"legend\"><span><i class=\"z-non-match\"></i>not merged</span><span><i class=\"z-review\"></i>review</span>\
          <span><i class=\"z-match\"></i>merged</span></div>\
          <svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\">",
-        c.pairs_compared
+        grouped(c.pairs_compared)
     );
     let (Some(lo), Some(hi)) = (
         bands
@@ -94,7 +95,7 @@ pub fn histogram(c: &Calibration) -> String {
             TOP + PLOT_HEIGHT - h,
             (x(to) - x(from) - 1.0).max(1.0),
             html(&band_label(b)),
-            b.pairs,
+            grouped(b.pairs),
             b.expected_matches
         );
     }
@@ -159,7 +160,7 @@ fn what_if_table(c: &Calibration) -> String {
             "<tr><td class=\"num\">{}</td><td class=\"num\">{:.2}</td><td class=\"num\">{}</td><td>{note}</td></tr>",
             w.probability,
             Threshold::at(w.probability).weight,
-            w.pairs_at_or_above
+            grouped(w.pairs_at_or_above)
         );
     }
     s.push_str(
@@ -195,6 +196,20 @@ mod tests {
         assert!(svg.contains("577 compared pairs"), "{svg}");
         assert!(svg.contains("match threshold: probability 0.95"));
         assert!(svg.contains("weight 9 to 10: 30 pairs"));
+    }
+
+    #[test]
+    fn counts_have_thousands_separators() {
+        let mut h = WeightHistogram::default();
+        for _ in 0..1234 {
+            h.add(-5.0, 0.03);
+        }
+        let c = Calibration::new(&h, std::iter::empty(), 0.2, 0.95, 0.5);
+        let svg = histogram(&c);
+        assert!(
+            svg.contains("1,234 compared pairs") && svg.contains(": 1,234 pairs"),
+            "{svg}"
+        );
     }
 
     #[test]
