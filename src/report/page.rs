@@ -149,7 +149,8 @@ fn review_section(data: &RunData, caps: &Caps) -> String {
         .count();
     let mut s = String::from(
         "<section id=\"review\"><h2>Review queue</h2><p>Pairs the model was unsure of and merges a \
-         guard held back, the most uncertain first. Mark each as a match or not; the marks are kept \
+         guard held back, those whose decision matters most first (the most uncertain, weighted by \
+         the rows a decision would move between customers). Mark each as a match or not; the marks are kept \
          in this browser while you work. Download them as <code>decisions.csv</code> and pass it to \
          <code>steward run --decisions decisions.csv</code> so the next run honours them.</p>",
     );
@@ -157,7 +158,7 @@ fn review_section(data: &RunData, caps: &Caps) -> String {
         total.min(caps.review),
         total,
         "review pairs",
-        "the most uncertain ones",
+        "those whose decision matters most",
     ));
     s.push_str(
         "<div class=\"toolbar\"><button type=\"button\" id=\"download-decisions\">Download decisions.csv</button>\

@@ -30,10 +30,14 @@ pub fn build(data: &RunData, caps: &Caps, mask_pii: bool) -> Value {
         .iter()
         .filter(|p| p.decision == crate::dedupe::Decision::Review)
         .count();
-    let review: Vec<Value> = select::review_pairs(&data.dedupe.pairs, caps.review)
-        .into_iter()
-        .map(|p| review_item(p, &data.dedupe.fields(p), &mut table))
-        .collect();
+    let review: Vec<Value> = select::review_pairs(
+        &data.dedupe.pairs,
+        &select::Membership::new(&data.golden, data.records.len()),
+        caps.review,
+    )
+    .into_iter()
+    .map(|p| review_item(p, &data.dedupe.fields(p), &mut table))
+    .collect();
     let customers: Vec<Value> = select::customers(&data.golden, caps.clusters)
         .into_iter()
         .map(|g| customer(g, caps.members, &mut table))

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 /// Limits on the detail embedded in the report; counts and charts are always complete.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Caps {
-    /// Review pairs embedded (the most uncertain first).
+    /// Review pairs embedded (those whose decision matters most first).
     pub review: usize,
     /// Customers embedded in the cluster browser (merged ones first, sampled deterministically).
     pub clusters: usize,
@@ -30,20 +30,63 @@ impl Default for Caps {
     }
 }
 
-/// Pairs in the review band, the most uncertain (closest to probability 0.5) first; ties by
-/// record indices. At most `cap`.
-pub fn review_pairs(pairs: &[ScoredPair], cap: usize) -> Vec<&ScoredPair> {
-    let mut review: Vec<&ScoredPair> = pairs
+/// Each record's customer (index into the golden records) and that customer's size.
+pub struct Membership {
+    of: Vec<Option<(u32, u32)>>,
+}
+
+impl Membership {
+    /// Membership of `records` records in `golden`.
+    pub fn new(golden: &[Golden], records: usize) -> Membership {
+        let mut of = vec![None; records];
+        for (c, g) in golden.iter().enumerate() {
+            let size = u32::try_from(g.members.len()).unwrap_or(u32::MAX);
+            for &m in &g.members {
+                if let Some(slot) = of.get_mut(m) {
+                    *slot = Some((c as u32, size));
+                }
+            }
+        }
+        Membership { of }
+    }
+
+    /// Rows whose customer a decision on the pair changes: the smaller side joins the larger
+    /// on a match; a pair already inside one customer moves one row when it is split.
+    fn rows_moved(&self, p: &ScoredPair) -> u32 {
+        let side = |i: u32| self.of.get(i as usize).copied().flatten();
+        match (side(p.a), side(p.b)) {
+            (Some((ca, na)), Some((cb, nb))) if ca != cb => na.min(nb),
+            _ => 1,
+        }
+    }
+}
+
+/// Pairs in the review band, those whose decision matters most first: uncertainty (1 at
+/// probability 0.5, 0 at 0 or 1) times the rows the decision moves, so a doubtful link
+/// between two large customers comes before a doubtful single row; ties by uncertainty,
+/// then record indices. At most `cap`.
+pub fn review_pairs<'p>(
+    pairs: &'p [ScoredPair],
+    membership: &Membership,
+    cap: usize,
+) -> Vec<&'p ScoredPair> {
+    let mut review: Vec<(f64, &ScoredPair)> = pairs
         .iter()
         .filter(|p| p.decision == Decision::Review)
+        .map(|p| (impact(p, membership), p))
         .collect();
-    review.sort_by(|x, y| {
-        uncertainty(x)
-            .total_cmp(&uncertainty(y))
+    review.sort_by(|(ix, x), (iy, y)| {
+        iy.total_cmp(ix)
+            .then(uncertainty(x).total_cmp(&uncertainty(y)))
             .then((x.a, x.b).cmp(&(y.a, y.b)))
     });
     review.truncate(cap);
-    review
+    review.into_iter().map(|(_, p)| p).collect()
+}
+
+fn impact(p: &ScoredPair, membership: &Membership) -> f64 {
+    let doubt = 1.0 - 2.0 * uncertainty(p).min(0.5);
+    doubt * f64::from(membership.rows_moved(p))
 }
 
 fn uncertainty(p: &ScoredPair) -> f64 {
@@ -126,4 +169,55 @@ pub fn findings_by_code_and_field(findings: &[Finding]) -> Vec<(String, String, 
         .collect();
     rows.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| (&a.0, &a.1).cmp(&(&b.0, &b.1))));
     rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dedupe::PairReason;
+
+    fn pair(a: u32, b: u32, p: f64) -> ScoredPair {
+        ScoredPair {
+            a,
+            b,
+            match_probability: p,
+            match_weight: 0.0,
+            vector: 0,
+            decision: Decision::Review,
+            reason: PairReason::Model,
+        }
+    }
+
+    fn customer(members: &[usize]) -> Golden {
+        Golden {
+            customer_id: format!("C{}", members[0]),
+            values: Default::default(),
+            members: members.to_vec(),
+            value_source: Default::default(),
+        }
+    }
+
+    #[test]
+    fn a_doubtful_link_between_large_customers_comes_before_a_doubtful_single_row() {
+        // Records 0-4 are one customer, 5-9 another, 10 and 11 single rows.
+        let golden = vec![
+            customer(&[0, 1, 2, 3, 4]),
+            customer(&[5, 6, 7, 8, 9]),
+            customer(&[10]),
+            customer(&[11]),
+        ];
+        let membership = Membership::new(&golden, 12);
+        let pairs = vec![
+            pair(10, 11, 0.5), // most uncertain, moves one row
+            pair(0, 5, 0.7),   // less uncertain, moves five rows
+            pair(1, 2, 0.55),  // inside one customer
+            pair(3, 11, 0.9),  // moves one row, fairly sure
+        ];
+        let order: Vec<(u32, u32)> = review_pairs(&pairs, &membership, 10)
+            .iter()
+            .map(|p| (p.a, p.b))
+            .collect();
+        assert_eq!(order, vec![(0, 5), (10, 11), (1, 2), (3, 11)]);
+        assert_eq!(review_pairs(&pairs, &membership, 2).len(), 2);
+    }
 }
