@@ -162,7 +162,7 @@ fn review_section(data: &RunData, caps: &Caps) -> String {
     ));
     s.push_str(
         "<div class=\"toolbar\"><button type=\"button\" id=\"download-decisions\">Download decisions.csv</button>\
-         <span id=\"decision-count\"></span></div><div id=\"review-list\"></div></section>",
+         <span id=\"decision-count\"></span></div><div id=\"review-groups\"></div><div id=\"review-list\"></div></section>",
     );
     s
 }

@@ -6,8 +6,10 @@
 #    DOM, and checks that the script finished (body[data-steward-ready=ok]), raised no error,
 #    logged no uncaught console error, and exported a well-formed decisions CSV;
 # 2. takes a screenshot (default: next to the report, report.png).
+#    With SELFTEST=group the page instead clicks "None match" on the largest group of review
+#    pairs with the same evidence, and every pair of that group must be exported as a non-match.
 # Environment: CHROMIUM (browser binary), EXPECT_DECISION (an exact CSV line the export must
-# contain). Exits 0 on success, 1 on a failed check, 2 on bad usage or a missing browser.
+# contain), SELFTEST (pair, the default, or group). Exits 0 on success, 1 on a failed check, 2 on bad usage or a missing browser.
 set -euo pipefail
 
 usage() { echo "usage: $0 REPORT.html [SCREENSHOT.png]" >&2; exit 2; }
@@ -37,7 +39,13 @@ run_browser() {
 }
 
 url="file://$report_abs"
-if ! run_browser --virtual-time-budget=10000 --dump-dom "$url#selftest" >"$work/dom.html" 2>"$work/console.log"; then
+case ${SELFTEST:-pair} in
+  pair) hash=selftest ;;
+  group) hash=selftest-group ;;
+  *) echo "SELFTEST must be pair or group" >&2; exit 2 ;;
+esac
+export SELFTEST=${SELFTEST:-pair}
+if ! run_browser --virtual-time-budget=10000 --dump-dom "$url#$hash" >"$work/dom.html" 2>"$work/console.log"; then
   echo "FAIL: chromium could not load the report" >&2
   tail -20 "$work/console.log" >&2
   exit 1
@@ -65,7 +73,15 @@ header = "decision,left_source,left_key,right_source,right_key,customer_id,note"
 if not lines or lines[0] != header:
     failures.append("decisions export lacks the header %r (got %r)" % (header, lines[:1]))
 has_review = "data-pair=" in dom
-if has_review:
+if os.environ.get("SELFTEST") == "group":
+    size = re.search(r'<tr data-group="0" data-group-size="([0-9]+)"', dom)
+    if not size:
+        failures.append("no group of review pairs was rendered")
+    else:
+        marked = [l for l in lines[1:] if l.startswith("non-match,")]
+        if len(marked) != int(size.group(1)) or len(marked) != len(lines) - 1:
+            failures.append("expected %s 'non-match' decisions for the largest group, got %r" % (size.group(1), lines[1:]))
+elif has_review:
     marked = [l for l in lines[1:] if l.startswith("match,")]
     if len(marked) != 1:
         failures.append("expected one 'match' decision after clicking the first review item, got %r" % lines[1:])

@@ -220,6 +220,70 @@ fn report_decision_clicked_in_a_browser_sticks_on_the_next_run() {
     );
 }
 
+/// "None match" on a group of review pairs with the same evidence, clicked in headless
+/// Chromium, exports every pair of the group; on the next run none of them is merged and
+/// each is listed as the steward's decision.
+#[test]
+fn a_group_decision_clicked_in_a_browser_covers_every_pair_of_the_group() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = fixture("synth_small");
+    let first = run_with_decisions(&data, &dir.path().join("o1"), None);
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/run.sh");
+    let shot = Path::new(env!("CARGO_TARGET_TMPDIR")).join("report-group.png");
+    let o = Command::new("bash")
+        .arg(&script)
+        .arg(dir.path().join("o1/report.html"))
+        .arg(&shot)
+        .env("SELFTEST", "group")
+        .output()
+        .expect("run browser check");
+    let stdout = String::from_utf8_lossy(&o.stdout).to_string();
+    if o.status.code() == Some(2) && std::env::var_os("STEWARD_REQUIRE_BROWSER").is_none() {
+        eprintln!(
+            "skipped: no chromium ({})",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        return;
+    }
+    assert!(
+        o.status.success(),
+        "browser check failed:\n{stdout}\n{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let exported: Vec<&str> = stdout
+        .lines()
+        .map(str::trim)
+        .filter(|l| l.starts_with("decision,") || l.starts_with("non-match,"))
+        .collect();
+    assert!(
+        exported.len() >= 3,
+        "a group has two pairs or more: {stdout}"
+    );
+    let file = write(
+        dir.path(),
+        "decisions.csv",
+        format!("{}\n", exported.join("\n")).as_bytes(),
+    );
+    let second = run_with_decisions(&data, &dir.path().join("o2"), Some(&file));
+    for line in &exported[1..] {
+        let d: Vec<&str> = line.split(',').collect();
+        assert_ne!(
+            customer(&second, d[1], d[2]),
+            customer(&second, d[3], d[4]),
+            "{line}"
+        );
+        // Each exported pair was a review pair of the first run, between two customers.
+        assert_ne!(customer(&first, d[1], d[2]), customer(&first, d[3], d[4]));
+    }
+    let pairs = Table::read(&dir.path().join("o2/pairs.csv"));
+    let by_steward = pairs.filter("reason", "steward");
+    assert_eq!(
+        by_steward.len(),
+        exported.len() - 1,
+        "each group pair decided by the steward"
+    );
+}
+
 /// Four distinct people in one file keyed by an ID column, and a run of them with `decisions`.
 fn four_people(dir: &Path, decisions: &str) -> (Table, Table, serde_json::Value, String) {
     let input = write(

@@ -9,6 +9,7 @@
 
   var D = JSON.parse(document.getElementById("steward-data").textContent);
   var PAGE = 100;
+  var GROUPS = 30;
   var NAME_FIELDS = ["given_name", "middle_name", "family_name", "full_name", "organization", "email", "email_alt", "phone", "phone_alt"];
 
   function el(tag, props, children) {
@@ -176,7 +177,67 @@
   function renderReview() {
     var list = document.getElementById("review-list");
     if (!D.review.length) { list.appendChild(el("p", { cls: "muted", text: "Nothing to review." })); return; }
+    renderGroups();
     pager(list, D.review, reviewItem);
+  }
+
+  // ---- groups: pairs with the same evidence, decided at once ----
+  // A pair's evidence is the set of comparisons that speak for a match (a positive weight:
+  // "email, phone agree") and why a guard held it back; pairs with the same evidence are one
+  // kind of case, and a steward who has seen a few of them can decide the rest in one click.
+  function signature(item) {
+    var agree = item.fields.filter(function (f) { return (f.w || 0) > 0; }).map(function (f) { return f.c; });
+    var said = agree.length ? agree.join(", ") + " agree" : "no field agrees";
+    return (item.reason ? "held back (" + item.reason + "): " : "") + said;
+  }
+  function groupsOf(items) {
+    var by = {};
+    items.forEach(function (item) {
+      var s = signature(item);
+      (by[s] = by[s] || []).push(item);
+    });
+    return Object.keys(by).map(function (s) { return { sig: s, items: by[s] }; })
+      .filter(function (g) { return g.items.length >= 2; })
+      .sort(function (a, b) { return b.items.length - a.items.length || (a.sig < b.sig ? -1 : a.sig > b.sig ? 1 : 0); });
+  }
+  function bulkMark(group, decision) {
+    group.items.forEach(function (item) {
+      var id = pairId(item);
+      if (decision) marks[id] = { decision: decision, note: (marks[id] && marks[id].note) || "" }; else delete marks[id];
+    });
+    Array.prototype.forEach.call(document.querySelectorAll("#review-list .item[data-pair]"), function (box) {
+      var item = D.review[Number(box.getAttribute("data-pair"))];
+      if (item) paintMark(box, marks[pairId(item)]);
+    });
+    saveMarks();
+  }
+  function renderGroups() {
+    var host = document.getElementById("review-groups");
+    var groups = groupsOf(D.review);
+    if (!host || !groups.length) return;
+    var tbody = el("tbody");
+    groups.slice(0, GROUPS).forEach(function (g, n) {
+      var p = g.items.map(function (i) { return i.p || 0; });
+      var range = fmt(Math.min.apply(null, p), 3) + "–" + fmt(Math.max.apply(null, p), 3);
+      var buttons = [["match", "All match"], ["non-match", "None match"], ["", "Clear"]].map(function (b) {
+        var btn = el("button", { type: "button", "data-group-decision": b[0], text: b[1] });
+        btn.addEventListener("click", function () { bulkMark(g, b[0]); });
+        return btn;
+      });
+      tbody.appendChild(el("tr", { "data-group": String(n), "data-group-size": String(g.items.length) }, [
+        el("td", { cls: "num", text: num(g.items.length) }),
+        el("td", { text: range }),
+        el("td", { text: g.sig }),
+        el("td", null, buttons)
+      ]));
+    });
+    var head = el("thead", null, [el("tr", null, ["pairs", "probability", "evidence", ""].map(function (t) { return el("th", { text: t }); }))]);
+    var note = groups.length > GROUPS ? " The " + num(GROUPS) + " largest of " + num(groups.length) + " are listed." : "";
+    host.appendChild(el("details", null, [
+      el("summary", { text: "Decide a group at once: " + num(groups.length) + " kinds of evidence shared by two or more pairs" }),
+      el("p", { cls: "muted", text: "Pairs whose rows agree on the same fields (and that a guard held back for the same reason). A decision marks every pair of the group, shown or not yet." + note }),
+      el("table", { cls: "grid", id: "group-table" }, [head, tbody])
+    ]));
   }
   function pager(list, items, render) {
     var shown = 0;
@@ -273,22 +334,25 @@
   }
 
   // ---- start ----
-  function selftest() {
-    var first = document.querySelector("#review-list button[data-decision='match']");
+  function selftest(what) {
+    var selector = what === "group" ? "#group-table tr[data-group='0'] button[data-group-decision='non-match']"
+      : "#review-list button[data-decision='match']";
+    var first = document.querySelector(selector);
     if (first) first.click();
     var pre = document.getElementById("selftest-decisions");
     pre.textContent = decisionsCsv();
     pre.hidden = false;
   }
   try {
-    var testing = window.location.hash === "#selftest";
+    var hash = window.location.hash;
+    var testing = hash === "#selftest" || hash === "#selftest-group";
     if (!testing) loadMarks();
     document.getElementById("download-decisions").addEventListener("click", download);
     renderReview();
     saveMarks();
     renderCustomers();
     renderFindings();
-    if (testing) selftest();
+    if (testing) selftest(hash === "#selftest-group" ? "group" : "pair");
     body.setAttribute("data-steward-ready", "ok");
   } catch (e) {
     body.setAttribute("data-steward-error", String(e && e.message));
