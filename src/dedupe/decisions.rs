@@ -1,12 +1,15 @@
-//! Steward decisions: must-link, cannot-link and customer assignments read from (and written
-//! to) a CSV file, honoured over the model on every run.
+//! Steward decisions: must-link, cannot-link, customer assignments, rows taken out of their
+//! customer and chosen golden values, read from (and written to) a CSV file, honoured over
+//! the model and survivorship on every run.
 //!
 //! Format (UTF-8 CSV with a header; columns found by name, extra columns ignored):
-//! `decision,left_source,left_key,left_row,right_source,right_key,right_row,customer_id,note`.
-//! `decision` is `match` (must-link), `non-match` (cannot-link) or `assign` (pin the left
-//! record to `customer_id`; the right side is empty). A record is named by its source (file
-//! name as in `xref.csv`) and either its `source_key` (as in `xref.csv`) or its 1-based `row`;
-//! the key wins when both are given.
+//! `decision,left_source,left_key,left_row,right_source,right_key,right_row,customer_id,field,value,note`.
+//! `decision` is `match` (must-link), `non-match` (cannot-link), `assign` (pin the left
+//! record to `customer_id`; the right side is empty), `split` (the left record is a customer
+//! of its own: the model links it to nothing, only a steward's `match` can) or `value` (the
+//! golden record `customer_id` takes `value` for `field`, whatever survivorship would choose;
+//! no record named). A record is named by its source (file name as in `xref.csv`) and either
+//! its `source_key` (as in `xref.csv`) or its 1-based `row`; the key wins when both are given.
 
 use crate::error::{Error, Result};
 use crate::record::Record;
@@ -22,6 +25,10 @@ pub enum DecisionKind {
     NonMatch,
     /// The record belongs to `customer_id`.
     Assign,
+    /// The record is a customer of its own.
+    Split,
+    /// The golden record `customer_id` takes `value` for `field`.
+    Value,
 }
 
 impl DecisionKind {
@@ -30,6 +37,8 @@ impl DecisionKind {
             DecisionKind::Match => "match",
             DecisionKind::NonMatch => "non-match",
             DecisionKind::Assign => "assign",
+            DecisionKind::Split => "split",
+            DecisionKind::Value => "value",
         }
     }
 
@@ -38,6 +47,8 @@ impl DecisionKind {
             "match" | "must-link" | "same" => Some(DecisionKind::Match),
             "non-match" | "nonmatch" | "cannot-link" | "different" => Some(DecisionKind::NonMatch),
             "assign" => Some(DecisionKind::Assign),
+            "split" | "take-out" | "separate" => Some(DecisionKind::Split),
+            "value" | "set-value" => Some(DecisionKind::Value),
             _ => None,
         }
     }
@@ -62,6 +73,10 @@ pub struct StewardDecision {
     pub left: RecordRef,
     pub right: RecordRef,
     pub customer_id: String,
+    /// The golden field a `value` decision sets (a canonical field name as in `golden.csv`).
+    pub field: String,
+    /// The value a `value` decision chooses (empty: the field is left empty).
+    pub value: String,
     pub note: String,
 }
 
@@ -71,7 +86,7 @@ pub struct Decisions {
     pub entries: Vec<StewardDecision>,
 }
 
-const COLUMNS: [&str; 9] = [
+const COLUMNS: [&str; 11] = [
     "decision",
     "left_source",
     "left_key",
@@ -80,6 +95,8 @@ const COLUMNS: [&str; 9] = [
     "right_key",
     "right_row",
     "customer_id",
+    "field",
+    "value",
     "note",
 ];
 
@@ -122,9 +139,11 @@ pub fn parse_decisions(text: &str) -> Result<Decisions> {
                 .to_string()
         };
         let kind = DecisionKind::parse(&cell(0)).ok_or_else(|| {
-            Error::input("decisions: unknown decision; use match, non-match or assign")
-                .at_row(row)
-                .at_field("decision")
+            Error::input(
+                "decisions: unknown decision; use match, non-match, assign, split or value",
+            )
+            .at_row(row)
+            .at_field("decision")
         })?;
         let parse_row = |s: String| s.parse::<u64>().unwrap_or(0);
         let left = RecordRef {
@@ -138,14 +157,14 @@ pub fn parse_decisions(text: &str) -> Result<Decisions> {
             row: parse_row(cell(6)),
         };
         let named = |r: &RecordRef| !r.source.is_empty() && (!r.key.is_empty() || r.row > 0);
-        let ok = named(&left)
-            && if kind == DecisionKind::Assign {
-                !cell(7).is_empty()
-            } else {
-                named(&right)
-            };
+        let ok = match kind {
+            DecisionKind::Assign => named(&left) && !cell(7).is_empty(),
+            DecisionKind::Split => named(&left),
+            DecisionKind::Value => !cell(7).is_empty() && !cell(8).is_empty(),
+            DecisionKind::Match | DecisionKind::NonMatch => named(&left) && named(&right),
+        };
         if !ok {
-            return Err(Error::input("decisions: each decision needs source and key (or row) for its records, and assign a customer_id").at_row(row));
+            return Err(Error::input("decisions: each decision needs source and key (or row) for its records, assign a customer_id, and value a customer_id and field").at_row(row));
         }
         entries.push(StewardDecision {
             line: row,
@@ -153,7 +172,9 @@ pub fn parse_decisions(text: &str) -> Result<Decisions> {
             left,
             right,
             customer_id: cell(7),
-            note: cell(8),
+            field: cell(8),
+            value: cell(9),
+            note: cell(10),
         });
     }
     Ok(Decisions { entries })
@@ -175,6 +196,8 @@ pub fn write_decisions<W: std::io::Write>(decisions: &Decisions, out: W) -> Resu
             &d.right.key,
             &row(d.right.row),
             &d.customer_id,
+            &d.field,
+            &d.value,
             &d.note,
         ])
         .map_err(io)?;
@@ -213,6 +236,8 @@ pub struct Resolved {
     pub cannot_link: Vec<(usize, usize)>,
     /// (record, customer_id), sorted; one per record (the first in the file).
     pub assign: Vec<(usize, String)>,
+    /// Records taken out of their customer (`split`), sorted.
+    pub split: Vec<usize>,
     /// Decisions not applied, why, and the record they name when it is in the run.
     pub not_applied: Vec<(StewardDecision, NotApplied, Option<usize>)>,
     /// The decisions-file row of each must-link, for messages.
@@ -301,14 +326,19 @@ pub fn resolve(
     };
     let mut out = Resolved::default();
     let mut assigned: HashMap<usize, (&str, u64)> = HashMap::default();
-    for d in &decisions.entries {
+    for d in decisions
+        .entries
+        .iter()
+        .filter(|d| d.kind != DecisionKind::Value)
+    {
         let left = find(&d.left);
-        let right = if d.kind == DecisionKind::Assign {
+        let right = if matches!(d.kind, DecisionKind::Assign | DecisionKind::Split) {
             vec![]
         } else {
             find(&d.right)
         };
-        if left.is_empty() || (d.kind != DecisionKind::Assign && right.is_empty()) {
+        let one_sided = matches!(d.kind, DecisionKind::Assign | DecisionKind::Split);
+        if left.is_empty() || (!one_sided && right.is_empty()) {
             out.not_applied
                 .push((d.clone(), NotApplied::NotInRun, None));
             continue;
@@ -352,6 +382,8 @@ pub fn resolve(
                 DecisionKind::NonMatch => out
                     .cannot_link
                     .extend(right.iter().map(|&b| (a.min(b), a.max(b)))),
+                DecisionKind::Split => out.split.push(a),
+                DecisionKind::Value => {}
             }
         }
     }
@@ -360,6 +392,8 @@ pub fn resolve(
     out.cannot_link.sort_unstable();
     out.cannot_link.dedup();
     out.assign.sort();
+    out.split.sort_unstable();
+    out.split.dedup();
     out
 }
 

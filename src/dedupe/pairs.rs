@@ -454,8 +454,10 @@ impl Scoring<'_> {
     }
 }
 
-/// Steward must-links become matches and cannot-links non-matches, whatever the score.
+/// Steward must-links become matches and cannot-links non-matches, whatever the score; a
+/// record taken out of its customer (`split`) is linked by no model pair.
 fn apply_steward(scored: &mut [ScoredPair], resolved: &Resolved) {
+    let split = |i: usize| resolved.split.binary_search(&i).is_ok();
     for p in scored.iter_mut() {
         let key = p.records();
         if resolved.cannot_link.binary_search(&key).is_ok() {
@@ -463,6 +465,9 @@ fn apply_steward(scored: &mut [ScoredPair], resolved: &Resolved) {
             p.reason = PairReason::Steward;
         } else if resolved.must_link.binary_search(&key).is_ok() {
             p.decision = Decision::Match;
+            p.reason = PairReason::Steward;
+        } else if split(key.0) || split(key.1) {
+            p.decision = Decision::NonMatch;
             p.reason = PairReason::Steward;
         }
     }
