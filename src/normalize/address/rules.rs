@@ -222,6 +222,30 @@ impl AddressRules {
         found.next().is_none().then_some(first.as_str())
     }
 
+    /// The one name survivorship writes for a town (`Kiev`, `Kyiv`, `Киев` → `Київ`): the
+    /// country's own name when `locality_names` knows the written form, or when the written
+    /// form romanises like the own name (`Kyiv`, `Lviv`, `Krakow`); `None` for a town the
+    /// table does not hold.
+    pub fn canonical_locality(&self, country: Option<Country>, locality: &str) -> Option<&str> {
+        if let Some(own) = self.own_locality_name(country, locality) {
+            return Some(own);
+        }
+        let key = crate::normalize::translit::latin_key(locality);
+        if key.is_empty() {
+            return None;
+        }
+        let tables: Vec<&CountryRules> = match country {
+            Some(_) => vec![self.for_country(country)],
+            None => self.countries.values().collect(),
+        };
+        let mut found = tables
+            .into_iter()
+            .flat_map(|rules| rules.locality_names.values())
+            .filter(|own| crate::normalize::translit::latin_key(own) == key);
+        let first = found.next()?;
+        found.all(|other| other == first).then_some(first.as_str())
+    }
+
     /// The one country whose region table holds `text` as a name (`Mazowieckie` → PL,
     /// `Bayern` → DE); none for a code (two or three letters say too little: `by`, `be`) or a
     /// name several countries share.
