@@ -33,7 +33,7 @@ def postcode_true(value, truths):
 def script(s):
     kinds = set()
     for c in s:
-        if not c.isalpha():
+        if not c.isalpha() or unicodedata.category(c) == "Lm":  # ʼ is a letter to Python
             continue
         name = unicodedata.name(c, "")
         kinds.add(name.split(" ")[0])

@@ -41,7 +41,9 @@ pub fn choose(
         .filter_map(|&i| {
             let rec = records.get(i)?;
             let count = ADDRESS.iter().filter(|&&f| rec.values.has(f)).count();
-            if count == 0 {
+            // A country alone is no address (the country survives on its own when no
+            // address gives one).
+            if count == usize::from(rec.values.has(Field::Country)) {
                 return None;
             }
             let mut value: Vec<String> = ADDRESS

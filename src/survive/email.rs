@@ -5,7 +5,8 @@
 //! local part. Within such a group the spelling survives that normalisation did not flag as a
 //! likely typo (`email.domain_typo`), then the one more records carry, then the one whose
 //! local part spells more of the members' given and family names (`ruppersberger` over
-//! `ruppersebrger` when a member is called Ruppersberger). Across groups the rules decide, a
+//! `ruppersebrger` when a member is called Ruppersberger), then the one more of whose words
+//! are such names (`marianna.nurek` over `mariann.anurek`). Across groups the rules decide, a
 //! group counting all its spellings' records as agreement.
 
 use super::rules::{Candidate, Rule, pick};
@@ -167,13 +168,17 @@ pub fn is_variant_or_suspect(
 }
 
 /// How many of the members' given and family name keys (Latin, three letters or more) the
-/// address's local part spells.
-fn name_hits(address: &str, records: &[Record], members: &[usize]) -> usize {
-    let local: String = address
-        .rsplit_once('@')
-        .map_or(address, |(l, _)| l)
+/// address's local part spells, and how many of its words (between dots, dashes,
+/// underscores, digits) are one (`marianna.nurek` over `mariann.anurek`).
+fn name_hits(address: &str, records: &[Record], members: &[usize]) -> (usize, usize) {
+    let raw_local = address.rsplit_once('@').map_or(address, |(l, _)| l);
+    let local: String = raw_local
         .chars()
         .filter(char::is_ascii_alphabetic)
+        .collect();
+    let tokens: Vec<&str> = raw_local
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|t| !t.is_empty())
         .collect();
     let mut names: Vec<&str> = members
         .iter()
@@ -184,7 +189,9 @@ fn name_hits(address: &str, records: &[Record], members: &[usize]) -> usize {
         .collect();
     names.sort_unstable();
     names.dedup();
-    names.iter().filter(|k| local.contains(**k)).count()
+    let spelt = names.iter().filter(|k| local.contains(**k)).count();
+    let words = tokens.iter().filter(|t| names.contains(t)).count();
+    (spelt, words)
 }
 
 /// Optimal-string-alignment distance of at most two (a transposition is one edit).

@@ -510,6 +510,44 @@ fn a_misspelt_email_loses_to_the_spelling_that_agrees_with_the_name() {
         "",
         "a misspelling is no alternate"
     );
+    let records = vec![
+        mail_rec(1, "2024-01-01", "mariann.anurek@wp.pl", "marianna", "nurek"),
+        mail_rec(2, "2019-01-01", "marianna.nurek@wp.pl", "marianna", "nurek"),
+    ];
+    let g = run(
+        &records,
+        &[vec![0, 1]],
+        &[None],
+        &SurvivorshipRules::default(),
+        &[],
+    );
+    assert_eq!(
+        g[0].values.get(Field::Email),
+        "marianna.nurek@wp.pl",
+        "the same letters, but only one spelling's words are the names"
+    );
+}
+
+#[test]
+fn a_country_alone_is_no_address_to_win_over_a_postcode() {
+    let records = vec![
+        rec(0, 1, "2019-04-02", &[(Field::Country, "GB")]),
+        rec(
+            1,
+            2,
+            "2019-01-21",
+            &[(Field::PostalCode, "LS26 5QT"), (Field::Country, "GB")],
+        ),
+    ];
+    let g = run(
+        &records,
+        &[vec![0, 1]],
+        &[None],
+        &SurvivorshipRules::default(),
+        &[],
+    );
+    assert_eq!(g[0].values.get(Field::PostalCode), "LS26 5QT");
+    assert_eq!(g[0].values.get(Field::Country), "GB");
 }
 
 #[test]

@@ -14,3 +14,4 @@ mod ingest;
 mod normalisation;
 mod privacy;
 mod safety;
+mod survivorship;
