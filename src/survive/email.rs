@@ -81,7 +81,7 @@ pub fn choose(
     let hits = |v: &str| name_hits(v, records, members);
     // The best spelling of each group.
     let mut best: Vec<Option<usize>> = vec![None; cands.len()];
-    for g in 0..cands.len() {
+    for (g, slot) in best.iter_mut().enumerate() {
         let in_group: Vec<usize> = (0..cands.len()).filter(|&k| group[k] == g).collect();
         let rank = |k: usize| {
             let (i, _, v) = &cands[k];
@@ -95,7 +95,7 @@ pub fn choose(
             .filter(|&&k| rank(k) == top)
             .map(|&k| candidate(&cands[k], String::new()))
             .collect();
-        best[g] = pick(&finalists, rules, priorities).map(|c| c.record);
+        *slot = pick(&finalists, rules, priorities).map(|c| c.record);
     }
     let valid = |g: usize| {
         best[g].is_some_and(|r| cands.iter().any(|(i, _, v)| *i == r && !flagged(*i, v)))
@@ -121,23 +121,40 @@ fn candidate<'a>((i, rec, v): &(usize, &'a Record, String), group: String) -> Ca
     }
 }
 
-/// For each candidate, the smallest index of a candidate it is (through others) a spelling of.
+/// For each candidate, the smallest index of a candidate it is (through others) a spelling
+/// of. Distinct addresses are compared pairwise, so a cluster of many copies of one address
+/// costs one comparison per copy.
 fn groups(cands: &[(usize, &Record, String)]) -> Vec<usize> {
-    let mut group: Vec<usize> = (0..cands.len()).collect();
-    for a in 0..cands.len() {
-        for b in 0..a {
+    let mut first: rustc_hash::FxHashMap<&str, usize> = Default::default();
+    for (k, (_, _, v)) in cands.iter().enumerate() {
+        first.entry(v.as_str()).or_insert(k);
+    }
+    let mut distinct: Vec<usize> = first.values().copied().collect();
+    distinct.sort_unstable();
+    // Union-find over the distinct addresses' first candidates.
+    let mut parent: Vec<usize> = (0..cands.len()).collect();
+    fn root(parent: &mut [usize], mut k: usize) -> usize {
+        while parent[k] != k {
+            parent[k] = parent[parent[k]];
+            k = parent[k];
+        }
+        k
+    }
+    for (n, &a) in distinct.iter().enumerate() {
+        for &b in &distinct[..n] {
             if same_address(&cands[a].2, &cands[b].2) {
-                let (ga, gb) = (group[a], group[b]);
-                let (keep, drop) = (ga.min(gb), ga.max(gb));
-                for g in group.iter_mut() {
-                    if *g == drop {
-                        *g = keep;
-                    }
-                }
+                let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+                parent[ra.max(rb)] = ra.min(rb);
             }
         }
     }
-    group
+    cands
+        .iter()
+        .map(|(_, _, v)| {
+            let k = first.get(v.as_str()).copied().unwrap_or(0);
+            root(&mut parent, k)
+        })
+        .collect()
 }
 
 /// Whether two lower-case addresses are one mailbox spelled two ways (or the same).

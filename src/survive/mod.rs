@@ -1,9 +1,13 @@
 //! Survivorship: builds one golden record per cluster and gives it a stable customer ID.
 //!
 //! Each field (or block of fields that belong together) is taken from one winning member,
-//! chosen by the configured [`Rule`]s; the address is taken as a whole block from one record
-//! (never the street of one and the postcode of another), the phone with its extension and
-//! type. `email_alt` / `phone_alt` hold the best other distinct value of any member.
+//! chosen by the configured [`Rule`]s: the name as one block in one script ([`name`]), the
+//! address as one block whose missing postcode, region or district only members at the same
+//! place fill, its town under its canonical name ([`address`]), the e-mail by validity and
+//! agreement among spellings of one mailbox ([`email`]), the phone with its extension and
+//! type. `email_alt` / `phone_alt` hold the best other distinct value of any member;
+//! pass-through columns survive too, consent ones by the most restrictive value
+//! ([`passthrough`], [`consent`]).
 //!
 //! Customer IDs: a steward-assigned ID when the cluster has one; otherwise `C` + 12 hex
 //! digits of SHA-256 of the smallest member key, a member key being `source name` + U+001F +

@@ -226,6 +226,15 @@ fn run_with(
     (golden, columns.names.clone())
 }
 
+/// Survivorship with locale knowledge only.
+fn run_knowing(
+    records: &[Record],
+    clusters: &[Vec<usize>],
+    rules: &SurvivorshipRules,
+) -> (Vec<Golden>, Vec<String>) {
+    run_with(records, clusters, rules, &[], &HashSet::default())
+}
+
 fn name_rec(source: u32, row: u64, parts: [&str; 4]) -> Record {
     let [given, middle, family, full] = parts;
     rec(
@@ -398,12 +407,10 @@ fn address_gaps_are_filled_from_members_at_the_same_street_and_town_only() {
             &[(Locality, "Lviv"), (District, "Франківський район")],
         ),
     ];
-    let (g, _) = run_with(
+    let (g, _) = run_knowing(
         &records,
         &[vec![0, 1, 2, 3, 4]],
         &SurvivorshipRules::default(),
-        &[],
-        &HashSet::default(),
     );
     let v = &g[0].values;
     assert_eq!(v.get(AddressLine1), "vul. Ivana Franka, 223, Kv. 25");
@@ -448,24 +455,16 @@ fn towns_under_other_names_are_written_under_the_canonical_one_and_agree() {
             &[(AddressLine1, "вул. Городоцька, 38"), (Locality, "Київ")],
         ),
     ];
-    let (g, _) = run_with(
+    let (g, _) = run_knowing(
         &records,
         &[vec![0, 1], vec![2]],
         &SurvivorshipRules::default(),
-        &[],
-        &HashSet::default(),
     );
     assert_eq!(g[0].values.get(Locality), "Київ");
     assert_eq!(g[0].values.get(PostalCode), "02260", "Kiev is Kyiv");
     assert_eq!(g[1].values.get(Locality), "Київ");
     let as_written: SurvivorshipRules = toml::from_str("place_names = \"as_written\"\n").unwrap();
-    let (g, _) = run_with(
-        &records,
-        &[vec![0, 1]],
-        &as_written,
-        &[],
-        &HashSet::default(),
-    );
+    let (g, _) = run_knowing(&records, &[vec![0, 1]], &as_written);
     assert_eq!(g[0].values.get(Locality), "Kyiv");
 }
 
