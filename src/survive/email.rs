@@ -11,7 +11,7 @@
 
 use super::rules::{Candidate, Rule, pick};
 use crate::record::{Field, Record};
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap, FxHashSet as HashSet};
 
 /// The finding code normalisation gives an address whose domain looks mistyped.
 const TYPO_CODE: &str = "email.domain_typo";
@@ -76,31 +76,43 @@ pub fn choose(
         })
         .collect();
     let group = groups(&cands);
+    let names = member_names(records, members);
+    let mut per_value: FxHashMap<&str, (usize, (usize, usize))> = FxHashMap::default();
+    for (_, _, v) in &cands {
+        per_value
+            .entry(v.as_str())
+            .or_insert_with(|| (0, name_hits(v, &names)))
+            .0 += 1;
+    }
     let flagged = |i: usize, v: &str| suspects.is_some_and(|s| s.contains(&(i, v.to_string())));
-    let count = |v: &str| cands.iter().filter(|(_, _, w)| w == v).count();
-    let hits = |v: &str| name_hits(v, records, members);
-    // The best spelling of each group.
-    let mut best: Vec<Option<usize>> = vec![None; cands.len()];
-    for (g, slot) in best.iter_mut().enumerate() {
-        let in_group: Vec<usize> = (0..cands.len()).filter(|&k| group[k] == g).collect();
-        let rank = |k: usize| {
-            let (i, _, v) = &cands[k];
-            (!flagged(*i, v), count(v), hits(v))
-        };
-        let Some(top) = in_group.iter().map(|&k| rank(k)).max() else {
+    let rank: Vec<(bool, usize, (usize, usize))> = cands
+        .iter()
+        .map(|(i, _, v)| {
+            let (count, hits) = per_value.get(v.as_str()).copied().unwrap_or_default();
+            (!flagged(*i, v), count, hits)
+        })
+        .collect();
+    let mut in_group: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
+    for (k, &g) in group.iter().enumerate() {
+        in_group.entry(g).or_default().push(k);
+    }
+    // The best spelling of each group, and whether it is unflagged.
+    let mut best: FxHashMap<usize, (usize, bool)> = FxHashMap::default();
+    for (&g, ks) in &in_group {
+        let Some(top) = ks.iter().map(|&k| rank[k]).max() else {
             continue;
         };
-        let finalists: Vec<Candidate> = in_group
+        let finalists: Vec<Candidate> = ks
             .iter()
-            .filter(|&&k| rank(k) == top)
+            .filter(|&&k| rank[k] == top)
             .map(|&k| candidate(&cands[k], String::new()))
             .collect();
-        *slot = pick(&finalists, rules, priorities).map(|c| c.record);
+        if let Some(c) = pick(&finalists, rules, priorities) {
+            best.insert(g, (c.record, top.0));
+        }
     }
-    let valid = |g: usize| {
-        best[g].is_some_and(|r| cands.iter().any(|(i, _, v)| *i == r && !flagged(*i, v)))
-    };
-    let any_valid = (0..cands.len()).any(valid);
+    let valid = |g: usize| best.get(&g).is_some_and(|b| b.1);
+    let any_valid = group.iter().any(|&g| valid(g));
     let across: Vec<Candidate> = cands
         .iter()
         .enumerate()
@@ -108,8 +120,8 @@ pub fn choose(
         .map(|(k, c)| candidate(c, format!("g{}", group[k])))
         .collect();
     let won = pick(&across, rules, priorities)?;
-    let g = cands.iter().position(|(i, _, _)| *i == won.record)?;
-    best[group[g]]
+    let k = cands.iter().position(|(i, _, _)| *i == won.record)?;
+    best.get(&group[k]).map(|b| b.0)
 }
 
 fn candidate<'a>((i, rec, v): &(usize, &'a Record, String), group: String) -> Candidate<'a> {
@@ -120,6 +132,10 @@ fn candidate<'a>((i, rec, v): &(usize, &'a Record, String), group: String) -> Ca
         rec,
     }
 }
+
+/// Above this many distinct addresses in one customer, only identical spellings are grouped
+/// (the pairwise comparison would be quadratic, and a real customer has a handful).
+const MAX_COMPARED: usize = 64;
 
 /// For each candidate, the smallest index of a candidate it is (through others) a spelling
 /// of. Distinct addresses are compared pairwise, so a cluster of many copies of one address
@@ -140,8 +156,13 @@ fn groups(cands: &[(usize, &Record, String)]) -> Vec<usize> {
         }
         k
     }
-    for (n, &a) in distinct.iter().enumerate() {
-        for &b in &distinct[..n] {
+    let compared = if distinct.len() <= MAX_COMPARED {
+        distinct.as_slice()
+    } else {
+        &[]
+    };
+    for (n, &a) in compared.iter().enumerate() {
+        for &b in &compared[..n] {
             if same_address(&cands[a].2, &cands[b].2) {
                 let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
                 parent[ra.max(rb)] = ra.min(rb);
@@ -187,7 +208,7 @@ pub fn is_variant_or_suspect(
 /// How many of the members' given and family name keys (Latin, three letters or more) the
 /// address's local part spells, and how many of its words (between dots, dashes,
 /// underscores, digits) are one (`marianna.nurek` over `mariann.anurek`).
-fn name_hits(address: &str, records: &[Record], members: &[usize]) -> (usize, usize) {
+fn name_hits(address: &str, names: &[&str]) -> (usize, usize) {
     let raw_local = address.rsplit_once('@').map_or(address, |(l, _)| l);
     let local: String = raw_local
         .chars()
@@ -197,6 +218,13 @@ fn name_hits(address: &str, records: &[Record], members: &[usize]) -> (usize, us
         .split(|c: char| !c.is_ascii_alphabetic())
         .filter(|t| !t.is_empty())
         .collect();
+    let spelt = names.iter().filter(|k| local.contains(**k)).count();
+    let words = tokens.iter().filter(|t| names.contains(t)).count();
+    (spelt, words)
+}
+
+/// The members' distinct given and family name keys (Latin, three letters or more).
+fn member_names<'r>(records: &'r [Record], members: &[usize]) -> Vec<&'r str> {
     let mut names: Vec<&str> = members
         .iter()
         .filter_map(|&i| records.get(i))
@@ -206,9 +234,7 @@ fn name_hits(address: &str, records: &[Record], members: &[usize]) -> (usize, us
         .collect();
     names.sort_unstable();
     names.dedup();
-    let spelt = names.iter().filter(|k| local.contains(**k)).count();
-    let words = tokens.iter().filter(|t| names.contains(t)).count();
-    (spelt, words)
+    names
 }
 
 /// Optimal-string-alignment distance of at most two (a transposition is one edit).

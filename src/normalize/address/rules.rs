@@ -92,6 +92,8 @@ pub struct CountryRules {
     pub province_names: HashMap<String, String>,
     /// Other names of towns (`locality_names`), in [`place_form`] → the country's own name.
     pub locality_names: HashMap<String, String>,
+    /// The own names of `locality_names` by their Latin key (`kyiv` → `Київ`).
+    pub own_by_latin: HashMap<String, String>,
 }
 
 /// All countries' rules plus the generic fallback.
@@ -234,16 +236,19 @@ impl AddressRules {
         if key.is_empty() {
             return None;
         }
-        let tables: Vec<&CountryRules> = match country {
-            Some(_) => vec![self.for_country(country)],
-            None => self.countries.values().collect(),
-        };
-        let mut found = tables
-            .into_iter()
-            .flat_map(|rules| rules.locality_names.values())
-            .filter(|own| crate::normalize::translit::latin_key(own) == key);
+        if country.is_some() {
+            return self
+                .for_country(country)
+                .own_by_latin
+                .get(&key)
+                .map(String::as_str);
+        }
+        let mut found = self
+            .countries
+            .values()
+            .filter_map(|rules| rules.own_by_latin.get(&key));
         let first = found.next()?;
-        found.all(|other| other == first).then_some(first.as_str())
+        found.next().is_none().then_some(first.as_str())
     }
 
     /// The one country whose region table holds `text` as a name (`Mazowieckie` → PL,
@@ -392,6 +397,13 @@ fn compile(spec: &CountryFile, generic: &CountryFile) -> Result<CountryRules> {
         bangkok_markers: spec.bangkok_markers.clone(),
         provinces: spec.provinces.iter().map(|e| province_entry(e)).collect(),
         province_names: province_names(spec),
+        own_by_latin: spec
+            .locality_names
+            .iter()
+            .filter_map(|entry| entry.split('|').next())
+            .map(|own| (crate::normalize::translit::latin_key(own), own.to_string()))
+            .filter(|(key, _)| !key.is_empty())
+            .collect(),
         locality_names: spec
             .locality_names
             .iter()
@@ -581,6 +593,25 @@ mod tests {
         // Codes are too short to tell (`by` is Bavaria, and Belarus elsewhere).
         assert_eq!(r.country_of_region("BY"), None);
         assert_eq!(r.country_of_region("Springfield"), None);
+    }
+
+    #[test]
+    fn towns_have_one_canonical_name_from_any_listed_or_romanised_spelling() {
+        let r = rules();
+        let ua = Country::new("UA");
+        for written in ["Kiev", "Kyiv", "Киев", "Київ", "KYIV"] {
+            assert_eq!(r.canonical_locality(ua, written), Some("Київ"), "{written}");
+        }
+        assert_eq!(r.canonical_locality(ua, "Lviv"), Some("Львів"));
+        assert_eq!(
+            r.canonical_locality(Country::new("PL"), "Krakow"),
+            Some("Kraków")
+        );
+        assert_eq!(r.canonical_locality(None, "Cracow"), Some("Kraków"));
+        // A town the table does not hold, or another country's town, is left as written.
+        assert_eq!(r.canonical_locality(ua, "Brovary"), None);
+        assert_eq!(r.canonical_locality(Country::new("DE"), "Kyiv"), None);
+        assert_eq!(r.canonical_locality(ua, ""), None);
     }
 
     #[test]
