@@ -14,6 +14,7 @@ const BUILT_IN: &[(&str, &str)] = &[
     ("address.toml", include_str!("../schemas/address.toml")),
     ("dates.toml", include_str!("../schemas/dates.toml")),
     ("profile.toml", include_str!("../schemas/profile.toml")),
+    ("consent.toml", include_str!("../schemas/consent.toml")),
     (
         "organizations.toml",
         include_str!("../schemas/organizations.toml"),

@@ -56,6 +56,8 @@ pub struct RunData {
     pub raw_store: RawStore,
     pub dedupe: DedupeResult,
     pub golden: Vec<Golden>,
+    /// The pass-through columns of `golden.csv`, in order (each golden's `extra`).
+    pub golden_columns: Vec<String>,
     /// Wall time and peak memory per stage, in order.
     pub timings: Vec<StageStat>,
     pub locale_digest: String,
@@ -181,15 +183,22 @@ pub fn process(config: &Config, progress: &dyn Progress) -> Result<RunData> {
     let (suppressed, suppression) =
         apply_suppression(config, &mut records, &sources, &mut dedupe, &mut findings)?;
     let priorities: Vec<i32> = sources.iter().map(|s| s.priority).collect();
+    let knowledge = survive::Knowledge::from_locale(&locale)?;
+    let columns = survive::PassColumns::new(&passthrough, Some(&knowledge.consent));
+    let suspects = survive::flagged_emails(&records, &source_names, &findings);
+    let inputs = survive::Inputs {
+        passthrough: Some(&columns),
+        suspect_emails: Some(&suspects),
+        knowledge: Some(&knowledge),
+        ..survive::Inputs::new(&records, &source_names, &source_keys, &priorities)
+    };
     let golden = survive::build(
-        &records,
-        &source_names,
-        &source_keys,
+        &inputs,
         &dedupe.clusters,
         &dedupe.pinned,
         &config.survivorship,
-        &priorities,
     );
+    let golden_columns = columns.names;
     lap("survive")?;
 
     Ok(RunData {
@@ -204,6 +213,7 @@ pub fn process(config: &Config, progress: &dyn Progress) -> Result<RunData> {
         raw_store,
         dedupe,
         golden,
+        golden_columns,
         timings: clock.into_stats(),
         locale_digest: locale.digest(),
     })

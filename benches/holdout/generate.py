@@ -2254,6 +2254,23 @@ def verify(out, sources, rows_per_source):
         assert n == rows_per_source[s.name], (s.name, n, rows_per_source[s.name])
 
 
+def write_entities(path, people):
+    """DIR.entities.csv: each customer's true values, for scoring golden records (every value the
+    person really had: current and old address, e-mail and mobile, work ones). Written after the
+    other files and drawing no random numbers, so they stay byte for byte what they were."""
+    def e164(num):
+        return pn.format_number(num, PF.E164) if num is not None else None
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh, lineterminator="\n")
+        w.writerow(["entity_id", "country", "postcodes", "emails", "phones", "given", "family"])
+        for p in people:
+            postcodes = [a["postal"] for a in (p.addr, p.addr_old, p.org_addr) if a and a.get("postal")]
+            emails = [e.lower() for e in (p.email, p.email_old, p.work_email, p.role_email) if e]
+            phones = [e164(n) for n in (p.mobile, p.mobile_old, p.home, p.work) if n is not None]
+            w.writerow([p.eid, p.cc, "|".join(dict.fromkeys(postcodes)), "|".join(dict.fromkeys(emails)),
+                        "|".join(dict.fromkeys(phones)), p.given or "", p.family or ""])
+
+
 def raw_text(r):
     if isinstance(r, dict):
         return json.dumps(r, ensure_ascii=False)
@@ -2334,6 +2351,7 @@ def main(argv=None):
     with open(out + ".meta.json", "w", encoding="utf-8") as fh:
         json.dump(meta, fh, ensure_ascii=False, indent=1, sort_keys=True)
         fh.write("\n")
+    write_entities(out + ".entities.csv", people)
     print("%s: %d rows from %d customers in %d files (%s); %d true pairs" % (
         out, len(truth), len(people), len(rows_per_source), ", ".join("%s=%d" % kv for kv in rows_per_source.items()),
         meta["true_pairs"]), file=sys.stderr)

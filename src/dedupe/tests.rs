@@ -466,13 +466,10 @@ fn customer_ids_survive_a_rerun_with_an_added_source() {
         let result = dedupe(records, None);
         let keys = keys(records);
         let golden = crate::survive::build(
-            records,
-            &names,
-            &keys,
+            &crate::survive::Inputs::new(records, &names, &keys, &[0, 0, 0]),
             &result.clusters,
             &result.pinned,
             &crate::survive::SurvivorshipRules::default(),
-            &[0, 0, 0],
         );
         golden
             .into_iter()

@@ -6,7 +6,7 @@ use crate::excerpt::excerpt;
 use crate::pipeline::RunData;
 use crate::progress::Progress;
 use crate::record::Field;
-use rustc_hash::{FxHashMap, FxHashSet};
+use crate::survive::{column_union, slots_of};
 use std::collections::BTreeSet;
 
 /// Rows written between two checks for a stop request.
@@ -91,15 +91,10 @@ fn passthrough_union(data: &RunData) -> Vec<String> {
 /// The distinct names of `per_source`, in first-seen order, leaving out the names of
 /// `xref.csv`'s own columns.
 fn union_of_columns(per_source: &[Vec<String>]) -> Vec<String> {
-    let mut seen: FxHashSet<&str> = Field::ALL.iter().map(|f| f.name()).collect();
-    seen.extend(["source", "row", "source_key", "customer_id", "status"]);
-    let mut out: Vec<String> = Vec::new();
-    for h in per_source.iter().flatten() {
-        if seen.insert(h.as_str()) {
-            out.push(h.clone());
-        }
-    }
-    out
+    column_union(
+        per_source,
+        &["source", "row", "source_key", "customer_id", "status"],
+    )
 }
 
 /// Per source, where each union column sits in the record's pass-through cells.
@@ -110,24 +105,13 @@ fn passthrough_slots(data: &RunData, union: &[String]) -> Vec<Vec<Option<usize>>
         .collect()
 }
 
-/// For each name of `union`, its position among `own` (the first, for a name given twice).
-fn slots_of(own: &[String], union: &[String]) -> Vec<Option<usize>> {
-    let mut at: FxHashMap<&str, usize> = FxHashMap::default();
-    for (i, h) in own.iter().enumerate() {
-        at.entry(h.as_str()).or_insert(i);
-    }
-    union
-        .iter()
-        .map(|name| at.get(name.as_str()).copied())
-        .collect()
-}
-
 /// Writes `golden.csv`: one line per customer.
 pub fn write_golden(data: &RunData, staging: &Staging) -> Result<()> {
     let mut w = staging.csv("golden.csv")?;
     let mut header: Vec<&str> = vec!["customer_id"];
     header.extend(Field::ALL.iter().map(|f| f.name()));
-    header.extend(["source_count", "sources"]);
+    header.extend(["name_alt", "source_count", "sources"]);
+    header.extend(data.golden_columns.iter().map(String::as_str));
     write_row(&mut w, &header)?;
     for g in &data.golden {
         let names: BTreeSet<&str> = g
@@ -144,8 +128,12 @@ pub fn write_golden(data: &RunData, staging: &Staging) -> Result<()> {
         let joined = names.into_iter().collect::<Vec<_>>().join("|");
         let mut cells: Vec<&str> = vec![&g.customer_id];
         cells.extend(Field::ALL.iter().map(|f| g.values.get(*f)));
+        cells.push(&g.name_alt);
         cells.push(&count);
         cells.push(&joined);
+        for i in 0..data.golden_columns.len() {
+            cells.push(g.extra.get(i).map_or("", String::as_str));
+        }
         write_row(&mut w, &cells)?;
     }
     w.flush()?;

@@ -99,6 +99,8 @@ fn golden(id: &str, records: &[Record], members: &[usize]) -> Golden {
         values,
         members: members.to_vec(),
         value_source,
+        name_alt: String::new(),
+        extra: Vec::new(),
     }
 }
 
@@ -246,6 +248,7 @@ pub(crate) fn sample_run() -> RunData {
             ..DedupeResult::default()
         },
         golden,
+        golden_columns: Vec::new(),
         timings: Vec::new(),
         locale_digest: String::new(),
     }

@@ -1,9 +1,13 @@
 //! Survivorship: builds one golden record per cluster and gives it a stable customer ID.
 //!
 //! Each field (or block of fields that belong together) is taken from one winning member,
-//! chosen by the configured [`Rule`]s; the address is taken as a whole block from one record
-//! (never the street of one and the postcode of another), the phone with its extension and
-//! type. `email_alt` / `phone_alt` hold the best other distinct value of any member.
+//! chosen by the configured [`Rule`]s: the name as one block in one script ([`name`]), the
+//! address as one block whose missing postcode, region or district only members at the same
+//! place fill, its town under its canonical name ([`address`]), the e-mail by validity and
+//! agreement among spellings of one mailbox ([`email`]), the phone with its extension and
+//! type. `email_alt` / `phone_alt` hold the best other distinct value of any member;
+//! pass-through columns survive too, consent ones by the most restrictive value
+//! ([`passthrough`], [`consent`]).
 //!
 //! Customer IDs: a steward-assigned ID when the cluster has one; otherwise `C` + 12 hex
 //! digits of SHA-256 of the smallest member key, a member key being `source name` + U+001F +
@@ -12,10 +16,21 @@
 //! so adding a source does not renumber customers it does not touch. IDs are unique within a
 //! run: a collision (duplicate keys) is resolved deterministically by re-hashing with `#n`.
 
+mod address;
+mod consent;
+mod email;
+mod name;
+mod passthrough;
 mod rules;
+mod script;
 
-pub use rules::{Rule, SurvivorshipRules, default_rules};
+pub use consent::{ConsentWords, Polarity, Stance};
+pub use email::flagged as flagged_emails;
+pub use passthrough::{PassColumns, column_union, slots_of};
+pub use rules::{PlaceNames, Rule, SurvivorshipRules, default_rules};
+pub use script::{NameScript, Script};
 
+use crate::normalize::address::AddressRules;
 use crate::record::{Field, Record, Values};
 use rayon::prelude::*;
 use rules::{Candidate, pick};
@@ -31,6 +46,10 @@ pub struct Golden {
     pub members: Vec<usize>,
     /// For each field, the record index its value came from.
     pub value_source: ValueSources,
+    /// The customer's full name in another script than the golden name's (`name_alt`).
+    pub name_alt: String,
+    /// The pass-through columns' surviving values, in [`PassColumns::names`] order.
+    pub extra: Vec<String>,
 }
 
 /// Rows merged: the rows that share their customer with at least one other row (the closing
@@ -74,43 +93,83 @@ impl ValueSources {
     }
 }
 
-const ADDRESS: [Field; 7] = [
-    Field::AddressLine1,
-    Field::AddressLine2,
-    Field::Locality,
-    Field::District,
-    Field::Region,
-    Field::PostalCode,
-    Field::Country,
-];
 const PHONE: [Field; 3] = [Field::Phone, Field::PhoneExt, Field::PhoneType];
-const SINGLE: [Field; 10] = [
-    Field::Salutation,
-    Field::GivenName,
-    Field::MiddleName,
-    Field::FamilyName,
-    Field::FullName,
+const SINGLE: [Field; 4] = [
     Field::Organization,
-    Field::Email,
     Field::CreatedAt,
     Field::BirthDate,
     Field::BirthPlace,
 ];
 
-/// Builds golden records, in cluster order. `source_names` and `priorities` are indexed by
-/// `Record::source`; `source_keys` and `records` by record; `pinned` by cluster.
+/// What survivorship reads besides the clusters: the records, their sources and keys, and
+/// optionally the pass-through columns, flagged e-mails and locale knowledge.
+#[derive(Clone, Copy)]
+pub struct Inputs<'a> {
+    pub records: &'a [Record],
+    /// By `Record::source`.
+    pub source_names: &'a [String],
+    /// By record.
+    pub source_keys: &'a [String],
+    /// Source priorities, by `Record::source`.
+    pub priorities: &'a [i32],
+    /// The golden pass-through columns and where each source holds them.
+    pub passthrough: Option<&'a PassColumns>,
+    /// E-mails normalisation flagged as likely typos: (record, lower-case address).
+    pub suspect_emails: Option<&'a HashSet<(usize, String)>>,
+    /// Town names and consent words.
+    pub knowledge: Option<&'a Knowledge>,
+}
+
+impl<'a> Inputs<'a> {
+    /// Inputs with no pass-through columns, flags or locale knowledge.
+    pub fn new(
+        records: &'a [Record],
+        source_names: &'a [String],
+        source_keys: &'a [String],
+        priorities: &'a [i32],
+    ) -> Inputs<'a> {
+        Inputs {
+            records,
+            source_names,
+            source_keys,
+            priorities,
+            passthrough: None,
+            suspect_emails: None,
+            knowledge: None,
+        }
+    }
+}
+
+/// Locale knowledge survivorship uses: town names (`schemas/address.toml`) and consent words
+/// (`schemas/consent.toml`).
+#[derive(Debug)]
+pub struct Knowledge {
+    pub addresses: AddressRules,
+    pub consent: ConsentWords,
+}
+
+impl Knowledge {
+    /// Reads both schema files (built in, or from `schemas_dir`).
+    pub fn from_locale(locale: &crate::locale::LocaleData) -> crate::error::Result<Knowledge> {
+        Ok(Knowledge {
+            addresses: AddressRules::from_toml(locale.text("address.toml")?)?,
+            consent: ConsentWords::from_locale(locale)?,
+        })
+    }
+}
+
+/// Builds golden records, in cluster order; `pinned` is indexed by cluster.
 pub fn build(
-    records: &[Record],
-    source_names: &[String],
-    source_keys: &[String],
+    input: &Inputs,
     clusters: &[Vec<usize>],
     pinned: &[Option<String>],
     rules: &SurvivorshipRules,
-    priorities: &[i32],
 ) -> Vec<Golden> {
+    let (records, source_names, source_keys) =
+        (input.records, input.source_names, input.source_keys);
     let mut golden: Vec<Golden> = clusters
         .par_iter()
-        .map(|members| golden_values(records, members, rules, priorities))
+        .map(|members| golden_values(input, members, rules))
         .collect();
     let keys: Vec<String> = clusters
         .par_iter()
@@ -212,20 +271,15 @@ fn assign_ids(keys: &[String], pinned: &[Option<String>]) -> Vec<String> {
     ids
 }
 
-fn golden_values<'r>(
-    records: &'r [Record],
-    members: &[usize],
-    rules: &SurvivorshipRules,
-    priorities: &[i32],
-) -> Golden {
-    let mut chosen: [&str; Field::COUNT] = [""; Field::COUNT];
+fn golden_values(input: &Inputs, members: &[usize], rules: &SurvivorshipRules) -> Golden {
+    let (records, priorities) = (input.records, input.priorities);
+    let mut chosen: Vec<String> = vec![String::new(); Field::COUNT];
     let mut source = ValueSources::default();
-    let mut set = |chosen: &mut [&'r str; Field::COUNT], f: Field, from: usize| {
-        if let Some(r) = records.get(from) {
-            chosen[f.index()] = r.values.get(f);
-            source.set(f, r.values.has(f).then_some(from));
-        }
+    let mut set = |chosen: &mut Vec<String>, f: Field, from: usize, value: &str| {
+        chosen[f.index()] = value.to_string();
+        source.set(f, (!value.is_empty()).then_some(from));
     };
+    let take = |f: Field, from: usize| records.get(from).map_or("", |r| r.values.get(f));
     for f in SINGLE {
         if let Some(w) = winner(
             records,
@@ -234,15 +288,57 @@ fn golden_values<'r>(
             &rules.for_name(f.name()),
             priorities,
         ) {
-            set(&mut chosen, f, w);
+            set(&mut chosen, f, w, take(f, w));
         }
     }
-    for (block, name) in [(&ADDRESS[..], "address"), (&PHONE[..], "phone")] {
-        if let Some(w) = winner(records, members, block, &rules.for_name(name), priorities) {
-            for &f in block {
-                set(&mut chosen, f, w);
-            }
+    let name = name::choose(
+        records,
+        members,
+        &rules.for_name("name"),
+        rules.name_script,
+        priorities,
+    );
+    if let Some(w) = name.winner {
+        for f in name::NAME {
+            let value = if f == Field::FullName {
+                name.full_name.as_str()
+            } else {
+                take(f, w)
+            };
+            set(&mut chosen, f, w, value);
         }
+    }
+    let suspects = input.suspect_emails;
+    if let Some(w) = email::choose(
+        records,
+        members,
+        &rules.for_name("email"),
+        priorities,
+        suspects,
+    ) {
+        set(&mut chosen, Field::Email, w, take(Field::Email, w));
+    }
+    if let Some(w) = winner(
+        records,
+        members,
+        &PHONE,
+        &rules.for_name("phone"),
+        priorities,
+    ) {
+        for f in PHONE {
+            set(&mut chosen, f, w, take(f, w));
+        }
+    }
+    let address = address::choose(
+        records,
+        members,
+        &rules.for_name("address"),
+        priorities,
+        input.knowledge.map(|k| &k.addresses),
+        rules.place_names == PlaceNames::Canonical,
+    );
+    for (f, from, value) in address {
+        set(&mut chosen, f, from, &value);
     }
     if chosen[Field::Country.index()].is_empty()
         && let Some(w) = winner(
@@ -253,37 +349,49 @@ fn golden_values<'r>(
             priorities,
         )
     {
-        set(&mut chosen, Field::Country, w);
+        set(&mut chosen, Field::Country, w, take(Field::Country, w));
     }
     for (main, alt) in [
         (Field::Email, Field::EmailAlt),
         (Field::Phone, Field::PhoneAlt),
     ] {
+        let skip = |v: &str, i: usize| {
+            main == Field::Email
+                && email::is_variant_or_suspect(v, &chosen[main.index()], i, suspects)
+        };
         if let Some((w, from)) = alternate(
             records,
             members,
-            main,
-            alt,
-            chosen[main.index()],
+            (main, alt),
+            &chosen[main.index()],
+            &skip,
             &rules.for_name(main.name()),
             priorities,
-        ) && let Some(r) = records.get(w)
-        {
-            chosen[alt.index()] = r.values.get(from);
-            source.set(alt, Some(w));
+        ) {
+            let value = take(from, w).to_string();
+            set(&mut chosen, alt, w, &value);
         }
     }
+    let parts: Vec<&str> = chosen.iter().map(String::as_str).collect();
+    let parts: [&str; Field::COUNT] = std::array::from_fn(|i| parts.get(i).copied().unwrap_or(""));
+    let extra = match (input.passthrough, input.knowledge) {
+        (Some(columns), knowledge) => {
+            columns.survive(records, members, priorities, knowledge.map(|k| &k.consent))
+        }
+        (None, _) => Vec::new(),
+    };
     Golden {
         customer_id: String::new(),
-        values: Values::from_parts(&chosen),
+        values: Values::from_parts(&parts),
         members: members.to_vec(),
         value_source: source,
+        name_alt: name.alt,
+        extra,
     }
 }
 
 /// The member whose `fields` win under `rules`; members with none of them filled do not
-/// compete. For the address block, complete addresses (street and postcode or locality)
-/// are preferred over partial ones.
+/// compete, nor (for a block) members without its first field.
 fn winner(
     records: &[Record],
     members: &[usize],
@@ -291,18 +399,14 @@ fn winner(
     rules: &[Rule],
     priorities: &[i32],
 ) -> Option<usize> {
-    let mut cands: Vec<Candidate> = members
+    let cands: Vec<Candidate> = members
         .iter()
         .filter_map(|&i| {
             let rec = records.get(i)?;
             let filled: Vec<&str> = fields.iter().map(|&f| rec.values.get(f)).collect();
             let count = filled.iter().filter(|v| !v.is_empty()).count();
             let primary = rec.values.get(*fields.first()?);
-            if count == 0
-                || (fields.len() > 1
-                    && fields.first() != Some(&Field::AddressLine1)
-                    && primary.is_empty())
-            {
+            if primary.is_empty() {
                 return None;
             }
             let fullness = if fields.len() == 1 {
@@ -318,25 +422,17 @@ fn winner(
             })
         })
         .collect();
-    if fields.first() == Some(&Field::AddressLine1) {
-        let complete = |c: &Candidate| {
-            c.rec.values.has(Field::AddressLine1)
-                && (c.rec.values.has(Field::PostalCode) || c.rec.values.has(Field::Locality))
-        };
-        if cands.iter().any(complete) {
-            cands.retain(complete);
-        }
-    }
     pick(&cands, rules, priorities).map(|c| c.record)
 }
 
-/// The best distinct value of `main`/`alt` across members other than `chosen`.
+/// The best value of `main`/`alt` across members that `skip` does not rule out (the chosen
+/// value itself, and for e-mails its misspellings), with the field it was in.
 fn alternate(
     records: &[Record],
     members: &[usize],
-    main: Field,
-    alt: Field,
+    (main, alt): (Field, Field),
     chosen: &str,
+    skip: &dyn Fn(&str, usize) -> bool,
     rules: &[Rule],
     priorities: &[i32],
 ) -> Option<(usize, Field)> {
@@ -348,7 +444,7 @@ fn alternate(
                 .into_iter()
                 .map(move |f| (i, rec, rec.values.get(f)))
         })
-        .filter(|(_, _, v)| !v.is_empty() && !v.eq_ignore_ascii_case(chosen))
+        .filter(|(i, _, v)| !v.is_empty() && !v.eq_ignore_ascii_case(chosen) && !skip(v, *i))
         .map(|(i, rec, v)| Candidate {
             record: i,
             value: v.to_string(),

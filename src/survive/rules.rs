@@ -1,5 +1,6 @@
 //! Survivorship rules and the ranking that picks a winning record for a field or block.
 
+use super::script::NameScript;
 use crate::record::{Field, Record};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -23,14 +24,31 @@ pub enum Rule {
     Longest,
 }
 
-/// Survivorship rules (`[survivorship]` in `steward.toml`): per field name, or `address`
-/// (address lines, locality, district, region, postcode and country, kept together) or
-/// `phone` (phone with its extension and type), an ordered rule list. Unlisted fields use
-/// the defaults of [`default_rules`].
+/// Survivorship rules (`[survivorship]` in `steward.toml`): per field name, or `name`
+/// (salutation, given, middle, family and full name, kept together), `address` (address
+/// lines, locality, district, region, postcode and country, kept together) or `phone` (phone
+/// with its extension and type), an ordered rule list (`[survivorship.rules]`). Unlisted
+/// fields use the defaults of [`default_rules`].
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct SurvivorshipRules {
     pub rules: BTreeMap<String, Vec<Rule>>,
+    /// Which script the golden name is written in.
+    pub name_script: NameScript,
+    /// Whether a town known under several names is written under its one canonical name.
+    pub place_names: PlaceNames,
+}
+
+/// How golden records write a town known under several names (`[survivorship] place_names`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlaceNames {
+    /// The country's own name (`Kiev`, `Kyiv`, `Киев` → `Київ`; `Cracow` → `Kraków`), from
+    /// `locality_names` in `schemas/address.toml`.
+    #[default]
+    Canonical,
+    /// As the winning record wrote it.
+    AsWritten,
 }
 
 impl SurvivorshipRules {
@@ -48,7 +66,7 @@ impl SurvivorshipRules {
 pub fn default_rules(name: &str) -> Vec<Rule> {
     use Rule::*;
     match name {
-        "salutation" | "given_name" | "middle_name" | "family_name" | "full_name"
+        "name" | "salutation" | "given_name" | "middle_name" | "family_name" | "full_name"
         | "organization" | "birth_date" => {
             vec![MostFrequent, MostComplete, SourcePriority, MostRecent]
         }
@@ -75,6 +93,7 @@ pub fn created_key(rec: &Record) -> i64 {
 }
 
 /// A candidate: the record it comes from and the value (or block) text that identifies it.
+#[derive(Clone)]
 pub struct Candidate<'a> {
     pub record: usize,
     pub value: String,

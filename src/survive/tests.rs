@@ -23,6 +23,23 @@ fn keys(records: &[Record]) -> Vec<String> {
     records.iter().map(|r| format!("K{}", r.row)).collect()
 }
 
+/// Survivorship with no pass-through columns, flags or locale knowledge.
+fn run(
+    records: &[Record],
+    clusters: &[Vec<usize>],
+    pinned: &[Option<String>],
+    rules: &SurvivorshipRules,
+    priorities: &[i32],
+) -> Vec<Golden> {
+    let (names, keys) = (names(), keys(records));
+    build(
+        &Inputs::new(records, &names, &keys, priorities),
+        clusters,
+        pinned,
+        rules,
+    )
+}
+
 #[test]
 fn address_is_taken_whole_from_the_most_recent_complete_record() {
     let records = vec![
@@ -47,10 +64,8 @@ fn address_is_taken_whole_from_the_most_recent_complete_record() {
         ),
         rec(1, 3, "2025-01-01", &[(Field::PostalCode, "LS1 4AP")]),
     ];
-    let g = build(
+    let g = run(
         &records,
-        &names(),
-        &keys(&records),
         &[vec![0, 1, 2]],
         &[None],
         &SurvivorshipRules::default(),
@@ -100,10 +115,8 @@ fn names_most_frequent_contacts_with_alternates_and_earliest_created() {
             &[(Field::GivenName, "John"), (Field::Email, "john@new.com")],
         ),
     ];
-    let g = build(
+    let g = run(
         &records,
-        &names(),
-        &keys(&records),
         &[vec![0, 1, 2]],
         &[None],
         &SurvivorshipRules::default(),
@@ -127,15 +140,7 @@ fn source_priority_rule_from_config() {
     ];
     let rules: SurvivorshipRules =
         toml::from_str("[rules]\nemail = [\"source_priority\"]\n").unwrap();
-    let g = build(
-        &records,
-        &names(),
-        &keys(&records),
-        &[vec![0, 1]],
-        &[None],
-        &rules,
-        &[1, 9],
-    );
+    let g = run(&records, &[vec![0, 1]], &[None], &rules, &[1, 9]);
     assert_eq!(g[0].values.get(Field::Email), "b@x.com");
 }
 
@@ -143,10 +148,8 @@ fn source_priority_rule_from_config() {
 fn ids_are_stable_when_a_source_is_added() {
     let mut records = vec![rec(0, 1, "", &[]), rec(0, 2, "", &[]), rec(1, 1, "", &[])];
     let clusters = vec![vec![0, 2], vec![1]];
-    let before = build(
+    let before = run(
         &records,
-        &names(),
-        &keys(&records),
         &clusters,
         &[None, None],
         &SurvivorshipRules::default(),
@@ -155,10 +158,8 @@ fn ids_are_stable_when_a_source_is_added() {
     records.push(rec(2, 1, "", &[]));
     records.push(rec(2, 2, "", &[]));
     let clusters = vec![vec![0, 2, 4], vec![1], vec![3]];
-    let after = build(
+    let after = run(
         &records,
-        &names(),
-        &keys(&records),
         &clusters,
         &[None, None, None],
         &SurvivorshipRules::default(),
@@ -180,10 +181,8 @@ fn ids_are_stable_when_a_source_is_added() {
 fn duplicate_keys_and_pins_still_give_unique_ids() {
     let records = vec![rec(0, 1, "", &[]), rec(0, 1, "", &[]), rec(0, 2, "", &[])];
     let clusters = vec![vec![0], vec![1], vec![2]];
-    let g = build(
+    let g = run(
         &records,
-        &names(),
-        &keys(&records),
         &clusters,
         &[None, None, Some("C-VIP".into())],
         &SurvivorshipRules::default(),
@@ -191,14 +190,455 @@ fn duplicate_keys_and_pins_still_give_unique_ids() {
     );
     assert_ne!(g[0].customer_id, g[1].customer_id);
     assert_eq!(g[2].customer_id, "C-VIP");
-    let again = build(
+    let again = run(
         &records,
-        &names(),
-        &keys(&records),
         &clusters,
         &[None, None, Some("C-VIP".into())],
         &SurvivorshipRules::default(),
         &[],
     );
     assert_eq!(g, again);
+}
+
+fn knowledge() -> Knowledge {
+    Knowledge::from_locale(&crate::locale::LocaleData::default()).unwrap()
+}
+
+/// Survivorship with locale knowledge, pass-through headers per source and flagged e-mails.
+fn run_with(
+    records: &[Record],
+    clusters: &[Vec<usize>],
+    rules: &SurvivorshipRules,
+    headers: &[Vec<String>],
+    suspects: &HashSet<(usize, String)>,
+) -> (Vec<Golden>, Vec<String>) {
+    let (names, keys) = (names(), keys(records));
+    let knowledge = knowledge();
+    let columns = PassColumns::new(headers, Some(&knowledge.consent));
+    let inputs = Inputs {
+        passthrough: Some(&columns),
+        suspect_emails: Some(suspects),
+        knowledge: Some(&knowledge),
+        ..Inputs::new(records, &names, &keys, &[0, 0, 0])
+    };
+    let pinned = vec![None; clusters.len()];
+    let golden = build(&inputs, clusters, &pinned, rules);
+    (golden, columns.names.clone())
+}
+
+/// Survivorship with locale knowledge only.
+fn run_knowing(
+    records: &[Record],
+    clusters: &[Vec<usize>],
+    rules: &SurvivorshipRules,
+) -> (Vec<Golden>, Vec<String>) {
+    run_with(records, clusters, rules, &[], &HashSet::default())
+}
+
+fn name_rec(source: u32, row: u64, parts: [&str; 4]) -> Record {
+    let [given, middle, family, full] = parts;
+    rec(
+        source,
+        row,
+        "",
+        &[
+            (Field::GivenName, given),
+            (Field::MiddleName, middle),
+            (Field::FamilyName, family),
+            (Field::FullName, full),
+        ],
+    )
+}
+
+fn name_of(g: &Golden) -> [&str; 4] {
+    [
+        Field::GivenName,
+        Field::MiddleName,
+        Field::FamilyName,
+        Field::FullName,
+    ]
+    .map(|f| g.values.get(f))
+}
+
+#[test]
+fn the_name_survives_as_one_block_in_the_script_most_members_use() {
+    let records = vec![
+        name_rec(0, 1, ["Alina", "", "Khomenko", "Alina Khomenko"]),
+        name_rec(
+            1,
+            2,
+            [
+                "Аліна",
+                "Амвросійовна",
+                "Хоменко",
+                "Аліна Амвросійовна Хоменко",
+            ],
+        ),
+        name_rec(2, 3, ["Alina", "", "Khomenko", "Alina Khomenko"]),
+    ];
+    let g = run(
+        &records,
+        &[vec![0, 1, 2]],
+        &[None],
+        &SurvivorshipRules::default(),
+        &[],
+    );
+    assert_eq!(name_of(&g[0]), ["Alina", "", "Khomenko", "Alina Khomenko"]);
+    assert_eq!(g[0].name_alt, "Аліна Амвросійовна Хоменко");
+    assert_eq!(g[0].value_source.get(Field::MiddleName), None);
+
+    let native: SurvivorshipRules = toml::from_str("name_script = \"native\"\n").unwrap();
+    let g = run(&records, &[vec![0, 1, 2]], &[None], &native, &[]);
+    assert_eq!(
+        name_of(&g[0]),
+        [
+            "Аліна",
+            "Амвросійовна",
+            "Хоменко",
+            "Аліна Амвросійовна Хоменко"
+        ]
+    );
+    assert_eq!(g[0].name_alt, "Alina Khomenko");
+    assert_eq!(g[0].value_source.get(Field::GivenName), Some(1));
+}
+
+#[test]
+fn a_tie_between_scripts_goes_to_the_fuller_name_never_to_a_mixture() {
+    let records = vec![
+        name_rec(0, 1, ["Alina", "", "Khomenko", "Alina Khomenko"]),
+        name_rec(
+            1,
+            2,
+            [
+                "Аліна",
+                "Амвросійовна",
+                "Хоменнко",
+                "Аліна Амвросійовна Хоменнко",
+            ],
+        ),
+    ];
+    let g = run(
+        &records,
+        &[vec![0, 1]],
+        &[None],
+        &SurvivorshipRules::default(),
+        &[],
+    );
+    assert_eq!(
+        name_of(&g[0]),
+        [
+            "Аліна",
+            "Амвросійовна",
+            "Хоменнко",
+            "Аліна Амвросійовна Хоменнко"
+        ],
+        "the fuller member's whole block"
+    );
+    assert_eq!(g[0].name_alt, "Alina Khomenko");
+}
+
+#[test]
+fn a_full_name_that_does_not_hold_the_parts_is_composed_and_one_alone_is_kept() {
+    let records = vec![
+        name_rec(0, 1, ["Anna", "", "Kowalska", "Anna Nowak"]),
+        name_rec(0, 2, ["", "", "", "Dr Anna Kowalska"]),
+    ];
+    let g = run(
+        &records,
+        &[vec![0], vec![1]],
+        &[None, None],
+        &SurvivorshipRules::default(),
+        &[],
+    );
+    assert_eq!(g[0].values.get(Field::FullName), "Anna Kowalska");
+    assert_eq!(g[1].values.get(Field::FullName), "Dr Anna Kowalska");
+}
+
+fn street_rec(source: u32, row: u64, created: &str, parts: &[(Field, &str)]) -> Record {
+    let mut r = rec(source, row, created, parts);
+    r.country = crate::record::Country::new("UA");
+    r
+}
+
+#[test]
+fn address_gaps_are_filled_from_members_at_the_same_street_and_town_only() {
+    use Field::*;
+    let records = vec![
+        street_rec(
+            0,
+            1,
+            "2024-01-01",
+            &[
+                (AddressLine1, "vul. Ivana Franka, 223, Kv. 25"),
+                (Locality, "Poltava"),
+            ],
+        ),
+        street_rec(
+            1,
+            2,
+            "2020-01-01",
+            &[
+                (AddressLine1, "вулиця Івана Франка, 223"),
+                (Locality, "Полтава"),
+                (PostalCode, "36504"),
+            ],
+        ),
+        street_rec(
+            1,
+            3,
+            "2021-01-01",
+            &[
+                (AddressLine1, "вулиця Шевченка, 10"),
+                (Locality, "Полтава"),
+                (PostalCode, "36000"),
+                (District, "Київський район"),
+            ],
+        ),
+        street_rec(
+            2,
+            4,
+            "2019-01-01",
+            &[(Locality, "Poltava"), (Region, "Полтавська область")],
+        ),
+        street_rec(
+            2,
+            5,
+            "2022-01-01",
+            &[(Locality, "Lviv"), (District, "Франківський район")],
+        ),
+    ];
+    let (g, _) = run_knowing(
+        &records,
+        &[vec![0, 1, 2, 3, 4]],
+        &SurvivorshipRules::default(),
+    );
+    let v = &g[0].values;
+    assert_eq!(v.get(AddressLine1), "vul. Ivana Franka, 223, Kv. 25");
+    assert_eq!(
+        v.get(PostalCode),
+        "36504",
+        "the same house in the other script"
+    );
+    assert_eq!(g[0].value_source.get(PostalCode), Some(1));
+    assert_eq!(
+        v.get(Region),
+        "Полтавська область",
+        "same town, no street to differ"
+    );
+    assert_eq!(
+        v.get(District),
+        "",
+        "another street or another town gives nothing"
+    );
+}
+
+#[test]
+fn towns_under_other_names_are_written_under_the_canonical_one_and_agree() {
+    use Field::*;
+    let records = vec![
+        street_rec(
+            0,
+            1,
+            "2024-01-01",
+            &[(AddressLine1, "38 Horodotska St"), (Locality, "Kyiv")],
+        ),
+        street_rec(
+            1,
+            2,
+            "2020-01-01",
+            &[(Locality, "Kiev"), (PostalCode, "02260")],
+        ),
+        street_rec(
+            0,
+            3,
+            "",
+            &[(AddressLine1, "вул. Городоцька, 38"), (Locality, "Київ")],
+        ),
+    ];
+    let (g, _) = run_knowing(
+        &records,
+        &[vec![0, 1], vec![2]],
+        &SurvivorshipRules::default(),
+    );
+    assert_eq!(g[0].values.get(Locality), "Київ");
+    assert_eq!(g[0].values.get(PostalCode), "02260", "Kiev is Kyiv");
+    assert_eq!(g[1].values.get(Locality), "Київ");
+    let as_written: SurvivorshipRules = toml::from_str("place_names = \"as_written\"\n").unwrap();
+    let (g, _) = run_knowing(&records, &[vec![0, 1]], &as_written);
+    assert_eq!(g[0].values.get(Locality), "Kyiv");
+}
+
+fn mail_rec(row: u64, created: &str, email: &str, given: &str, family: &str) -> Record {
+    let mut r = rec(0, row, created, &[(Field::Email, email)]);
+    r.keys.set(crate::record::MatchKey::Given, given);
+    r.keys.set(crate::record::MatchKey::Family, family);
+    r
+}
+
+#[test]
+fn a_misspelt_email_loses_to_the_spelling_that_agrees_with_the_name() {
+    let records = vec![
+        mail_rec(
+            1,
+            "2016-01-12",
+            "ferdinand.ruppersebrger@posteo.de",
+            "ferdinand",
+            "ruppersberger",
+        ),
+        mail_rec(
+            2,
+            "",
+            "ferdinand.ruppersberger@posteo.de",
+            "ferdinand",
+            "rupeprsberger",
+        ),
+    ];
+    let g = run(
+        &records,
+        &[vec![0, 1]],
+        &[None],
+        &SurvivorshipRules::default(),
+        &[],
+    );
+    assert_eq!(
+        g[0].values.get(Field::Email),
+        "ferdinand.ruppersberger@posteo.de"
+    );
+    assert_eq!(
+        g[0].values.get(Field::EmailAlt),
+        "",
+        "a misspelling is no alternate"
+    );
+    let records = vec![
+        mail_rec(1, "2024-01-01", "mariann.anurek@wp.pl", "marianna", "nurek"),
+        mail_rec(2, "2019-01-01", "marianna.nurek@wp.pl", "marianna", "nurek"),
+    ];
+    let g = run(
+        &records,
+        &[vec![0, 1]],
+        &[None],
+        &SurvivorshipRules::default(),
+        &[],
+    );
+    assert_eq!(
+        g[0].values.get(Field::Email),
+        "marianna.nurek@wp.pl",
+        "the same letters, but only one spelling's words are the names"
+    );
+}
+
+#[test]
+fn a_country_alone_is_no_address_to_win_over_a_postcode() {
+    let records = vec![
+        rec(0, 1, "2019-04-02", &[(Field::Country, "GB")]),
+        rec(
+            1,
+            2,
+            "2019-01-21",
+            &[(Field::PostalCode, "LS26 5QT"), (Field::Country, "GB")],
+        ),
+    ];
+    let g = run(
+        &records,
+        &[vec![0, 1]],
+        &[None],
+        &SurvivorshipRules::default(),
+        &[],
+    );
+    assert_eq!(g[0].values.get(Field::PostalCode), "LS26 5QT");
+    assert_eq!(g[0].values.get(Field::Country), "GB");
+}
+
+#[test]
+fn a_flagged_domain_typo_loses_and_distinct_addresses_go_by_agreement_then_recency() {
+    let records = vec![
+        mail_rec(
+            1,
+            "2024-01-01",
+            "clifford.smith68@gmial.com",
+            "clifford",
+            "smith",
+        ),
+        mail_rec(
+            2,
+            "2020-01-01",
+            "clifford.smith68@gmail.com",
+            "clifford",
+            "smith",
+        ),
+        mail_rec(3, "2019-01-01", "c.smith@work.example", "clifford", "smith"),
+        mail_rec(4, "2023-01-01", "c.smith@work.example", "clifford", "smith"),
+    ];
+    let mut suspects = HashSet::default();
+    suspects.insert((0, "clifford.smith68@gmial.com".to_string()));
+    let (g, _) = run_with(
+        &records,
+        &[vec![0, 1], vec![1, 2, 3], vec![0, 2, 3]],
+        &SurvivorshipRules::default(),
+        &[],
+        &suspects,
+    );
+    assert_eq!(g[0].values.get(Field::Email), "clifford.smith68@gmail.com");
+    assert_eq!(
+        g[1].values.get(Field::Email),
+        "c.smith@work.example",
+        "two agree"
+    );
+    assert_eq!(
+        g[1].values.get(Field::EmailAlt),
+        "clifford.smith68@gmail.com"
+    );
+    assert_eq!(
+        g[2].values.get(Field::Email),
+        "c.smith@work.example",
+        "valid first"
+    );
+    assert_eq!(g[2].values.get(Field::EmailAlt), "");
+}
+
+fn extra_rec(source: u32, row: u64, created: &str, extra: &[&str]) -> Record {
+    let mut r = rec(source, row, created, &[(Field::GivenName, "Ann")]);
+    r.extra = extra.iter().map(|s| s.to_string()).collect();
+    r
+}
+
+fn headers(list: &[&[&str]]) -> Vec<Vec<String>> {
+    list.iter()
+        .map(|h| h.iter().map(|s| s.to_string()).collect())
+        .collect()
+}
+
+#[test]
+fn pass_through_columns_survive_most_recent_and_consent_most_restrictive() {
+    let heads = headers(&[
+        &["Owner", "newsletter", "DoNotCall", "GDPR consent date"],
+        &["newsletter", "Owner", "Segment"],
+    ]);
+    let records = vec![
+        extra_rec(0, 1, "2024-03-01", &["Olena", "yes", "false", "2024-03-01"]),
+        extra_rec(1, 2, "2019-05-01", &["no", "Petro", "VIP"]),
+        extra_rec(0, 3, "2022-01-01", &["", "true", "1", ""]),
+        extra_rec(0, 4, "2021-01-01", &["Ivan", "yes", "", "2021-01-01"]),
+        extra_rec(1, 5, "2023-01-01", &["", "Maria", ""]),
+    ];
+    let (g, columns) = run_with(
+        &records,
+        &[vec![0, 1, 2], vec![3, 4]],
+        &SurvivorshipRules::default(),
+        &heads,
+        &HashSet::default(),
+    );
+    assert_eq!(
+        columns,
+        [
+            "Owner",
+            "newsletter",
+            "DoNotCall",
+            "GDPR consent date",
+            "Segment"
+        ],
+        "one column per header name, in first-seen order"
+    );
+    assert_eq!(g[0].extra, ["Olena", "no", "1", "", "VIP"]);
+    assert_eq!(g[1].extra, ["Maria", "yes", "", "2021-01-01", ""]);
 }

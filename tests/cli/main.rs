@@ -15,3 +15,4 @@ mod ingest;
 mod normalisation;
 mod privacy;
 mod safety;
+mod survivorship;

@@ -111,6 +111,11 @@ impl AddressNormalizer {
         })
     }
 
+    /// The compiled rules (survivorship reads the town names through them).
+    pub fn rules(&self) -> &AddressRules {
+        &self.rules
+    }
+
     /// The one country that has a region called `text` (`Mazowieckie` → PL).
     pub fn country_of_region(&self, text: &str) -> Option<Country> {
         self.rules.country_of_region(text)

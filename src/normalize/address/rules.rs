@@ -92,6 +92,8 @@ pub struct CountryRules {
     pub province_names: HashMap<String, String>,
     /// Other names of towns (`locality_names`), in [`place_form`] → the country's own name.
     pub locality_names: HashMap<String, String>,
+    /// The own names of `locality_names` by their Latin key (`kyiv` → `Київ`).
+    pub own_by_latin: HashMap<String, String>,
 }
 
 /// All countries' rules plus the generic fallback.
@@ -218,6 +220,33 @@ impl AddressRules {
             .countries
             .values()
             .filter_map(|rules| rules.locality_names.get(&form));
+        let first = found.next()?;
+        found.next().is_none().then_some(first.as_str())
+    }
+
+    /// The one name survivorship writes for a town (`Kiev`, `Kyiv`, `Киев` → `Київ`): the
+    /// country's own name when `locality_names` knows the written form, or when the written
+    /// form romanises like the own name (`Kyiv`, `Lviv`, `Krakow`); `None` for a town the
+    /// table does not hold.
+    pub fn canonical_locality(&self, country: Option<Country>, locality: &str) -> Option<&str> {
+        if let Some(own) = self.own_locality_name(country, locality) {
+            return Some(own);
+        }
+        let key = crate::normalize::translit::latin_key(locality);
+        if key.is_empty() {
+            return None;
+        }
+        if country.is_some() {
+            return self
+                .for_country(country)
+                .own_by_latin
+                .get(&key)
+                .map(String::as_str);
+        }
+        let mut found = self
+            .countries
+            .values()
+            .filter_map(|rules| rules.own_by_latin.get(&key));
         let first = found.next()?;
         found.next().is_none().then_some(first.as_str())
     }
@@ -368,6 +397,13 @@ fn compile(spec: &CountryFile, generic: &CountryFile) -> Result<CountryRules> {
         bangkok_markers: spec.bangkok_markers.clone(),
         provinces: spec.provinces.iter().map(|e| province_entry(e)).collect(),
         province_names: province_names(spec),
+        own_by_latin: spec
+            .locality_names
+            .iter()
+            .filter_map(|entry| entry.split('|').next())
+            .map(|own| (crate::normalize::translit::latin_key(own), own.to_string()))
+            .filter(|(key, _)| !key.is_empty())
+            .collect(),
         locality_names: spec
             .locality_names
             .iter()
@@ -557,6 +593,25 @@ mod tests {
         // Codes are too short to tell (`by` is Bavaria, and Belarus elsewhere).
         assert_eq!(r.country_of_region("BY"), None);
         assert_eq!(r.country_of_region("Springfield"), None);
+    }
+
+    #[test]
+    fn towns_have_one_canonical_name_from_any_listed_or_romanised_spelling() {
+        let r = rules();
+        let ua = Country::new("UA");
+        for written in ["Kiev", "Kyiv", "Киев", "Київ", "KYIV"] {
+            assert_eq!(r.canonical_locality(ua, written), Some("Київ"), "{written}");
+        }
+        assert_eq!(r.canonical_locality(ua, "Lviv"), Some("Львів"));
+        assert_eq!(
+            r.canonical_locality(Country::new("PL"), "Krakow"),
+            Some("Kraków")
+        );
+        assert_eq!(r.canonical_locality(None, "Cracow"), Some("Kraków"));
+        // A town the table does not hold, or another country's town, is left as written.
+        assert_eq!(r.canonical_locality(ua, "Brovary"), None);
+        assert_eq!(r.canonical_locality(Country::new("DE"), "Kyiv"), None);
+        assert_eq!(r.canonical_locality(ua, ""), None);
     }
 
     #[test]
