@@ -192,13 +192,34 @@ pub fn process(config: &Config, progress: &dyn Progress) -> Result<RunData> {
         knowledge: Some(&knowledge),
         ..survive::Inputs::new(&records, &source_names, &source_keys, &priorities)
     };
-    let golden = survive::build(
+    let mut golden = survive::build(
         &inputs,
         &dedupe.clusters,
         &dedupe.pinned,
         &config.survivorship,
     );
     let golden_columns = columns.names;
+    if let Some(d) = &decisions {
+        let place = |i: usize| {
+            records.get(i).map_or((String::new(), 0), |r| {
+                (
+                    source_names
+                        .get(r.source as usize)
+                        .cloned()
+                        .unwrap_or_default(),
+                    r.row,
+                )
+            })
+        };
+        let chosen = survive::chosen::apply(&mut golden, d, &records, &golden_columns, &place);
+        if let Some(counts) = &mut dedupe.decisions {
+            counts.unresolved += chosen
+                .iter()
+                .filter(|f| f.code == "dedupe.decision_unresolved")
+                .count();
+        }
+        findings.extend(chosen);
+    }
     lap("survive")?;
 
     Ok(RunData {

@@ -191,9 +191,8 @@ mod tests {
     fn customer(members: &[usize]) -> Golden {
         Golden {
             customer_id: format!("C{}", members[0]),
-            values: Default::default(),
             members: members.to_vec(),
-            value_source: Default::default(),
+            ..Golden::default()
         }
     }
 

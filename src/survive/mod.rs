@@ -17,6 +17,7 @@
 //! run: a collision (duplicate keys) is resolved deterministically by re-hashing with `#n`.
 
 mod address;
+pub mod chosen;
 mod consent;
 mod email;
 mod name;
@@ -37,7 +38,7 @@ use rules::{Candidate, pick};
 use rustc_hash::FxHashSet as HashSet;
 
 /// One customer: its golden values and where each came from.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Golden {
     /// Stable, content-derived ID (`C` + hex), or the steward-assigned one.
     pub customer_id: String,

@@ -514,3 +514,63 @@ fn report_export_neutralises_formula_like_keys_and_they_resolve_on_the_next_run(
         "the exported decision did not resolve"
     );
 }
+
+/// A hand-written decisions file that takes a row out of its customer (`split`) and chooses a
+/// golden value (`value`) is honoured on the next run: the row is a customer of its own, the
+/// chosen value is golden (and reported, since no row carries it), other customers unchanged.
+#[test]
+fn split_and_value_decisions_are_honoured_on_the_next_run() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = fixture("synth_small");
+    let first = run_with_decisions(&data, &dir.path().join("o1"), None);
+    let mut by_customer: std::collections::BTreeMap<String, Vec<(String, String)>> =
+        Default::default();
+    for r in &first.rows {
+        by_customer
+            .entry(r["customer_id"].clone())
+            .or_default()
+            .push((r["source"].clone(), r["source_key"].clone()));
+    }
+    let mut merged = by_customer.iter().filter(|(_, m)| m.len() >= 3);
+    let (split_customer, split_members) = merged.next().expect("a customer of three rows");
+    let (value_customer, _) = merged.next().expect("another merged customer");
+    let (src, key) = &split_members[0];
+    let file = write(
+        dir.path(),
+        "decisions.csv",
+        format!(
+            "decision,left_source,left_key,customer_id,field,value,note\n\
+             split,{src},{key},,,,moved away\n\
+             value,,,{value_customer},email,chosen.by.steward@example.org,confirmed by phone\n"
+        )
+        .as_bytes(),
+    );
+    let second = run_with_decisions(&data, &dir.path().join("o2"), Some(&file));
+    let taken_out = customer(&second, src, key);
+    let rest: Vec<String> = split_members[1..]
+        .iter()
+        .map(|(s, k)| customer(&second, s, k))
+        .collect();
+    assert!(rest.iter().all(|c| *c == rest[0]), "the others stay together");
+    assert!(!rest.contains(&taken_out), "the row left its customer");
+    assert_eq!(
+        second.filter("customer_id", &taken_out).len(),
+        1,
+        "the row is a customer of its own"
+    );
+    assert!(
+        *split_customer == rest[0] || *split_customer == taken_out,
+        "one part keeps the ID (the one holding the smallest member key)"
+    );
+    let golden = Table::read(&dir.path().join("o2/golden.csv"));
+    let chosen = golden.filter("customer_id", value_customer);
+    assert_eq!(chosen.len(), 1, "the customer keeps its ID");
+    assert_eq!(chosen[0]["email"], "chosen.by.steward@example.org");
+    let findings = Table::read(&dir.path().join("o2/findings.csv"));
+    assert_eq!(
+        findings
+            .filter("code", "dedupe.decision_value_unsupported")
+            .len(),
+        1
+    );
+}
