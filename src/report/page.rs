@@ -181,7 +181,14 @@ fn customers_section(data: &RunData, caps: &Caps) -> String {
     };
     s.push_str(&cap_notice(shown, data.golden.len(), "customers", &how));
     s.push_str(
-        "<div class=\"toolbar\"><input type=\"search\" id=\"customer-search\" placeholder=\"Search name, e-mail or phone\" size=\"40\">\
+        "<p>Each customer shows its golden values beside every member's, the member each golden value \
+         came from marked. <em>Use</em> makes a member's value the golden one and <em>Take out</em> makes a \
+         row a customer of its own; both go into <code>decisions.csv</code> with the review marks.</p>\
+         <div class=\"toolbar\"><input type=\"search\" id=\"customer-search\" placeholder=\"Search name, e-mail or phone\" size=\"40\">\
+         <select id=\"customer-filter\"><option value=\"\">all customers</option><option value=\"merged\">several members</option>\
+         <option value=\"conflicts\">members disagree</option><option value=\"findings\">with findings</option></select>\
+         <select id=\"customer-source\"><option value=\"\">any source</option></select>\
+         <select id=\"customer-sort\"><option value=\"size\">largest first</option><option value=\"weakest\">weakest link first</option></select>\
          <span id=\"customer-count\"></span></div><div id=\"customer-list\"></div></section>",
     );
     s

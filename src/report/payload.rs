@@ -38,9 +38,22 @@ pub fn build(data: &RunData, caps: &Caps, mask_pii: bool) -> Value {
     .into_iter()
     .map(|p| review_item(p, &data.dedupe.fields(p), &mut table))
     .collect();
-    let customers: Vec<Value> = select::customers(&data.golden, caps.clusters)
-        .into_iter()
-        .map(|g| customer(g, caps.members, &mut table))
+    let chosen = select::customers(&data.golden, caps.clusters);
+    let links = ClusterLinks::measure(data, &chosen);
+    let customers: Vec<Value> = chosen
+        .iter()
+        .enumerate()
+        .map(|(c, g)| {
+            let mut v = customer(g, caps.members, &mut table);
+            v["weakest"] = links
+                .weakest
+                .get(c)
+                .copied()
+                .flatten()
+                .map_or(Value::Null, |p| json!(finite(p)));
+            v["findings"] = json!(links.findings.get(c).copied().unwrap_or(0));
+            v
+        })
         .collect();
     let findings: Vec<Value> = select::findings(&data.findings, caps.findings)
         .into_iter()
@@ -112,6 +125,52 @@ fn customer(g: &Golden, member_cap: usize, table: &mut RecordTable) -> Value {
         "members": members,
         "values": values,
     })
+}
+
+/// For each embedded customer: its weakest merge (the lowest probability of a model match
+/// inside it) and the findings on its rows.
+struct ClusterLinks {
+    weakest: Vec<Option<f64>>,
+    findings: Vec<usize>,
+}
+
+impl ClusterLinks {
+    fn measure(data: &RunData, chosen: &[&Golden]) -> ClusterLinks {
+        let mut of: HashMap<usize, usize> = HashMap::default();
+        let mut at: HashMap<(&str, u64), usize> = HashMap::default();
+        for (c, g) in chosen.iter().enumerate() {
+            for &m in &g.members {
+                of.insert(m, c);
+                if let Some(r) = data.records.get(m)
+                    && let Some(s) = data.sources.get(r.source as usize)
+                {
+                    at.insert((s.table.name.as_str(), r.row), c);
+                }
+            }
+        }
+        let mut weakest = vec![None; chosen.len()];
+        for p in &data.dedupe.pairs {
+            if p.decision != crate::dedupe::Decision::Match {
+                continue;
+            }
+            let (a, b) = p.records();
+            if let (Some(&ca), Some(&cb)) = (of.get(&a), of.get(&b))
+                && ca == cb
+                && let Some(w) = weakest.get_mut(ca)
+            {
+                *w = Some(w.map_or(p.match_probability, |x: f64| x.min(p.match_probability)));
+            }
+        }
+        let mut findings = vec![0; chosen.len()];
+        for f in &data.findings {
+            if let Some(&c) = at.get(&(f.source.as_str(), f.row))
+                && let Some(n) = findings.get_mut(c)
+            {
+                *n += 1;
+            }
+        }
+        ClusterLinks { weakest, findings }
+    }
 }
 
 fn finding(f: &Finding, mask_pii: bool) -> Value {

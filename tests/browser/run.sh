@@ -7,9 +7,11 @@
 #    logged no uncaught console error, and exported a well-formed decisions CSV;
 # 2. takes a screenshot (default: next to the report, report.png).
 #    With SELFTEST=group the page instead clicks "None match" on the largest group of review
-#    pairs with the same evidence, and every pair of that group must be exported as a non-match.
+#    pairs with the same evidence, and every pair of that group must be exported as a non-match;
+#    with SELFTEST=customer it clicks the first "Take out" and the first "Use" of the customer
+#    browser, and one split and one value decision must be exported.
 # Environment: CHROMIUM (browser binary), EXPECT_DECISION (an exact CSV line the export must
-# contain), SELFTEST (pair, the default, or group). Exits 0 on success, 1 on a failed check, 2 on bad usage or a missing browser.
+# contain), SELFTEST (pair, the default, group or customer). Exits 0 on success, 1 on a failed check, 2 on bad usage or a missing browser.
 set -euo pipefail
 
 usage() { echo "usage: $0 REPORT.html [SCREENSHOT.png]" >&2; exit 2; }
@@ -42,7 +44,8 @@ url="file://$report_abs"
 case ${SELFTEST:-pair} in
   pair) hash=selftest ;;
   group) hash=selftest-group ;;
-  *) echo "SELFTEST must be pair or group" >&2; exit 2 ;;
+  customer) hash=selftest-customer ;;
+  *) echo "SELFTEST must be pair, group or customer" >&2; exit 2 ;;
 esac
 export SELFTEST=${SELFTEST:-pair}
 if ! run_browser --virtual-time-budget=10000 --dump-dom "$url#$hash" >"$work/dom.html" 2>"$work/console.log"; then
@@ -69,11 +72,15 @@ for line in log.splitlines():
 pre = re.search(r'<pre id="selftest-decisions"[^>]*>(.*?)</pre>', dom, re.S)
 csv_text = html.unescape(pre.group(1)) if pre else ""
 lines = [l for l in csv_text.replace("\r\n", "\n").split("\n") if l]
-header = "decision,left_source,left_key,right_source,right_key,customer_id,note"
+header = "decision,left_source,left_key,right_source,right_key,customer_id,field,value,note"
 if not lines or lines[0] != header:
     failures.append("decisions export lacks the header %r (got %r)" % (header, lines[:1]))
 has_review = "data-pair=" in dom
-if os.environ.get("SELFTEST") == "group":
+if os.environ.get("SELFTEST") == "customer":
+    kinds = sorted(l.split(",", 1)[0] for l in lines[1:])
+    if kinds != ["split", "value"]:
+        failures.append("expected one 'split' and one 'value' decision from the customer browser, got %r" % lines[1:])
+elif os.environ.get("SELFTEST") == "group":
     size = re.search(r'<tr data-group="0" data-group-size="([0-9]+)"', dom)
     if not size:
         failures.append("no group of review pairs was rendered")

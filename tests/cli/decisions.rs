@@ -220,21 +220,17 @@ fn report_decision_clicked_in_a_browser_sticks_on_the_next_run() {
     );
 }
 
-/// "None match" on a group of review pairs with the same evidence, clicked in headless
-/// Chromium, exports every pair of the group; on the next run none of them is merged and
-/// each is listed as the steward's decision.
-#[test]
-fn a_group_decision_clicked_in_a_browser_covers_every_pair_of_the_group() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let data = fixture("synth_small");
-    let first = run_with_decisions(&data, &dir.path().join("o1"), None);
+/// Runs the headless-Chromium check of `report` in `selftest` mode and returns the decisions
+/// CSV lines the page exported (header first); `None` when there is no browser and none is
+/// required.
+fn browser_export(report: &Path, selftest: &str) -> Option<Vec<String>> {
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/run.sh");
-    let shot = Path::new(env!("CARGO_TARGET_TMPDIR")).join("report-group.png");
+    let shot = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("report-{selftest}.png"));
     let o = Command::new("bash")
         .arg(&script)
-        .arg(dir.path().join("o1/report.html"))
+        .arg(report)
         .arg(&shot)
-        .env("SELFTEST", "group")
+        .env("SELFTEST", selftest)
         .output()
         .expect("run browser check");
     let stdout = String::from_utf8_lossy(&o.stdout).to_string();
@@ -243,22 +239,43 @@ fn a_group_decision_clicked_in_a_browser_covers_every_pair_of_the_group() {
             "skipped: no chromium ({})",
             String::from_utf8_lossy(&o.stderr)
         );
-        return;
+        return None;
     }
     assert!(
         o.status.success(),
         "browser check failed:\n{stdout}\n{}",
         String::from_utf8_lossy(&o.stderr)
     );
-    let exported: Vec<&str> = stdout
-        .lines()
-        .map(str::trim)
-        .filter(|l| l.starts_with("decision,") || l.starts_with("non-match,"))
-        .collect();
+    Some(
+        stdout
+            .lines()
+            .map(str::trim)
+            .filter(|l| {
+                ["decision,", "match,", "non-match,", "split,", "value,"]
+                    .iter()
+                    .any(|p| l.starts_with(p))
+            })
+            .map(String::from)
+            .collect(),
+    )
+}
+
+/// "None match" on a group of review pairs with the same evidence, clicked in headless
+/// Chromium, exports every pair of the group; on the next run none of them is merged and
+/// each is listed as the steward's decision.
+#[test]
+fn a_group_decision_clicked_in_a_browser_covers_every_pair_of_the_group() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = fixture("synth_small");
+    let first = run_with_decisions(&data, &dir.path().join("o1"), None);
+    let Some(exported) = browser_export(&dir.path().join("o1/report.html"), "group") else {
+        return;
+    };
     assert!(
         exported.len() >= 3,
-        "a group has two pairs or more: {stdout}"
+        "a group has two pairs or more: {exported:?}"
     );
+    assert!(exported[1..].iter().all(|l| l.starts_with("non-match,")));
     let file = write(
         dir.path(),
         "decisions.csv",
@@ -282,6 +299,49 @@ fn a_group_decision_clicked_in_a_browser_covers_every_pair_of_the_group() {
         exported.len() - 1,
         "each group pair decided by the steward"
     );
+}
+
+/// "Take out" and "Use" clicked in the report's customer browser export a `split` and a
+/// `value` decision that the next run honours.
+#[test]
+fn split_and_value_chosen_in_the_customer_browser_stick_on_the_next_run() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = fixture("synth_small");
+    let first = run_with_decisions(&data, &dir.path().join("o1"), None);
+    let Some(exported) = browser_export(&dir.path().join("o1/report.html"), "customer") else {
+        return;
+    };
+    let find = |kind: &str| -> Vec<String> {
+        let line = exported
+            .iter()
+            .find(|l| l.starts_with(kind))
+            .unwrap_or_else(|| panic!("no {kind} decision in {exported:?}"));
+        line.split(',').map(String::from).collect()
+    };
+    let (split, value) = (find("split,"), find("value,"));
+    let before = customer(&first, &split[1], &split[2]);
+    assert!(
+        first.filter("customer_id", &before).len() > 1,
+        "the row had company"
+    );
+    let file = write(
+        dir.path(),
+        "decisions.csv",
+        format!("{}\n", exported.join("\n")).as_bytes(),
+    );
+    let second = run_with_decisions(&data, &dir.path().join("o2"), Some(&file));
+    let after = customer(&second, &split[1], &split[2]);
+    assert_eq!(
+        second.filter("customer_id", &after).len(),
+        1,
+        "a customer of its own"
+    );
+    let golden = Table::read(&dir.path().join("o2/golden.csv"));
+    let (id, field, chosen) = (&value[5], &value[6], &value[7]);
+    let g = golden.filter("customer_id", id);
+    assert_eq!(g.len(), 1, "the customer keeps its ID");
+    assert_eq!(&g[0][field.as_str()], chosen);
+    assert_ne!(customer(&first, &split[1], &split[2]), *id, "two customers");
 }
 
 /// Four distinct people in one file keyed by an ID column, and a run of them with `decisions`.
@@ -551,7 +611,10 @@ fn split_and_value_decisions_are_honoured_on_the_next_run() {
         .iter()
         .map(|(s, k)| customer(&second, s, k))
         .collect();
-    assert!(rest.iter().all(|c| *c == rest[0]), "the others stay together");
+    assert!(
+        rest.iter().all(|c| *c == rest[0]),
+        "the others stay together"
+    );
     assert!(!rest.contains(&taken_out), "the row left its customer");
     assert_eq!(
         second.filter("customer_id", &taken_out).len(),

@@ -63,12 +63,17 @@
     return /[",\r\n]/.test(s) ? "\"" + s.replace(/"/g, "\"\"") + "\"" : s;
   }
   function decisionsCsv() {
-    var lines = ["decision,left_source,left_key,right_source,right_key,customer_id,note"];
+    var lines = ["decision,left_source,left_key,right_source,right_key,customer_id,field,value,note"];
     D.review.forEach(function (item) {
       var m = marks[pairId(item)];
       if (!m || (m.decision !== "match" && m.decision !== "non-match")) return;
       var l = rec(item.l), r = rec(item.r);
-      lines.push([m.decision, sourceName(l), l.key, sourceName(r), r.key, "", m.note || ""].map(csvCell).join(","));
+      lines.push([m.decision, sourceName(l), l.key, sourceName(r), r.key, "", "", "", m.note || ""].map(csvCell).join(","));
+    });
+    Object.keys(marks).sort().forEach(function (id) {
+      var m = marks[id];
+      if (m.decision === "split") lines.push(["split", m.source, m.key, "", "", "", "", "", m.note || ""].map(csvCell).join(","));
+      if (m.decision === "value") lines.push(["value", "", "", "", "", m.customer, m.field, m.value, m.note || ""].map(csvCell).join(","));
     });
     return lines.join("\r\n") + "\r\n";
   }
@@ -264,40 +269,120 @@
     var text = parts.join(" ").toLowerCase();
     return { text: text, digits: text.replace(/[^0-9]/g, "") };
   }
-  function customerCard(c) {
-    var rows = [el("tr", null, [el("th", { text: "field" }), el("th", { text: "value" }), el("th", { text: "from" })])];
-    c.values.forEach(function (v) {
-      var from = v.from === null || v.from === undefined ? "—" : describe(rec(v.from));
-      rows.push(el("tr", null, [el("th", { text: v.f }), el("td", { text: v.v }), el("td", { text: from })]));
+  function memberValue(r, f) { return r.v[f] ? r.v[f][0] : ""; }
+  function goldenValue(c, f) {
+    for (var i = 0; i < c.values.length; i++) if (c.values[i].f === f) return c.values[i];
+    return null;
+  }
+  // Fields where two members hold different values (case aside); the dates a row was
+  // created on always differ and say nothing.
+  function conflictCount(c) {
+    var n = 0;
+    D.fields.forEach(function (f) {
+      if (f === "created_at") return;
+      var seen = {};
+      c.members.forEach(function (m) { var v = memberValue(rec(m), f); if (v) seen[v.toLowerCase()] = true; });
+      if (Object.keys(seen).length > 1) n++;
     });
-    var members = [el("tr", null, [el("th", { text: "source" }), el("th", { text: "row" }), el("th", { text: "key" })])];
+    return n;
+  }
+  function splitId(r) { return ["split", sourceName(r), r.key].join("\u001f"); }
+  function valueId(c, f) { return ["value", c.id, f].join("\u001f"); }
+  function customerCard(c) {
+    var card = el("div", { cls: "item customer", "data-customer": c.id });
+    fillCard(card, c);
+    return card;
+  }
+  function fillCard(card, c) {
+    while (card.firstChild) card.removeChild(card.firstChild);
+    var redraw = function () { fillCard(card, c); saveMarks(); };
+    var head = [el("th", { text: "field" }), el("th", { text: "golden" })];
     c.members.forEach(function (m) {
       var r = rec(m);
-      members.push(el("tr", null, [el("td", { text: sourceName(r) }), el("td", { cls: "num", text: String(r.row) }), el("td", { text: r.key })]));
+      var cell = el("th", { text: describe(r) });
+      if (c.size > 1) {
+        var out = marks[splitId(r)];
+        var btn = el("button", { type: "button", "data-split": String(m), cls: out ? "on-non-match" : "", text: out ? "Taken out" : "Take out" });
+        btn.addEventListener("click", function () {
+          if (marks[splitId(r)]) delete marks[splitId(r)];
+          else marks[splitId(r)] = { decision: "split", source: sourceName(r), key: r.key, note: "" };
+          redraw();
+        });
+        cell.appendChild(el("br"));
+        cell.appendChild(btn);
+      }
+      head.push(cell);
     });
-    var extra = c.size > c.members.length ? el("p", { cls: "muted", text: num(c.size - c.members.length) + " more records not listed" }) : null;
-    return el("div", { cls: "item customer" }, [
-      el("div", { cls: "item-head" }, [el("b", { text: c.id }), el("span", { text: c.size + (c.size === 1 ? " record" : " records") })]),
-      el("div", { cls: "evidence" }, [el("table", { cls: "grid" }, rows), el("table", { cls: "grid" }, members)]),
-      extra
-    ]);
+    var rows = [el("tr", null, head)];
+    D.fields.forEach(function (f) {
+      var g = goldenValue(c, f);
+      var any = g || c.members.some(function (m) { return memberValue(rec(m), f); });
+      if (!any) return;
+      var chosen = marks[valueId(c, f)];
+      var golden = chosen ? chosen.value : (g ? g.v : "");
+      var cells = [el("th", { text: f }), el("td", { cls: chosen ? "chosen" : "", text: golden + (chosen ? " (chosen)" : "") })];
+      c.members.forEach(function (m) {
+        var v = memberValue(rec(m), f);
+        var from = !chosen && g && g.from === m;
+        var props = { cls: from ? "from" : (v && v !== golden ? "differs" : "") };
+        if (from) props.title = "the golden value came from this row";
+        var td = el("td", props, [el("span", { text: v })]);
+        if (v && v !== golden && !D.masked) {
+          var use = el("button", { type: "button", "data-use": f, text: "Use" });
+          use.addEventListener("click", function () {
+            marks[valueId(c, f)] = { decision: "value", customer: c.id, field: f, value: v, note: "" };
+            redraw();
+          });
+          td.appendChild(use);
+        }
+        cells.push(td);
+      });
+      rows.push(el("tr", null, cells));
+    });
+    var facts = [el("b", { text: c.id }), el("span", { text: num(c.size) + (c.size === 1 ? " record" : " records") })];
+    if (c.weakest !== null && c.weakest !== undefined) facts.push(el("span", { text: "weakest link p = " + fmt(c.weakest, 3) }));
+    if (c.findings) facts.push(el("span", { text: num(c.findings) + " findings" }));
+    var conflicts = conflictCount(c);
+    if (conflicts) facts.push(el("span", { cls: "reason", text: num(conflicts) + " fields disagree" }));
+    card.appendChild(el("div", { cls: "item-head" }, facts));
+    card.appendChild(el("div", { cls: "evidence wide" }, [el("table", { cls: "grid side-by-side" }, rows)]));
+    if (c.size > c.members.length) card.appendChild(el("p", { cls: "muted", text: num(c.size - c.members.length) + " more records not listed" }));
   }
   function renderCustomers() {
     var index = D.customers.map(haystack);
+    var conflicts = D.customers.map(conflictCount);
     var input = document.getElementById("customer-search");
+    var filter = document.getElementById("customer-filter");
+    var source = document.getElementById("customer-source");
+    var sort = document.getElementById("customer-sort");
+    D.sources.forEach(function (name, i) { source.appendChild(el("option", { value: String(i), text: name })); });
     var list = document.getElementById("customer-list");
-    function update() {
+    function keep(c, i) {
       var q = input.value.trim().toLowerCase();
       var qd = q.replace(/[^0-9]/g, "");
-      var hits = D.customers.filter(function (c, i) {
-        if (!q) return true;
-        return index[i].text.indexOf(q) >= 0 || (qd.length >= 3 && index[i].digits.indexOf(qd) >= 0);
-      });
+      if (q && index[i].text.indexOf(q) < 0 && !(qd.length >= 3 && index[i].digits.indexOf(qd) >= 0)) return false;
+      if (filter.value === "merged" && c.size < 2) return false;
+      if (filter.value === "conflicts" && !conflicts[i]) return false;
+      if (filter.value === "findings" && !c.findings) return false;
+      if (source.value !== "" && !c.members.some(function (m) { return String(rec(m).s) === source.value; })) return false;
+      return true;
+    }
+    function update() {
+      var hits = [];
+      D.customers.forEach(function (c, i) { if (keep(c, i)) hits.push(c); });
+      if (sort.value === "weakest") {
+        hits.sort(function (a, b) {
+          var wa = a.weakest === null || a.weakest === undefined ? 2 : a.weakest;
+          var wb = b.weakest === null || b.weakest === undefined ? 2 : b.weakest;
+          return wa - wb || b.size - a.size;
+        });
+      }
       while (list.firstChild) list.removeChild(list.firstChild);
       document.getElementById("customer-count").textContent = num(hits.length) + " of " + num(D.customers.length) + " shown customers match";
       pager(list, hits, customerCard);
     }
     input.addEventListener("input", update);
+    [filter, source, sort].forEach(function (s) { s.addEventListener("change", update); });
     update();
   }
 
@@ -335,24 +420,35 @@
 
   // ---- start ----
   function selftest(what) {
-    var selector = what === "group" ? "#group-table tr[data-group='0'] button[data-group-decision='non-match']"
-      : "#review-list button[data-decision='match']";
-    var first = document.querySelector(selector);
-    if (first) first.click();
+    if (what === "customer") {
+      // A value chosen for one customer, a row taken out of another.
+      var use = document.querySelector("#customer-list button[data-use]");
+      var card = use && use.closest(".customer");
+      var take = Array.prototype.filter.call(document.querySelectorAll("#customer-list button[data-split]"), function (b) {
+        return b.closest(".customer") !== card;
+      })[0];
+      if (use) use.click();
+      if (take) take.click();
+    } else {
+      var first = document.querySelector(what === "group"
+        ? "#group-table tr[data-group='0'] button[data-group-decision='non-match']"
+        : "#review-list button[data-decision='match']");
+      if (first) first.click();
+    }
     var pre = document.getElementById("selftest-decisions");
     pre.textContent = decisionsCsv();
     pre.hidden = false;
   }
   try {
     var hash = window.location.hash;
-    var testing = hash === "#selftest" || hash === "#selftest-group";
+    var testing = hash === "#selftest" || hash === "#selftest-group" || hash === "#selftest-customer";
     if (!testing) loadMarks();
     document.getElementById("download-decisions").addEventListener("click", download);
     renderReview();
     saveMarks();
     renderCustomers();
     renderFindings();
-    if (testing) selftest(hash === "#selftest-group" ? "group" : "pair");
+    if (testing) selftest(hash === "#selftest" ? "pair" : hash.replace("#selftest-", ""));
     body.setAttribute("data-steward-ready", "ok");
   } catch (e) {
     body.setAttribute("data-steward-error", String(e && e.message));
