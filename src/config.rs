@@ -203,6 +203,10 @@ pub struct Config {
     /// E-mails and phones of people to remove from every output (erasure requests).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub suppress: Option<PathBuf>,
+    /// An earlier run's output folder: its customers keep their IDs, `changes.csv` says what
+    /// changed ([`crate::previous`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub previous: Option<PathBuf>,
     pub normalize: NormalizeOptions,
     pub dedupe: DedupeSettings,
     pub survivorship: SurvivorshipRules,
@@ -225,9 +229,13 @@ impl Config {
         {
             config.schemas_dir = Some(base_dir.join(dir));
         }
-        for path in [&mut config.decisions, &mut config.suppress]
-            .into_iter()
-            .flatten()
+        for path in [
+            &mut config.decisions,
+            &mut config.suppress,
+            &mut config.previous,
+        ]
+        .into_iter()
+        .flatten()
         {
             if path.is_relative() {
                 *path = base_dir.join(&*path);

@@ -27,6 +27,7 @@ pub mod outdir;
 pub mod output;
 pub mod packed;
 pub mod pipeline;
+pub mod previous;
 pub mod privacy;
 pub mod profile;
 pub mod progress;

@@ -58,6 +58,8 @@ pub struct RunData {
     pub golden: Vec<Golden>,
     /// The pass-through columns of `golden.csv`, in order (each golden's `extra`).
     pub golden_columns: Vec<String>,
+    /// What changed since the earlier run (`--previous`), when one was given.
+    pub changes: Option<Vec<crate::previous::Change>>,
     /// Wall time and peak memory per stage, in order.
     pub timings: Vec<StageStat>,
     pub locale_digest: String,
@@ -129,6 +131,10 @@ pub fn process(config: &Config, progress: &dyn Progress) -> Result<RunData> {
     let locale = LocaleData::with_overrides(config.schemas_dir.as_deref())?;
     let normalizer = Normalizer::new(&locale, &config.normalize)?;
     let nicknames = dedupe::Nicknames::from_locale(&locale)?;
+    let previous = match &config.previous {
+        Some(dir) => Some(crate::previous::PreviousRun::load(dir)?),
+        None => None,
+    };
     let header_rules = HeaderRules::from_locale(&locale)?;
     let profiler = Profiler::new(&locale, &normalizer, &header_rules)?;
     lap("setup")?;
@@ -199,18 +205,23 @@ pub fn process(config: &Config, progress: &dyn Progress) -> Result<RunData> {
         &config.survivorship,
     );
     let golden_columns = columns.names;
+    let place = |i: usize| {
+        records.get(i).map_or((String::new(), 0), |r| {
+            (
+                source_names
+                    .get(r.source as usize)
+                    .cloned()
+                    .unwrap_or_default(),
+                r.row,
+            )
+        })
+    };
+    let changes = previous.map(|p| {
+        let member_key = |i: usize| (place(i).0, source_keys.get(i).cloned().unwrap_or_default());
+        let value = |g: &Golden, column: &str| golden_value(g, column, &golden_columns);
+        p.carry_ids(&mut golden, &dedupe.pinned, &member_key, &value)
+    });
     if let Some(d) = &decisions {
-        let place = |i: usize| {
-            records.get(i).map_or((String::new(), 0), |r| {
-                (
-                    source_names
-                        .get(r.source as usize)
-                        .cloned()
-                        .unwrap_or_default(),
-                    r.row,
-                )
-            })
-        };
         let chosen = survive::chosen::apply(&mut golden, d, &records, &golden_columns, &place);
         if let Some(counts) = &mut dedupe.decisions {
             counts.unresolved += chosen
@@ -235,9 +246,27 @@ pub fn process(config: &Config, progress: &dyn Progress) -> Result<RunData> {
         dedupe,
         golden,
         golden_columns,
+        changes,
         timings: clock.into_stats(),
         locale_digest: locale.digest(),
     })
+}
+
+/// A golden record's value in a `golden.csv` column: a canonical field, `name_alt`, or a
+/// pass-through column (`columns`, as [`Golden::extra`]).
+fn golden_value(g: &Golden, column: &str, columns: &[String]) -> String {
+    if let Some(f) = crate::record::Field::from_name(column) {
+        return g.values.get(f).to_string();
+    }
+    if column == "name_alt" {
+        return g.name_alt.clone();
+    }
+    columns
+        .iter()
+        .position(|c| c == column)
+        .and_then(|i| g.extra.get(i))
+        .cloned()
+        .unwrap_or_default()
 }
 
 /// Removes suppressed people from clusters, pairs and findings, and blanks their records;

@@ -102,6 +102,9 @@ pub struct RunArgs {
     /// Steward decisions (must-link, cannot-link, assignments) that override the model.
     #[arg(long, value_name = "FILE")]
     pub decisions: Option<PathBuf>,
+    /// An earlier run's output folder: its customers keep their IDs, and changes.csv says what changed since.
+    #[arg(long, value_name = "DIR")]
+    pub previous: Option<PathBuf>,
     /// File of e-mails and phones (erasure requests, do-not-contact): those people leave every output.
     #[arg(long, value_name = "FILE")]
     pub suppress: Option<PathBuf>,

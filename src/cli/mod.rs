@@ -144,6 +144,9 @@ fn run(args: RunArgs, bars: Bars) -> anyhow::Result<i32> {
     if let Some(s) = args.suppress {
         cfg.suppress = Some(s);
     }
+    if let Some(p) = args.previous {
+        cfg.previous = Some(p);
+    }
     cfg.output.mask_pii |= args.mask_pii;
     let summary = steward::pipeline::run(&cfg, &args.out, &bars).with_context(|| {
         format!(

@@ -4,6 +4,7 @@
 //! run succeeded ([`crate::outdir`]), so an interrupted or failed run leaves the previous
 //! outputs intact.
 
+mod changes;
 mod manifest;
 mod tables;
 
@@ -54,6 +55,7 @@ enum Output {
     Findings,
     Quality,
     Report,
+    Changes,
 }
 
 fn write_staged(
@@ -77,6 +79,7 @@ fn write_staged(
         Output::Findings,
         Output::Report,
         Output::Quality,
+        Output::Changes,
     ];
     // Written in parallel (the big CSVs are single-threaded serialisation); errors are taken
     // in the order above, so the one reported does not depend on the thread count.
@@ -94,6 +97,10 @@ fn write_staged(
                 Output::Report => {
                     crate::report::write_report(data, &card, run.config, staging).map(|()| 0)
                 }
+                Output::Changes => match &data.changes {
+                    Some(changes) => changes::write_changes(changes, staging).map(|()| 0),
+                    None => Ok(0),
+                },
             };
             written.map_err(|e| e.at_path(Path::new(output.file_name())).while_writing())
         })
@@ -127,6 +134,7 @@ impl Output {
             Output::Findings => "findings.csv",
             Output::Quality => "quality.json",
             Output::Report => "report.html",
+            Output::Changes => "changes.csv",
         }
     }
 }

@@ -13,6 +13,7 @@ mod generality;
 mod hostile;
 mod ingest;
 mod normalisation;
+mod previous;
 mod privacy;
 mod safety;
 mod survivorship;

@@ -1,0 +1,196 @@
+//! Runs that build on the previous run: customer IDs carried over, `changes.csv`.
+
+use super::common::*;
+use std::collections::HashMap;
+
+fn run(dir: &std::path::Path, out: &str, input: &std::path::Path, extra: &[&str]) -> Table {
+    let out = dir.join(out);
+    let mut args = vec![
+        "run".to_string(),
+        "--quiet".into(),
+        input.display().to_string(),
+        "--out".into(),
+        out.display().to_string(),
+    ];
+    args.extend(extra.iter().map(|s| s.to_string()));
+    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    let o = steward(&refs);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    Table::read(&out.join("xref.csv"))
+}
+
+fn id_of(x: &Table, key: &str) -> String {
+    x.rows
+        .iter()
+        .find(|r| r["source_key"] == key)
+        .map(|r| r["customer_id"].clone())
+        .unwrap_or_else(|| panic!("no row {key}"))
+}
+
+const FIRST: &[u8] = b"id,Name,Email,Phone,Country\n\
+    1,Ann Smith,ann@example.org,+44 20 7946 0018,GB\n\
+    2,Ann Smith,ann@example.org,,GB\n\
+    9,Ann Smith,ann@example.org,020 7946 0018,GB\n\
+    3,Bob Jones,bob@example.com,+1 202 555 0147,US\n\
+    4,Cy Young,cy@example.net,,US\n\
+    5,Dee Ward,dee@example.io,,US\n";
+
+/// The same export again: every customer keeps its ID and is `unchanged`.
+#[test]
+fn the_same_export_again_changes_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = write(dir.path(), "crm.csv", FIRST);
+    let first = run(dir.path(), "o1", &input, &[]);
+    let o1 = dir.path().join("o1").display().to_string();
+    let second = run(dir.path(), "o2", &input, &["--previous", &o1]);
+    for key in ["1", "2", "9", "3", "4", "5"] {
+        assert_eq!(id_of(&first, key), id_of(&second, key));
+    }
+    let changes = Table::read(&dir.path().join("o2/changes.csv"));
+    assert_eq!(changes.rows.len(), 4, "one line per customer");
+    assert!(
+        changes.rows.iter().all(|r| r["change"] == "unchanged"),
+        "{:?}",
+        changes.rows
+    );
+}
+
+/// A grown and edited export: a changed e-mail is `updated` with the field named, a new row
+/// a `new` customer, a row gone a `removed` one; a steward's match merges two customers (the
+/// ID of one survives, the other is `merged` into it) and a row taken out of a customer of
+/// three is `split` from it while the larger part keeps the ID.
+#[test]
+fn changes_since_the_previous_run_are_named_and_ids_stay() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = write(dir.path(), "crm.csv", FIRST);
+    let first = run(dir.path(), "o1", &input, &[]);
+    let second_input = dir.path().join("next");
+    std::fs::create_dir(&second_input).expect("mkdir");
+    let input = write(
+        &second_input,
+        "crm.csv",
+        b"id,Name,Email,Phone,Country\n\
+          1,Ann Smith,ann@example.org,+44 20 7946 0018,GB\n\
+          2,Ann Smith,ann@example.org,,GB\n\
+          9,Ann Smith,ann@example.org,020 7946 0018,GB\n\
+          3,Bob Jones,bob@example.com,+1 202 555 0147,US\n\
+          4,Cy Young,cy.young@example.net,,US\n\
+          6,Eve Stone,eve@example.com,,US\n\
+          7,Fay Lowe,fay@example.com,,US\n\
+          8,Gus Hale,gus@example.com,,US\n",
+    );
+    let decisions = write(
+        dir.path(),
+        "decisions.csv",
+        b"decision,left_source,left_key,right_source,right_key\n\
+          split,crm.csv,9,,\n\
+          match,crm.csv,7,crm.csv,8\n",
+    );
+    let o1 = dir.path().join("o1").display().to_string();
+    let d = decisions.display().to_string();
+    let second = run(
+        dir.path(),
+        "o2",
+        &input,
+        &["--previous", &o1, "--decisions", &d],
+    );
+    let changes = Table::read(&dir.path().join("o2/changes.csv"));
+    let of: HashMap<(String, String), &HashMap<String, String>> = changes
+        .rows
+        .iter()
+        .map(|r| ((r["customer_id"].clone(), r["change"].clone()), r))
+        .collect();
+    let line = |id: &str, change: &str| {
+        of.get(&(id.to_string(), change.to_string()))
+            .copied()
+            .unwrap_or_else(|| panic!("no {change} line for {id}: {:?}", changes.rows))
+    };
+    // Ann keeps her ID with two of her three rows; the row taken out is split from her.
+    let ann = id_of(&first, "1");
+    assert_eq!(id_of(&second, "1"), ann);
+    assert_eq!(line(&ann, "updated")["rows_removed"], "1");
+    let taken_out = id_of(&second, "9");
+    assert_ne!(taken_out, ann);
+    assert_eq!(line(&taken_out, "split")["previous_customer_id"], ann);
+    // Bob is untouched; Cy's e-mail changed.
+    assert_eq!(id_of(&second, "3"), id_of(&first, "3"));
+    line(&id_of(&first, "3"), "unchanged");
+    let cy = id_of(&first, "4");
+    assert_eq!(id_of(&second, "4"), cy);
+    assert_eq!(line(&cy, "updated")["fields_changed"], "email");
+    // Dee is gone; Eve is new; Fay and Gus are one new customer.
+    let dee = id_of(&first, "5");
+    let removed = changes.filter("change", "removed");
+    assert_eq!(removed.len(), 1);
+    assert_eq!(removed[0]["previous_customer_id"], dee);
+    line(&id_of(&second, "6"), "new");
+    assert_eq!(id_of(&second, "7"), id_of(&second, "8"));
+    let run: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.path().join("o2/run.json")).expect("run.json"),
+    )
+    .expect("json");
+    assert_eq!(run["changes"]["removed"], 1);
+    assert_eq!(run["changes"]["split"], 1);
+}
+
+/// Two customers of the earlier run that this run merges: the one with more rows keeps its
+/// ID, the other is listed as merged into it.
+#[test]
+fn when_two_customers_merge_the_larger_keeps_its_id() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = write(dir.path(), "crm.csv", FIRST);
+    let first = run(dir.path(), "o1", &input, &[]);
+    let decisions = write(
+        dir.path(),
+        "decisions.csv",
+        b"decision,left_source,left_key,right_source,right_key\nmatch,crm.csv,1,crm.csv,3\n",
+    );
+    let o1 = dir.path().join("o1").display().to_string();
+    let d = decisions.display().to_string();
+    let second = run(
+        dir.path(),
+        "o2",
+        &input,
+        &["--previous", &o1, "--decisions", &d],
+    );
+    let (ann, bob) = (id_of(&first, "1"), id_of(&first, "3"));
+    assert_eq!(
+        id_of(&second, "3"),
+        ann,
+        "Ann's three rows outnumber Bob's one"
+    );
+    let changes = Table::read(&dir.path().join("o2/changes.csv"));
+    let merged = changes.filter("change", "merged");
+    assert!(
+        merged
+            .iter()
+            .any(|r| r["customer_id"] == ann && r["previous_customer_id"] == bob),
+        "{:?}",
+        changes.rows
+    );
+    assert!(changes.filter("previous_customer_id", &bob).len() == 1);
+}
+
+/// `--previous` naming a folder that is not Steward's output is refused with a message.
+#[test]
+fn a_previous_folder_that_is_not_an_output_is_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = write(dir.path(), "crm.csv", FIRST);
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).expect("mkdir");
+    let o = steward(&[
+        "run",
+        "--quiet",
+        &input.display().to_string(),
+        "--out",
+        &dir.path().join("o").display().to_string(),
+        "--previous",
+        &empty.display().to_string(),
+    ]);
+    assert!(!o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("--previous") && err.contains("run.json"),
+        "{err}"
+    );
+}
