@@ -58,6 +58,9 @@ pub struct RunData {
     pub golden: Vec<Golden>,
     /// The pass-through columns of `golden.csv`, in order (each golden's `extra`).
     pub golden_columns: Vec<String>,
+    /// The steward decisions this run honoured (written to the output set as
+    /// `decisions.csv`, and carried over by a later run's `--previous`).
+    pub decisions: Option<dedupe::Decisions>,
     /// What changed since the earlier run (`--previous`), when one was given.
     pub changes: Option<Vec<crate::previous::Change>>,
     /// Wall time and peak memory per stage, in order.
@@ -168,10 +171,7 @@ pub fn process(config: &Config, progress: &dyn Progress) -> Result<RunData> {
         .iter()
         .map(|s| s.mapping.passthrough_headers())
         .collect();
-    let decisions = match &config.decisions {
-        Some(path) => Some(dedupe::read_decisions(path)?),
-        None => None,
-    };
+    let decisions = steward_decisions(config)?;
     let input = dedupe::DedupeInput {
         source_names: &source_names,
         passthrough_headers: &passthrough,
@@ -247,8 +247,44 @@ pub fn process(config: &Config, progress: &dyn Progress) -> Result<RunData> {
         golden,
         golden_columns,
         changes,
+        decisions,
         timings: clock.into_stats(),
         locale_digest: locale.digest(),
+    })
+}
+
+/// The decisions to honour: the configured file's, then those the earlier run (`--previous`)
+/// honoured and kept in its output set, each decision once. The configured file comes first,
+/// so where two decisions contradict (two `assign`s of one row) the newer word stands.
+fn steward_decisions(config: &Config) -> Result<Option<dedupe::Decisions>> {
+    let given = match &config.decisions {
+        Some(path) => Some(dedupe::read_decisions(path)?),
+        None => None,
+    };
+    let carried = match &config.previous {
+        Some(dir) if dir.join("decisions.csv").is_file() => {
+            Some(dedupe::read_decisions(&dir.join("decisions.csv"))?)
+        }
+        _ => None,
+    };
+    Ok(match (given, carried) {
+        (Some(mut d), Some(old)) => {
+            let key = |e: &dedupe::StewardDecision| {
+                (
+                    e.kind,
+                    e.left.clone(),
+                    e.right.clone(),
+                    e.customer_id.clone(),
+                    e.field.clone(),
+                    e.value.clone(),
+                )
+            };
+            let seen: std::collections::BTreeSet<_> = d.entries.iter().map(key).collect();
+            d.entries
+                .extend(old.entries.into_iter().filter(|e| !seen.contains(&key(e))));
+            Some(d)
+        }
+        (d, old) => d.or(old),
     })
 }
 

@@ -180,27 +180,30 @@ pub fn parse_decisions(text: &str) -> Result<Decisions> {
     Ok(Decisions { entries })
 }
 
-/// Writes decisions in the format [`read_decisions`] reads.
+/// Writes decisions in the format [`read_decisions`] reads, spreadsheet-safe.
 pub fn write_decisions<W: std::io::Write>(decisions: &Decisions, out: W) -> Result<()> {
     let mut w = csv::Writer::from_writer(out);
     let io = |e: csv::Error| Error::input(format!("cannot write decisions: {e}"));
     w.write_record(COLUMNS).map_err(io)?;
     for d in &decisions.entries {
         let row = |r: u64| if r == 0 { String::new() } else { r.to_string() };
-        w.write_record([
+        let (left_row, right_row) = (row(d.left.row), row(d.right.row));
+        let cells = [
             d.kind.as_str(),
             &d.left.source,
             &d.left.key,
-            &row(d.left.row),
+            &left_row,
             &d.right.source,
             &d.right.key,
-            &row(d.right.row),
+            &right_row,
             &d.customer_id,
             &d.field,
             &d.value,
             &d.note,
-        ])
-        .map_err(io)?;
+        ];
+        // Spreadsheet-safe like every CSV output; read back with or without the `'`.
+        w.write_record(cells.map(|c| crate::spreadsheet::spreadsheet_safe(c).into_owned()))
+            .map_err(io)?;
     }
     w.flush()
         .map_err(|e| Error::input(format!("cannot write decisions: {e}")))?;

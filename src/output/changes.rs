@@ -1,4 +1,6 @@
-//! `changes.csv`: what happened to every customer since the earlier run (`--previous`).
+//! What a later run builds on: `changes.csv` (what happened to every customer since the
+//! earlier run, `--previous`) and `decisions.csv` (the steward decisions this run honoured,
+//! which a run with `--previous` on this output carries over).
 
 use super::{Staging, write_row};
 use crate::error::Result;
@@ -33,5 +35,13 @@ pub fn write_changes(changes: &[Change], staging: &Staging) -> Result<()> {
         )?;
     }
     w.flush()?;
+    Ok(())
+}
+
+/// Writes the decisions this run honoured, in the format `--decisions` reads.
+pub fn write_decisions(decisions: &crate::dedupe::Decisions, staging: &Staging) -> Result<()> {
+    let mut w = staging.create("decisions.csv")?;
+    crate::dedupe::write_decisions(decisions, &mut w)?;
+    std::io::Write::flush(&mut w)?;
     Ok(())
 }

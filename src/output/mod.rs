@@ -56,6 +56,7 @@ enum Output {
     Quality,
     Report,
     Changes,
+    Decisions,
 }
 
 fn write_staged(
@@ -80,6 +81,7 @@ fn write_staged(
         Output::Report,
         Output::Quality,
         Output::Changes,
+        Output::Decisions,
     ];
     // Written in parallel (the big CSVs are single-threaded serialisation); errors are taken
     // in the order above, so the one reported does not depend on the thread count.
@@ -97,6 +99,10 @@ fn write_staged(
                 Output::Report => {
                     crate::report::write_report(data, &card, run.config, staging).map(|()| 0)
                 }
+                Output::Decisions => match &data.decisions {
+                    Some(d) => changes::write_decisions(d, staging).map(|()| 0),
+                    None => Ok(0),
+                },
                 Output::Changes => match &data.changes {
                     Some(changes) => changes::write_changes(changes, staging).map(|()| 0),
                     None => Ok(0),
@@ -135,6 +141,7 @@ impl Output {
             Output::Quality => "quality.json",
             Output::Report => "report.html",
             Output::Changes => "changes.csv",
+            Output::Decisions => "decisions.csv",
         }
     }
 }

@@ -194,3 +194,31 @@ fn a_previous_folder_that_is_not_an_output_is_refused() {
         "{err}"
     );
 }
+
+/// A steward's decisions stick through the run after without being given again: the output
+/// set keeps them in `decisions.csv`, and `--previous` carries them over.
+#[test]
+fn decisions_carry_over_from_the_previous_run() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = write(dir.path(), "crm.csv", FIRST);
+    let decisions = write(
+        dir.path(),
+        "decisions.csv",
+        b"decision,left_source,left_key\nsplit,crm.csv,9\n",
+    );
+    let d = decisions.display().to_string();
+    let first = run(dir.path(), "o1", &input, &["--decisions", &d]);
+    assert_ne!(id_of(&first, "9"), id_of(&first, "1"), "the split held");
+    let kept = std::fs::read_to_string(dir.path().join("o1/decisions.csv")).expect("kept");
+    assert!(kept.contains("split,crm.csv,9"), "{kept}");
+    let o1 = dir.path().join("o1").display().to_string();
+    let second = run(dir.path(), "o2", &input, &["--previous", &o1]);
+    assert_ne!(id_of(&second, "9"), id_of(&second, "1"), "carried over");
+    assert_eq!(id_of(&second, "9"), id_of(&first, "9"));
+    let without = run(dir.path(), "o3", &input, &[]);
+    assert_eq!(
+        id_of(&without, "9"),
+        id_of(&without, "1"),
+        "the model alone merges it"
+    );
+}
