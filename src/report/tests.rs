@@ -250,6 +250,7 @@ pub(crate) fn sample_run() -> RunData {
         golden,
         golden_columns: Vec::new(),
         changes: None,
+        decisions: None,
         timings: Vec::new(),
         locale_digest: String::new(),
     }
