@@ -115,6 +115,17 @@ pub fn write_run_json(
             Some((s.name.to_string(), mib))
         })
         .collect();
+    // Every file of the set, this one included, so a reader knows which formats were written.
+    let mut outputs = staging.file_names()?;
+    outputs.push("run.json".to_string());
+    outputs.sort();
+    let formats: Vec<&str> = run
+        .config
+        .output
+        .table_formats()
+        .iter()
+        .map(|f| f.extension())
+        .collect();
     let value = json!({
         "tool": "steward",
         "version": env!("CARGO_PKG_VERSION"),
@@ -147,6 +158,8 @@ pub fn write_run_json(
         "candidates_per_rule": data.dedupe.candidates_per_rule,
         "blocking": data.dedupe.blocking,
         "model": model_json(&data.dedupe.model),
+        "formats": formats,
+        "outputs": outputs,
         "stage_ms": timings,
         "stage_memory_mib": memory,
     });

@@ -1,11 +1,14 @@
-//! Output writers: spreadsheet-safe CSV and JSON, written as one set into the output folder.
+//! Output writers: the tables as spreadsheet-safe CSV, XLSX or Parquet, and JSON, written as one set into the output folder.
 //!
 //! Every file is written into a staging folder and the set is published only after the whole
 //! run succeeded ([`crate::outdir`]), so an interrupted or failed run leaves the previous
 //! outputs intact.
 
 mod manifest;
+mod parquet;
+mod table;
 mod tables;
+mod xlsx;
 
 pub use crate::spreadsheet::spreadsheet_safe;
 
@@ -70,6 +73,7 @@ fn write_staged(
         data.golden.iter().map(|g| &g.values),
         &data.findings,
     );
+    let formats = run.config.output.table_formats();
     let outputs = [
         Output::Xref,
         Output::Pairs,
@@ -84,18 +88,19 @@ fn write_staged(
         .par_iter()
         .map(|output| {
             let written = match output {
-                Output::Xref => tables::write_xref(data, staging, progress),
-                Output::Golden => tables::write_golden(data, staging).map(|()| 0),
-                Output::Pairs => tables::write_pairs(data, staging).map(|()| 0),
+                Output::Xref => tables::write_xref(data, staging, &formats, progress),
+                Output::Golden => tables::write_golden(data, staging, &formats).map(|()| 0),
+                Output::Pairs => tables::write_pairs(data, staging, &formats).map(|()| 0),
                 Output::Findings => {
-                    tables::write_findings(data, run.config.output.mask_pii, staging).map(|()| 0)
+                    let mask = run.config.output.mask_pii;
+                    tables::write_findings(data, mask, staging, &formats).map(|()| 0)
                 }
                 Output::Quality => manifest::write_quality(&card, staging).map(|()| 0),
                 Output::Report => {
                     crate::report::write_report(data, &card, run.config, staging).map(|()| 0)
                 }
             };
-            written.map_err(|e| e.at_path(Path::new(output.file_name())).while_writing())
+            written.map_err(|e| e.or_at_path(Path::new(output.file_name())).while_writing())
         })
         .collect();
     let mut xref_rows = 0;
@@ -108,7 +113,7 @@ fn write_staged(
     let rows_read: usize = data.records.len();
     if xref_rows != rows_read {
         return Err(Error::invariant(format!(
-            "{rows_read} rows read but {xref_rows} rows in xref.csv"
+            "{rows_read} rows read but {xref_rows} rows in xref"
         )));
     }
     let summary = manifest::summary(data);
@@ -118,13 +123,14 @@ fn write_staged(
 }
 
 impl Output {
-    /// The file the output is written to.
+    /// The file the output is written to (a table's name without its extension: its
+    /// writers name their own files).
     fn file_name(self) -> &'static str {
         match self {
-            Output::Xref => "xref.csv",
-            Output::Golden => "golden.csv",
-            Output::Pairs => "pairs.csv",
-            Output::Findings => "findings.csv",
+            Output::Xref => "xref",
+            Output::Golden => "golden",
+            Output::Pairs => "pairs",
+            Output::Findings => "findings",
             Output::Quality => "quality.json",
             Output::Report => "report.html",
         }

@@ -7,6 +7,7 @@ mod common;
 mod bad_input;
 mod contract;
 mod decisions;
+mod formats;
 mod gates;
 mod generality;
 mod hostile;
