@@ -1,6 +1,6 @@
 //! `steward init`: sniffs the inputs and proposes a `steward.toml` the user can correct.
 
-use crate::config::{Config, SourceConfig};
+use crate::config::{Config, Format, SourceConfig};
 use crate::context::sniff_default_country;
 use crate::error::Result;
 use crate::ingest;
@@ -45,7 +45,9 @@ pub fn sniff_config(base: &Config) -> Result<Config> {
                         }
                     }),
                     sheet: table.name.split_once('#').map(|(_, s)| s.to_string()),
-                    header_row: Some(table.header_row),
+                    // Parquet and Arrow files name their columns in their schema: no header row.
+                    header_row: (!matches!(table.format, Some(Format::Parquet | Format::Ipc)))
+                        .then_some(table.header_row),
                     country,
                     name_order: source.name_order,
                     columns: mapping

@@ -11,14 +11,19 @@ const TABLES: [&str; 4] = ["golden", "xref", "pairs", "findings"];
 
 /// Runs `steward run` with `extra` flags and asserts it succeeded.
 fn run_with(inputs: &[&Path], out: &Path, extra: &[&str]) -> Output {
+    let o = run_args(inputs, out, extra);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    o
+}
+
+/// Runs `steward run --quiet INPUTS --out OUT EXTRA…`, whatever its outcome.
+fn run_args(inputs: &[&Path], out: &Path, extra: &[&str]) -> Output {
     let mut args: Vec<String> = vec!["run".into(), "--quiet".into()];
     args.extend(inputs.iter().map(|p| p.display().to_string()));
     args.extend(["--out".into(), out.display().to_string()]);
     args.extend(extra.iter().map(|s| s.to_string()));
     let refs: Vec<&str> = args.iter().map(String::as_str).collect();
-    let o = steward(&refs);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    o
+    steward(&refs)
 }
 
 /// The demo's CRM export, and a file with a leading-zero postcode and a cell that a
@@ -330,16 +335,58 @@ fn a_broken_parquet_file_is_an_input_error_naming_it() {
     let arrow = write(dir.path(), "extract.feather", b"ARROW1\0\0not really");
     for path in [&truncated, &scrambled, &text, &arrow] {
         let name = path.file_name().unwrap().to_string_lossy().to_string();
-        let o = steward(&[
-            "run",
-            "--quiet",
-            &path.display().to_string(),
-            "--out",
-            &dir.path().join(format!("out_{name}")).display().to_string(),
-        ]);
+        let o = run_args(&[path], &dir.path().join(format!("out_{name}")), &[]);
         let err = String::from_utf8_lossy(&o.stderr);
         assert_eq!(o.status.code(), Some(2), "{name}: {err}");
         assert!(err.contains(&name), "{name} not named: {err}");
         assert!(!err.contains("panicked"), "{name}: {err}");
     }
+}
+
+/// `[output] formats` in the config chooses the formats (CSV left out when not named), an
+/// unknown format is a configuration error, and `--format` replaces the config's list.
+#[test]
+fn the_config_key_chooses_the_formats_and_the_flag_replaces_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = write(dir.path(), "customers.csv", customers_csv().as_bytes());
+    let config = write(
+        dir.path(),
+        "steward.toml",
+        format!(
+            "[[source]]\npath = {:?}\n\n[output]\nformats = [\"parquet\"]\n",
+            input.display().to_string()
+        )
+        .as_bytes(),
+    );
+    let out = dir.path().join("out");
+    run_config(&config, &out);
+    for table in TABLES {
+        assert!(
+            out.join(format!("{table}.parquet")).exists(),
+            "{table}.parquet"
+        );
+        assert!(
+            !out.join(format!("{table}.csv")).exists(),
+            "{table}.csv written"
+        );
+        assert!(
+            !out.join(format!("{table}.xlsx")).exists(),
+            "{table}.xlsx written"
+        );
+    }
+    let flagged = dir.path().join("flagged");
+    let cfg = config.display().to_string();
+    run_with(&[], &flagged, &["--config", &cfg, "--format", "xlsx"]);
+    assert!(flagged.join("golden.xlsx").exists());
+    assert!(!flagged.join("golden.parquet").exists());
+
+    let bad = write(dir.path(), "bad.toml", b"[output]\nformats = [\"xls\"]\n");
+    let bad = bad.display().to_string();
+    let o = run_args(&[&input], &dir.path().join("bad_out"), &["--config", &bad]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("xls"),
+        "the unknown format is not named: {err}"
+    );
 }
