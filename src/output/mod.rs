@@ -12,7 +12,7 @@ mod xlsx;
 
 pub use crate::spreadsheet::spreadsheet_safe;
 
-use crate::config::Config;
+use crate::config::{Config, TableFormat};
 use crate::error::{Error, Result};
 use crate::outdir::OutputDir;
 pub use crate::outdir::Staging;
@@ -74,26 +74,31 @@ fn write_staged(
         &data.findings,
     );
     let formats = run.config.output.table_formats();
-    let outputs = [
+    // One task per table and format (each file is single-threaded serialisation), and the
+    // report and the scorecard; errors are taken in this order, so the one reported does not
+    // depend on the thread count.
+    let tables = [
         Output::Xref,
         Output::Pairs,
         Output::Golden,
         Output::Findings,
-        Output::Report,
-        Output::Quality,
     ];
-    // Written in parallel (the big CSVs are single-threaded serialisation); errors are taken
-    // in the order above, so the one reported does not depend on the thread count.
-    let written: Vec<Result<usize>> = outputs
+    let mut tasks: Vec<(Output, Option<TableFormat>)> = tables
+        .iter()
+        .flat_map(|&t| formats.iter().map(move |&f| (t, Some(f))))
+        .collect();
+    tasks.extend([(Output::Report, None), (Output::Quality, None)]);
+    let written: Vec<Result<usize>> = tasks
         .par_iter()
-        .map(|output| {
+        .map(|&(output, format)| {
+            let formats = format.as_slice();
             let written = match output {
-                Output::Xref => tables::write_xref(data, staging, &formats, progress),
-                Output::Golden => tables::write_golden(data, staging, &formats).map(|()| 0),
-                Output::Pairs => tables::write_pairs(data, staging, &formats).map(|()| 0),
+                Output::Xref => tables::write_xref(data, staging, formats, progress),
+                Output::Golden => tables::write_golden(data, staging, formats).map(|()| 0),
+                Output::Pairs => tables::write_pairs(data, staging, formats).map(|()| 0),
                 Output::Findings => {
                     let mask = run.config.output.mask_pii;
-                    tables::write_findings(data, mask, staging, &formats).map(|()| 0)
+                    tables::write_findings(data, mask, staging, formats).map(|()| 0)
                 }
                 Output::Quality => manifest::write_quality(&card, staging).map(|()| 0),
                 Output::Report => {
@@ -103,17 +108,17 @@ fn write_staged(
             written.map_err(|e| e.or_at_path(Path::new(output.file_name())).while_writing())
         })
         .collect();
-    let mut xref_rows = 0;
-    for (output, result) in outputs.iter().zip(written) {
+    let mut xref_rows = Vec::new();
+    for ((output, _), result) in tasks.iter().zip(written) {
         let n = result?;
         if matches!(output, Output::Xref) {
-            xref_rows = n;
+            xref_rows.push(n);
         }
     }
     let rows_read: usize = data.records.len();
-    if xref_rows != rows_read {
+    if let Some(&lost) = xref_rows.iter().find(|&&n| n != rows_read) {
         return Err(Error::invariant(format!(
-            "{rows_read} rows read but {xref_rows} rows in xref"
+            "{rows_read} rows read but {lost} rows in xref"
         )));
     }
     let summary = manifest::summary(data);
