@@ -22,6 +22,10 @@ pub enum Format {
     Ods,
     /// One JSON object per line.
     Jsonl,
+    /// Apache Parquet (a warehouse extract).
+    Parquet,
+    /// Arrow IPC file (Feather v2).
+    Ipc,
 }
 
 impl Format {
@@ -34,6 +38,8 @@ impl Format {
             "xls" => Some(Format::Xls),
             "ods" => Some(Format::Ods),
             "jsonl" | "ndjson" | "json" => Some(Format::Jsonl),
+            "parquet" | "pq" => Some(Format::Parquet),
+            "arrow" | "feather" | "ipc" => Some(Format::Ipc),
             _ => None,
         }
     }
@@ -45,6 +51,8 @@ impl Format {
             Format::Xls => "xls",
             Format::Ods => "ods",
             Format::Jsonl => "jsonl",
+            Format::Parquet => "parquet",
+            Format::Ipc => "ipc",
         }
     }
 }
@@ -148,12 +156,60 @@ fn is_zero(v: &i32) -> bool {
     *v == 0
 }
 
+/// A file format of the tabular outputs (`golden`, `xref`, `pairs`, `findings`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TableFormat {
+    /// Spreadsheet-safe CSV (always written unless the formats leave it out).
+    Csv,
+    /// Excel workbook, every text cell a string.
+    Xlsx,
+    /// Apache Parquet, typed columns.
+    Parquet,
+}
+
+impl TableFormat {
+    /// The file extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            TableFormat::Csv => "csv",
+            TableFormat::Xlsx => "xlsx",
+            TableFormat::Parquet => "parquet",
+        }
+    }
+}
+
+fn default_formats() -> Vec<TableFormat> {
+    vec![TableFormat::Csv]
+}
+
 /// Options for the output files.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct OutputOptions {
     /// Mask e-mails, phones and names in the report and findings.
     pub mask_pii: bool,
+    /// Formats of the tabular outputs (`--format`); CSV alone by default.
+    pub formats: Vec<TableFormat>,
+}
+
+impl Default for OutputOptions {
+    fn default() -> OutputOptions {
+        OutputOptions {
+            mask_pii: false,
+            formats: default_formats(),
+        }
+    }
+}
+
+impl OutputOptions {
+    /// The formats to write, each once, in a fixed order (CSV, XLSX, Parquet).
+    pub fn table_formats(&self) -> Vec<TableFormat> {
+        let mut formats = self.formats.clone();
+        formats.sort();
+        formats.dedup();
+        formats
+    }
 }
 
 /// Limits on reading the inputs.
@@ -285,6 +341,11 @@ impl Config {
                     )));
                 }
             }
+        }
+        if self.output.formats.is_empty() {
+            return Err(Error::config(
+                "[output] formats must name at least one of csv, xlsx, parquet",
+            ));
         }
         if self.input.max_file_mib == 0 {
             return Err(Error::config("[input] max_file_mib must be at least 1"));

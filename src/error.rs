@@ -118,6 +118,15 @@ impl Error {
         self
     }
 
+    /// Attaches the file the error is about, unless it already names one.
+    pub fn or_at_path(self, path: &Path) -> Error {
+        if self.0.1.path.is_some() {
+            self
+        } else {
+            self.at_path(path)
+        }
+    }
+
     /// Attaches the 1-based data row.
     pub fn at_row(mut self, row: u64) -> Error {
         self.0.1.row = Some(row);

@@ -1,6 +1,6 @@
 //! Command-line arguments (clap derive), written to read like a man page.
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 const ABOUT: &str = "Migrate customer data into a CRM and keep it clean.";
@@ -8,7 +8,8 @@ const ABOUT: &str = "Migrate customer data into a CRM and keep it clean.";
 const LONG_ABOUT: &str = "\
 Steward reads customer exports as migrations meet them — CSV/TSV in any encoding \
 (UTF-8 with or without BOM, UTF-16, Windows-1251, KOI8-U, TIS-620/Windows-874, \
-Windows-1250/1252, ISO-8859-x), Excel and OpenDocument workbooks, JSON Lines — maps their \
+Windows-1250/1252, ISO-8859-x), Excel and OpenDocument workbooks, JSON Lines, Parquet and \
+Arrow IPC — maps their \
 headers to a canonical contact schema in many languages, normalises names, phones, \
 e-mails, addresses, countries and dates per row country, finds duplicate customers, \
 builds one golden record per customer, and writes a clean dataset with a cross-reference \
@@ -78,7 +79,7 @@ pub struct SourceFlags {
 /// The inputs of `run` and `audit`: files, a config, and flags for the files.
 #[derive(Args, Debug)]
 pub struct Inputs {
-    /// Input files and directories (every csv, tsv, txt, xlsx, xls, ods, jsonl inside a directory and its subfolders); a file given twice is read once.
+    /// Input files and directories (every csv, tsv, txt, xlsx, xls, ods, jsonl, parquet, arrow, feather inside a directory and its subfolders); a file given twice is read once.
     #[arg(value_name = "FILES|DIRS")]
     pub paths: Vec<PathBuf>,
     /// steward.toml with sources and options; paths given on the command line are added to its sources.
@@ -108,9 +109,33 @@ pub struct RunArgs {
     /// File of e-mails and phones (erasure requests, do-not-contact): those people leave every output.
     #[arg(long, value_name = "FILE")]
     pub suppress: Option<PathBuf>,
-    /// Mask names, e-mails, phones and street addresses in every output but golden.csv and xref.csv, for sharing.
+    /// Mask names, e-mails, phones and street addresses in every output but golden and xref, for sharing.
     #[arg(long)]
     pub mask_pii: bool,
+    /// Format of golden, xref, pairs and findings; repeat for several (`--format csv --format parquet`). Default: `[output] formats`, else csv.
+    #[arg(long = "format", value_name = "FORMAT", value_enum)]
+    pub formats: Vec<FormatArg>,
+}
+
+/// A format of the tabular outputs, as `--format` names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// Spreadsheet-safe CSV.
+    Csv,
+    /// Excel workbook; text cells stay text.
+    Xlsx,
+    /// Apache Parquet with typed columns.
+    Parquet,
+}
+
+impl From<FormatArg> for steward::config::TableFormat {
+    fn from(arg: FormatArg) -> Self {
+        match arg {
+            FormatArg::Csv => steward::config::TableFormat::Csv,
+            FormatArg::Xlsx => steward::config::TableFormat::Xlsx,
+            FormatArg::Parquet => steward::config::TableFormat::Parquet,
+        }
+    }
 }
 
 const AUDIT_HELP: &str = "\

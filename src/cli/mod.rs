@@ -148,6 +148,9 @@ fn run(args: RunArgs, bars: Bars) -> anyhow::Result<i32> {
         cfg.previous = Some(p);
     }
     cfg.output.mask_pii |= args.mask_pii;
+    if !args.formats.is_empty() {
+        cfg.output.formats = args.formats.iter().map(|&f| f.into()).collect();
+    }
     let summary = steward::pipeline::run(&cfg, &args.out, &bars).with_context(|| {
         format!(
             "run failed; outputs in {} left as they were",

@@ -1,11 +1,24 @@
-//! Format detection: magic bytes first (a workbook under any name), then the configured format or extension.
+//! Format detection: magic bytes first (a workbook, Parquet or Arrow file under any name), then the configured format or extension.
 
 use super::workbook::{OLE_MAGIC, ZIP_MAGIC};
 use crate::config::{Format, SourceConfig};
 
-/// The format to read `bytes` as: workbook magic bytes win; otherwise the configured format, the
-/// extension, or JSON when the text starts like JSON; delimited text by default.
+/// Parquet files start (and end) with these bytes.
+pub const PARQUET_MAGIC: &[u8] = b"PAR1";
+/// Arrow IPC files (Feather v2) start with these bytes.
+pub const ARROW_MAGIC: &[u8] = b"ARROW1";
+
+/// The format to read `bytes` as: workbook, Parquet and Arrow magic bytes win; then a file
+/// configured or named as Parquet or Arrow (read as such, so that a broken one is an error
+/// rather than text); otherwise the configured format, the extension, or JSON when the text
+/// starts like JSON; delimited text by default.
 pub fn format(source: &SourceConfig, bytes: &[u8]) -> Format {
+    if bytes.starts_with(PARQUET_MAGIC) {
+        return Format::Parquet;
+    }
+    if bytes.starts_with(ARROW_MAGIC) {
+        return Format::Ipc;
+    }
     if bytes.starts_with(ZIP_MAGIC) {
         return if is_ods(bytes) {
             Format::Ods
@@ -19,6 +32,7 @@ pub fn format(source: &SourceConfig, bytes: &[u8]) -> Format {
     match source.format.or_else(|| Format::from_path(&source.path)) {
         Some(Format::Jsonl) => Format::Jsonl,
         Some(Format::Csv) => Format::Csv,
+        Some(columnar @ (Format::Parquet | Format::Ipc)) => columnar,
         // A "workbook" without workbook magic is text saved under a workbook name (common for .xls).
         Some(_) | None if looks_like_json(bytes) => Format::Jsonl,
         _ => Format::Csv,
@@ -64,5 +78,9 @@ mod tests {
         assert_eq!(format(&source("a.jsonl"), b"{\"a\":1}\n"), Format::Jsonl);
         assert_eq!(format(&source("export"), b" [{\"a\":1}]"), Format::Jsonl);
         assert_eq!(format(&source("a.csv"), b"{not json,x\n"), Format::Csv);
+        assert_eq!(format(&source("a.csv"), b"PAR1rest"), Format::Parquet);
+        assert_eq!(format(&source("export"), b"ARROW1\0\0"), Format::Ipc);
+        assert_eq!(format(&source("a.parquet"), b"Name\n"), Format::Parquet);
+        assert_eq!(format(&source("a.feather"), b"Name\n"), Format::Ipc);
     }
 }

@@ -1,5 +1,6 @@
 //! Ingest: finds the input files and reads each into raw tables of text cells, whatever the format and encoding.
 
+mod column_text;
 mod delimited;
 mod detect;
 mod discover;
@@ -10,6 +11,7 @@ mod ole_chains;
 mod ole_stream;
 mod open;
 mod panic_guard;
+mod parquet;
 mod reader_error;
 mod shared_strings;
 mod sheet_span;
@@ -91,6 +93,14 @@ pub fn read_source_with(
         ..SourceTable::default()
     };
     match detect::format(source, &bytes) {
+        format @ (Format::Parquet | Format::Ipc) => Ok(vec![parquet::read_columnar(
+            &bytes,
+            path,
+            SourceTable {
+                format: Some(format),
+                ..base
+            },
+        )?]),
         format @ (Format::Xlsx | Format::Xls | Format::Ods) => read_workbook(
             source,
             &bytes,

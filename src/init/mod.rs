@@ -8,7 +8,7 @@ mod paths;
 mod text;
 
 use crate::assemble::assemble;
-use crate::config::{Config, DateOrder, NameOrder, SourceConfig};
+use crate::config::{Config, DateOrder, Format, NameOrder, SourceConfig};
 use crate::context::sniff_default_country;
 use crate::error::Result;
 use crate::finding::Finding;
@@ -72,7 +72,9 @@ pub fn sniff_config(base: &Config) -> Result<(Config, Vec<Finding>)> {
                     }
                 }),
                 sheet: table.name.split_once('#').map(|(_, s)| s.to_string()),
-                header_row: Some(table.header_row),
+                // Parquet and Arrow files name their columns in their schema: no header row.
+                header_row: (!matches!(table.format, Some(Format::Parquet | Format::Ipc)))
+                    .then_some(table.header_row),
                 country,
                 name_order,
                 date_order,

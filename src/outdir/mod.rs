@@ -171,6 +171,23 @@ impl Staging {
         Ok(BufWriter::with_capacity(1 << 20, file))
     }
 
+    /// The staging folder (for a writer's own temporary files).
+    pub fn dir(&self) -> &Path {
+        &self.path
+    }
+
+    /// The names of the files staged so far, sorted.
+    pub fn file_names(&self) -> Result<Vec<String>> {
+        let mut names = self
+            .files
+            .lock()
+            .map_err(|_| Error::invariant("a writer thread failed"))?
+            .clone();
+        names.sort();
+        names.dedup();
+        Ok(names)
+    }
+
     /// A CSV writer for `name`.
     pub fn csv(&self, name: &str) -> Result<csv::Writer<BufWriter<fs::File>>> {
         Ok(csv::WriterBuilder::new().from_writer(self.create(name)?))

@@ -124,6 +124,17 @@ pub fn write_run_json(
             Some((s.name.to_string(), mib))
         })
         .collect();
+    // Every file of the set, this one included, so a reader knows which formats were written.
+    let mut outputs = staging.file_names()?;
+    outputs.push("run.json".to_string());
+    outputs.sort();
+    let formats: Vec<&str> = run
+        .config
+        .output
+        .table_formats()
+        .iter()
+        .map(|f| f.extension())
+        .collect();
     let value = json!({
         "tool": "steward",
         "version": env!("CARGO_PKG_VERSION"),
@@ -164,6 +175,8 @@ pub fn write_run_json(
             }
             counts
         }),
+        "formats": formats,
+        "outputs": outputs,
         "stage_ms": timings,
         "stage_memory_mib": memory,
     });

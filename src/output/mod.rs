@@ -1,4 +1,4 @@
-//! Output writers: spreadsheet-safe CSV and JSON, written as one set into the output folder.
+//! Output writers: the tables as spreadsheet-safe CSV, XLSX or Parquet, and JSON, written as one set into the output folder.
 //!
 //! Every file is written into a staging folder and the set is published only after the whole
 //! run succeeded ([`crate::outdir`]), so an interrupted or failed run leaves the previous
@@ -6,11 +6,14 @@
 
 mod changes;
 mod manifest;
+mod parquet;
+mod table;
 mod tables;
+mod xlsx;
 
 pub use crate::spreadsheet::spreadsheet_safe;
 
-use crate::config::Config;
+use crate::config::{Config, TableFormat};
 use crate::error::{Error, Result};
 use crate::outdir::OutputDir;
 pub use crate::outdir::Staging;
@@ -73,27 +76,37 @@ fn write_staged(
         data.golden.iter().map(|g| &g.values),
         &data.findings,
     );
-    let outputs = [
+    let formats = run.config.output.table_formats();
+    // One task per table and format (each file is single-threaded serialisation), and the
+    // report and the scorecard; errors are taken in this order, so the one reported does not
+    // depend on the thread count.
+    let tables = [
         Output::Xref,
         Output::Pairs,
         Output::Golden,
         Output::Findings,
-        Output::Report,
-        Output::Quality,
-        Output::Changes,
-        Output::Decisions,
     ];
-    // Written in parallel (the big CSVs are single-threaded serialisation); errors are taken
-    // in the order above, so the one reported does not depend on the thread count.
-    let written: Vec<Result<usize>> = outputs
+    let mut tasks: Vec<(Output, Option<TableFormat>)> = tables
+        .iter()
+        .flat_map(|&t| formats.iter().map(move |&f| (t, Some(f))))
+        .collect();
+    tasks.extend([
+        (Output::Report, None),
+        (Output::Quality, None),
+        (Output::Changes, None),
+        (Output::Decisions, None),
+    ]);
+    let written: Vec<Result<usize>> = tasks
         .par_iter()
-        .map(|output| {
+        .map(|&(output, format)| {
+            let formats = format.as_slice();
             let written = match output {
-                Output::Xref => tables::write_xref(data, staging, progress),
-                Output::Golden => tables::write_golden(data, staging).map(|()| 0),
-                Output::Pairs => tables::write_pairs(data, staging).map(|()| 0),
+                Output::Xref => tables::write_xref(data, staging, formats, progress),
+                Output::Golden => tables::write_golden(data, staging, formats).map(|()| 0),
+                Output::Pairs => tables::write_pairs(data, staging, formats).map(|()| 0),
                 Output::Findings => {
-                    tables::write_findings(data, run.config.output.mask_pii, staging).map(|()| 0)
+                    let mask = run.config.output.mask_pii;
+                    tables::write_findings(data, mask, staging, formats).map(|()| 0)
                 }
                 Output::Quality => manifest::write_quality(&card, staging).map(|()| 0),
                 Output::Report => {
@@ -108,20 +121,20 @@ fn write_staged(
                     None => Ok(0),
                 },
             };
-            written.map_err(|e| e.at_path(Path::new(output.file_name())).while_writing())
+            written.map_err(|e| e.or_at_path(Path::new(output.file_name())).while_writing())
         })
         .collect();
-    let mut xref_rows = 0;
-    for (output, result) in outputs.iter().zip(written) {
+    let mut xref_rows = Vec::new();
+    for ((output, _), result) in tasks.iter().zip(written) {
         let n = result?;
         if matches!(output, Output::Xref) {
-            xref_rows = n;
+            xref_rows.push(n);
         }
     }
     let rows_read: usize = data.records.len();
-    if xref_rows != rows_read {
+    if let Some(&lost) = xref_rows.iter().find(|&&n| n != rows_read) {
         return Err(Error::invariant(format!(
-            "{rows_read} rows read but {xref_rows} rows in xref.csv"
+            "{rows_read} rows read but {lost} rows in xref"
         )));
     }
     let summary = manifest::summary(data);
@@ -131,13 +144,14 @@ fn write_staged(
 }
 
 impl Output {
-    /// The file the output is written to.
+    /// The file the output is written to (a table's name without its extension: its
+    /// writers name their own files).
     fn file_name(self) -> &'static str {
         match self {
-            Output::Xref => "xref.csv",
-            Output::Golden => "golden.csv",
-            Output::Pairs => "pairs.csv",
-            Output::Findings => "findings.csv",
+            Output::Xref => "xref",
+            Output::Golden => "golden",
+            Output::Pairs => "pairs",
+            Output::Findings => "findings",
             Output::Quality => "quality.json",
             Output::Report => "report.html",
             Output::Changes => "changes.csv",

@@ -1,6 +1,8 @@
-//! The tabular outputs: `xref.csv`, `golden.csv`, `pairs.csv` and `findings.csv`.
+//! The tabular outputs: `xref`, `golden`, `pairs` and `findings`, each in every format asked for.
 
-use super::{Staging, write_row};
+use super::Staging;
+use super::table::{Column, Kind, TableWriter, text_columns};
+use crate::config::TableFormat;
 use crate::error::Result;
 use crate::excerpt::excerpt;
 use crate::pipeline::RunData;
@@ -25,8 +27,13 @@ fn status(data: &RunData, index: usize, cluster_size: usize) -> &'static str {
     }
 }
 
-/// Writes `xref.csv`: one line per input row, in source and row order. Returns the row count.
-pub fn write_xref(data: &RunData, staging: &Staging, progress: &dyn Progress) -> Result<usize> {
+/// Writes `xref`: one line per input row, in source and row order. Returns the row count.
+pub fn write_xref(
+    data: &RunData,
+    staging: &Staging,
+    formats: &[TableFormat],
+    progress: &dyn Progress,
+) -> Result<usize> {
     let mut customer_of: Vec<Option<(usize, usize)>> = vec![None; data.records.len()];
     for (g, golden) in data.golden.iter().enumerate() {
         for &m in &golden.members {
@@ -36,11 +43,12 @@ pub fn write_xref(data: &RunData, staging: &Staging, progress: &dyn Progress) ->
         }
     }
     let passthrough = passthrough_union(data);
-    let mut w = staging.csv("xref.csv")?;
-    let mut header: Vec<&str> = vec!["source", "row", "source_key", "customer_id", "status"];
-    header.extend(Field::ALL.iter().map(|f| f.name()));
-    header.extend(passthrough.iter().map(String::as_str));
-    write_row(&mut w, &header)?;
+    let mut header: Vec<Column> =
+        text_columns(["source", "row", "source_key", "customer_id", "status"]);
+    header[1].1 = Kind::Int;
+    header.extend(text_columns(Field::ALL.iter().map(|f| f.name())));
+    header.extend(text_columns(passthrough.iter().map(String::as_str)));
+    let mut w = TableWriter::create(staging, "xref", &header, formats)?;
     let slots = passthrough_slots(data, &passthrough);
     let mut written = 0usize;
     let mut row = String::new();
@@ -70,10 +78,10 @@ pub fn write_xref(data: &RunData, staging: &Staging, progress: &dyn Progress) ->
             let v = slot.and_then(|p| rec.extra.get(p));
             cells.push(v.map(String::as_str).unwrap_or(""));
         }
-        write_row(&mut w, &cells)?;
+        w.row(&cells)?;
         written += 1;
     }
-    w.flush()?;
+    w.finish()?;
     Ok(written)
 }
 
@@ -105,14 +113,15 @@ fn passthrough_slots(data: &RunData, union: &[String]) -> Vec<Vec<Option<usize>>
         .collect()
 }
 
-/// Writes `golden.csv`: one line per customer.
-pub fn write_golden(data: &RunData, staging: &Staging) -> Result<()> {
-    let mut w = staging.csv("golden.csv")?;
-    let mut header: Vec<&str> = vec!["customer_id"];
-    header.extend(Field::ALL.iter().map(|f| f.name()));
-    header.extend(["name_alt", "source_count", "sources"]);
-    header.extend(data.golden_columns.iter().map(String::as_str));
-    write_row(&mut w, &header)?;
+/// Writes `golden`: one line per customer.
+pub fn write_golden(data: &RunData, staging: &Staging, formats: &[TableFormat]) -> Result<()> {
+    let mut header: Vec<Column> = text_columns(["customer_id"]);
+    header.extend(text_columns(Field::ALL.iter().map(|f| f.name())));
+    header.extend(text_columns(["name_alt"]));
+    header.push(("source_count".to_string(), Kind::Int));
+    header.extend(text_columns(["sources"]));
+    header.extend(text_columns(data.golden_columns.iter().map(String::as_str)));
+    let mut w = TableWriter::create(staging, "golden", &header, formats)?;
     for g in &data.golden {
         let names: BTreeSet<&str> = g
             .members
@@ -134,30 +143,34 @@ pub fn write_golden(data: &RunData, staging: &Staging) -> Result<()> {
         for i in 0..data.golden_columns.len() {
             cells.push(g.extra.get(i).map_or("", String::as_str));
         }
-        write_row(&mut w, &cells)?;
+        w.row(&cells)?;
     }
-    w.flush()?;
-    Ok(())
+    w.finish()
 }
 
-/// Writes `pairs.csv`: every compared candidate pair with its levels.
-pub fn write_pairs(data: &RunData, staging: &Staging) -> Result<()> {
-    let mut w = staging.csv("pairs.csv")?;
-    let mut header: Vec<String> = [
-        "left_source",
-        "left_row",
-        "right_source",
-        "right_row",
-        "match_probability",
-        "match_weight",
-        "decision",
-        "reason",
+/// Writes `pairs`: every compared candidate pair with its levels.
+pub fn write_pairs(data: &RunData, staging: &Staging, formats: &[TableFormat]) -> Result<()> {
+    let mut header: Vec<Column> = [
+        ("left_source", Kind::Text),
+        ("left_row", Kind::Int),
+        ("right_source", Kind::Text),
+        ("right_row", Kind::Int),
+        ("match_probability", Kind::Float),
+        ("match_weight", Kind::Float),
+        ("decision", Kind::Text),
+        ("reason", Kind::Text),
     ]
     .iter()
-    .map(|s| s.to_string())
+    .map(|(name, kind)| (name.to_string(), *kind))
     .collect();
-    header.extend(data.dedupe.comparisons.iter().map(|c| format!("{c}_level")));
-    w.write_record(&header)?;
+    let levels: Vec<String> = data
+        .dedupe
+        .comparisons
+        .iter()
+        .map(|c| format!("{c}_level"))
+        .collect();
+    header.extend(text_columns(levels.iter().map(String::as_str)));
+    let mut w = TableWriter::create(staging, "pairs", &header, formats)?;
     let mut numbers = [String::new(), String::new(), String::new(), String::new()];
     for p in &data.dedupe.pairs {
         let (a, b) = (&data.records[p.a as usize], &data.records[p.b as usize]);
@@ -184,15 +197,20 @@ pub fn write_pairs(data: &RunData, staging: &Staging) -> Result<()> {
         for c in 0..data.dedupe.comparisons.len() {
             cells.push(data.dedupe.explanations.level_label(p.vector, c));
         }
-        write_row(&mut w, &cells)?;
+        w.row(&cells)?;
     }
-    w.flush()?;
-    Ok(())
+    w.finish()
 }
 
-/// Writes `findings.csv`, sorted by source order, row, field and code. Values are repeated
-/// as excerpts ([`excerpt`]), masked under `mask_pii` where they may be personal.
-pub fn write_findings(data: &RunData, mask_pii: bool, staging: &Staging) -> Result<()> {
+/// Writes `findings`, sorted by source order, row, field and code. Values are repeated
+/// as excerpts ([`excerpt`]), masked under `mask_pii` where they may be personal, in every
+/// format alike.
+pub fn write_findings(
+    data: &RunData,
+    mask_pii: bool,
+    staging: &Staging,
+    formats: &[TableFormat],
+) -> Result<()> {
     let order: rustc_hash::FxHashMap<&str, usize> = data
         .sources
         .iter()
@@ -213,20 +231,18 @@ pub fn write_findings(data: &RunData, mask_pii: bool, staging: &Staging) -> Resu
             .then_with(|| a.field.cmp(&b.field))
             .then_with(|| a.code.cmp(&b.code))
     });
-    let mut w = staging.csv("findings.csv")?;
-    write_row(
-        &mut w,
-        &[
-            "source",
-            "row",
-            "field",
-            "code",
-            "severity",
-            "raw",
-            "suggestion",
-            "message",
-        ],
-    )?;
+    let mut header = text_columns([
+        "source",
+        "row",
+        "field",
+        "code",
+        "severity",
+        "raw",
+        "suggestion",
+        "message",
+    ]);
+    header[1].1 = Kind::Int;
+    let mut w = TableWriter::create(staging, "findings", &header, formats)?;
     for f in sorted {
         let row = f.row.to_string();
         let masked = mask_pii && crate::privacy::is_personal_field(&f.field);
@@ -240,22 +256,18 @@ pub fn write_findings(data: &RunData, mask_pii: bool, staging: &Staging) -> Resu
         } else {
             excerpt(&f.message, false)
         };
-        write_row(
-            &mut w,
-            &[
-                &f.source,
-                &row,
-                &f.field,
-                &f.code,
-                f.severity.as_str(),
-                &raw,
-                &suggestion,
-                &message,
-            ],
-        )?;
+        w.row(&[
+            &f.source,
+            &row,
+            &f.field,
+            &f.code,
+            f.severity.as_str(),
+            &raw,
+            &suggestion,
+            &message,
+        ])?;
     }
-    w.flush()?;
-    Ok(())
+    w.finish()
 }
 
 #[cfg(test)]

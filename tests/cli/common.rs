@@ -37,6 +37,22 @@ pub fn run_ok(inputs: &[&Path]) -> tempfile::TempDir {
     out
 }
 
+/// A CSV output as its header and rows of cells.
+pub fn csv_cells(path: &Path) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut r = csv::Reader::from_path(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let header = r
+        .headers()
+        .expect("header")
+        .iter()
+        .map(String::from)
+        .collect();
+    let rows = r
+        .records()
+        .map(|rec| rec.expect("record").iter().map(String::from).collect())
+        .collect();
+    (header, rows)
+}
+
 /// A CSV output as a header and rows of field maps.
 pub struct Table {
     pub rows: Vec<HashMap<String, String>>,
@@ -44,24 +60,10 @@ pub struct Table {
 
 impl Table {
     pub fn read(path: &Path) -> Table {
-        let mut r =
-            csv::Reader::from_path(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let headers: Vec<String> = r
-            .headers()
-            .expect("headers")
-            .iter()
-            .map(String::from)
-            .collect();
-        let rows = r
-            .records()
-            .map(|rec| {
-                let rec = rec.expect("record");
-                headers
-                    .iter()
-                    .cloned()
-                    .zip(rec.iter().map(String::from))
-                    .collect()
-            })
+        let (headers, cells) = csv_cells(path);
+        let rows = cells
+            .into_iter()
+            .map(|cells| headers.iter().cloned().zip(cells).collect())
             .collect();
         Table { rows }
     }
@@ -127,4 +129,71 @@ pub fn staging_left(out: &Path) -> bool {
         || names(&out.join(".steward"))
             .iter()
             .any(|n| n.starts_with("staging-"))
+}
+
+/// Every sheet of a workbook output, in order: its name and its rows of cells.
+pub fn xlsx_sheets(path: &Path) -> Vec<(String, Vec<Vec<calamine::Data>>)> {
+    use calamine::Reader;
+    let mut book: calamine::Xlsx<_> =
+        calamine::open_workbook(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let names = book.sheet_names().to_vec();
+    names
+        .into_iter()
+        .map(|name| {
+            let range = book.worksheet_range(&name).expect("sheet");
+            let rows = range.rows().map(<[calamine::Data]>::to_vec).collect();
+            (name, rows)
+        })
+        .collect()
+}
+
+/// A Parquet output read back with polars.
+pub fn parquet_frame(path: &Path) -> polars::prelude::DataFrame {
+    use polars::prelude::SerReader;
+    let file = std::fs::File::open(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    polars::prelude::ParquetReader::new(file)
+        .finish()
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// One column of a frame as optional text cells (numbers in their display form).
+pub fn frame_column(frame: &polars::prelude::DataFrame, name: &str) -> Vec<Option<String>> {
+    let series = frame
+        .column(name)
+        .unwrap_or_else(|e| panic!("{name}: {e}"))
+        .as_materialized_series()
+        .cast(&polars::prelude::DataType::String)
+        .expect("as text");
+    let text = series.str().expect("text");
+    text.iter().map(|v| v.map(str::to_string)).collect()
+}
+
+/// The text of every cell of an output file, whatever its format (CSV, JSON and HTML as they
+/// are; a workbook's and a Parquet file's cells one per line).
+pub fn output_text(path: &Path) -> String {
+    let name = path.to_string_lossy();
+    if name.ends_with(".xlsx") {
+        let mut text = String::new();
+        for (sheet, rows) in xlsx_sheets(path) {
+            text.push_str(&sheet);
+            for cell in rows.iter().flatten() {
+                text.push('\n');
+                text.push_str(&cell.to_string());
+            }
+        }
+        text
+    } else if name.ends_with(".parquet") {
+        let frame = parquet_frame(path);
+        let mut text = String::new();
+        for column in frame.columns() {
+            text.push_str(column.name());
+            for cell in frame_column(&frame, column.name()).into_iter().flatten() {
+                text.push('\n');
+                text.push_str(&cell);
+            }
+        }
+        text
+    } else {
+        std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{name} is not text: {e}"))
+    }
 }

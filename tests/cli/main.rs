@@ -8,6 +8,7 @@ mod bad_input;
 mod contract;
 mod decisions;
 mod first_hour;
+mod formats;
 mod gates;
 mod generality;
 mod hostile;
