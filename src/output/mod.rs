@@ -103,7 +103,10 @@ fn write_staged(
             let written = match output {
                 Output::Xref => tables::write_xref(data, staging, formats, progress),
                 Output::Golden => tables::write_golden(data, staging, formats).map(|()| 0),
-                Output::Pairs => tables::write_pairs(data, staging, formats).map(|()| 0),
+                Output::Pairs => {
+                    let mask = run.config.output.mask_pii;
+                    tables::write_pairs(data, mask, staging, formats).map(|()| 0)
+                }
                 Output::Findings => {
                     let mask = run.config.output.mask_pii;
                     tables::write_findings(data, mask, staging, formats).map(|()| 0)

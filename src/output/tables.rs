@@ -149,7 +149,37 @@ pub fn write_golden(data: &RunData, staging: &Staging, formats: &[TableFormat]) 
 }
 
 /// Writes `pairs`: every compared candidate pair with its levels.
-pub fn write_pairs(data: &RunData, staging: &Staging, formats: &[TableFormat]) -> Result<()> {
+/// The fields whose values `pairs` repeats for both rows, so a decision can be written from
+/// it without a join with `xref`.
+const PAIR_VALUES: [Field; 9] = [
+    Field::GivenName,
+    Field::FamilyName,
+    Field::Email,
+    Field::Phone,
+    Field::AddressLine1,
+    Field::Locality,
+    Field::PostalCode,
+    Field::Organization,
+    Field::BirthDate,
+];
+
+/// A personal value as `pairs` shows it: masked under `mask_pii`.
+fn shown(value: &str, field: Field, mask_pii: bool) -> std::borrow::Cow<'_, str> {
+    if mask_pii && crate::privacy::PII_FIELDS.contains(&field) && !value.is_empty() {
+        std::borrow::Cow::Owned(crate::privacy::mask(value))
+    } else {
+        std::borrow::Cow::Borrowed(value)
+    }
+}
+
+/// Writes `pairs`: every compared candidate pair with both rows' keys, its levels, and both
+/// rows' compared values (masked under `mask_pii`).
+pub fn write_pairs(
+    data: &RunData,
+    mask_pii: bool,
+    staging: &Staging,
+    formats: &[TableFormat],
+) -> Result<()> {
     let mut header: Vec<Column> = [
         ("left_source", Kind::Text),
         ("left_row", Kind::Int),
@@ -170,6 +200,12 @@ pub fn write_pairs(data: &RunData, staging: &Staging, formats: &[TableFormat]) -
         .map(|c| format!("{c}_level"))
         .collect();
     header.extend(text_columns(levels.iter().map(String::as_str)));
+    header.extend(text_columns(["left_key", "right_key"]));
+    let compared: Vec<String> = PAIR_VALUES
+        .iter()
+        .flat_map(|f| [format!("left_{}", f.name()), format!("right_{}", f.name())])
+        .collect();
+    header.extend(text_columns(compared.iter().map(String::as_str)));
     let mut w = TableWriter::create(staging, "pairs", &header, formats)?;
     let mut numbers = [String::new(), String::new(), String::new(), String::new()];
     for p in &data.dedupe.pairs {
@@ -197,6 +233,18 @@ pub fn write_pairs(data: &RunData, staging: &Staging, formats: &[TableFormat]) -
         for c in 0..data.dedupe.comparisons.len() {
             cells.push(data.dedupe.explanations.level_label(p.vector, c));
         }
+        let key = |i: u32| data.source_keys.get(i as usize).map_or("", String::as_str);
+        cells.extend([key(p.a), key(p.b)]);
+        let values: Vec<std::borrow::Cow<'_, str>> = PAIR_VALUES
+            .iter()
+            .flat_map(|&f| {
+                [
+                    shown(a.values.get(f), f, mask_pii),
+                    shown(b.values.get(f), f, mask_pii),
+                ]
+            })
+            .collect();
+        cells.extend(values.iter().map(|v| v.as_ref()));
         w.row(&cells)?;
     }
     w.finish()

@@ -176,3 +176,31 @@ fn calibration_accounts_for_every_compared_pair() {
     assert!(report.contains("id=\"weight-histogram\""));
     assert!(report.contains("id=\"threshold-what-if\""));
 }
+
+/// `pairs.csv` names both rows by key and repeats the values compared, as `xref.csv` has
+/// them, so a decision can be written from it alone.
+#[test]
+fn pairs_carry_both_keys_and_the_compared_values() {
+    let out = tempfile::tempdir().expect("tempdir");
+    let o = steward(&[
+        "run",
+        "--quiet",
+        &fixture("demo").display().to_string(),
+        "--out",
+        &out.path().display().to_string(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let pairs = Table::read(&out.path().join("pairs.csv"));
+    let x = Table::read(&out.path().join("xref.csv"));
+    assert!(!pairs.rows.is_empty());
+    for p in &pairs.rows {
+        for side in ["left", "right"] {
+            let row: u64 = p[&format!("{side}_row")].parse().expect("row");
+            let r = x.at(&p[&format!("{side}_source")], row);
+            assert_eq!(p[&format!("{side}_key")], r["source_key"]);
+            for field in ["given_name", "family_name", "email", "phone", "postal_code"] {
+                assert_eq!(p[&format!("{side}_{field}")], r[field], "{side} {field}");
+            }
+        }
+    }
+}
