@@ -130,15 +130,7 @@ fn init_config_for_the_demo_reads_every_row() {
 /// weight histogram, and each what-if threshold counting exactly the listed pairs above it.
 #[test]
 fn calibration_accounts_for_every_compared_pair() {
-    let out = tempfile::tempdir().expect("tempdir");
-    let o = steward(&[
-        "run",
-        "--quiet",
-        &fixture("demo").display().to_string(),
-        "--out",
-        &out.path().display().to_string(),
-    ]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = run_ok(&[&fixture("demo")]);
     let run: serde_json::Value = serde_json::from_str(
         &std::fs::read_to_string(out.path().join("run.json")).expect("run.json"),
     )
@@ -181,15 +173,7 @@ fn calibration_accounts_for_every_compared_pair() {
 /// them, so a decision can be written from it alone.
 #[test]
 fn pairs_carry_both_keys_and_the_compared_values() {
-    let out = tempfile::tempdir().expect("tempdir");
-    let o = steward(&[
-        "run",
-        "--quiet",
-        &fixture("demo").display().to_string(),
-        "--out",
-        &out.path().display().to_string(),
-    ]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = run_ok(&[&fixture("demo")]);
     let pairs = Table::read(&out.path().join("pairs.csv"));
     let x = Table::read(&out.path().join("xref.csv"));
     assert!(!pairs.rows.is_empty());
