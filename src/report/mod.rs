@@ -7,6 +7,7 @@
 
 mod audit_page;
 mod calibration;
+mod changes;
 mod charts;
 mod escape;
 mod page;

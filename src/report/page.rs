@@ -20,11 +20,18 @@ pub fn render(data: &RunData, card: &Scorecard, caps: &Caps, mask_pii: bool) -> 
     let payload = payload::build(data, caps, mask_pii);
     let mut out = String::with_capacity(64 * 1024);
     out.push_str(&head("Steward merge report"));
-    out.push_str(
-        "<nav><a href=\"#summary\">Summary</a><a href=\"#calibration\">Calibration</a><a href=\"#review\">Review queue</a>\
+    let changes_link = if data.changes.is_some() {
+        "<a href=\"#changes\">Since the previous run</a>"
+    } else {
+        ""
+    };
+    let _ = write!(
+        out,
+        "<nav><a href=\"#summary\">Summary</a>{changes_link}<a href=\"#calibration\">Calibration</a><a href=\"#review\">Review queue</a>\
          <a href=\"#customers\">Customers</a><a href=\"#findings\">Findings</a></nav><main>",
     );
     out.push_str(&summary_section(data, card, mask_pii));
+    out.push_str(&super::changes::section(data.changes.as_deref()));
     out.push_str(&super::calibration::section(&data.dedupe.calibration));
     out.push_str(&review_section(data, caps));
     out.push_str(&customers_section(data, caps));

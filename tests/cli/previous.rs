@@ -131,6 +131,12 @@ fn changes_since_the_previous_run_are_named_and_ids_stay() {
     .expect("json");
     assert_eq!(run["changes"]["removed"], 1);
     assert_eq!(run["changes"]["split"], 1);
+    let report = std::fs::read_to_string(dir.path().join("o2/report.html")).expect("report");
+    assert!(report.contains("<tr><td>removed</td><td class=\"num\">1</td></tr>"));
+    assert!(
+        report.contains(&format!("<td>{dee}</td>")),
+        "the removed customer is listed"
+    );
 }
 
 /// Two customers of the earlier run that this run merges: the one with more rows keeps its
