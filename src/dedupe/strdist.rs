@@ -23,11 +23,20 @@ pub fn jaro_winkler(a: &str, b: &str) -> f64 {
         // candidate block are equal, and this skips decoding them.
         return 1.0;
     }
+    // ASCII (most names, e-mails and streets once folded) is compared byte by byte: the
+    // same characters, without decoding them into a buffer first.
+    if a.is_ascii() && b.is_ascii() && a.len() <= STACK_CHARS && b.len() <= STACK_CHARS {
+        return winkler(a.as_bytes(), b.as_bytes());
+    }
     let (mut a_buf, mut b_buf) = (['\0'; STACK_CHARS], ['\0'; STACK_CHARS]);
     let (Some(a_len), Some(b_len)) = (fill(a, &mut a_buf), fill(b, &mut b_buf)) else {
         return strsim::jaro_winkler(a, b);
     };
-    let (a_chars, b_chars) = (&a_buf[..a_len], &b_buf[..b_len]);
+    winkler(&a_buf[..a_len], &b_buf[..b_len])
+}
+
+/// Jaro–Winkler on two slices of at most [`STACK_CHARS`] characters.
+fn winkler<T: PartialEq>(a_chars: &[T], b_chars: &[T]) -> f64 {
     let sim = jaro(a_chars, b_chars);
     if sim > 0.7 {
         let prefix = a_chars
@@ -52,8 +61,9 @@ fn fill(s: &str, buf: &mut [char; STACK_CHARS]) -> Option<usize> {
     Some(n)
 }
 
-/// Jaro similarity on char slices, the same arithmetic in the same order as `strsim`.
-fn jaro(a: &[char], b: &[char]) -> f64 {
+/// Jaro similarity on char (or ASCII byte) slices, the same arithmetic in the same order as
+/// `strsim`.
+fn jaro<T: PartialEq>(a: &[T], b: &[T]) -> f64 {
     let (a_len, b_len) = (a.len(), b.len());
     if a_len == 0 && b_len == 0 {
         return 1.0;
@@ -157,6 +167,11 @@ mod tests {
         fn equals_strsim(a in "[abcй ]{0,12}", b in "[abcй ]{0,12}") {
             prop_assert_eq!(jaro_winkler(&a, &b).to_bits(), strsim::jaro_winkler(&a, &b).to_bits());
             prop_assert_eq!(within_one_edit(&a, &b), strsim::damerau_levenshtein(&a, &b) <= 1);
+        }
+
+        #[test]
+        fn ascii_names_equal_strsim(a in "[a-z .'-]{0,20}", b in "[a-z .'-]{0,20}") {
+            prop_assert_eq!(jaro_winkler(&a, &b).to_bits(), strsim::jaro_winkler(&a, &b).to_bits());
         }
 
         #[test]
