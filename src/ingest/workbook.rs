@@ -497,17 +497,12 @@ mod tests {
         assert!(sheets.is_ok_and(|s| !s.is_empty() && !s[0].rows.is_empty()));
     }
 
-    /// A real two-cell xlsx whose shared-strings part claims `unique_count` strings.
-    fn xlsx_claiming_shared_strings(unique_count: &str) -> Vec<u8> {
+    /// `xlsx` with its zip part `part` (which must exist) rewritten by `edit`.
+    fn with_part_edited(xlsx: Vec<u8>, part: &str, edit: impl Fn(&str) -> String) -> Vec<u8> {
         use std::io::{Read, Write};
-        let honest = xlsx_bytes(|wb| {
-            let sheet = wb.add_worksheet();
-            sheet.write_string(0, 0, "Name").unwrap();
-            sheet.write_string(1, 0, "Ann").unwrap();
-        });
-        let mut archive = zip::ZipArchive::new(Cursor::new(honest)).unwrap();
+        let mut archive = zip::ZipArchive::new(Cursor::new(xlsx)).unwrap();
         let mut buffer = Cursor::new(Vec::new());
-        let mut claimed = false;
+        let mut edited_any = false;
         {
             let mut writer = zip::ZipWriter::new(&mut buffer);
             for i in 0..archive.len() {
@@ -515,11 +510,9 @@ mod tests {
                 let name = entry.name().unwrap().to_string();
                 let mut content = String::new();
                 entry.read_to_string(&mut content).unwrap();
-                if name == "xl/sharedStrings.xml" {
-                    let at = content.find("uniqueCount=\"").unwrap() + 13;
-                    let end = at + content[at..].find('"').unwrap();
-                    content.replace_range(at..end, unique_count);
-                    claimed = true;
+                if name == part {
+                    content = edit(&content);
+                    edited_any = true;
                 }
                 let options = zip::write::SimpleFileOptions::default();
                 writer.start_file(name.as_str(), options).unwrap();
@@ -527,13 +520,28 @@ mod tests {
             }
             writer.finish().unwrap();
         }
-        assert!(claimed, "the writer made a shared-strings part");
+        assert!(edited_any, "the writer made a {part} part");
         buffer.into_inner()
+    }
+
+    /// A real two-cell xlsx whose shared-strings part claims `unique_count` strings.
+    fn xlsx_claiming_shared_strings(unique_count: &str) -> Vec<u8> {
+        let honest = xlsx_bytes(|wb| {
+            let sheet = wb.add_worksheet();
+            sheet.write_string(0, 0, "Name").unwrap();
+            sheet.write_string(1, 0, "Ann").unwrap();
+        });
+        with_part_edited(honest, "xl/sharedStrings.xml", |content| {
+            let at = content.find("uniqueCount=\"").unwrap() + 13;
+            let end = at + content[at..].find('"').unwrap();
+            let mut content = content.to_string();
+            content.replace_range(at..end, unique_count);
+            content
+        })
     }
 
     /// A real xlsx with a boolean in B2 whose sheet XML `edit` rewrites.
     fn xlsx_with_edited_sheet(edit: impl Fn(&str) -> String) -> Vec<u8> {
-        use std::io::{Read, Write};
         let honest = xlsx_bytes(|wb| {
             let sheet = wb.add_worksheet();
             sheet.write_string(0, 0, "Name").unwrap();
@@ -541,27 +549,11 @@ mod tests {
             sheet.write_string(1, 0, "Ann").unwrap();
             sheet.write_boolean(1, 1, true).unwrap();
         });
-        let mut archive = zip::ZipArchive::new(Cursor::new(honest)).unwrap();
-        let mut buffer = Cursor::new(Vec::new());
-        {
-            let mut writer = zip::ZipWriter::new(&mut buffer);
-            for i in 0..archive.len() {
-                let mut entry = archive.by_index(i).unwrap();
-                let name = entry.name().unwrap().to_string();
-                let mut content = String::new();
-                entry.read_to_string(&mut content).unwrap();
-                if name == "xl/worksheets/sheet1.xml" {
-                    let edited = edit(&content);
-                    assert_ne!(edited, content, "the edit applies");
-                    content = edited;
-                }
-                let options = zip::write::SimpleFileOptions::default();
-                writer.start_file(name.as_str(), options).unwrap();
-                writer.write_all(content.as_bytes()).unwrap();
-            }
-            writer.finish().unwrap();
-        }
-        buffer.into_inner()
+        with_part_edited(honest, "xl/worksheets/sheet1.xml", |xml| {
+            let edited = edit(xml);
+            assert_ne!(edited, xml, "the edit applies");
+            edited
+        })
     }
 
     #[test]
