@@ -44,6 +44,10 @@ pub fn assemble(source: SourceId, table: &SourceTable, mapping: &Mapping) -> Ass
             }
         }
         let from_id = !key.is_empty();
+        if from_id && !rec.raw.has(Field::SourceRecordId) {
+            // The source system's own ID, for updates in the target CRM.
+            rec.raw.set(Field::SourceRecordId, &key);
+        }
         if !from_id {
             key = short_id("h", raw_row.cells.join("\u{1f}").as_bytes());
         }
@@ -156,6 +160,11 @@ mod tests {
         assert_eq!(a.records[0].raw.get(Field::AddressLine1), "Hauptstr. 5");
         assert_eq!(a.records[0].extra, vec!["vip".to_string()]);
         assert_eq!(a.source_keys[2], "A-9");
+        assert_eq!(a.records[2].raw.get(Field::SourceRecordId), "A-9");
+        assert!(
+            !a.records[0].raw.has(Field::SourceRecordId),
+            "a content hash is no record ID of the source"
+        );
         assert_ne!(
             a.source_keys[0], a.source_keys[1],
             "identical rows still get distinct keys"

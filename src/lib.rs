@@ -16,6 +16,7 @@ pub mod context;
 pub mod dedupe;
 pub mod error;
 pub mod excerpt;
+pub mod fields;
 pub mod finding;
 pub mod ingest;
 pub mod init;

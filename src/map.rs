@@ -199,18 +199,17 @@ impl HeaderRules {
         self.fuzzy_lookup(&key).map(|t| (t, MatchKind::Fuzzy))
     }
 
-    /// The field one word of an unknown header names, when its words name exactly one field
-    /// (`postcode_fake` → postcode, `home_phone_no` → phone); the caller checks the values.
-    pub fn word_hint(&self, header: &str) -> Option<Target> {
+    /// The fields the words of an unknown header name, each once, in word order
+    /// (`postcode_fake` → postcode, `home_phone_no` → phone, `site_phone_note` → phone and
+    /// notes); the caller keeps the one the values fit.
+    pub fn word_hints(&self, header: &str) -> Vec<Field> {
         let key = fold(header);
-        let mut found: Option<Target> = None;
+        let mut found: Vec<Field> = Vec::new();
         for word in key.split(' ') {
-            let Some(Target::Field(f)) = self.exact.get(word).copied() else {
-                continue;
-            };
-            match found {
-                Some(Target::Field(g)) if g != f => return None,
-                _ => found = Some(Target::Field(f)),
+            if let Some(Target::Field(f)) = self.exact.get(word).copied()
+                && !found.contains(&f)
+            {
+                found.push(f);
             }
         }
         found
@@ -358,7 +357,8 @@ fn recognise_by_content(columns: &mut [ColumnMap], sample: &[&[String]]) {
     }
 }
 
-/// A column that passes through but whose cells are mostly salutations ("Mr.", "Frau") is one.
+/// A column that passes through or was read as a job title by its header ("Title") but whose
+/// cells are mostly salutations ("Mr.", "Frau") is a salutation column.
 fn recognise_salutations(rules: &HeaderRules, columns: &mut [ColumnMap], sample: &[&[String]]) {
     if columns
         .iter()
@@ -367,7 +367,11 @@ fn recognise_salutations(rules: &HeaderRules, columns: &mut [ColumnMap], sample:
         return;
     }
     for (i, column) in columns.iter_mut().enumerate() {
-        if column.target != Target::PassThrough || column.how == MatchKind::Configured {
+        let retargetable = matches!(
+            column.target,
+            Target::PassThrough | Target::Field(Field::JobTitle)
+        );
+        if !retargetable || column.how == MatchKind::Configured {
             continue;
         }
         let cells: Vec<String> = sample
@@ -705,7 +709,10 @@ mod tests {
             as_sample(&honorifics).columns[0].target,
             Target::Field(Field::Salutation)
         );
-        assert_eq!(as_sample(&jobs).columns[0].target, Target::PassThrough);
+        assert_eq!(
+            as_sample(&jobs).columns[0].target,
+            Target::Field(Field::JobTitle)
+        );
     }
 
     #[test]

@@ -2,26 +2,11 @@
 
 use crate::record::Field;
 
-/// Fields that hold personal data, masked under `mask_pii` everywhere but `golden.csv` and
-/// `xref.csv`.
-pub const PII_FIELDS: [Field; 10] = [
-    Field::GivenName,
-    Field::MiddleName,
-    Field::FamilyName,
-    Field::FullName,
-    Field::Email,
-    Field::EmailAlt,
-    Field::Phone,
-    Field::PhoneAlt,
-    Field::AddressLine1,
-    Field::AddressLine2,
-];
-
 /// Whether a finding's `field` may carry personal data in its raw value: a personal field,
 /// or no canonical field at all (a whole row, an input line, an unmapped column can hold
 /// anything).
 pub fn is_personal_field(field: &str) -> bool {
-    Field::from_name(field).is_none_or(|f| PII_FIELDS.contains(&f))
+    Field::from_name(field).is_none_or(Field::is_pii)
 }
 
 /// `text` with every occurrence of a non-empty `values` entry masked: a finding's message

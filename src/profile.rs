@@ -336,8 +336,13 @@ impl<'a> Profiler<'a> {
             if c.how != MatchKind::Unmapped {
                 continue;
             }
-            if let Some(Target::Field(f)) = self.headers.word_hint(&c.header)
-                && p.fits(f)
+            let fitting: Vec<Field> = self
+                .headers
+                .word_hints(&c.header)
+                .into_iter()
+                .filter(|&f| p.fits(f))
+                .collect();
+            if let [f] = fitting[..]
                 && !mapping.has_field(f)
             {
                 change(

@@ -1,5 +1,6 @@
 //! Validation: which rows can become customers, and the quality scorecard of every field before and after.
 
+use crate::fields::Evidence;
 use crate::finding::{Finding, Severity};
 use crate::record::{Field, MatchKey, Record, Values};
 use rayon::prelude::*;
@@ -7,36 +8,28 @@ use rustc_hash::FxHashSet as HashSet;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-/// Fields that identify a customer; a row with none of them is quarantined.
-pub const IDENTITY_FIELDS: [Field; 6] = [
-    Field::GivenName,
-    Field::FamilyName,
-    Field::FullName,
-    Field::Organization,
-    Field::Email,
-    Field::Phone,
-];
-
-/// Fields beside [`IDENTITY_FIELDS`] that are evidence of who or where a record is: a row
-/// with only an alternate contact or a street address still takes part in matching.
-const OTHER_EVIDENCE: [Field; 3] = [Field::EmailAlt, Field::PhoneAlt, Field::AddressLine1];
+/// Fields that are evidence of who or where a record is ([`Evidence::Identity`] or
+/// [`Evidence::Other`]): a row with none of them is quarantined.
+fn is_evidence(field: &Field) -> bool {
+    field.evidence() != Evidence::None
+}
 
 /// Whether a normalised record carries anything a customer can be built from: an identity
 /// field, an alternate contact, a street address, or a phone number that could not be
 /// resolved but whose digits still compare ([`MatchKey::PhoneDigits`]).
 pub fn is_eligible(rec: &Record) -> bool {
-    IDENTITY_FIELDS
+    Field::ALL
         .iter()
-        .chain(&OTHER_EVIDENCE)
+        .filter(|f| is_evidence(f))
         .any(|f| rec.values.has(*f))
         || !rec.keys.get(MatchKey::PhoneDigits).is_empty()
 }
 
 /// The finding for a quarantined row.
 pub fn quarantine_finding(source: &str, rec: &Record) -> Finding {
-    let had_something = IDENTITY_FIELDS
+    let had_something = Field::ALL
         .iter()
-        .chain(&OTHER_EVIDENCE)
+        .filter(|f| is_evidence(f))
         .any(|f| rec.raw.has(*f));
     let message = if had_something {
         "no usable name, organisation, e-mail, phone or street address after normalisation; \

@@ -7,6 +7,7 @@
 pub mod address;
 pub mod country;
 pub mod date;
+pub mod descriptive;
 pub mod email;
 pub mod name;
 pub mod org;
@@ -119,6 +120,7 @@ impl Normalizer {
         self.org.apply(rec, ctx, issues);
         self.address.apply(rec, ctx, issues);
         self.date.apply(rec, ctx, issues);
+        descriptive::apply(rec, issues);
     }
 
     /// A row with no country of its own in a file without a default takes the one its own
@@ -267,6 +269,62 @@ fn set_inferred_country(
 mod tests {
     use super::*;
     use crate::record::Field;
+
+    /// A plausible raw value for each canonical field, in a German row.
+    fn sample(field: Field) -> &'static str {
+        match field {
+            Field::Salutation => "Frau",
+            Field::GivenName => "Anna",
+            Field::MiddleName => "Maria",
+            Field::FamilyName => "Schmidt",
+            Field::FullName => "Anna Maria Schmidt",
+            Field::Organization => "Muster GmbH",
+            Field::JobTitle => "Einkauf",
+            Field::Department => "Vertrieb",
+            Field::Website => "www.muster.de",
+            Field::Email => "anna@muster.de",
+            Field::EmailAlt => "anna.schmidt@web.de",
+            Field::Phone => "030 1234567",
+            Field::PhoneExt => "12",
+            Field::PhoneType => "work",
+            Field::PhoneAlt => "0151 23456789",
+            Field::AddressLine1 => "Hauptstr. 5",
+            Field::AddressLine2 => "Hinterhaus",
+            Field::Locality => "Berlin",
+            Field::District => "Mitte",
+            Field::Region => "Berlin",
+            Field::PostalCode => "10115",
+            Field::Country => "Deutschland",
+            Field::CreatedAt => "2024-03-01",
+            Field::BirthDate => "1980-02-29",
+            Field::BirthPlace => "Hamburg",
+            Field::EmailOptIn => "ja",
+            Field::DoNotCall => "nein",
+            Field::Owner => "Jan Vogel",
+            Field::LeadSource => "Messe",
+            Field::Notes => "Rückruf erbeten",
+            Field::SourceRecordId => "K-1001",
+        }
+    }
+
+    #[test]
+    fn every_field_has_a_normaliser_that_keeps_a_plausible_value() {
+        let n = Normalizer::new(&LocaleData::default(), &NormalizeOptions::default())
+            .expect("normalizer");
+        let mut rec = Record::default();
+        for f in Field::ALL {
+            rec.raw.set(f, sample(f));
+        }
+        let mut issues = Vec::new();
+        n.apply(&mut rec, &RowContext::default(), &mut issues);
+        for f in Field::ALL {
+            assert!(
+                rec.values.has(f),
+                "{f}: {:?} normalised to nothing",
+                sample(f)
+            );
+        }
+    }
 
     #[test]
     fn a_row_without_a_country_takes_the_one_its_cells_show() {

@@ -165,7 +165,7 @@ const PAIR_VALUES: [Field; 9] = [
 
 /// A personal value as `pairs` shows it: masked under `mask_pii`.
 fn shown(value: &str, field: Field, mask_pii: bool) -> std::borrow::Cow<'_, str> {
-    if mask_pii && crate::privacy::PII_FIELDS.contains(&field) && !value.is_empty() {
+    if mask_pii && field.is_pii() && !value.is_empty() {
         std::borrow::Cow::Owned(crate::privacy::mask(value))
     } else {
         std::borrow::Cow::Borrowed(value)

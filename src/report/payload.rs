@@ -6,7 +6,7 @@ use crate::dedupe::{FieldComparison, ScoredPair};
 use crate::excerpt::excerpt;
 use crate::finding::Finding;
 use crate::pipeline::RunData;
-use crate::privacy::{PII_FIELDS, is_personal_field, mask_quoted};
+use crate::privacy::{is_personal_field, mask_quoted};
 use crate::record::{Field, Record};
 use crate::survive::Golden;
 use rustc_hash::FxHashMap as HashMap;
@@ -267,6 +267,6 @@ impl<'a> RecordTable<'a> {
 
     /// A value as the report shows it: an excerpt, masked when personal and `mask_pii`.
     fn shown(&self, field: Field, value: &str) -> String {
-        excerpt(value, self.mask_pii && PII_FIELDS.contains(&field))
+        excerpt(value, self.mask_pii && field.is_pii())
     }
 }

@@ -8,20 +8,10 @@
 //! or the street line is the same. A member elsewhere gives nothing.
 
 use super::rules::{Candidate, Rule, pick};
+use crate::fields::ADDRESS_BLOCK;
 use crate::normalize::address::AddressRules;
 use crate::normalize::translit::latin_key;
 use crate::record::{Country, Field, Record};
-
-/// The address block, kept together.
-pub const ADDRESS: [Field; 7] = [
-    Field::AddressLine1,
-    Field::AddressLine2,
-    Field::Locality,
-    Field::District,
-    Field::Region,
-    Field::PostalCode,
-    Field::Country,
-];
 
 /// The parts a golden address takes from another member at the same place.
 const GAPS: [Field; 3] = [Field::PostalCode, Field::Region, Field::District];
@@ -40,13 +30,13 @@ pub fn choose(
         .iter()
         .filter_map(|&i| {
             let rec = records.get(i)?;
-            let count = ADDRESS.iter().filter(|&&f| rec.values.has(f)).count();
+            let count = ADDRESS_BLOCK.iter().filter(|&&f| rec.values.has(f)).count();
             // A country alone is no address (the country survives on its own when no
             // address gives one).
             if count == usize::from(rec.values.has(Field::Country)) {
                 return None;
             }
-            let mut value: Vec<String> = ADDRESS
+            let mut value: Vec<String> = ADDRESS_BLOCK
                 .iter()
                 .map(|&f| rec.values.get(f).to_lowercase())
                 .collect();
@@ -72,7 +62,7 @@ pub fn choose(
         return Vec::new();
     };
     let w = won.rec;
-    let mut out: Vec<(Field, usize, String)> = ADDRESS
+    let mut out: Vec<(Field, usize, String)> = ADDRESS_BLOCK
         .iter()
         .map(|&f| {
             let value = if f == Field::Locality && write_canonical {

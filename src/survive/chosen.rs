@@ -148,12 +148,12 @@ mod tests {
         let d = parse_decisions(
             "decision,customer_id,field,value\n\
              value,C1,email,Ann.Smith@example.org\n\
-             value,C1,owner,Maria\n\
+             value,C1,segment,Maria\n\
              value,C9,email,x@example.org\n\
              value,C1,shoe_size,42\n",
         )
         .expect("decisions");
-        let columns = vec!["owner".to_string()];
+        let columns = vec!["segment".to_string()];
         let place = |i: usize| ("crm.csv".to_string(), i as u64 + 1);
         let findings = apply(&mut golden, &d, &records, &columns, &place);
         assert_eq!(golden[0].values.get(Field::Email), "Ann.Smith@example.org");
@@ -174,7 +174,7 @@ mod tests {
             vec![
                 ("dedupe.decision_unresolved", "email"),
                 ("dedupe.decision_unresolved", "shoe_size"),
-                ("dedupe.decision_value_unsupported", "owner"),
+                ("dedupe.decision_value_unsupported", "segment"),
             ]
         );
         assert!(findings.iter().all(|f| !f.message.contains("Maria")));

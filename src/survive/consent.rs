@@ -15,6 +15,17 @@ pub enum Polarity {
     OptOut,
 }
 
+/// Which channel a consent column speaks of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Channel {
+    /// E-mail: `Newsletter`, `HasOptedOutOfEmail`.
+    Email,
+    /// Calls: `DoNotCall`, `Nicht anrufen`.
+    Phone,
+    /// Every channel or none named: `GDPR consent`, `Do not contact`.
+    Any,
+}
+
 /// What one cell of a consent column says.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Stance {
@@ -35,6 +46,8 @@ pub struct ConsentWords {
     no: HashSet<String>,
     refuse: HashSet<String>,
     agree: HashSet<String>,
+    email_channel: Vec<Vec<String>>,
+    phone_channel: Vec<Vec<String>>,
 }
 
 #[derive(Deserialize)]
@@ -46,6 +59,8 @@ struct ConsentFile {
     no: Vec<String>,
     refuse: Vec<String>,
     agree: Vec<String>,
+    email_channel: Vec<String>,
+    phone_channel: Vec<String>,
 }
 
 impl ConsentWords {
@@ -66,7 +81,24 @@ impl ConsentWords {
             no: cells(&file.no),
             refuse: cells(&file.refuse),
             agree: cells(&file.agree),
+            email_channel: phrases(&file.email_channel),
+            phone_channel: phrases(&file.phone_channel),
         })
+    }
+
+    /// The channel a consent column's header speaks of.
+    pub fn channel(&self, header: &str) -> Channel {
+        let header = words(header);
+        let holds =
+            |phrase: &Vec<String>| header.windows(phrase.len()).any(|w| w == phrase.as_slice());
+        match (
+            self.email_channel.iter().any(holds),
+            self.phone_channel.iter().any(holds),
+        ) {
+            (true, false) => Channel::Email,
+            (false, true) => Channel::Phone,
+            _ => Channel::Any,
+        }
     }
 
     /// The polarity of a column by its header; `None` for a column that is no consent.
@@ -186,6 +218,29 @@ mod tests {
         }
         assert_eq!(c.polarity("Owner"), None);
         assert_eq!(c.polarity("Description"), None);
+    }
+
+    #[test]
+    fn a_header_names_its_channel_or_speaks_for_all() {
+        let c = consent();
+        for h in [
+            "HasOptedOutOfEmail",
+            "Newsletter",
+            "E-Mail-Werbung abgemeldet",
+            "Розсилка",
+        ] {
+            assert_eq!(c.channel(h), Channel::Email, "{h}");
+        }
+        for h in ["DoNotCall", "Nicht anrufen", "ห้ามโทร", "Phone opt out"] {
+            assert_eq!(c.channel(h), Channel::Phone, "{h}");
+        }
+        for h in [
+            "GDPR consent",
+            "Do not contact",
+            "Opt out of email and phone",
+        ] {
+            assert_eq!(c.channel(h), Channel::Any, "{h}");
+        }
     }
 
     #[test]

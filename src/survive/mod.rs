@@ -19,6 +19,7 @@
 mod address;
 pub mod chosen;
 mod consent;
+mod consent_flags;
 mod email;
 mod name;
 mod passthrough;
@@ -31,6 +32,7 @@ pub use passthrough::{PassColumns, column_union, slots_of};
 pub use rules::{PlaceNames, Rule, SurvivorshipRules, default_rules};
 pub use script::{NameScript, Script};
 
+use crate::fields::{NAME_BLOCK, PHONE_BLOCK, Survival};
 use crate::normalize::address::AddressRules;
 use crate::record::{Field, Record, Values};
 use rayon::prelude::*;
@@ -94,13 +96,12 @@ impl ValueSources {
     }
 }
 
-const PHONE: [Field; 3] = [Field::Phone, Field::PhoneExt, Field::PhoneType];
-const SINGLE: [Field; 4] = [
-    Field::Organization,
-    Field::CreatedAt,
-    Field::BirthDate,
-    Field::BirthPlace,
-];
+/// The fields that survive in `survival`, in table order.
+fn surviving_by(survival: Survival) -> impl Iterator<Item = Field> {
+    Field::ALL
+        .into_iter()
+        .filter(move |f| f.spec().survival == survival)
+}
 
 /// What survivorship reads besides the clusters: the records, their sources and keys, and
 /// optionally the pass-through columns, flagged e-mails and locale knowledge.
@@ -281,12 +282,12 @@ fn golden_values(input: &Inputs, members: &[usize], rules: &SurvivorshipRules) -
         source.set(f, (!value.is_empty()).then_some(from));
     };
     let take = |f: Field, from: usize| records.get(from).map_or("", |r| r.values.get(f));
-    for f in SINGLE {
+    for f in surviving_by(Survival::Single) {
         if let Some(w) = winner(
             records,
             members,
             &[f],
-            &rules.for_name(f.name()),
+            &rules.for_name(f.rule_name()),
             priorities,
         ) {
             set(&mut chosen, f, w, take(f, w));
@@ -300,7 +301,7 @@ fn golden_values(input: &Inputs, members: &[usize], rules: &SurvivorshipRules) -
         priorities,
     );
     if let Some(w) = name.winner {
-        for f in name::NAME {
+        for f in NAME_BLOCK {
             let value = if f == Field::FullName {
                 name.full_name.as_str()
             } else {
@@ -322,11 +323,11 @@ fn golden_values(input: &Inputs, members: &[usize], rules: &SurvivorshipRules) -
     if let Some(w) = winner(
         records,
         members,
-        &PHONE,
-        &rules.for_name("phone"),
+        &PHONE_BLOCK,
+        &rules.for_name(Field::Phone.rule_name()),
         priorities,
     ) {
-        for f in PHONE {
+        for f in PHONE_BLOCK {
             set(&mut chosen, f, w, take(f, w));
         }
     }
@@ -352,10 +353,13 @@ fn golden_values(input: &Inputs, members: &[usize], rules: &SurvivorshipRules) -
     {
         set(&mut chosen, Field::Country, w, take(Field::Country, w));
     }
-    for (main, alt) in [
-        (Field::Email, Field::EmailAlt),
-        (Field::Phone, Field::PhoneAlt),
-    ] {
+    let alternates = Field::ALL
+        .into_iter()
+        .filter_map(|alt| match alt.spec().survival {
+            Survival::AlternateOf(main) => Some((main, alt)),
+            _ => None,
+        });
+    for (main, alt) in alternates {
         let skip = |v: &str, i: usize| {
             main == Field::Email
                 && email::is_variant_or_suspect(v, &chosen[main.index()], i, suspects)
@@ -371,6 +375,38 @@ fn golden_values(input: &Inputs, members: &[usize], rules: &SurvivorshipRules) -
         ) {
             let value = take(from, w).to_string();
             set(&mut chosen, alt, w, &value);
+        }
+    }
+    for f in surviving_by(Survival::Joined) {
+        if let Some((from, value)) = joined(records, members, f, priorities) {
+            set(&mut chosen, f, from, &value);
+        }
+    }
+    if let Some(knowledge) = input.knowledge {
+        let flags = consent_flags::choose(
+            records,
+            members,
+            priorities,
+            input.passthrough,
+            &knowledge.consent,
+        );
+        for (f, from, value) in flags {
+            set(&mut chosen, f, from, value);
+        }
+    }
+    for f in surviving_by(Survival::OfSurvivingMember) {
+        let own = |i: usize| records.get(i).is_some_and(|r| r.values.has(f));
+        let from = name.winner.filter(|&w| own(w)).or_else(|| {
+            winner(
+                records,
+                members,
+                &[f],
+                &rules.for_name(f.rule_name()),
+                priorities,
+            )
+        });
+        if let Some(w) = from {
+            set(&mut chosen, f, w, take(f, w));
         }
     }
     let parts: Vec<&str> = chosen.iter().map(String::as_str).collect();
@@ -389,6 +425,33 @@ fn golden_values(input: &Inputs, members: &[usize], rules: &SurvivorshipRules) -
         name_alt: name.alt,
         extra,
     }
+}
+
+/// Every distinct value of `field` among the members (case and spacing ignored), the most
+/// recent first, joined by ` | `; with the member the first came from.
+fn joined(
+    records: &[Record],
+    members: &[usize],
+    field: Field,
+    priorities: &[i32],
+) -> Option<(usize, String)> {
+    let mut order = rules::most_recent_first(records, members, priorities);
+    order.retain(|&i| records[i].values.has(field));
+    let first = *order.first()?;
+    let mut seen: HashSet<String> = HashSet::default();
+    let mut parts: Vec<&str> = Vec::new();
+    for &i in &order {
+        let value = records[i].values.get(field);
+        let key: String = value
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+        if seen.insert(key) {
+            parts.push(value);
+        }
+    }
+    Some((first, parts.join(" | ")))
 }
 
 /// The member whose `fields` win under `rules`; members with none of them filled do not

@@ -2,17 +2,9 @@
 
 use super::rules::{Candidate, Rule, pick};
 use super::script::{NameScript, Script, script_of};
+use crate::fields::NAME_BLOCK;
 use crate::record::{Field, Record};
 use std::collections::BTreeMap;
-
-/// The fields of the name block, taken together from one record.
-pub const NAME: [Field; 5] = [
-    Field::Salutation,
-    Field::GivenName,
-    Field::MiddleName,
-    Field::FamilyName,
-    Field::FullName,
-];
 
 /// The parts that make a record's name (a salutation alone is none).
 const PARTS: [Field; 4] = [
@@ -48,7 +40,7 @@ pub fn choose(
             let key = [Field::GivenName, Field::FamilyName, Field::FullName]
                 .map(|f| rec.values.get(f).to_lowercase())
                 .join("\u{1f}");
-            let fullness = NAME.iter().filter(|&&f| rec.values.has(f)).count();
+            let fullness = NAME_BLOCK.iter().filter(|&&f| rec.values.has(f)).count();
             Some((
                 script,
                 Candidate {

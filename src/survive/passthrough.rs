@@ -14,8 +14,8 @@
 //! customer refused in any consent column: a consent that was later withdrawn is not shown
 //! as standing.
 
-use super::consent::{ConsentWords, Polarity, Stance};
-use super::rules::created_key;
+use super::consent::{Channel, ConsentWords, Polarity, Stance};
+use super::rules::most_recent_first;
 use crate::record::{Field, Record};
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -29,6 +29,8 @@ pub struct PassColumns {
     /// Per source, per golden column, the position in the records' `extra` cells.
     slots: Vec<Vec<Option<usize>>>,
     polarity: Vec<Option<Polarity>>,
+    /// The channel each consent column speaks of (any for ordinary columns).
+    channel: Vec<Channel>,
 }
 
 impl PassColumns {
@@ -40,16 +42,39 @@ impl PassColumns {
             .iter()
             .map(|n| consent.and_then(|c| c.polarity(n)))
             .collect();
+        let channel = names
+            .iter()
+            .map(|n| consent.map_or(Channel::Any, |c| c.channel(n)))
+            .collect();
         PassColumns {
             names,
             slots,
             polarity,
+            channel,
         }
     }
 
     /// The consent polarity of each column (`None`: an ordinary column).
     pub fn polarity(&self) -> &[Option<Polarity>] {
         &self.polarity
+    }
+
+    /// One record's non-empty consent cells: (polarity, channel, value as written).
+    pub fn consent_cells<'r>(
+        &'r self,
+        rec: &'r Record,
+    ) -> impl Iterator<Item = (Polarity, Channel, &'r str)> + 'r {
+        let slots = self.slots.get(rec.source as usize);
+        self.polarity
+            .iter()
+            .zip(&self.channel)
+            .enumerate()
+            .filter_map(move |(col, (polarity, channel))| {
+                let polarity = (*polarity)?;
+                let at = slots?.get(col).copied().flatten()?;
+                let value = rec.extra.get(at)?.trim();
+                (!value.is_empty()).then_some((polarity, *channel, value))
+            })
     }
 
     /// The surviving value of every column for one customer.
@@ -60,20 +85,7 @@ impl PassColumns {
         priorities: &[i32],
         consent: Option<&ConsentWords>,
     ) -> Vec<String> {
-        let mut order: Vec<usize> = members
-            .iter()
-            .copied()
-            .filter(|&i| i < records.len())
-            .collect();
-        order.sort_by_key(|&i| {
-            let rec = &records[i];
-            let priority = priorities.get(rec.source as usize).copied().unwrap_or(0);
-            (
-                std::cmp::Reverse(created_key(rec)),
-                std::cmp::Reverse(priority),
-                i,
-            )
-        });
+        let order = most_recent_first(records, members, priorities);
         let cell = |i: usize, col: usize| -> &str {
             let rec = &records[i];
             self.slots

@@ -62,7 +62,8 @@ impl SurvivorshipRules {
 }
 
 /// Defaults: names most frequent then fullest; contacts most frequent then most recent;
-/// the address block most recent then fullest; `created_at` the earliest.
+/// the address block most recent then fullest; `created_at` and `lead_source` the earliest;
+/// job title, department and owner the most recent.
 pub fn default_rules(name: &str) -> Vec<Rule> {
     use Rule::*;
     match name {
@@ -73,6 +74,10 @@ pub fn default_rules(name: &str) -> Vec<Rule> {
         "email" | "phone" => vec![MostFrequent, MostRecent, SourcePriority],
         "address" => vec![MostRecent, MostComplete, SourcePriority],
         "created_at" => vec![Earliest],
+        // A person's role and who looks after them change: the latest record knows best.
+        "job_title" | "department" | "owner" => vec![MostRecent, SourcePriority, MostFrequent],
+        // The channel that first brought the customer in.
+        "lead_source" => vec![Earliest, SourcePriority, MostFrequent],
         _ => vec![MostFrequent, MostRecent, SourcePriority],
     }
 }
@@ -90,6 +95,26 @@ pub fn created_key(rec: &Record) -> i64 {
         return 0;
     }
     format!("{digits:0<14}").parse().unwrap_or(0)
+}
+
+/// The members (those in `records`) from the most recent to the oldest: latest `created_at`,
+/// then the highest source priority, then the lowest record index.
+pub fn most_recent_first(records: &[Record], members: &[usize], priorities: &[i32]) -> Vec<usize> {
+    let mut order: Vec<usize> = members
+        .iter()
+        .copied()
+        .filter(|&i| i < records.len())
+        .collect();
+    order.sort_by_key(|&i| {
+        let rec = &records[i];
+        let priority = priorities.get(rec.source as usize).copied().unwrap_or(0);
+        (
+            std::cmp::Reverse(created_key(rec)),
+            std::cmp::Reverse(priority),
+            i,
+        )
+    });
+    order
 }
 
 /// A candidate: the record it comes from and the value (or block) text that identifies it.

@@ -642,3 +642,121 @@ fn pass_through_columns_survive_most_recent_and_consent_most_restrictive() {
     assert_eq!(g[0].extra, ["Olena", "no", "1", "", "VIP"]);
     assert_eq!(g[1].extra, ["Maria", "yes", "", "2021-01-01", ""]);
 }
+
+#[test]
+fn consent_flags_take_the_most_restrictive_answer_of_their_channel() {
+    let heads = headers(&[
+        &["newsletter", "DoNotCall", "GDPR consent date"],
+        &["Do not contact"],
+    ]);
+    let records = vec![
+        extra_rec(0, 1, "2024-03-01", &["yes", "false", "2024-03-01"]),
+        extra_rec(0, 2, "2019-05-01", &["no", "", ""]),
+        extra_rec(0, 3, "2023-01-01", &["yes", "", "2023-01-01"]),
+        extra_rec(1, 4, "2020-01-01", &["yes"]),
+        extra_rec(0, 5, "2022-01-01", &["", "", "2022-01-01"]),
+    ];
+    let (g, _) = run_with(
+        &records,
+        &[vec![0, 1], vec![2, 3], vec![4]],
+        &SurvivorshipRules::default(),
+        &heads,
+        &HashSet::default(),
+    );
+    let flags = |c: usize| {
+        let v = &g[c].values;
+        (v.get(Field::EmailOptIn), v.get(Field::DoNotCall))
+    };
+    // An old newsletter refusal beats a newer agreement; DoNotCall=false agrees to calls.
+    assert_eq!(flags(0), ("false", "false"));
+    assert_eq!(g[0].value_source.get(Field::EmailOptIn), Some(1));
+    // "Do not contact: yes" names no channel: it forbids both, whatever the newsletter says.
+    assert_eq!(flags(1), ("false", "true"));
+    // A general consent date proves no channel in particular: both flags stay unknown.
+    assert_eq!(flags(2), ("", ""));
+}
+
+#[test]
+fn a_flag_mapped_as_a_field_reads_by_its_own_polarity() {
+    let records = vec![
+        rec(
+            0,
+            1,
+            "2024-01-01",
+            &[(Field::DoNotCall, "Y"), (Field::EmailOptIn, "TRUE")],
+        ),
+        rec(
+            0,
+            2,
+            "2025-01-01",
+            &[(Field::DoNotCall, "N"), (Field::EmailOptIn, "1")],
+        ),
+    ];
+    let (g, _) = run_knowing(&records, &[vec![0, 1]], &SurvivorshipRules::default());
+    assert_eq!(g[0].values.get(Field::DoNotCall), "true");
+    assert_eq!(g[0].values.get(Field::EmailOptIn), "true");
+}
+
+#[test]
+fn descriptive_fields_survive_by_their_own_rules() {
+    let records = vec![
+        rec(
+            0,
+            1,
+            "2019-01-01",
+            &[
+                (Field::GivenName, "Anna"),
+                (Field::FamilyName, "Lee"),
+                (Field::JobTitle, "Analyst"),
+                (Field::LeadSource, "Trade show"),
+                (Field::Notes, "Met at the fair"),
+            ],
+        ),
+        rec(
+            1,
+            2,
+            "2024-01-01",
+            &[
+                (Field::GivenName, "Anna"),
+                (Field::FamilyName, "Lee"),
+                (Field::MiddleName, "May"),
+                (Field::JobTitle, "Head of Analytics"),
+                (Field::LeadSource, "Web"),
+                (Field::Notes, "wants a demo"),
+                (Field::SourceRecordId, "003A000001"),
+            ],
+        ),
+        rec(
+            0,
+            3,
+            "2022-01-01",
+            &[
+                (Field::Notes, "met  AT the fair"),
+                (Field::SourceRecordId, "17"),
+            ],
+        ),
+    ];
+    let g = run(
+        &records,
+        &[vec![0, 1, 2]],
+        &[None],
+        &SurvivorshipRules::default(),
+        &[],
+    );
+    let v = &g[0].values;
+    assert_eq!(
+        v.get(Field::JobTitle),
+        "Head of Analytics",
+        "the latest role"
+    );
+    assert_eq!(v.get(Field::LeadSource), "Trade show", "the first channel");
+    assert_eq!(
+        v.get(Field::Notes),
+        "wants a demo | met  AT the fair",
+        "every distinct note, the most recent first"
+    );
+    // The name came from record 1 (fullest), and so does the record ID to update.
+    assert_eq!(v.get(Field::MiddleName), "May");
+    assert_eq!(v.get(Field::SourceRecordId), "003A000001");
+    assert_eq!(g[0].value_source.get(Field::SourceRecordId), Some(1));
+}

@@ -70,7 +70,7 @@ fn xlsx_and_parquet_outputs_read_back_as_the_csvs() {
             .position(|c| *c == Data::String(name.to_string()))
             .expect(name)
     };
-    let (postcode, notes, row) = (col("postal_code"), col("Notes"), col("row"));
+    let (postcode, notes, row) = (col("postal_code"), col("notes"), col("row"));
     let olena = rows
         .iter()
         .find(|r| r[notes].to_string().contains("HYPERLINK"))
@@ -86,7 +86,7 @@ fn xlsx_and_parquet_outputs_read_back_as_the_csvs() {
         olena[row]
     );
     let frame = parquet_frame(&out.join("xref.parquet"));
-    let notes_values = frame_column(&frame, "Notes");
+    let notes_values = frame_column(&frame, "notes");
     assert!(notes_values.contains(&Some("=HYPERLINK(\"http://x\",\"y\")".to_string())));
     assert!(frame_column(&frame, "postal_code").contains(&Some("01001".to_string())));
     assert_eq!(frame.column("row").expect("row").dtype(), &DataType::Int64);

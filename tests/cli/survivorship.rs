@@ -63,8 +63,17 @@ fn golden_records_are_coherent_across_scripts_sources_and_spellings() {
         olena["HasOptedOutOfEmail"], "true",
         "an older row opted out: the newer `false` does not undo it"
     );
-    assert_eq!(olena["Owner"], "Iryna", "the most recent owner given");
+    assert_eq!(olena["owner"], "Iryna", "the most recent owner given");
     assert_eq!(olena["Розсилка"], "так");
+    // The golden flag reads every consent column of its channel: the opt-out stands.
+    assert_eq!(olena["email_opt_in"], "false");
+    assert_eq!(olena["do_not_call"], "", "nothing said about calls");
+    // The CRM's own ID of the member her name came from, for an update in place.
+    assert!(
+        ["0035g00000A1", "0035g00000A2"].contains(&olena["source_record_id"].as_str()),
+        "{}",
+        olena["source_record_id"]
+    );
 
     let marta = golden_of(&golden, &x, "crm_contacts.csv", 3);
     // One row each: the fuller name (with the patronymic) wins, in its own script only.
@@ -78,5 +87,11 @@ fn golden_records_are_coherent_across_scripts_sources_and_spellings() {
     assert_eq!(marta["email_alt"], "");
     assert_eq!(marta["Розсилка"], "ні", "she declined the newsletter");
     assert_eq!(marta["HasOptedOutOfEmail"], "false");
-    assert_eq!(marta["Owner"], "Taras");
+    assert_eq!(marta["owner"], "Taras");
+    assert_eq!(
+        marta["email_opt_in"], "false",
+        "declined in the branch's column"
+    );
+    // Her name came from the branch file, which has no IDs: the CRM row's ID is the one.
+    assert_eq!(marta["source_record_id"], "0035g00000A3");
 }
