@@ -22,7 +22,6 @@ use crate::error::Result;
 use crate::finding::Issue;
 use crate::locale::LocaleData;
 use crate::record::{Country, Field, MatchKey, Record};
-use std::sync::OnceLock;
 
 /// Normalises organisation names; built once per run, shared across threads.
 pub struct OrgNormalizer {
@@ -130,16 +129,6 @@ fn without_brackets(name: &str) -> String {
     }
 }
 
-/// Splits `name` into its core and its legal form, with the built-in table
-/// (`Acme, Inc.` → (`Acme`, `Inc.`)). Use [`OrgNormalizer::split_legal_form`] to honour
-/// user overrides of `organizations.toml`.
-pub fn split_legal_form(name: &str) -> (String, Option<&'static str>) {
-    static FORMS: OnceLock<LegalForms> = OnceLock::new();
-    let forms =
-        FORMS.get_or_init(|| LegalForms::from_locale(&LocaleData::default()).unwrap_or_default());
-    forms.split(&clean(name))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -186,13 +175,14 @@ mod tests {
     }
 
     #[test]
-    fn free_function_uses_built_in_forms() {
+    fn legal_forms_split_off_in_several_scripts() {
+        let n = normalizer();
         assert_eq!(
-            split_legal_form("Siemens AG"),
+            n.split_legal_form("Siemens AG"),
             ("Siemens".to_string(), Some("AG"))
         );
         assert_eq!(
-            split_legal_form("ПрАТ «Київстар»"),
+            n.split_legal_form("ПрАТ «Київстар»"),
             ("Київстар".to_string(), Some("ПрАТ"))
         );
     }
