@@ -303,7 +303,7 @@ impl BlockRule {
 pub const MAX_RULES: usize = 32;
 
 /// A candidate pair of record indices (`a < b`) and the set of rules that found it (bit `r`
-/// for rule `r`; 0 for a pair only a steward decision named). 12 bytes: at a million rows
+/// for rule `r`; 0 for a pair only a steward decision or the all-pairs pass named). 12 bytes: at a million rows
 /// there are ten million of them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct CandidatePair {
@@ -464,6 +464,9 @@ pub struct BlockingReport {
     /// Blocks up to this size were compared whole; larger ones by neighbourhood.
     pub block_cap: usize,
     pub window: usize,
+    /// Whether every pair of eligible records was compared, the rules' pairs among them:
+    /// all of them fit the budget, so no match is left to a blocking key's luck.
+    pub all_pairs: bool,
     pub rules: Vec<RuleReport>,
 }
 
@@ -486,7 +489,8 @@ pub fn candidates(
 /// Blocks the eligible records with every rule: each rule's pairs as a sorted, unique run
 /// (to be read merged), with each rule's count and a finding per oversized block. Every
 /// rule's blocks are measured first; blocks larger than the cap are then compared whole
-/// while the total stays within the budget ([`choose_cap`]).
+/// while the total stays within the budget ([`choose_cap`]). When every pair of eligible
+/// records fits the budget, every pair is compared besides.
 pub fn candidates_within(
     rules: &[BlockRule],
     features: &[Features],
@@ -508,13 +512,18 @@ pub fn candidates_within(
     }
     let all_sizes: Vec<usize> = measured.iter().flat_map(|m| m.0.iter().copied()).collect();
     let (cap, budget) = choose_cap(&all_sizes, limits);
-    let mut runs = Vec::with_capacity(rules.len());
+    let live: Vec<u32> = (0..features.len() as u32)
+        .filter(|&i| eligible.get(i as usize).copied().unwrap_or(false))
+        .collect();
+    let all_pairs = live.len() >= 2 && whole_pairs(live.len()) <= budget;
+    let mut runs = Vec::with_capacity(rules.len() + 1);
     let mut findings = Vec::new();
     let mut report = BlockingReport {
         budget,
         configured_cap: limits.max_block,
         block_cap: cap,
         window: limits.window,
+        all_pairs,
         rules: Vec::with_capacity(rules.len()),
     };
     for (r, (rule, (sizes, keys, records))) in rules.iter().zip(measured).enumerate() {
@@ -531,12 +540,31 @@ pub fn candidates_within(
         });
         runs.push((pairs, 1u32 << r));
     }
+    let per_rule = runs.iter().map(|(p, _)| p.len() as u64).collect();
+    if all_pairs {
+        runs.push((every_pair(&live), 0));
+    }
     Candidates {
-        per_rule: runs.iter().map(|(p, _)| p.len() as u64).collect(),
+        per_rule,
         runs,
         findings,
         report,
     }
+}
+
+/// Every pair of `records` (ascending), in `(a, b)` order: a sorted, unique run.
+fn every_pair(records: &[u32]) -> Vec<(u32, u32)> {
+    let mut out = Vec::with_capacity(whole_pairs(records.len()) as usize);
+    for (k, &a) in records.iter().enumerate() {
+        out.extend(
+            records
+                .get(k + 1..)
+                .unwrap_or_default()
+                .iter()
+                .map(|&b| (a, b)),
+        );
+    }
+    out
 }
 
 fn whole_pairs(size: usize) -> u64 {
@@ -820,6 +848,32 @@ mod tests {
             ..FeatureValues::default()
         }
         .into()
+    }
+
+    #[test]
+    fn a_file_whose_pairs_fit_the_budget_is_compared_pair_by_pair() {
+        // `Dviis`, born the same day as Lottie Davis, shares no blocking key with her.
+        let f = vec![
+            born("davis", "lottie", "19720612"),
+            born("dviis", "", "19720612"),
+            born("walker", "zoe", "20060101"),
+            born("x", "y", ""),
+        ];
+        let rules = vec![BlockRule::parse("family+given:2").unwrap()];
+        let eligible = [true, true, true, false];
+        let limits = |budget| BlockLimits {
+            max_block: 16,
+            window: 8,
+            budget,
+        };
+        let all = candidates_within(&rules, &f, &eligible, &limits(3));
+        assert!(all.report.all_pairs);
+        let pairs: Vec<(u32, u32, u32)> = all.pairs().iter().map(|p| (p.a, p.b, p.rules)).collect();
+        // Every pair of eligible records, none with the ineligible one, no rule bit.
+        assert_eq!(pairs, vec![(0, 1, 0), (0, 2, 0), (1, 2, 0)]);
+        let blocked = candidates_within(&rules, &f, &eligible, &limits(2));
+        assert!(!blocked.report.all_pairs);
+        assert!(blocked.pairs().is_empty());
     }
 
     #[test]

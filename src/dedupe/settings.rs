@@ -22,8 +22,11 @@ pub struct DedupeSettings {
     /// Candidate pairs the run may compare. Before comparing, blocking measures every rule's
     /// blocks; while comparing whole blocks larger than `max_block_size` keeps the total
     /// within this budget, they are compared whole (a large organisation's records all
-    /// against each other in a small file) rather than by neighbourhood. `0` (the default)
-    /// is automatic: the larger of 500,000 pairs and what the cap alone gives.
+    /// against each other in a small file) rather than by neighbourhood. When every pair of
+    /// eligible records fits within the budget (a file of up to 1,000 rows under the
+    /// automatic one), every pair is compared: blocking is a way to skip pairs, and a file
+    /// that small needs none skipped. `0` (the default) is automatic: the larger of 500,000
+    /// pairs and what the cap alone gives.
     pub comparison_budget: u64,
     /// Pairs at or above this match probability are merged.
     pub match_threshold: f64,
