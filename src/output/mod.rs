@@ -136,7 +136,8 @@ fn write_staged(
                         .map(|()| 0)
                 }
                 Output::Import(i) => match data.imports.get(i) {
-                    Some(set) => crate::targets::write(set, staging).map(|()| 0),
+                    Some(set) => crate::targets::write(set, &data.golden, &data.accounts, staging)
+                        .map(|()| 0),
                     None => Ok(0),
                 },
                 Output::Changes => match &data.changes {

@@ -13,19 +13,26 @@ mod render;
 mod split;
 
 pub use profile::{Object, PSEUDO_FIELDS, Profile, is_known_field};
-pub use render::{Change, Rendered, Rows, Sources, date_in, render};
+pub use render::{Change, Notes, Rendered, Rows, Sources, date_in, header, render, render_rows};
 
+use crate::accounts::AccountBook;
 use crate::config::Target;
 use crate::error::Result;
 use crate::finding::Finding;
 use crate::locale::LocaleData;
 use crate::outdir::Staging;
+use crate::survive::Golden;
+use std::collections::BTreeMap;
 
-/// One target's rendered import.
+/// One target's import, rendered once for its findings; the files are rendered again, row by
+/// row, as they are written (a million contacts are never held as rows).
 #[derive(Clone, Debug)]
 pub struct ImportSet {
     pub profile: Profile,
-    pub rendered: Rendered,
+    /// What had to change (its findings are already the run's).
+    pub changes: Vec<Change>,
+    /// The English names of the countries the accounts and contacts have, by ISO code.
+    pub country_names: BTreeMap<String, String>,
 }
 
 /// Reads each target's profile and renders the run for it; returns the sets and their
@@ -35,13 +42,32 @@ pub fn prepare(
     locale: &LocaleData,
     src: &Sources<'_>,
 ) -> Result<(Vec<ImportSet>, Vec<Finding>)> {
+    let mut countries: BTreeMap<String, String> = BTreeMap::new();
+    let values = src
+        .golden
+        .iter()
+        .map(|g| &g.values)
+        .chain(src.book.accounts.iter().map(|a| &a.values));
+    for v in values {
+        let code = v.get(crate::record::Field::Country);
+        if !code.is_empty() && !countries.contains_key(code) {
+            countries.insert(code.to_string(), (src.country_name)(code));
+        }
+    }
     let mut sets = Vec::with_capacity(targets.len());
     let mut findings = Vec::new();
     for target in targets {
         let profile = Profile::from_locale(locale, target.as_str())?;
-        let mut rendered = render(&profile, src);
-        findings.append(&mut rendered.findings);
-        sets.push(ImportSet { profile, rendered });
+        let mut notes = Notes::default();
+        for object in [Object::Account, Object::Contact] {
+            render_rows(&profile, object, src, &mut notes, &mut |_| Ok(()))?;
+        }
+        findings.append(&mut notes.findings);
+        sets.push(ImportSet {
+            profile,
+            changes: notes.changes,
+            country_names: countries.clone(),
+        });
     }
     Ok((sets, findings))
 }
@@ -52,29 +78,38 @@ pub fn folder(profile: &Profile) -> String {
 }
 
 /// Writes one target's files and `README.txt` into the staging folder.
-pub fn write(set: &ImportSet, staging: &Staging) -> Result<()> {
-    let folder = folder(&set.profile);
-    let mut names = Vec::new();
-    for (rows, file) in [
-        (&set.rendered.accounts, &set.profile.account.file),
-        (&set.rendered.contacts, &set.profile.contact.file),
-    ] {
-        let ranges = split::boundaries(&set.profile, rows)?;
-        let files = split::file_names(file, ranges.len());
-        for (name, range) in files.iter().zip(ranges) {
-            let mut w = staging.create_in(&folder, name)?;
-            split::write_file(&mut w, &set.profile, rows, range)
-                .map_err(|e| e.at_path(&staging.dir().join(&folder).join(name)))?;
-        }
-        names.push(files);
-    }
-    let written = readme::Written {
-        accounts: &names[0],
-        account_rows: set.rendered.accounts.rows.len(),
-        contacts: &names[1],
-        contact_rows: set.rendered.contacts.rows.len(),
+pub fn write(
+    set: &ImportSet,
+    golden: &[Golden],
+    book: &AccountBook,
+    staging: &Staging,
+) -> Result<()> {
+    let country_name = |code: &str| set.country_names.get(code).cloned().unwrap_or_default();
+    let src = Sources {
+        golden,
+        book,
+        country_name: &country_name,
+        place: &|_| (String::new(), 0),
     };
-    let text = readme::text(&set.profile, &written, &set.rendered.changes);
+    let folder = folder(&set.profile);
+    let mut written = Vec::new();
+    for object in [Object::Account, Object::Contact] {
+        let file = &set.profile.object(object).file;
+        let header = header(&set.profile, object);
+        let mut w = split::SplitWriter::new(staging, &folder, file, &set.profile, &header)?;
+        let mut notes = Notes::default();
+        render_rows(&set.profile, object, &src, &mut notes, &mut |row| {
+            w.row(&split::record_bytes(&set.profile, row)?)
+        })?;
+        written.push(w.finish()?);
+    }
+    let files = readme::Written {
+        accounts: &written[0].0,
+        account_rows: written[0].1,
+        contacts: &written[1].0,
+        contact_rows: written[1].1,
+    };
+    let text = readme::text(&set.profile, &files, &set.changes);
     let mut w = staging.create_in(&folder, "README.txt")?;
     std::io::Write::write_all(&mut w, text.as_bytes())?;
     std::io::Write::flush(&mut w)?;

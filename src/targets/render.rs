@@ -25,13 +25,20 @@ pub struct Change {
     pub what: String,
 }
 
-/// A target's accounts and contacts as rows, with what had to change.
+/// What a rendering had to change: for `README.txt`, and as findings.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Notes {
+    pub changes: Vec<Change>,
+    pub findings: Vec<Finding>,
+}
+
+/// A target's accounts and contacts as rows in memory, with what had to change (for tests and
+/// small runs; the writer streams with [`render_rows`]).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Rendered {
     pub accounts: Rows,
     pub contacts: Rows,
-    pub changes: Vec<Change>,
-    pub findings: Vec<Finding>,
+    pub notes: Notes,
 }
 
 /// What a rendering reads.
@@ -50,60 +57,70 @@ enum Entity<'a> {
     Contact(usize),
 }
 
-/// Renders every account (by `account_id`) and every contact (by `customer_id`).
+/// Renders every account (by `account_id`) and every contact (by `customer_id`) in memory.
 pub fn render(profile: &Profile, src: &Sources<'_>) -> Rendered {
     let mut out = Rendered::default();
-    let accounts: Vec<Entity> = src.book.accounts.iter().map(Entity::Account).collect();
-    let contacts: Vec<Entity> = src
-        .book
-        .contacts(src.golden)
-        .into_iter()
-        .map(Entity::Contact)
-        .collect();
-    out.accounts = render_object(
-        profile,
-        Object::Account,
-        &accounts,
-        src,
-        &mut out.changes,
-        &mut out.findings,
-    );
-    out.contacts = render_object(
-        profile,
-        Object::Contact,
-        &contacts,
-        src,
-        &mut out.changes,
-        &mut out.findings,
-    );
+    for object in [Object::Account, Object::Contact] {
+        let mut rows = Rows {
+            header: header(profile, object),
+            rows: Vec::new(),
+        };
+        let collected = render_rows(profile, object, src, &mut out.notes, &mut |row| {
+            rows.rows.push(row.to_vec());
+            Ok(())
+        });
+        debug_assert!(collected.is_ok(), "collecting rows cannot fail");
+        match object {
+            Object::Account => out.accounts = rows,
+            Object::Contact => out.contacts = rows,
+        }
+    }
     out
 }
 
-fn render_object(
+/// The object's header: the target's column names.
+pub fn header(profile: &Profile, object: Object) -> Vec<String> {
+    profile
+        .object(object)
+        .columns
+        .iter()
+        .map(|c| c.column.clone())
+        .collect()
+}
+
+/// Renders the object's rows one at a time into `sink` (accounts by `account_id`, contacts by
+/// `customer_id`), adding what had to change to `notes`.
+pub fn render_rows(
     profile: &Profile,
     object: Object,
-    entities: &[Entity],
     src: &Sources<'_>,
-    changes: &mut Vec<Change>,
-    findings: &mut Vec<Finding>,
-) -> Rows {
+    notes: &mut Notes,
+    sink: &mut dyn FnMut(&[String]) -> crate::error::Result<()>,
+) -> crate::error::Result<()> {
     let spec = profile.object(object);
-    let header = spec.columns.iter().map(|c| c.column.clone()).collect();
-    let rows = entities
-        .iter()
-        .map(|entity| {
-            let mut cell = Cell {
-                profile,
-                object: &spec.object,
-                entity,
-                src,
-                changes: &mut *changes,
-                findings: &mut *findings,
-            };
-            spec.columns.iter().map(|c| cell.value(c)).collect()
-        })
-        .collect();
-    Rows { header, rows }
+    let entities: Vec<Entity> = match object {
+        Object::Account => src.book.accounts.iter().map(Entity::Account).collect(),
+        Object::Contact => src
+            .book
+            .contacts(src.golden)
+            .into_iter()
+            .map(Entity::Contact)
+            .collect(),
+    };
+    let mut row: Vec<String> = Vec::with_capacity(spec.columns.len());
+    for entity in &entities {
+        let mut cell = Cell {
+            profile,
+            object: &spec.object,
+            entity,
+            src,
+            notes: &mut *notes,
+        };
+        row.clear();
+        row.extend(spec.columns.iter().map(|c| cell.value(c)));
+        sink(&row)?;
+    }
+    Ok(())
 }
 
 /// Fills one row's cells, recording what it changed.
@@ -112,8 +129,7 @@ struct Cell<'a, 'b> {
     object: &'a str,
     entity: &'a Entity<'a>,
     src: &'a Sources<'a>,
-    changes: &'b mut Vec<Change>,
-    findings: &'b mut Vec<Finding>,
+    notes: &'b mut Notes,
 }
 
 impl Cell<'_, '_> {
@@ -323,8 +339,8 @@ impl Cell<'_, '_> {
             .with_field(field)
             .with_raw(note.raw);
         finding.suggestion = note.suggestion.to_string();
-        self.findings.push(finding);
-        self.changes.push(Change {
+        self.notes.findings.push(finding);
+        self.notes.changes.push(Change {
             id: self.id(),
             column: column.column.clone(),
             what: note.what,

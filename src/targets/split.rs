@@ -1,11 +1,13 @@
-//! Splitting an object's rows into files within the target's row and size limits, and writing them as CSV.
+//! Writing an object's rows as CSV files within the target's row and size limits: beyond them
+//! the rows continue in numbered files.
 
 use super::profile::Profile;
-use super::render::Rows;
 use crate::error::{Error, Result};
+use crate::outdir::Staging;
+use std::io::Write;
 
 /// One CSV record as bytes, with the profile's delimiter and line ending.
-fn record_bytes(profile: &Profile, cells: &[String]) -> Result<Vec<u8>> {
+pub fn record_bytes(profile: &Profile, cells: &[String]) -> Result<Vec<u8>> {
     let mut w = csv::WriterBuilder::new()
         .delimiter(profile.delimiter_byte())
         .terminator(csv::Terminator::Any(b'\n'))
@@ -21,53 +23,111 @@ fn record_bytes(profile: &Profile, cells: &[String]) -> Result<Vec<u8>> {
     Ok(bytes)
 }
 
-/// The rows each file holds, as ranges of `rows.rows`: as many as fit both `max_rows_per_file`
-/// and `max_bytes_per_file` (header included), at least one per file. No rows: one file with
-/// the header alone.
-pub fn boundaries(profile: &Profile, rows: &Rows) -> Result<Vec<std::ops::Range<usize>>> {
-    let header = record_bytes(profile, &rows.header)?.len() as u64;
-    let max_rows = profile.max_rows_per_file.unwrap_or(usize::MAX);
-    let max_bytes = profile.max_bytes_per_file.unwrap_or(u64::MAX);
-    let mut ranges = Vec::new();
-    let (mut start, mut bytes) = (0usize, header);
-    for (i, row) in rows.rows.iter().enumerate() {
-        let len = record_bytes(profile, row)?.len() as u64;
-        let full = i - start >= max_rows || bytes + len > max_bytes;
-        if full && i > start {
-            ranges.push(start..i);
-            start = i;
-            bytes = header;
+/// The name of file `n` (1-based) of `file` when it is split: `stem-n.ext`.
+pub fn numbered(file: &str, n: usize) -> String {
+    match file.rsplit_once('.') {
+        Some((stem, ext)) => format!("{stem}-{n}.{ext}"),
+        None => format!("{file}-{n}"),
+    }
+}
+
+/// Writes rows into `folder/file` of the staging folder, starting a new numbered file
+/// whenever the next row would pass `max_rows_per_file` or `max_bytes_per_file` (header
+/// included; a row larger than the limit still goes, alone in its file).
+pub struct SplitWriter<'a> {
+    staging: &'a Staging,
+    folder: &'a str,
+    file: &'a str,
+    max_rows: usize,
+    max_bytes: u64,
+    header: Vec<u8>,
+    current: Option<Open>,
+    /// Files started so far.
+    files: usize,
+    rows: usize,
+}
+
+/// The file being written: its writer, rows and bytes.
+struct Open {
+    w: std::io::BufWriter<std::fs::File>,
+    rows: usize,
+    bytes: u64,
+}
+
+impl<'a> SplitWriter<'a> {
+    pub fn new(
+        staging: &'a Staging,
+        folder: &'a str,
+        file: &'a str,
+        profile: &Profile,
+        header: &[String],
+    ) -> Result<SplitWriter<'a>> {
+        Ok(SplitWriter {
+            staging,
+            folder,
+            file,
+            max_rows: profile.max_rows_per_file.unwrap_or(usize::MAX),
+            max_bytes: profile.max_bytes_per_file.unwrap_or(u64::MAX),
+            header: record_bytes(profile, header)?,
+            current: None,
+            files: 0,
+            rows: 0,
+        })
+    }
+
+    /// Writes one row (as [`record_bytes`] made it).
+    pub fn row(&mut self, bytes: &[u8]) -> Result<()> {
+        let len = bytes.len() as u64;
+        let full = self.current.as_ref().is_some_and(|o| {
+            o.rows > 0 && (o.rows >= self.max_rows || o.bytes + len > self.max_bytes)
+        });
+        if full || self.current.is_none() {
+            self.start()?;
         }
-        bytes += len;
+        if let Some(open) = &mut self.current {
+            open.w.write_all(bytes)?;
+            open.rows += 1;
+            open.bytes += len;
+        }
+        self.rows += 1;
+        Ok(())
     }
-    ranges.push(start..rows.rows.len());
-    Ok(ranges)
-}
 
-/// The file names for `count` files of `file`: `file` itself for one, else `stem-1.ext`,
-/// `stem-2.ext`, ….
-pub fn file_names(file: &str, count: usize) -> Vec<String> {
-    if count <= 1 {
-        return vec![file.to_string()];
+    /// Closes the current file and opens the next, numbered one, with the header.
+    fn start(&mut self) -> Result<()> {
+        if let Some(mut done) = self.current.take() {
+            done.w.flush()?;
+        }
+        self.files += 1;
+        let mut w = self
+            .staging
+            .create_in(self.folder, &numbered(self.file, self.files))?;
+        w.write_all(&self.header)?;
+        self.current = Some(Open {
+            w,
+            rows: 0,
+            bytes: self.header.len() as u64,
+        });
+        Ok(())
     }
-    let (stem, ext) = file.rsplit_once('.').unwrap_or((file, ""));
-    let dot = if ext.is_empty() { "" } else { "." };
-    (1..=count)
-        .map(|n| format!("{stem}-{n}{dot}{ext}"))
-        .collect()
-}
 
-/// Writes the header and `range`'s rows into `w`.
-pub fn write_file(
-    w: &mut dyn std::io::Write,
-    profile: &Profile,
-    rows: &Rows,
-    range: std::ops::Range<usize>,
-) -> Result<()> {
-    w.write_all(&record_bytes(profile, &rows.header)?)?;
-    for row in &rows.rows[range] {
-        w.write_all(&record_bytes(profile, row)?)?;
+    /// Completes the files and returns their names and the rows written: one file (the header
+    /// alone when there were no rows) keeps the plain name, several keep their numbers.
+    pub fn finish(mut self) -> Result<(Vec<String>, usize)> {
+        if self.current.is_none() {
+            self.start()?;
+        }
+        if let Some(mut done) = self.current.take() {
+            done.w.flush()?;
+        }
+        let dir = self.staging.dir().join(self.folder);
+        if self.files == 1 {
+            let from = dir.join(numbered(self.file, 1));
+            let to = dir.join(self.file);
+            std::fs::rename(&from, &to).map_err(|e| Error::writing(&e).at_path(&to))?;
+            return Ok((vec![self.file.to_string()], self.rows));
+        }
+        let names = (1..=self.files).map(|n| numbered(self.file, n)).collect();
+        Ok((names, self.rows))
     }
-    w.flush()?;
-    Ok(())
 }

@@ -136,6 +136,7 @@ fn a_long_value_is_cut_to_the_limit_and_said() {
     assert_eq!(last.chars().count(), 80);
     assert!(long.starts_with(last));
     let f = out
+        .notes
         .findings
         .iter()
         .find(|f| f.code == "target.value_cut")
@@ -146,7 +147,8 @@ fn a_long_value_is_cut_to_the_limit_and_said() {
     assert!(f.message.contains("C1"), "{}", f.message);
     assert_eq!((f.source.as_str(), f.row), ("crm.csv", 7));
     assert!(
-        out.changes
+        out.notes
+            .changes
             .iter()
             .any(|c| c.id == "C1" && c.column == "LastName")
     );
@@ -173,7 +175,8 @@ fn an_email_too_long_is_left_out_not_cut() {
     let out = rendered(&profile("salesforce"), &golden);
     assert_eq!(cell(&out.contacts, 0, "Email"), "");
     assert!(
-        out.findings
+        out.notes
+            .findings
             .iter()
             .any(|f| f.code == "target.value_omitted" && f.field == "email")
     );
@@ -191,6 +194,7 @@ fn an_empty_required_last_name_falls_back_and_says_so() {
     assert_eq!(cell(&out.contacts, 1, "LastName"), "info@example.org");
     assert_eq!(cell(&out.contacts, 2, "LastName"), "+4930111");
     let fallbacks: Vec<&str> = out
+        .notes
         .findings
         .iter()
         .filter(|f| f.code == "target.required_fallback")
@@ -252,48 +256,73 @@ fn dates_are_written_in_the_profiles_format() {
     assert_eq!(date_in("", "YYYY-MM-DD"), "");
 }
 
+/// Writes `rows` one-column rows with `profile`'s limits; returns the files and their texts.
+fn split_into_files(profile: &Profile, rows: usize) -> Vec<(String, String)> {
+    let dir = tempfile::tempdir().unwrap();
+    let staging = crate::outdir::Staging::new(dir.path()).unwrap();
+    let header = vec!["a".to_string()];
+    let mut w =
+        split::SplitWriter::new(&staging, "import/t", "contacts.csv", profile, &header).unwrap();
+    for i in 0..rows {
+        w.row(&split::record_bytes(profile, &[i.to_string()]).unwrap())
+            .unwrap();
+    }
+    let (names, written) = w.finish().unwrap();
+    assert_eq!(written, rows);
+    let folder = staging.dir().join("import/t");
+    let mut on_disk: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    on_disk.sort();
+    assert_eq!(on_disk, names, "the files named are the files written");
+    names
+        .into_iter()
+        .map(|n| {
+            let text = std::fs::read_to_string(folder.join(&n)).unwrap();
+            (n, text)
+        })
+        .collect()
+}
+
 #[test]
-fn rows_beyond_the_limit_go_to_numbered_files() {
+fn rows_beyond_the_limit_go_to_numbered_files_each_with_the_header() {
     let mut p = profile("hubspot");
     p.max_rows_per_file = Some(2);
-    let rows = Rows {
-        header: vec!["a".into()],
-        rows: (0..5).map(|i| vec![i.to_string()]).collect(),
-    };
-    let ranges = split::boundaries(&p, &rows).unwrap();
-    assert_eq!(ranges, [0..2, 2..4, 4..5]);
+    let files = split_into_files(&p, 5);
     assert_eq!(
-        split::file_names("contacts.csv", 3),
-        ["contacts-1.csv", "contacts-2.csv", "contacts-3.csv"]
+        files,
+        [
+            ("contacts-1.csv".to_string(), "a\n0\n1\n".to_string()),
+            ("contacts-2.csv".to_string(), "a\n2\n3\n".to_string()),
+            ("contacts-3.csv".to_string(), "a\n4\n".to_string()),
+        ]
     );
-    assert_eq!(split::file_names("contacts.csv", 1), ["contacts.csv"]);
-    // 2 bytes a row ("0\n"), 2 for the header: 6 bytes hold two rows.
+    // Within the limit: one file under its own name.
+    assert_eq!(
+        split_into_files(&p, 2),
+        [("contacts.csv".to_string(), "a\n0\n1\n".to_string())]
+    );
+    // No rows: the header alone.
+    assert_eq!(
+        split_into_files(&p, 0),
+        [("contacts.csv".to_string(), "a\n".to_string())]
+    );
+    // 2 bytes a row ("0\n") and 2 for the header: 6 bytes hold two rows.
     p.max_rows_per_file = None;
     p.max_bytes_per_file = Some(6);
-    assert_eq!(split::boundaries(&p, &rows).unwrap(), [0..2, 2..4, 4..5]);
+    assert_eq!(split_into_files(&p, 5).len(), 3);
     // A row larger than the limit still goes, alone in its file.
     p.max_bytes_per_file = Some(1);
-    assert_eq!(split::boundaries(&p, &rows).unwrap().len(), 5);
-    let empty = Rows {
-        header: vec!["a".into()],
-        rows: Vec::new(),
-    };
-    let ranges = split::boundaries(&p, &empty).unwrap();
-    assert_eq!(ranges.len(), 1);
-    assert!(ranges[0].is_empty(), "one file, the header alone");
+    assert_eq!(split_into_files(&p, 5).len(), 5);
 }
 
 #[test]
 fn files_use_the_profiles_line_ending_and_quote_what_needs_it() {
     let p = profile("dynamics");
-    let rows = Rows {
-        header: vec!["name".into(), "address1_line1".into()],
-        rows: vec![vec!["Acme, Inc.".into(), "=1+2".into()]],
-    };
-    let mut out = Vec::new();
-    split::write_file(&mut out, &p, &rows, 0..1).unwrap();
-    assert_eq!(
-        String::from_utf8(out).unwrap(),
-        "name,address1_line1\r\n\"Acme, Inc.\",=1+2\r\n"
-    );
+    let row = split::record_bytes(&p, &["Acme, Inc.".into(), "=1+2".into()]).unwrap();
+    assert_eq!(String::from_utf8(row).unwrap(), "\"Acme, Inc.\",=1+2\r\n");
+    let p = profile("salesforce");
+    let row = split::record_bytes(&p, &["a\"b".into(), "".into()]).unwrap();
+    assert_eq!(String::from_utf8(row).unwrap(), "\"a\"\"b\",\n");
 }

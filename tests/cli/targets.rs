@@ -546,3 +546,64 @@ fn a_later_run_without_targets_leaves_no_import_folder() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert!(!out.path().join("import").exists());
 }
+
+#[test]
+fn a_profile_from_schemas_dir_splits_the_rows_into_numbered_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let schemas = dir.path().join("schemas");
+    std::fs::create_dir_all(schemas.join("targets")).unwrap();
+    let profile = std::fs::read_to_string(fixture("../schemas/targets/hubspot.toml")).unwrap();
+    let profile = profile.replace("max_rows_per_file = 1048576", "max_rows_per_file = 40");
+    assert!(profile.contains("max_rows_per_file = 40"));
+    std::fs::write(schemas.join("targets/hubspot.toml"), profile).unwrap();
+    let config = write(
+        dir.path(),
+        "steward.toml",
+        format!(
+            "schemas_dir = \"{}\"\n\n[[source]]\npath = \"{}\"\n\n[output]\ntargets = [\"hubspot\"]\n",
+            schemas.display(),
+            fixture("demo").display()
+        )
+        .as_bytes(),
+    );
+    let out = tempfile::tempdir().unwrap();
+    run_config(&config, out.path());
+    let folder = out.path().join("import/hubspot");
+    let golden = Table::read(&out.path().join("golden.csv")).rows.len();
+    let contacts = Table::read(&out.path().join("contacts.csv")).rows.len();
+    assert!(
+        contacts > 80,
+        "the demo has more than two files' worth of contacts"
+    );
+    assert!(!folder.join("contacts.csv").exists());
+    let mut rows = 0;
+    let mut n = 1;
+    while folder.join(format!("contacts-{n}.csv")).exists() {
+        let part = read_checked(
+            &folder.join(format!("contacts-{n}.csv")),
+            HUBSPOT.contact_header,
+        );
+        assert!(
+            part.len() <= 40 && !part.is_empty(),
+            "file {n}: {} rows",
+            part.len()
+        );
+        rows += part.len();
+        n += 1;
+    }
+    assert_eq!(rows, contacts);
+    assert_eq!(n - 1, contacts.div_ceil(40));
+    let companies = read_checked(&folder.join("companies.csv"), HUBSPOT.account_header);
+    assert!(
+        companies.len() <= 40,
+        "one companies file under its own name"
+    );
+    let accounts = Table::read(&out.path().join("accounts.csv")).rows.len();
+    assert_eq!(companies.len(), accounts);
+    assert!(contacts < golden);
+    let readme = std::fs::read_to_string(folder.join("README.txt")).unwrap();
+    assert!(
+        readme.contains("contacts-1.csv, contacts-2.csv"),
+        "{readme}"
+    );
+}
