@@ -1,11 +1,13 @@
 //! An account's values: the organisation-only customer's own, else what its contacts agree on.
 
+use crate::fields::ADDRESS_BLOCK as ADDRESS;
 use crate::record::{Field, Values};
-use crate::survive::{ADDRESS, Golden};
+use crate::survive::Golden;
 use std::collections::BTreeMap;
 
-/// The account's values. With organisation-only customers (by `customer_id`), the first one's
-/// name, address, phone, e-mail and country. Built from contacts alone: the name most of them
+/// The account's values. With organisation-only customers (by `customer_id`), all of the first
+/// one's (name, address, phone, e-mail, website, notes…; the group's country when it has
+/// none). Built from contacts alone: the name most of them
 /// write (ties: the smallest), the address block only when every contact with an address has
 /// the same one (a person's own address is not their employer's unless all agree), no phone
 /// or e-mail (a person's line is their own), and the group's country.
@@ -15,22 +17,14 @@ pub fn account_values(
     contacts: &[usize],
     country: &str,
 ) -> Values {
-    let mut values = Values::default();
     if let Some(&first) = customers.first() {
-        let own = &golden[first].values;
-        for f in ADDRESS.iter().chain(&[
-            Field::Organization,
-            Field::Phone,
-            Field::Email,
-            Field::Country,
-        ]) {
-            values.set(*f, own.get(*f));
-        }
+        let mut values = golden[first].values.clone();
         if !values.has(Field::Country) {
             values.set(Field::Country, country);
         }
         return values;
     }
+    let mut values = Values::default();
     let mut names: BTreeMap<&str, usize> = BTreeMap::new();
     for &g in contacts {
         *names

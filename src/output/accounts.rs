@@ -10,10 +10,12 @@ use crate::survive::Golden;
 
 /// The account's values `accounts` repeats after `account_id` and `account_name`: the
 /// address block, then these.
-const ACCOUNT_LINES: [Field; 2] = [Field::Phone, Field::Email];
+const ACCOUNT_LINES: [Field; 3] = [Field::Phone, Field::Email, Field::Website];
 
 fn account_values() -> impl Iterator<Item = Field> {
-    crate::survive::ADDRESS.into_iter().chain(ACCOUNT_LINES)
+    crate::fields::ADDRESS_BLOCK
+        .into_iter()
+        .chain(ACCOUNT_LINES)
 }
 
 /// Writes `accounts`: one line per account, by `account_id`, with its number of contacts and

@@ -26,7 +26,6 @@ mod passthrough;
 mod rules;
 mod script;
 
-pub use address::ADDRESS;
 pub use consent::{ConsentWords, Polarity, Stance};
 pub use email::flagged as flagged_emails;
 pub use passthrough::{PassColumns, column_union, slots_of};

@@ -44,6 +44,8 @@ pub enum Format {
     CountryName,
     /// An ISO date (`1984-02-29`) in the profile's `date_format`.
     Date,
+    /// A `true`/`false` flag the other way round (`email_opt_in` as an opt-out box).
+    Negated,
 }
 
 /// What happens to a value longer than the column holds.

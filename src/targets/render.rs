@@ -262,6 +262,11 @@ impl Cell<'_, '_> {
             }
             Format::CountryName => String::new(),
             Format::Date => date_in(raw, &self.profile.date_format),
+            Format::Negated => match raw {
+                "true" => "false".to_string(),
+                "false" => "true".to_string(),
+                other => other.to_string(),
+            },
         }
     }
 

@@ -326,3 +326,58 @@ fn files_use_the_profiles_line_ending_and_quote_what_needs_it() {
     let row = split::record_bytes(&p, &["a\"b".into(), "".into()]).unwrap();
     assert_eq!(String::from_utf8(row).unwrap(), "\"a\"\"b\",\n");
 }
+
+#[test]
+fn an_opt_in_is_written_as_the_targets_opt_out_box() {
+    let golden = [
+        customer(
+            "C1",
+            &[
+                (Field::FamilyName, "Doe"),
+                (Field::EmailOptIn, "false"),
+                (Field::DoNotCall, "true"),
+            ],
+        ),
+        customer(
+            "C2",
+            &[(Field::FamilyName, "Roe"), (Field::EmailOptIn, "true")],
+        ),
+        customer("C3", &[(Field::FamilyName, "Poe")]),
+    ];
+    let out = rendered(&profile("salesforce"), &golden);
+    assert_eq!(cell(&out.contacts, 0, "HasOptedOutOfEmail"), "true");
+    assert_eq!(cell(&out.contacts, 0, "DoNotCall"), "true");
+    assert_eq!(cell(&out.contacts, 1, "HasOptedOutOfEmail"), "false");
+    assert_eq!(
+        cell(&out.contacts, 2, "HasOptedOutOfEmail"),
+        "",
+        "unknown stays unknown"
+    );
+    let zoho = rendered(&profile("zoho"), &golden);
+    assert_eq!(cell(&zoho.contacts, 0, "Email_Opt_Out"), "true");
+}
+
+#[test]
+fn an_organisation_only_customers_website_reaches_its_account_row() {
+    let golden = [customer(
+        "C1",
+        &[
+            (Field::Organization, "Acme GmbH"),
+            (Field::Country, "DE"),
+            (Field::Website, "https://acme.example"),
+        ],
+    )];
+    let out = rendered(&profile("salesforce"), &golden);
+    assert_eq!(cell(&out.accounts, 0, "Website"), "https://acme.example");
+    let long = format!("https://{}.example", "a".repeat(40));
+    let golden = [customer(
+        "C1",
+        &[(Field::Organization, "Acme"), (Field::Website, &long)],
+    )];
+    let zoho = rendered(&profile("zoho"), &golden);
+    assert_eq!(
+        cell(&zoho.accounts, 0, "Website"),
+        "",
+        "a cut URL would be a wrong one"
+    );
+}
