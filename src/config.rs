@@ -179,6 +179,40 @@ impl TableFormat {
     }
 }
 
+/// A target CRM whose import files `--target` writes ([`crate::targets`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Target {
+    /// Salesforce: Data Loader / Bulk API 2.0 upserts by external ID.
+    Salesforce,
+    /// HubSpot: a two-file import of companies and contacts with associations.
+    Hubspot,
+    /// Dynamics 365 (Dataverse): the Import Data Wizard.
+    Dynamics,
+    /// Zoho CRM: the Accounts and Contacts import.
+    Zoho,
+}
+
+impl Target {
+    /// Every target, in the order the folders are written.
+    pub const ALL: [Target; 4] = [
+        Target::Salesforce,
+        Target::Hubspot,
+        Target::Dynamics,
+        Target::Zoho,
+    ];
+
+    /// The name of its profile (`schemas/targets/<name>.toml`) and folder (`import/<name>`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Target::Salesforce => "salesforce",
+            Target::Hubspot => "hubspot",
+            Target::Dynamics => "dynamics",
+            Target::Zoho => "zoho",
+        }
+    }
+}
+
 fn default_formats() -> Vec<TableFormat> {
     vec![TableFormat::Csv]
 }
@@ -191,6 +225,9 @@ pub struct OutputOptions {
     pub mask_pii: bool,
     /// Formats of the tabular outputs (`--format`); CSV alone by default.
     pub formats: Vec<TableFormat>,
+    /// Target CRMs to write import files for (`--target`), in `import/<target>/`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub targets: Vec<Target>,
 }
 
 impl Default for OutputOptions {
@@ -198,6 +235,7 @@ impl Default for OutputOptions {
         OutputOptions {
             mask_pii: false,
             formats: default_formats(),
+            targets: Vec::new(),
         }
     }
 }
@@ -209,6 +247,14 @@ impl OutputOptions {
         formats.sort();
         formats.dedup();
         formats
+    }
+
+    /// The targets to write, each once, in a fixed order.
+    pub fn targets(&self) -> Vec<Target> {
+        let mut targets = self.targets.clone();
+        targets.sort();
+        targets.dedup();
+        targets
     }
 }
 
@@ -345,6 +391,11 @@ impl Config {
         if self.output.formats.is_empty() {
             return Err(Error::config(
                 "[output] formats must name at least one of csv, xlsx, parquet",
+            ));
+        }
+        if self.output.mask_pii && !self.output.targets.is_empty() {
+            return Err(Error::config(
+                "--target writes import files with the customers' real names, e-mails and phones, to load into a CRM; --mask-pii is for sharing outputs: run the targets without --mask-pii",
             ));
         }
         if self.input.max_file_mib == 0 {

@@ -6,6 +6,7 @@
 //! builds one golden record per customer, and writes a clean dataset with a cross-reference
 //! of every input row. [`pipeline::run`] drives it; the `steward` binary is a thin CLI on top.
 
+pub mod accounts;
 pub mod assemble;
 pub mod audit;
 pub mod cancel;
@@ -39,6 +40,7 @@ pub mod spreadsheet;
 pub mod stage_clock;
 pub mod suppress;
 pub mod survive;
+pub mod targets;
 pub mod thousands;
 pub mod validate;
 

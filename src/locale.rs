@@ -19,6 +19,22 @@ const BUILT_IN: &[(&str, &str)] = &[
         "organizations.toml",
         include_str!("../schemas/organizations.toml"),
     ),
+    (
+        "targets/salesforce.toml",
+        include_str!("../schemas/targets/salesforce.toml"),
+    ),
+    (
+        "targets/hubspot.toml",
+        include_str!("../schemas/targets/hubspot.toml"),
+    ),
+    (
+        "targets/dynamics.toml",
+        include_str!("../schemas/targets/dynamics.toml"),
+    ),
+    (
+        "targets/zoho.toml",
+        include_str!("../schemas/targets/zoho.toml"),
+    ),
 ];
 
 /// The text of every schema file, built-in unless overridden.
@@ -39,7 +55,8 @@ impl Default for LocaleData {
 }
 
 impl LocaleData {
-    /// Built-in files, with any same-named `*.toml` in `dir` replacing them.
+    /// Built-in files, with any same-named `*.toml` in `dir` replacing them (a file of a
+    /// subfolder, `targets/salesforce.toml`, by the same path below `dir`).
     pub fn with_overrides(dir: Option<&Path>) -> Result<LocaleData> {
         let mut data = LocaleData::default();
         let Some(dir) = dir else { return Ok(data) };
@@ -53,6 +70,19 @@ impl LocaleData {
             if data.files.contains_key(name) {
                 let text = std::fs::read_to_string(&path)?;
                 data.files.insert(name.to_string(), text);
+            }
+        }
+        let nested: Vec<String> = data
+            .files
+            .keys()
+            .filter(|name| name.contains('/'))
+            .cloned()
+            .collect();
+        for name in nested {
+            let path = dir.join(&name);
+            if path.is_file() {
+                let text = std::fs::read_to_string(&path)?;
+                data.files.insert(name, text);
             }
         }
         Ok(data)

@@ -63,6 +63,10 @@ pub struct RunData {
     pub decisions: Option<dedupe::Decisions>,
     /// What changed since the earlier run (`--previous`), when one was given.
     pub changes: Option<Vec<crate::previous::Change>>,
+    /// The organisations as accounts, and each customer's role (contact or account).
+    pub accounts: crate::accounts::AccountBook,
+    /// Each `--target`'s rendered import files, in target order.
+    pub imports: Vec<crate::targets::ImportSet>,
     /// Wall time and peak memory per stage, in order.
     pub timings: Vec<StageStat>,
     pub locale_digest: String,
@@ -231,6 +235,20 @@ pub fn process(config: &Config, progress: &dyn Progress) -> Result<RunData> {
         }
         findings.extend(chosen);
     }
+    let golden_place = |g: usize| {
+        golden
+            .get(g)
+            .and_then(|c| c.members.first())
+            .map_or((String::new(), 0), |&m| place(m))
+    };
+    let (accounts, imports) = accounts_and_imports(
+        config,
+        &locale,
+        &normalizer,
+        &golden,
+        &golden_place,
+        &mut findings,
+    )?;
     lap("survive")?;
 
     Ok(RunData {
@@ -248,9 +266,39 @@ pub fn process(config: &Config, progress: &dyn Progress) -> Result<RunData> {
         golden_columns,
         changes,
         decisions,
+        accounts,
+        imports,
         timings: clock.into_stats(),
         locale_digest: locale.digest(),
     })
+}
+
+/// The accounts beside the golden contacts, and each configured target's import rendered
+/// from them; their findings join `findings`.
+fn accounts_and_imports(
+    config: &Config,
+    locale: &LocaleData,
+    normalizer: &Normalizer,
+    golden: &[Golden],
+    place: &dyn Fn(usize) -> (String, u64),
+    findings: &mut Vec<Finding>,
+) -> Result<(crate::accounts::AccountBook, Vec<crate::targets::ImportSet>)> {
+    let orgs = crate::normalize::org::OrgNormalizer::from_locale(locale)?;
+    let org_key = |name: &str, country: Option<Country>| orgs.key_for(name, country);
+    let (book, found) = crate::accounts::build(golden, &org_key, place);
+    findings.extend(found);
+    let country_name = |code: &str| {
+        Country::new(code).map_or_else(String::new, |c| normalizer.countries().name(c).to_string())
+    };
+    let sources = crate::targets::Sources {
+        golden,
+        book: &book,
+        country_name: &country_name,
+        place,
+    };
+    let (imports, found) = crate::targets::prepare(&config.output.targets(), locale, &sources)?;
+    findings.extend(found);
+    Ok((book, imports))
 }
 
 /// The decisions to honour: the configured file's, then those the earlier run (`--previous`)

@@ -115,6 +115,33 @@ pub struct RunArgs {
     /// Format of golden, xref, pairs and findings; repeat for several (`--format csv --format parquet`). Default: `[output] formats`, else csv.
     #[arg(long = "format", value_name = "FORMAT", value_enum)]
     pub formats: Vec<FormatArg>,
+    /// Write import files for a target CRM into OUT/import/TARGET/ (accounts, then contacts, and a README.txt); repeat for several. Default: `[output] targets`.
+    #[arg(long = "target", value_name = "TARGET", value_enum)]
+    pub targets: Vec<TargetArg>,
+}
+
+/// A target CRM, as `--target` names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TargetArg {
+    /// Salesforce (Data Loader / Bulk API 2.0 upsert by external ID).
+    Salesforce,
+    /// HubSpot (companies and contacts, imported with associations).
+    Hubspot,
+    /// Dynamics 365 / Dataverse (Import Data Wizard).
+    Dynamics,
+    /// Zoho CRM (Accounts, then Contacts).
+    Zoho,
+}
+
+impl From<TargetArg> for steward::config::Target {
+    fn from(arg: TargetArg) -> Self {
+        match arg {
+            TargetArg::Salesforce => steward::config::Target::Salesforce,
+            TargetArg::Hubspot => steward::config::Target::Hubspot,
+            TargetArg::Dynamics => steward::config::Target::Dynamics,
+            TargetArg::Zoho => steward::config::Target::Zoho,
+        }
+    }
 }
 
 /// A format of the tabular outputs, as `--format` names it.

@@ -151,6 +151,10 @@ fn run(args: RunArgs, bars: Bars) -> anyhow::Result<i32> {
     if !args.formats.is_empty() {
         cfg.output.formats = args.formats.iter().map(|&f| f.into()).collect();
     }
+    if !args.targets.is_empty() {
+        cfg.output.targets = args.targets.iter().map(|&t| t.into()).collect();
+    }
+    cfg.validate()?;
     let summary = steward::pipeline::run(&cfg, &args.out, &bars).with_context(|| {
         format!(
             "run failed; outputs in {} left as they were",

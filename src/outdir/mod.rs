@@ -171,6 +171,21 @@ impl Staging {
         Ok(BufWriter::with_capacity(1 << 20, file))
     }
 
+    /// Opens `name` for writing in the subfolder `folder` (`import/salesforce`) of the staging
+    /// folder; the subfolder's top folder (`import`) is published as one entry of the set.
+    pub fn create_in(&self, folder: &str, name: &str) -> Result<BufWriter<fs::File>> {
+        let dir = self.path.join(folder);
+        fs::create_dir_all(&dir).map_err(|e| Error::writing(&e).at_path(&dir))?;
+        let path = dir.join(name);
+        let file = fs::File::create(&path).map_err(|e| Error::writing(&e).at_path(&path))?;
+        let top = folder.split('/').next().unwrap_or(folder);
+        self.files
+            .lock()
+            .map_err(|_| Error::invariant("a writer thread failed"))?
+            .push(top.to_string());
+        Ok(BufWriter::with_capacity(1 << 16, file))
+    }
+
     /// The staging folder (for a writer's own temporary files).
     pub fn dir(&self) -> &Path {
         &self.path

@@ -87,7 +87,17 @@ fn remove_sets_except(meta: &Path, keep: &str) {
     }
 }
 
+/// Flushes a staged file, or every file of a staged folder (`import/`) and the folder.
 fn sync_file(path: &Path) -> Result<()> {
+    if path.is_dir() {
+        let entries = fs::read_dir(path).map_err(|e| Error::writing(&e).at_path(path))?;
+        for entry in entries {
+            let entry = entry.map_err(|e| Error::writing(&e).at_path(path))?;
+            sync_file(&entry.path())?;
+        }
+        sync_dir(path);
+        return Ok(());
+    }
     fs::File::open(path)
         .and_then(|f| f.sync_all())
         .map_err(|e| Error::writing(&e).at_path(path))

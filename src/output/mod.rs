@@ -4,6 +4,7 @@
 //! run succeeded ([`crate::outdir`]), so an interrupted or failed run leaves the previous
 //! outputs intact.
 
+mod accounts;
 mod changes;
 mod manifest;
 mod parquet;
@@ -60,6 +61,10 @@ enum Output {
     Report,
     Changes,
     Decisions,
+    Accounts,
+    Contacts,
+    /// One target's import folder (its index in `RunData::imports`).
+    Import(usize),
 }
 
 fn write_staged(
@@ -85,6 +90,8 @@ fn write_staged(
         Output::Pairs,
         Output::Golden,
         Output::Findings,
+        Output::Accounts,
+        Output::Contacts,
     ];
     let mut tasks: Vec<(Output, Option<TableFormat>)> = tables
         .iter()
@@ -96,6 +103,7 @@ fn write_staged(
         (Output::Changes, None),
         (Output::Decisions, None),
     ]);
+    tasks.extend((0..data.imports.len()).map(|i| (Output::Import(i), None)));
     let written: Vec<Result<usize>> = tasks
         .par_iter()
         .map(|&(output, format)| {
@@ -119,12 +127,28 @@ fn write_staged(
                     Some(d) => changes::write_decisions(d, staging).map(|()| 0),
                     None => Ok(0),
                 },
+                Output::Accounts => {
+                    accounts::write_accounts(&data.accounts, &data.golden, staging, formats)
+                        .map(|()| 0)
+                }
+                Output::Contacts => {
+                    accounts::write_contacts(&data.accounts, &data.golden, staging, formats)
+                        .map(|()| 0)
+                }
+                Output::Import(i) => match data.imports.get(i) {
+                    Some(set) => crate::targets::write(set, &data.golden, &data.accounts, staging)
+                        .map(|()| 0),
+                    None => Ok(0),
+                },
                 Output::Changes => match &data.changes {
                     Some(changes) => changes::write_changes(changes, staging).map(|()| 0),
                     None => Ok(0),
                 },
             };
-            written.map_err(|e| e.or_at_path(Path::new(output.file_name())).while_writing())
+            written.map_err(|e| {
+                e.or_at_path(Path::new(&output.file_name(data)))
+                    .while_writing()
+            })
         })
         .collect();
     let mut xref_rows = Vec::new();
@@ -149,8 +173,16 @@ fn write_staged(
 impl Output {
     /// The file the output is written to (a table's name without its extension: its
     /// writers name their own files).
-    fn file_name(self) -> &'static str {
-        match self {
+    fn file_name(self, data: &RunData) -> String {
+        let name = match self {
+            Output::Import(i) => {
+                return data.imports.get(i).map_or_else(
+                    || "import".to_string(),
+                    |s| crate::targets::folder(&s.profile),
+                );
+            }
+            Output::Accounts => "accounts",
+            Output::Contacts => "contacts",
             Output::Xref => "xref",
             Output::Golden => "golden",
             Output::Pairs => "pairs",
@@ -159,7 +191,8 @@ impl Output {
             Output::Report => "report.html",
             Output::Changes => "changes.csv",
             Output::Decisions => "decisions.csv",
-        }
+        };
+        name.to_string()
     }
 }
 

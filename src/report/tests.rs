@@ -251,6 +251,8 @@ pub(crate) fn sample_run() -> RunData {
         golden_columns: Vec::new(),
         changes: None,
         decisions: None,
+        accounts: Default::default(),
+        imports: Vec::new(),
         timings: Vec::new(),
         locale_digest: String::new(),
     }

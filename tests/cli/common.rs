@@ -20,6 +20,16 @@ pub fn steward(args: &[&str]) -> Output {
         .expect("run steward")
 }
 
+/// Runs `steward run --quiet INPUTS --out OUT EXTRA…`, whatever its outcome.
+pub fn run_args(inputs: &[&Path], out: &Path, extra: &[&str]) -> Output {
+    let mut args: Vec<String> = vec!["run".into(), "--quiet".into()];
+    args.extend(inputs.iter().map(|p| p.display().to_string()));
+    args.extend(["--out".into(), out.display().to_string()]);
+    args.extend(extra.iter().map(|s| s.to_string()));
+    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    steward(&refs)
+}
+
 /// Runs `steward run INPUTS --out TMP` and returns the temp dir holding the outputs.
 pub fn run_ok(inputs: &[&Path]) -> tempfile::TempDir {
     let out = tempfile::tempdir().expect("tempdir");

@@ -16,16 +16,6 @@ fn run_with(inputs: &[&Path], out: &Path, extra: &[&str]) -> Output {
     o
 }
 
-/// Runs `steward run --quiet INPUTS --out OUT EXTRA…`, whatever its outcome.
-fn run_args(inputs: &[&Path], out: &Path, extra: &[&str]) -> Output {
-    let mut args: Vec<String> = vec!["run".into(), "--quiet".into()];
-    args.extend(inputs.iter().map(|p| p.display().to_string()));
-    args.extend(["--out".into(), out.display().to_string()]);
-    args.extend(extra.iter().map(|s| s.to_string()));
-    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
-    steward(&refs)
-}
-
 /// The demo's CRM export, and a file with a leading-zero postcode and a cell that a
 /// spreadsheet would run as a formula.
 fn demo_like(dir: &Path) -> Vec<PathBuf> {

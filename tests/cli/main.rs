@@ -18,3 +18,4 @@ mod previous;
 mod privacy;
 mod safety;
 mod survivorship;
+mod targets;
