@@ -230,7 +230,7 @@ fn steward_pairs(resolved: &Resolved, eligible: &[bool]) -> Vec<(u32, u32)> {
 /// `u` from random pairs of distinct profiles, then EM for `m` on a sample of about
 /// `em_sample_pairs` candidate pairs chosen by content (only the sample is compared here;
 /// every pair is compared once more when scored).
-/// Returns the model and the number of candidate pairs (counted while sampling).
+/// Returns the model and the number of pairs to compare (counted while sampling).
 fn train(
     comparisons: &[Comparison],
     rules: &[BlockRule],
@@ -252,9 +252,15 @@ fn train(
         .upper_bound()
         .div_ceil(settings.em_sample_pairs.max(1))
         .max(1) as u64;
-    let mut candidates = 0usize;
+    // When every pair is compared, the model still learns from the pairs the rules found
+    // (and is the same model as with blocking alone): trained on every pair of a small file,
+    // EM reads the file's few duplicates as a prior of one half.
+    let trains = |p: &CandidatePair| !cand.report.all_pairs || p.rules != 0;
+    let (mut compared, mut candidates) = (0u64, 0usize);
     let sample: Vec<CandidatePair> = cand
         .merged()
+        .inspect(|_| compared += 1)
+        .filter(trains)
         .inspect(|_| candidates += 1)
         .filter(|p| profiles.sampled(p.a, p.b, step))
         .collect();
@@ -293,7 +299,7 @@ fn train(
     let n = profiles.eligible as f64;
     model.set_prior(candidates, n * (n - 1.0) / 2.0);
     model.remove_matches_from_u(&u_sample);
-    (model, candidates as u64)
+    (model, compared)
 }
 
 /// Everything scoring a candidate pair reads.
