@@ -20,6 +20,59 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::BTreeMap;
 use std::path::Path;
 
+/// The files of an output set a later run reads as its previous state.
+pub const STATE_FILES: [&str; 3] = ["decisions.csv", "golden.csv", "xref.csv"];
+
+/// The version of what `run.json` `state` promises about those files; a run refuses a
+/// previous set of another version rather than misread it.
+pub const STATE_FORMAT: u64 = 1;
+
+/// Checks `run.json`'s `state`: its format is one this build reads, and each listed file is
+/// still as written (SHA-256). A set from before states were recorded has none and is read
+/// as it is.
+fn check_state(dir: &Path, run: &serde_json::Value, refuse: &dyn Fn(&str) -> Error) -> Result<()> {
+    let state = &run["state"];
+    if state.is_null() {
+        return Ok(());
+    }
+    match state["format"].as_u64() {
+        Some(STATE_FORMAT) => {}
+        Some(other) => {
+            return Err(refuse(&format!(
+                "its state is format {other}, this steward reads format {STATE_FORMAT} \
+                 (written by steward {}); run the earlier inputs again with this version",
+                run["version"].as_str().unwrap_or("?")
+            )));
+        }
+        None => return Err(refuse("its run.json has an unreadable state")),
+    }
+    let files = state["files"].as_object().cloned().unwrap_or_default();
+    for name in STATE_FILES {
+        let path = dir.join(name);
+        match (files.get(name).and_then(|v| v.as_str()), path.is_file()) {
+            (Some(expected), true) => {
+                let actual = crate::checksum::file_sha256_hex(&path)
+                    .map_err(|e| refuse(&format!("cannot read {name}: {e}")))?;
+                if actual != expected {
+                    return Err(refuse(&format!(
+                        "{name} changed after the run wrote it (its SHA-256 is not the one \
+                         run.json records); a steward's edits belong in a decisions file \
+                         (--decisions), not in the outputs"
+                    )));
+                }
+            }
+            (Some(_), false) => return Err(refuse(&format!("{name} is missing"))),
+            (None, true) => {
+                return Err(refuse(&format!(
+                    "{name} was not written by that run (run.json does not list it)"
+                )));
+            }
+            (None, false) => {}
+        }
+    }
+    Ok(())
+}
+
 /// What an earlier run said about its rows and customers.
 #[derive(Debug, Default)]
 pub struct PreviousRun {
@@ -86,6 +139,7 @@ impl PreviousRun {
         if run["tool"] != "steward" {
             return Err(refuse("its run.json was not written by steward"));
         }
+        check_state(dir, &run, &refuse)?;
         let mut prev = PreviousRun::default();
         let xref =
             read_table(&dir.join("xref.csv")).ok_or_else(|| refuse("no readable xref.csv"))?;

@@ -74,6 +74,23 @@ fn model_json(model: &crate::dedupe::ModelSummary) -> serde_json::Value {
     })
 }
 
+/// What a later run's `--previous` reads of this set ([`crate::previous::STATE_FILES`]),
+/// with each file's SHA-256, under the state format it was written in: the later run refuses
+/// a set whose files changed since, or one of a format it does not read.
+fn previous_state(staging: &Staging, outputs: &[String]) -> Result<serde_json::Value> {
+    let mut files = serde_json::Map::new();
+    for name in crate::previous::STATE_FILES {
+        if outputs.iter().any(|o| o == name) {
+            let digest =
+                crate::checksum::file_sha256_hex(&staging.dir().join(name)).map_err(|e| {
+                    crate::error::Error::output(format!("cannot read back {name}: {e}"))
+                })?;
+            files.insert(name.to_string(), json!(digest));
+        }
+    }
+    Ok(json!({ "format": crate::previous::STATE_FORMAT, "files": files }))
+}
+
 /// Writes `run.json`: version, digests, inputs with checksums, counts, stage timings and
 /// the memory at the end of each stage (`write_ms`: writing the other outputs, recorded as the `write`
 /// stage).
@@ -128,6 +145,7 @@ pub fn write_run_json(
     let mut outputs = staging.file_names()?;
     outputs.push("run.json".to_string());
     outputs.sort();
+    let state = previous_state(staging, &outputs)?;
     let formats: Vec<&str> = run
         .config
         .output
@@ -177,6 +195,7 @@ pub fn write_run_json(
         }),
         "formats": formats,
         "outputs": outputs,
+        "state": state,
         "stage_ms": timings,
         "stage_memory_mib": memory,
     });

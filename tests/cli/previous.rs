@@ -201,6 +201,65 @@ fn a_previous_folder_that_is_not_an_output_is_refused() {
     );
 }
 
+/// A previous set whose files were edited after the run, or whose state is of another
+/// format, is refused naming what is wrong; the untouched set is accepted.
+#[test]
+fn a_tampered_or_incompatible_previous_set_is_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = write(dir.path(), "crm.csv", FIRST);
+    run(dir.path(), "o1", &input, &[]);
+    let o1 = dir.path().join("o1");
+    let run_json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(o1.join("run.json")).expect("run.json"))
+            .expect("json");
+    assert_eq!(run_json["state"]["format"], 1);
+    for name in ["xref.csv", "golden.csv"] {
+        assert_eq!(
+            run_json["state"]["files"][name].as_str().map(str::len),
+            Some(64),
+            "{name} has a SHA-256"
+        );
+    }
+    let again = |out: &str| {
+        steward(&[
+            "run",
+            "--quiet",
+            &input.display().to_string(),
+            "--out",
+            &dir.path().join(out).display().to_string(),
+            "--previous",
+            &o1.display().to_string(),
+        ])
+    };
+    assert!(again("o2").status.success(), "the set as written is read");
+
+    // A customer ID edited by hand in xref.csv.
+    let xref = std::fs::read_to_string(o1.join("xref.csv")).expect("xref");
+    let first_id = id_of(&Table::read(&o1.join("xref.csv")), "1");
+    std::fs::write(
+        o1.join("xref.csv"),
+        xref.replacen(&first_id, "C000000000000", 1),
+    )
+    .expect("edit");
+    let o = again("o3");
+    assert!(!o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("xref.csv changed after the run"), "{err}");
+    std::fs::write(o1.join("xref.csv"), xref).expect("restore");
+
+    // A state written by a later format.
+    let mut newer = run_json.clone();
+    newer["state"]["format"] = serde_json::json!(2);
+    std::fs::write(o1.join("run.json"), newer.to_string()).expect("edit run.json");
+    let o = again("o4");
+    assert!(!o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("format 2") && err.contains("reads format 1"),
+        "{err}"
+    );
+}
+
 /// A steward's decisions stick through the run after without being given again: the output
 /// set keeps them in `decisions.csv`, and `--previous` carries them over.
 #[test]
