@@ -4,7 +4,9 @@
 //! headers to a canonical contact schema, normalises every field per the row's country,
 //! reports data-quality findings, finds duplicate customers with Fellegi–Sunter scoring,
 //! builds one golden record per customer, and writes a clean dataset with a cross-reference
-//! of every input row. [`pipeline::run`] drives it; the `steward` binary is a thin CLI on top.
+//! of every input row. A run is a value, [`pipeline::Pipeline`], built from a
+//! [`config::Config`] (and the earlier run it builds on); the `steward` binary is a thin CLI
+//! on top.
 
 pub mod accounts;
 pub mod assemble;

@@ -102,6 +102,44 @@ pub struct RunSummary {
     pub warnings: Vec<Finding>,
 }
 
+/// One run of Steward as a value: a checked configuration, with the earlier run it builds on
+/// when it has one ([`Pipeline::with_previous`]). Runs share nothing process-wide (locale
+/// tables, nicknames and stop requests belong to the run and its [`Progress`]), so several
+/// may run at once in one process.
+#[derive(Clone, Debug)]
+pub struct Pipeline {
+    config: Config,
+}
+
+impl Pipeline {
+    /// A run of `config`, checked ([`Config::validate`]).
+    pub fn new(config: Config) -> Result<Pipeline> {
+        config.validate()?;
+        Ok(Pipeline { config })
+    }
+
+    /// The same run, building on the output set in `previous` (`--previous`).
+    pub fn with_previous(mut self, previous: impl Into<std::path::PathBuf>) -> Pipeline {
+        self.config.previous = Some(previous.into());
+        self
+    }
+
+    /// The configuration the run uses.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Runs every stage except writing, and returns what they produced.
+    pub fn process(&self, progress: &dyn Progress) -> Result<RunData> {
+        process(&self.config, progress)
+    }
+
+    /// Runs every stage and writes the output set into `out_dir` ([`run`]).
+    pub fn run(&self, out_dir: &Path, progress: &dyn Progress) -> Result<RunSummary> {
+        run(&self.config, out_dir, progress)
+    }
+}
+
 /// Runs every stage on the configured sources and writes the outputs into `out_dir`. The
 /// output folder is checked (not an input, not inside one, holding none) and locked before
 /// anything is read.

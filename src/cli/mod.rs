@@ -154,8 +154,8 @@ fn run(args: RunArgs, bars: Bars) -> anyhow::Result<i32> {
     if !args.targets.is_empty() {
         cfg.output.targets = args.targets.iter().map(|&t| t.into()).collect();
     }
-    cfg.validate()?;
-    let summary = steward::pipeline::run(&cfg, &args.out, &bars).with_context(|| {
+    let pipeline = steward::pipeline::Pipeline::new(cfg)?;
+    let summary = pipeline.run(&args.out, &bars).with_context(|| {
         format!(
             "run failed; outputs in {} left as they were",
             args.out.display()

@@ -95,3 +95,60 @@ fn a_stop_request_ends_pair_scoring_part_way() {
     // 700 people in one town: 244,650 candidate pairs, about 15 scoring chunks.
     assert_stopped_early("dedupe: comparing", 700);
 }
+
+/// Two runs with different settings, at once in one process, each give what it gives alone:
+/// no table, nickname list or stop flag is shared between them.
+#[test]
+fn runs_at_once_in_one_process_do_not_touch_each_other() {
+    use super::Pipeline;
+    use crate::progress::NoProgress;
+    let demo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/demo");
+    let config = |extra: &str| {
+        let toml = format!(
+            "[[source]]\npath = \"old_crm.csv\"\n\n[[source]]\npath = \"ua_branch.csv\"\n{extra}"
+        );
+        Config::from_toml(&toml, &demo).expect("config")
+    };
+    let runs = [
+        Pipeline::new(config("")).expect("valid"),
+        Pipeline::new(config(
+            "\n[dedupe]\nblocking = [\"identifier\"]\ncomparison_budget = 1\n",
+        ))
+        .expect("valid"),
+    ];
+    let dir = tempfile::tempdir().expect("tempdir");
+    let outputs = |run: &Pipeline, out: &str| -> Vec<Vec<u8>> {
+        let out = dir.path().join(out);
+        run.run(&out, &NoProgress).expect("run");
+        ["xref.csv", "golden.csv", "pairs.csv"]
+            .iter()
+            .map(|f| std::fs::read(out.join(f)).expect("output"))
+            .collect()
+    };
+    let alone: Vec<Vec<Vec<u8>>> = runs
+        .iter()
+        .enumerate()
+        .map(|(i, r)| outputs(r, &format!("alone{i}")))
+        .collect();
+    let together: Vec<Vec<Vec<u8>>> = std::thread::scope(|s| {
+        let handles: Vec<_> = runs
+            .iter()
+            .enumerate()
+            .map(|(i, r)| s.spawn(move || outputs(r, &format!("together{i}"))))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("thread"))
+            .collect()
+    });
+    assert!(
+        alone[0][0] != alone[1][0],
+        "the two settings give different customers"
+    );
+    for (i, (a, t)) in alone.iter().zip(&together).enumerate() {
+        assert!(
+            a == t,
+            "run {i} gave other outputs when run beside the other"
+        );
+    }
+}
