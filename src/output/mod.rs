@@ -136,8 +136,16 @@ fn write_staged(
                         .map(|()| 0)
                 }
                 Output::Import(i) => match data.imports.get(i) {
-                    Some(set) => crate::targets::write(set, &data.golden, &data.accounts, staging)
-                        .map(|()| 0),
+                    Some(set) => {
+                        let previous = match (&run.config.previous, &data.changes) {
+                            (Some(dir), Some(changes)) => {
+                                Some(crate::targets::Previous { dir, changes })
+                            }
+                            _ => None,
+                        };
+                        crate::targets::write(set, &data.golden, &data.accounts, staging, previous)
+                            .map(|()| 0)
+                    }
                     None => Ok(0),
                 },
                 Output::Changes => match &data.changes {

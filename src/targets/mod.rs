@@ -7,6 +7,7 @@
 //! [`split`] keeps each file within the target's row and size limits, [`readme`] says how to
 //! load the folder.
 
+mod delta;
 pub mod profile;
 mod readme;
 mod render;
@@ -77,12 +78,21 @@ pub fn folder(profile: &Profile) -> String {
     format!("import/{}", profile.name)
 }
 
-/// Writes one target's files and `README.txt` into the staging folder.
+/// The earlier run a target's delta is taken against: its output folder and what changed.
+#[derive(Clone, Copy)]
+pub struct Previous<'a> {
+    pub dir: &'a std::path::Path,
+    pub changes: &'a [crate::previous::Change],
+}
+
+/// Writes one target's files and `README.txt` into the staging folder; with a previous run,
+/// also its `delta/` ([`delta`]).
 pub fn write(
     set: &ImportSet,
     golden: &[Golden],
     book: &AccountBook,
     staging: &Staging,
+    previous: Option<Previous<'_>>,
 ) -> Result<()> {
     let country_name = |code: &str| set.country_names.get(code).cloned().unwrap_or_default();
     let src = Sources {
@@ -92,16 +102,69 @@ pub fn write(
         place: &|_| (String::new(), 0),
     };
     let folder = folder(&set.profile);
+    let delta_folder = format!("{folder}/delta");
     let mut written = Vec::new();
+    let mut delta_written = Vec::new();
+    let mut previous_accounts: delta::PreviousRows = None;
+    let mut current_accounts: Vec<String> = Vec::new();
+    let mut whole = false;
     for object in [Object::Account, Object::Contact] {
         let file = &set.profile.object(object).file;
         let header = header(&set.profile, object);
         let mut w = split::SplitWriter::new(staging, &folder, file, &set.profile, &header)?;
+        let old =
+            previous.map(|p| delta::previous_rows(p.dir, &folder, &set.profile, object, &header));
+        whole |= matches!(old, Some(None));
+        let id = delta::id_column(&set.profile, object);
+        let mut dw = match old {
+            Some(_) => Some(split::SplitWriter::new(
+                staging,
+                &delta_folder,
+                file,
+                &set.profile,
+                &header,
+            )?),
+            None => None,
+        };
+        let old = old.flatten();
         let mut notes = Notes::default();
         render_rows(&set.profile, object, &src, &mut notes, &mut |row| {
-            w.row(&split::record_bytes(&set.profile, row)?)
+            let bytes = split::record_bytes(&set.profile, row)?;
+            if object == Object::Account
+                && let Some(key) = id.and_then(|i| row.get(i))
+            {
+                current_accounts.push(key.clone());
+            }
+            if let Some(dw) = &mut dw
+                && delta::changed(&old, id, row)
+            {
+                dw.row(&bytes)?;
+            }
+            w.row(&bytes)
         })?;
         written.push(w.finish()?);
+        if let Some(dw) = dw {
+            delta_written.push(dw.finish()?);
+        }
+        if object == Object::Account {
+            previous_accounts = old;
+        }
+    }
+    if let Some(p) = previous {
+        delta::write_list(
+            staging,
+            &delta_folder,
+            "merges.csv",
+            ["object", "surviving_id", "merged_id"],
+            &delta::merges(p.changes),
+        )?;
+        delta::write_list(
+            staging,
+            &delta_folder,
+            "deletes.csv",
+            ["object", "id", "reason"],
+            &delta::deletes(p.changes, &previous_accounts, &current_accounts),
+        )?;
     }
     let files = readme::Written {
         accounts: &written[0].0,
@@ -109,11 +172,42 @@ pub fn write(
         contacts: &written[1].0,
         contact_rows: written[1].1,
     };
-    let text = readme::text(&set.profile, &files, &set.changes);
+    let mut text = readme::text(&set.profile, &files, &set.changes);
+    if let [accounts, contacts] = &delta_written[..] {
+        text.push_str(&delta_readme(accounts, contacts, whole));
+    }
     let mut w = staging.create_in(&folder, "README.txt")?;
     std::io::Write::write_all(&mut w, text.as_bytes())?;
     std::io::Write::flush(&mut w)?;
     Ok(())
+}
+
+/// The README's paragraph on `delta/`.
+fn delta_readme(
+    accounts: &(Vec<String>, usize),
+    contacts: &(Vec<String>, usize),
+    whole: bool,
+) -> String {
+    let mut t = String::from(
+        "\nThis phase only (delta/, against the previous run given with --previous):\n",
+    );
+    if whole {
+        t.push_str(
+            "  The previous run has no import files for this target with these columns, so\n  \
+             every row is in the delta.\n",
+        );
+    }
+    t.push_str(&format!(
+        "  1. Upsert delta/{} ({} accounts new or changed), then delta/{} ({} contacts), as above.\n  \
+         2. delta/merges.csv: merge each merged_id into its surviving_id (the CRM's merge\n     \
+         keeps the surviving record and moves the other's related records to it).\n  \
+         3. delta/deletes.csv: delete (or deactivate) each record listed.\n",
+        accounts.0.join(", delta/"),
+        accounts.1,
+        contacts.0.join(", delta/"),
+        contacts.1
+    ));
+    t
 }
 
 #[cfg(test)]

@@ -287,3 +287,94 @@ fn decisions_carry_over_from_the_previous_run() {
         "the model alone merges it"
     );
 }
+
+/// With a target and `--previous`, the target's `delta/` holds only the contacts new or
+/// changed since the earlier run's import files, `merges.csv` the customers merged into
+/// another and `deletes.csv` those gone; a run with nothing new loads nothing.
+#[test]
+fn a_phase_with_a_target_loads_only_what_changed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = write(
+        dir.path(),
+        "crm.csv",
+        b"id,Name,Email,Phone,Country\n\
+          1,Ann Smith,ann@example.org,+44 20 7946 0018,GB\n\
+          3,Bob Jones,bob@example.com,+1 202 555 0147,US\n\
+          4,Cy Young,cy@example.net,,US\n\
+          5,Dee Ward,dee@example.io,,US\n\
+          7,Fay Lowe,fay@example.com,,US\n\
+          8,Gus Hale,gus@example.com,,US\n",
+    );
+    let first = run(dir.path(), "o1", &input, &["--target", "salesforce"]);
+    let next = dir.path().join("next");
+    std::fs::create_dir(&next).expect("mkdir");
+    let input = write(
+        &next,
+        "crm.csv",
+        b"id,Name,Email,Phone,Country\n\
+          1,Ann Smith,ann@example.org,+44 20 7946 0018,GB\n\
+          3,Bob Jones,bob@example.com,+1 202 555 0147,US\n\
+          4,Cy Young,cy.young@example.net,,US\n\
+          6,Eve Stone,eve@example.com,,US\n\
+          7,Fay Lowe,fay@example.com,,US\n\
+          8,Gus Hale,gus@example.com,,US\n",
+    );
+    let decisions = write(
+        dir.path(),
+        "decisions.csv",
+        b"decision,left_source,left_key,right_source,right_key\n\
+          match,crm.csv,7,crm.csv,8\n",
+    );
+    let o1 = dir.path().join("o1").display().to_string();
+    let d = decisions.display().to_string();
+    let args = [
+        "--target",
+        "salesforce",
+        "--previous",
+        &o1,
+        "--decisions",
+        &d,
+    ];
+    let second = run(dir.path(), "o2", &input, &args);
+    let delta = dir.path().join("o2/import/salesforce/delta");
+    let contacts = Table::read(&delta.join("Contact.csv"));
+    let mut loaded: Vec<String> = contacts
+        .rows
+        .iter()
+        .map(|r| r["Steward_Customer_Id__c"].clone())
+        .collect();
+    loaded.sort();
+    // Cy's e-mail changed, Eve is new; Ann and Bob are as they were loaded. Fay and Gus
+    // are one customer now: the survivor is upserted (its row changed), the other merged.
+    let (fay, gus) = (id_of(&first, "7"), id_of(&first, "8"));
+    let survivor = id_of(&second, "7");
+    assert_eq!(survivor, id_of(&second, "8"));
+    let mut expected = vec![id_of(&second, "4"), id_of(&second, "6")];
+    expected.push(survivor.clone());
+    expected.sort();
+    assert_eq!(loaded, expected);
+    let merges = Table::read(&delta.join("merges.csv"));
+    let absorbed = if survivor == fay { &gus } else { &fay };
+    assert_eq!(merges.rows.len(), 1, "{:?}", merges.rows);
+    assert_eq!(merges.rows[0]["surviving_id"], survivor);
+    assert_eq!(&merges.rows[0]["merged_id"], absorbed);
+    let deletes = Table::read(&delta.join("deletes.csv"));
+    assert_eq!(deletes.rows.len(), 1, "{:?}", deletes.rows);
+    assert_eq!(deletes.rows[0]["id"], id_of(&first, "5"), "Dee is gone");
+    let readme = std::fs::read_to_string(dir.path().join("o2/import/salesforce/README.txt"))
+        .expect("readme");
+    assert!(readme.contains("delta/merges.csv"), "{readme}");
+
+    // The same export once more: nothing to load.
+    let o2 = dir.path().join("o2").display().to_string();
+    run(
+        dir.path(),
+        "o3",
+        &input,
+        &["--target", "salesforce", "--previous", &o2],
+    );
+    let again = dir.path().join("o3/import/salesforce/delta");
+    assert!(Table::read(&again.join("Contact.csv")).rows.is_empty());
+    assert!(Table::read(&again.join("Account.csv")).rows.is_empty());
+    assert!(Table::read(&again.join("merges.csv")).rows.is_empty());
+}
