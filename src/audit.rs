@@ -232,15 +232,44 @@ pub fn audit(
     baseline: Option<&Path>,
     progress: &dyn Progress,
 ) -> Result<AuditOutcome> {
-    let baseline = baseline.map(read_baseline).transpose()?;
+    let (metrics_file, earlier_run) = match baseline {
+        Some(dir) if dir.is_dir() => (
+            Some(dir.join("quality.json")).filter(|q| q.is_file()),
+            Some(dir).filter(|d| d.join("xref.csv").is_file()),
+        ),
+        other => (other.map(Path::to_path_buf), None),
+    };
+    if let (Some(dir), None, None) = (baseline, &metrics_file, earlier_run) {
+        return Err(Error::input(
+            "baseline folder holds neither a quality.json nor a steward run's xref.csv",
+        )
+        .at_path(dir));
+    }
+    let baseline = metrics_file.as_deref().map(read_baseline).transpose()?;
     let out = pipeline::open_output_dir(config, out_dir)?;
-    let data = pipeline::process(config, progress)?;
+    // A run's output folder as the baseline: the customers are compared with its customers,
+    // as `steward run --previous` does.
+    let mut config = config.clone();
+    if let Some(dir) = earlier_run {
+        config.previous = Some(dir.to_path_buf());
+    }
+    let data = pipeline::process(&config, progress)?;
     progress.start("write", None);
     let (outcome, card) = assess(&data, thresholds, baseline.as_ref());
-    let quality = quality_json(&data, &card, &outcome, thresholds);
-    let page = crate::report::render_audit(&outcome, &card, &data.findings);
+    let mut quality = quality_json(&data, &card, &outcome, thresholds);
+    if let Some(changes) = &data.changes {
+        quality["changes"] = serde_json::json!(crate::previous::change_counts(changes));
+    }
+    let mut page = crate::report::render_audit(&outcome, &card, &data.findings);
+    if let Some(at) = page.rfind("</main>") {
+        page.insert_str(at, &crate::report::changes_section(data.changes.as_deref()));
+    }
     let staging = out.stage()?;
     let written = write_files(&staging, &quality, &page)
+        .and_then(|()| match &data.changes {
+            Some(changes) => crate::output::write_changes(changes, &staging),
+            None => Ok(()),
+        })
         .map_err(|e| e.while_writing())
         .and_then(|()| crate::cancel::check(progress));
     let result = match written {

@@ -123,6 +123,15 @@ pub struct Change {
     pub fields_changed: String,
 }
 
+/// Customers per kind of change (`run.json` and the audit's `quality.json` `changes`).
+pub fn change_counts(changes: &[Change]) -> BTreeMap<&'static str, usize> {
+    let mut counts = BTreeMap::new();
+    for c in changes {
+        *counts.entry(c.change.as_str()).or_default() += 1;
+    }
+    counts
+}
+
 impl PreviousRun {
     /// Reads the output folder `dir` of an earlier run; an error names what is missing.
     pub fn load(dir: &Path) -> Result<PreviousRun> {

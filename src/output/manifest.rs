@@ -186,13 +186,7 @@ pub fn write_run_json(
         "blocking": data.dedupe.blocking,
         "model": model_json(&data.dedupe.model),
         "calibration": data.dedupe.calibration,
-        "changes": data.changes.as_ref().map(|changes| {
-            let mut counts = std::collections::BTreeMap::<&str, usize>::new();
-            for c in changes {
-                *counts.entry(c.change.as_str()).or_default() += 1;
-            }
-            counts
-        }),
+        "changes": data.changes.as_deref().map(crate::previous::change_counts),
         "formats": formats,
         "outputs": outputs,
         "state": state,

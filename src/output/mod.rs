@@ -13,6 +13,7 @@ mod tables;
 mod xlsx;
 
 pub use crate::spreadsheet::spreadsheet_safe;
+pub use changes::write_changes;
 
 use crate::config::{Config, TableFormat};
 use crate::error::{Error, Result};

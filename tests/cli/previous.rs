@@ -378,3 +378,64 @@ fn a_phase_with_a_target_loads_only_what_changed() {
     assert!(Table::read(&again.join("Account.csv")).rows.is_empty());
     assert!(Table::read(&again.join("merges.csv")).rows.is_empty());
 }
+
+/// `steward audit --baseline DIR` with an earlier run's output folder says what changed
+/// since: counts in `quality.json`, the customers in `changes.csv` and on the page.
+#[test]
+fn an_audit_against_an_earlier_run_says_what_changed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = write(dir.path(), "crm.csv", FIRST);
+    let first = run(dir.path(), "o1", &input, &[]);
+    let next = dir.path().join("next");
+    std::fs::create_dir(&next).expect("mkdir");
+    let input = write(
+        &next,
+        "crm.csv",
+        b"id,Name,Email,Phone,Country\n\
+          1,Ann Smith,ann@example.org,+44 20 7946 0018,GB\n\
+          2,Ann Smith,ann@example.org,,GB\n\
+          9,Ann Smith,ann@example.org,020 7946 0018,GB\n\
+          3,Bob Jones,bob@example.com,+1 202 555 0147,US\n\
+          4,Cy Young,cy.young@example.net,,US\n\
+          6,Eve Stone,eve@example.com,,US\n",
+    );
+    let audit_out = dir.path().join("audit");
+    let o = steward(&[
+        "audit",
+        "--quiet",
+        &input.display().to_string(),
+        "--out",
+        &audit_out.display().to_string(),
+        "--baseline",
+        &dir.path().join("o1").display().to_string(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let quality: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(audit_out.join("quality.json")).expect("quality.json"),
+    )
+    .expect("json");
+    assert_eq!(quality["changes"]["new"], 1, "{}", quality["changes"]);
+    assert_eq!(quality["changes"]["updated"], 1);
+    assert_eq!(quality["changes"]["removed"], 1);
+    assert_eq!(quality["changes"]["unchanged"], 2);
+    let changes = Table::read(&audit_out.join("changes.csv"));
+    let removed = changes.filter("change", "removed");
+    assert_eq!(removed[0]["previous_customer_id"], id_of(&first, "5"));
+    let page = std::fs::read_to_string(audit_out.join("audit.html")).expect("page");
+    assert!(page.contains("Since the previous run"));
+
+    // A folder with neither a quality.json nor a run's rows is no baseline.
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).expect("mkdir");
+    let o = steward(&[
+        "audit",
+        "--quiet",
+        &input.display().to_string(),
+        "--out",
+        &dir.path().join("audit2").display().to_string(),
+        "--baseline",
+        &empty.display().to_string(),
+    ]);
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("baseline folder"));
+}
