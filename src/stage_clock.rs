@@ -47,6 +47,22 @@ impl StageClock {
         self.started = Instant::now();
     }
 
+    /// Ends two stages that ran side by side (each with its own wall time, `ms`) and starts
+    /// the next one. Their times overlap, so together they count more than the time passed.
+    pub fn side_by_side(&mut self, first: (&'static str, u128), second: (&'static str, u128)) {
+        for (name, ms) in [first, second] {
+            self.stats.push(StageStat::now(name, ms));
+        }
+        self.started = Instant::now();
+    }
+
+    /// Runs `work` and returns its result with its wall time in milliseconds.
+    pub fn time<T>(work: impl FnOnce() -> T) -> (T, u128) {
+        let started = Instant::now();
+        let out = work();
+        (out, started.elapsed().as_millis())
+    }
+
     /// The finished stages, in order.
     pub fn into_stats(self) -> Vec<StageStat> {
         self.stats

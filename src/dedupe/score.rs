@@ -1,7 +1,7 @@
 //! Fellegi–Sunter scoring: `u` from seeded random pairs, `m` and the prior by EM over the
 //! candidate pairs (blocking-aware), term-frequency adjusted match weights.
 
-use super::compare::{Comparison, Kind, MISSING, TermCounts};
+use super::compare::{Comparison, Kind, MISSING, NamePair, TermCounts};
 use super::features::Features;
 use rayon::prelude::*;
 
@@ -71,8 +71,9 @@ pub fn compare_into(
         tf.fill(0);
         return;
     };
+    let names = NamePair::default();
     for ((c, l), t) in comparisons.iter().zip(levels).zip(tf) {
-        let o = c.compare(x, y, tc, a);
+        let o = c.compare_with(x, y, tc, a, &names);
         *l = o.level;
         *t = o.tf_count;
     }

@@ -4,7 +4,7 @@
 mod location;
 
 use super::features::Features;
-use super::strdist::{jaro_winkler, within_one_edit};
+use super::strdist::{jaro_winkler, jaro_winkler_exceeds, within_one_edit};
 use crate::normalize::name::nicknames::{self, Meet};
 use crate::normalize::translit::both_readings;
 use location::compare_location;
@@ -12,6 +12,7 @@ use location::compare_location;
 use location::same_locality;
 pub use location::{same_home, same_number_and_street};
 use rustc_hash::FxHashMap as HashMap;
+use std::cell::OnceCell;
 use std::collections::BTreeMap;
 use std::sync::Mutex;
 use strsim::damerau_levenshtein;
@@ -154,8 +155,22 @@ impl Comparison {
 
     /// Compares one pair.
     pub fn compare(&self, x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> Outcome {
+        self.compare_with(x, y, tx, ix, &NamePair::default())
+    }
+
+    /// Compares one pair, with what its name comparisons share (`names`, for this pair
+    /// only): comparing a pair on every comparison works out once whether its names were
+    /// entered the other way round, instead of once per name comparison.
+    pub fn compare_with<'f>(
+        &self,
+        x: &'f Features,
+        y: &'f Features,
+        tx: &TermCounts,
+        ix: usize,
+        names: &NamePair<'f>,
+    ) -> Outcome {
         match self.kind {
-            Kind::GivenName | Kind::FamilyName => self.compare_name(x, y, tx, ix),
+            Kind::GivenName | Kind::FamilyName => self.compare_name((x, y), names, tx, ix),
             Kind::Email => compare_email(x, y, tx, ix),
             Kind::Phone => compare_phone(x, y, tx, ix),
             Kind::Location => compare_location(x, y, tx, ix),
@@ -166,9 +181,16 @@ impl Comparison {
         }
     }
 
-    fn compare_name(&self, x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> Outcome {
-        let swapped = names_swapped(x, y);
-        let crossed = swapped.then(|| CrossedNames::of(x, y));
+    /// The given- or family-name level of the pair `(x, y)`.
+    fn compare_name<'f>(
+        &self,
+        (x, y): (&'f Features, &'f Features),
+        names: &NamePair<'f>,
+        tx: &TermCounts,
+        ix: usize,
+    ) -> Outcome {
+        let crossed = names.crossed(x, y);
+        let swapped = crossed.is_some();
         if self.kind == Kind::GivenName {
             let level = if let Some(c) = &crossed {
                 let (a, b, a_raw, b_raw) = c.given;
@@ -179,9 +201,7 @@ impl Comparison {
             };
             let level = if level != MISSING && middle_names_conflict(x.middle(), y.middle()) {
                 DIFFERENT_GIVEN
-            } else if level == DIFFERENT_GIVEN
-                && names_rearranged(x.given(), x.family(), y.given(), y.family())
-            {
+            } else if level == DIFFERENT_GIVEN && names.rearranged(x, y) {
                 NICKNAME
             } else {
                 level
@@ -203,9 +223,7 @@ impl Comparison {
                 }
                 None => family_level(x.family(), y.family(), x.family_raw(), y.family_raw()),
             };
-            let level = if level == FAMILY_DIFFERENT
-                && names_rearranged(x.given(), x.family(), y.given(), y.family())
-            {
+            let level = if level == FAMILY_DIFFERENT && names.rearranged(x, y) {
                 2
             } else {
                 level
@@ -220,6 +238,32 @@ impl Comparison {
                 tf_count: tf,
             }
         }
+    }
+}
+
+/// What the given- and family-name comparisons of one record pair share, each part worked
+/// out on first use and kept for the other comparison: whether the names were entered the
+/// other way round (and then which crossed parts are the given names), and whether one
+/// name is the other's words rearranged. Made for one pair and dropped after it.
+#[derive(Default)]
+pub struct NamePair<'f> {
+    crossed: OnceCell<Option<CrossedNames<'f>>>,
+    rearranged: OnceCell<bool>,
+}
+
+impl<'f> NamePair<'f> {
+    /// The crossed names when the pair's names are swapped ([`names_swapped`]).
+    fn crossed(&self, x: &'f Features, y: &'f Features) -> Option<&CrossedNames<'f>> {
+        self.crossed
+            .get_or_init(|| names_swapped(x, y).then(|| CrossedNames::of(x, y)))
+            .as_ref()
+    }
+
+    /// [`names_rearranged`] of the pair's names.
+    fn rearranged(&self, x: &Features, y: &Features) -> bool {
+        *self
+            .rearranged
+            .get_or_init(|| names_rearranged(x.given(), x.family(), y.given(), y.family()))
     }
 }
 
@@ -272,11 +316,16 @@ fn names_swapped(x: &Features, y: &Features) -> bool {
     // of them (the family name) plainly so: most pairs fail there, on two comparisons. A
     // given name that is a short form of the other counts as equal (`Chornovol | Tania` /
     // `Тетяна Чорновол`, `Victoria Khan` / `Khan | Vicky`), whichever record comes first.
-    let mut first = part_similarity(x.given(), y.family(), x.given_raw(), y.family_raw());
-    let mut second = part_similarity(x.family(), y.given(), x.family_raw(), y.given_raw());
-    if first <= 0.8 && second <= 0.8 {
+    let crossed_close = |a: &str, b: &str, a_raw: &str, b_raw: &str| {
+        part_similarity_exceeds(a, b, a_raw, b_raw, 0.8)
+    };
+    if !crossed_close(x.given(), y.family(), x.given_raw(), y.family_raw())
+        && !crossed_close(x.family(), y.given(), x.family_raw(), y.given_raw())
+    {
         return false;
     }
+    let mut first = part_similarity(x.given(), y.family(), x.given_raw(), y.family_raw());
+    let mut second = part_similarity(x.family(), y.given(), x.family_raw(), y.given_raw());
     if first + second <= 1.8 {
         let short_form = |a: &[u32], b: &[u32]| nicknames::meet_groups(a, b) == Meet::Same;
         if short_form(&x.given_nicknames, &y.family_nicknames) {
@@ -413,6 +462,38 @@ fn part_similarity(a: &str, b: &str, a_raw: &str, b_raw: &str) -> f64 {
         (Some(_), Some(_)) => 0.0,
         (None, None) => name_similarity(a, b, a_raw, b_raw),
     }
+}
+
+/// Whether `part_similarity(a, b, a_raw, b_raw) > threshold`, ruling most unrelated names
+/// out by a bound instead of computing their similarity.
+fn part_similarity_exceeds(a: &str, b: &str, a_raw: &str, b_raw: &str, threshold: f64) -> bool {
+    let starts = |initial: &str, name: &str, raw: &str| {
+        initial_of(name, raw).is_none() && name.starts_with(initial)
+    };
+    match (initial_of(a, a_raw), initial_of(b, b_raw)) {
+        (Some(i), None) => f64::from(u8::from(starts(i, b, b_raw))) > threshold,
+        (None, Some(j)) => f64::from(u8::from(starts(j, a, a_raw))) > threshold,
+        (Some(_), Some(_)) => 0.0 > threshold,
+        (None, None) => name_similarity_exceeds(a, b, a_raw, b_raw, threshold),
+    }
+}
+
+/// Whether `name_similarity(a, b, a_raw, b_raw) > threshold`: the same cases, each
+/// similarity tested against the threshold by [`jaro_winkler_exceeds`].
+fn name_similarity_exceeds(a: &str, b: &str, a_raw: &str, b_raw: &str, threshold: f64) -> bool {
+    if a.is_empty() || b.is_empty() {
+        return 0.0 > threshold;
+    }
+    if jaro_winkler_exceeds(a, b, threshold) {
+        return true;
+    }
+    if super::thai_latin::thai_latin_meet(a, b, a_raw, b_raw) {
+        return THAI_LATIN_SIMILARITY > threshold;
+    }
+    !a_raw.is_empty()
+        && !b_raw.is_empty()
+        && (a_raw != a || b_raw != b)
+        && jaro_winkler_exceeds(a_raw, b_raw, threshold)
 }
 
 fn first_token(s: &str) -> &str {

@@ -708,3 +708,77 @@ fn a_local_number_meets_its_international_form_by_its_tail() {
         "last_digits"
     );
 }
+
+/// Names as the comparators see them: (Latin key, spelling as written), in several scripts,
+/// with initials, typos, compound names and romanisation variants.
+const NAMES: &[(&str, &str)] = &[
+    ("anna", "Anna"),
+    ("kowalska", "Kowalska"),
+    ("kowalski", "Kowalski"),
+    ("j", "J."),
+    ("john", "John"),
+    ("jean-pierre", "Jean-Pierre"),
+    ("olena", "Олена"),
+    ("olena", "Olena"),
+    ("tkachenko", "Ткаченко"),
+    ("tkachenko", "Tkachenko"),
+    ("shevchenko", "Шевченко"),
+    ("shevchenk", "Шевченк"),
+    ("somchai", "สมชาย"),
+    ("somchai", "Somchai"),
+    ("saengthong", "แสงทอง"),
+    ("sri", "ศรี"),
+    ("andriy", "Andriy"),
+    ("andrii", "Андрій"),
+    ("", ""),
+    ("le gall", "Le Gall"),
+    ("gall", "Gall"),
+];
+
+#[test]
+fn bounded_similarity_tests_agree_with_the_similarities() {
+    for &(a, a_raw) in NAMES {
+        for &(b, b_raw) in NAMES {
+            for t in [0.0, 0.5, 0.8, 0.9, 0.92, 0.95, 1.0] {
+                assert_eq!(
+                    name_similarity_exceeds(a, b, a_raw, b_raw, t),
+                    name_similarity(a, b, a_raw, b_raw) > t,
+                    "{a}/{a_raw} vs {b}/{b_raw} at {t}"
+                );
+                assert_eq!(
+                    part_similarity_exceeds(a, b, a_raw, b_raw, t),
+                    part_similarity(a, b, a_raw, b_raw) > t,
+                    "{a}/{a_raw} vs {b}/{b_raw} at {t}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn comparing_with_a_shared_name_pair_gives_the_levels_of_comparing_alone() {
+    let people = [
+        person("Anna", "Kowalska"),
+        person("Kowalska", "Anna"),
+        person("Ivanenko", "Petro"),
+        person("Petro", "Ivanenko"),
+        person("A.", "Kowalska"),
+        person("Liz", "Ana"),
+        person("Ana Liz", "Ribeiro"),
+    ];
+    let tc = TermCounts::build(&people, &[true; 7]);
+    let comparisons = Comparison::all(&[]);
+    for x in &people {
+        for y in &people {
+            let names = NamePair::default();
+            for c in &comparisons {
+                assert_eq!(
+                    c.compare_with(x, y, &tc, 0, &names),
+                    c.compare(x, y, &tc, 0),
+                    "{}",
+                    c.name
+                );
+            }
+        }
+    }
+}
