@@ -633,10 +633,7 @@ pub fn given_level_plain(a: &str, b: &str, a_raw: &str, b_raw: &str) -> u8 {
         return 5;
     }
     let sim = name_similarity(a, b, a_raw, b_raw);
-    if sim >= 0.92
-        || first_token(a) == first_token(b)
-        || (a.chars().count() >= 4 && within_one_edit(a, b))
-    {
+    if sim >= 0.92 || first_token(a) == first_token(b) || one_edit_apart(a, b) {
         3
     } else if sim >= 0.8 {
         4
@@ -676,7 +673,7 @@ pub fn family_level(a: &str, b: &str, a_raw: &str, b_raw: &str) -> u8 {
         return 2;
     }
     let sim = name_similarity(a, b, a_raw, b_raw);
-    if sim >= 0.92 || (a.chars().count() >= 4 && within_one_edit(a, b)) {
+    if sim >= 0.92 || one_edit_apart(a, b) {
         2
     } else if sim >= 0.8 {
         3
@@ -964,15 +961,21 @@ fn compare_organization(x: &Features, y: &Features, tx: &TermCounts, ix: usize) 
     Outcome::level(6)
 }
 
+/// Whether two words are one edit apart and the longer has four characters or more (`anna` /
+/// `ann`, in either order; `al` / `ali` are too short for an edit to mean a typo).
+fn one_edit_apart(a: &str, b: &str) -> bool {
+    a.chars().count().max(b.chars().count()) >= 4 && within_one_edit(a, b)
+}
+
 /// Two sorted word lists of one length whose words pair up within one edit each (the
 /// first letters equal): `grill street second` / `grille street second`.
 fn words_alike(a: &str, b: &str) -> bool {
     let (aw, bw): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
     aw.len() == bw.len()
-        && aw.iter().zip(&bw).all(|(p, q)| {
-            p.chars().next() == q.chars().next()
-                && (p == q || (p.chars().count() >= 4 && within_one_edit(p, q)))
-        })
+        && aw
+            .iter()
+            .zip(&bw)
+            .all(|(p, q)| p.chars().next() == q.chars().next() && (p == q || one_edit_apart(p, q)))
 }
 
 /// Two place names (a birth place): `exact` (with how many records name the place),
