@@ -112,11 +112,15 @@ pub enum MatchKey {
     /// country to place them in, or not valid in the row's plan), space-separated: still
     /// compared, crudely, by their digits (`294-5185` meets `+1 773 294 5185` by its tail).
     PhoneDigits,
+    /// E-mail cells that are no valid address (`f@b@reese.com`, `jo.smith(at)web.de`),
+    /// lower-cased without spaces, space-separated: still compared, crudely, against the
+    /// other record's addresses.
+    EmailUnparsed,
 }
 
 /// The record's [`MatchKey`]s, packed like [`Values`]; empty when unknown.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct MatchKeys(PackedText<12>);
+pub struct MatchKeys(PackedText<13>);
 
 impl MatchKeys {
     /// The key's value (empty when unknown).

@@ -16,13 +16,15 @@ fn is_evidence(field: &Field) -> bool {
 
 /// Whether a normalised record carries anything a customer can be built from: an identity
 /// field, an alternate contact, a street address, or a phone number that could not be
-/// resolved but whose digits still compare ([`MatchKey::PhoneDigits`]).
+/// resolved but whose digits still compare ([`MatchKey::PhoneDigits`]), or an e-mail cell that
+/// is no valid address but still compares crudely ([`MatchKey::EmailUnparsed`]).
 pub fn is_eligible(rec: &Record) -> bool {
     Field::ALL
         .iter()
         .filter(|f| is_evidence(f))
         .any(|f| rec.values.has(*f))
         || !rec.keys.get(MatchKey::PhoneDigits).is_empty()
+        || !rec.keys.get(MatchKey::EmailUnparsed).is_empty()
 }
 
 /// The finding for a quarantined row.

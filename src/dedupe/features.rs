@@ -33,6 +33,9 @@ pub struct FeatureValues {
     pub emails: [String; 2],
     /// E-mail local part (`rec.keys.email_local`, else derived).
     pub email_local: String,
+    /// E-mail cells that are no valid address, crudely folded, space-separated
+    /// ([`MatchKey::EmailUnparsed`]).
+    pub emails_unparsed: String,
     /// Primary and alternate phone (E.164).
     pub phones: [String; 2],
     /// Address key of the street line.
@@ -97,9 +100,10 @@ enum Slot {
     OrgCore,
     Birth,
     BirthPlace,
+    EmailsUnparsed,
 }
 
-const SLOTS: usize = Slot::BirthPlace as usize + 1;
+const SLOTS: usize = Slot::EmailsUnparsed as usize + 1;
 
 /// What the comparators and blocking rules read from one record ([`FeatureValues`] packed into
 /// one allocation: at a million records the owned form was 575 MB, most of it string headers).
@@ -158,6 +162,7 @@ impl From<FeatureValues> for Features {
             &v.org_core,
             &v.birth,
             &v.birth_place,
+            &v.emails_unparsed,
         ];
         Features {
             text: PackedText::from_parts(&parts),
@@ -205,6 +210,7 @@ impl Features {
             org_core: self.org_core().into(),
             birth: self.birth().into(),
             birth_place: self.birth_place().into(),
+            emails_unparsed: self.emails_unparsed().into(),
             ids: self.ids.clone(),
             personal_emails: self.personal_emails,
             role_emails: self.role_emails,
@@ -314,6 +320,11 @@ impl Features {
     /// See [`FeatureValues::birth_place`].
     pub fn birth_place(&self) -> &str {
         self.slot(Slot::BirthPlace)
+    }
+
+    /// See [`FeatureValues::emails_unparsed`].
+    pub fn emails_unparsed(&self) -> &str {
+        self.slot(Slot::EmailsUnparsed)
     }
 }
 
@@ -441,6 +452,7 @@ pub fn compute(
             .to_lowercase(),
         emails: [email, fold(v.get(Field::EmailAlt))],
         email_local,
+        emails_unparsed: rec.keys.get(MatchKey::EmailUnparsed).to_string(),
         phones: phones_of(rec),
         address: key_or_value(rec.keys.address(), v.get(Field::AddressLine1)),
         postcode: v

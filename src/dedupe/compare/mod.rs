@@ -733,6 +733,35 @@ fn shared(x: &[&str; 2], y: &[&str; 2]) -> Option<usize> {
 }
 
 fn compare_email(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> Outcome {
+    let outcome = compare_valid_emails(x, y, tx, ix);
+    let undecided = outcome.level == MISSING || outcome.level == 4;
+    if undecided && (unparsed_meets(x, y) || unparsed_meets(y, x)) {
+        return Outcome::level(3);
+    }
+    outcome
+}
+
+/// Whether one of `x`'s e-mail cells that are no valid address is, crudely folded, one edit
+/// or less from an address (valid or not) of `y`: `f@b@reese.com` and `fb@reese.com`.
+fn unparsed_meets(x: &Features, y: &Features) -> bool {
+    let theirs: Vec<&str> = y
+        .emails()
+        .into_iter()
+        .filter(|e| !e.is_empty())
+        .chain(y.emails_unparsed().split(' ').filter(|e| !e.is_empty()))
+        .collect();
+    x.emails_unparsed()
+        .split(' ')
+        .filter(|e| !e.is_empty())
+        .any(|mine| {
+            theirs
+                .iter()
+                .any(|t| *t == mine || within_one_edit(mine, t))
+        })
+}
+
+/// The e-mail level from the valid addresses alone.
+fn compare_valid_emails(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> Outcome {
     if x.emails().iter().all(|v| v.is_empty()) || y.emails().iter().all(|v| v.is_empty()) {
         return Outcome::level(MISSING);
     }

@@ -782,3 +782,29 @@ fn comparing_with_a_shared_name_pair_gives_the_levels_of_comparing_alone() {
         }
     }
 }
+
+#[test]
+fn an_address_that_did_not_parse_still_meets_its_valid_spelling() {
+    let c = Comparison::all(&[]);
+    let email = c.iter().find(|c| c.kind == Kind::Email).unwrap();
+    let valid = |address: &str| {
+        let mut f = person("florence", "brown");
+        f.edit(|v| v.emails = [address.into(), String::new()]);
+        f.edit(|v| v.email_local = address.split('@').next().unwrap_or("").into());
+        f
+    };
+    let unparsed = |crude: &str| {
+        let mut f = person("florence", "brown");
+        f.edit(|v| v.emails_unparsed = crude.into());
+        f
+    };
+    let (good, bad) = (valid("fb@reese.com"), unparsed("f@b@reese.com"));
+    assert_eq!(level(email, &good, &bad), "close");
+    assert_eq!(level(email, &bad, &good), "close");
+    // Far from every address of the other record: no evidence either way, never "different".
+    assert_eq!(level(email, &good, &unparsed("zz@@elsewhere")), "missing");
+    assert_eq!(
+        level(email, &unparsed("xyz.at.gmail"), &unparsed("xyz.at.gmail")),
+        "close"
+    );
+}

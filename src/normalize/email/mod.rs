@@ -113,14 +113,24 @@ impl EmailNormalizer {
     /// Normalises the record's e-mails in place.
     pub fn apply(&self, rec: &mut Record, _ctx: &RowContext, issues: &mut Vec<Issue>) {
         let mut found: Vec<String> = Vec::new();
+        let mut unparsed: Vec<String> = Vec::new();
         for field in [Field::Email, Field::EmailAlt] {
             let raw = rec.raw.get(field);
+            let before = issues.len();
             for address in self.cell_addresses(raw, field, issues) {
                 if !found.contains(&address) {
                     found.push(address);
                 }
             }
+            if issues[before..].iter().any(|i| i.code == "email.invalid") {
+                for crude in crude_forms(raw) {
+                    if !unparsed.contains(&crude) {
+                        unparsed.push(crude);
+                    }
+                }
+            }
         }
+        rec.keys.set(MatchKey::EmailUnparsed, unparsed.join(" "));
         let first = found.first().cloned().unwrap_or_default();
         rec.keys.set(MatchKey::EmailLocal, self.local_key(&first));
         let kinds: String = found
@@ -225,6 +235,25 @@ impl EmailNormalizer {
             key.to_string()
         }
     }
+}
+
+/// The invalid addresses of a cell as they still compare: each token with an `@` (or the
+/// whole cell when none has one) lower-cased, without spaces.
+fn crude_forms(raw: &str) -> impl Iterator<Item = String> + '_ {
+    let tokens: Vec<&str> = raw
+        .split([',', ';', ' ', '\t'])
+        .filter(|t| t.contains('@'))
+        .collect();
+    let whole = tokens
+        .is_empty()
+        .then(|| raw.split_whitespace().collect::<String>());
+    tokens
+        .into_iter()
+        .map(str::to_string)
+        .chain(whole)
+        .filter(|t| normalize_address(t).is_none())
+        .map(|t| t.to_lowercase())
+        .filter(|t| t.chars().count() >= 5)
 }
 
 /// `ann+crm` → `ann`.

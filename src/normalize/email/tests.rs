@@ -71,6 +71,26 @@ fn invalid_cell_is_a_finding_and_left_empty() {
 }
 
 #[test]
+fn an_invalid_address_is_kept_in_a_crude_form_that_still_compares() {
+    let n = normalizer(false);
+    let crude = |email: &str| {
+        run(&n, email)
+            .0
+            .keys
+            .get(MatchKey::EmailUnparsed)
+            .to_string()
+    };
+    assert_eq!(crude("ann at gmail"), "annatgmail");
+    assert_eq!(crude(" F@B@Reese.com "), "f@b@reese.com");
+    // The valid address of the cell is an address, not crude evidence.
+    let (rec, _) = run(&n, "ann@x.org, bad@host");
+    assert_eq!(rec.values.get(Field::Email), "ann@x.org");
+    assert_eq!(rec.keys.get(MatchKey::EmailUnparsed), "bad@host");
+    assert_eq!(crude("ann@example.org"), "");
+    assert_eq!(crude("n/a"), "", "a placeholder is no evidence");
+}
+
+#[test]
 fn separate_alt_column_and_too_many() {
     let n = normalizer(false);
     let mut rec = Record::default();
