@@ -223,6 +223,17 @@ impl PreviousRun {
         });
         let mut kept: HashMap<String, usize> = HashMap::default();
         let mut given: Vec<Option<String>> = vec![None; golden.len()];
+        // A steward's `assign` to an earlier customer's ID keeps that customer: its ID is its own.
+        for (c, id) in pinned.iter().enumerate() {
+            if let Some(id) = id
+                && self.rows_of.contains_key(id)
+                && !kept.contains_key(id)
+                && c < given.len()
+            {
+                kept.insert(id.clone(), c);
+                given[c] = Some(id.clone());
+            }
+        }
         for (_, old, c) in claims {
             let is_pinned = pinned.get(c).is_some_and(Option::is_some);
             if is_pinned || given[c].is_some() || kept.contains_key(&old) {

@@ -439,3 +439,32 @@ fn an_audit_against_an_earlier_run_says_what_changed() {
     assert!(!o.status.success());
     assert!(String::from_utf8_lossy(&o.stderr).contains("baseline folder"));
 }
+
+/// A steward's `assign` of rows to an earlier customer's ID keeps that customer as it was:
+/// `unchanged`, not split from itself.
+#[test]
+fn a_customer_assigned_its_own_earlier_id_is_unchanged() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = write(dir.path(), "crm.csv", FIRST);
+    let first = run(dir.path(), "o1", &input, &[]);
+    let cy = id_of(&first, "4");
+    let decisions = write(
+        dir.path(),
+        "decisions.csv",
+        format!("decision,left_source,left_key,customer_id\nassign,crm.csv,4,{cy}\n").as_bytes(),
+    );
+    let o1 = dir.path().join("o1").display().to_string();
+    let d = decisions.display().to_string();
+    let second = run(
+        dir.path(),
+        "o2",
+        &input,
+        &["--previous", &o1, "--decisions", &d],
+    );
+    assert_eq!(id_of(&second, "4"), cy);
+    let changes = Table::read(&dir.path().join("o2/changes.csv"));
+    let lines = changes.filter("customer_id", &cy);
+    assert_eq!(lines.len(), 1, "{:?}", changes.rows);
+    assert_eq!(lines[0]["change"], "unchanged", "{:?}", lines[0]);
+    assert_eq!(lines[0]["previous_customer_id"], cy);
+}
