@@ -173,8 +173,10 @@ pub fn parse_decisions(text: &str) -> Result<Decisions> {
             right,
             customer_id: cell(7),
             field: cell(8),
-            value: cell(9),
-            note: cell(10),
+            // Written spreadsheet-safe (`'=…`) by the report and the output set: read back as
+            // the value the steward chose.
+            value: without_safety_quote(cell(9)),
+            note: without_safety_quote(cell(10)),
         });
     }
     Ok(Decisions { entries })
@@ -400,6 +402,14 @@ pub fn resolve(
     out
 }
 
+/// `text` without the `'` a spreadsheet-safe writer put before a formula-like value.
+fn without_safety_quote(text: String) -> String {
+    match crate::spreadsheet::unneutralised(&text) {
+        Some(rest) => rest.to_string(),
+        None => text,
+    }
+}
+
 /// A name or key as the decisions file gives it, then without the `'` a spreadsheet-safe
 /// output put before it (`'=A1` as copied from `xref.csv` names the key `=A1`).
 fn as_written(text: &str) -> impl Iterator<Item = &str> {
@@ -409,6 +419,22 @@ fn as_written(text: &str) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_value_written_spreadsheet_safe_reads_back_as_chosen() {
+        let d = parse_decisions(
+            "decision,customer_id,field,value,note\n\
+             value,C1,notes,'=1+1,'-see above\n\
+             value,C1,job_title,'Ops lead,\n",
+        )
+        .expect("decisions");
+        assert_eq!(d.entries[0].value, "=1+1");
+        assert_eq!(d.entries[0].note, "-see above");
+        assert_eq!(
+            d.entries[1].value, "'Ops lead",
+            "an apostrophe of the value's own stays"
+        );
+    }
 
     #[test]
     fn round_trips_and_accepts_rows() {
