@@ -251,7 +251,8 @@ pub fn process(config: &Config, progress: &dyn Progress) -> Result<RunData> {
         &dedupe.clusters,
         &dedupe.pinned,
         &config.survivorship,
-    );
+        progress,
+    )?;
     let golden_columns = columns.names;
     let place = |i: usize| {
         records.get(i).map_or((String::new(), 0), |r| {

@@ -470,7 +470,9 @@ fn customer_ids_survive_a_rerun_with_an_added_source() {
             &result.clusters,
             &result.pinned,
             &crate::survive::SurvivorshipRules::default(),
-        );
+            &crate::progress::NoProgress,
+        )
+        .expect("nothing stops it");
         golden
             .into_iter()
             .map(|g| (g.members, g.customer_id))

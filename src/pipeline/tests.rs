@@ -66,7 +66,11 @@ fn one_town(dir: &std::path::Path, rows: usize) -> Config {
 
 fn assert_stopped_early(stage: &'static str, rows: usize) {
     let dir = tempfile::tempdir().expect("tempdir");
-    let config = one_town(dir.path(), rows);
+    assert_config_stopped_early(stage, &one_town(dir.path(), rows));
+}
+
+fn assert_config_stopped_early(stage: &'static str, config: &Config) {
+    let config = config.clone();
     let stop = StopDuring::new(stage);
     let err = process(&config, &stop)
         .err()
@@ -88,6 +92,16 @@ fn assert_stopped_early(stage: &'static str, rows: usize) {
 #[test]
 fn a_stop_request_ends_normalisation_part_way() {
     assert_stopped_early("normalize", 40_000);
+}
+
+#[test]
+fn a_stop_request_ends_survivorship_part_way() {
+    // 40,000 people compared with nobody: 40,000 customers, about three chunks.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut config = one_town(dir.path(), 40_000);
+    config.dedupe.blocking = vec!["identifier".to_string()];
+    config.dedupe.comparison_budget = 1;
+    assert_config_stopped_early("survive", &config);
 }
 
 #[test]

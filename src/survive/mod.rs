@@ -160,19 +160,32 @@ impl Knowledge {
     }
 }
 
-/// Builds golden records, in cluster order; `pinned` is indexed by cluster.
+/// Clusters survived between two checks for a stop request.
+const SURVIVE_CHUNK: usize = 16_384;
+
+/// Builds golden records, in cluster order; `pinned` is indexed by cluster. A stop request
+/// (`progress`) ends it between chunks of clusters.
 pub fn build(
     input: &Inputs,
     clusters: &[Vec<usize>],
     pinned: &[Option<String>],
     rules: &SurvivorshipRules,
-) -> Vec<Golden> {
+    progress: &dyn crate::progress::Progress,
+) -> crate::error::Result<Vec<Golden>> {
     let (records, source_names, source_keys) =
         (input.records, input.source_names, input.source_keys);
-    let mut golden: Vec<Golden> = clusters
-        .par_iter()
-        .map(|members| golden_values(input, members, rules))
-        .collect();
+    progress.start("survive", Some(clusters.len() as u64));
+    let mut golden: Vec<Golden> = Vec::with_capacity(clusters.len());
+    for chunk in clusters.chunks(SURVIVE_CHUNK) {
+        crate::cancel::check(progress)?;
+        golden.par_extend(
+            chunk
+                .par_iter()
+                .map(|members| golden_values(input, members, rules)),
+        );
+        progress.advance(chunk.len() as u64);
+    }
+    progress.finish();
     let keys: Vec<String> = clusters
         .par_iter()
         .map(|m| smallest_key(records, source_names, source_keys, m))
@@ -181,7 +194,7 @@ pub fn build(
     for (g, id) in golden.iter_mut().zip(ids) {
         g.customer_id = id;
     }
-    golden
+    Ok(golden)
 }
 
 fn member_key(

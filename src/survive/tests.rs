@@ -37,7 +37,9 @@ fn run(
         clusters,
         pinned,
         rules,
+        &crate::progress::NoProgress,
     )
+    .expect("nothing stops it")
 }
 
 #[test]
@@ -222,7 +224,14 @@ fn run_with(
         ..Inputs::new(records, &names, &keys, &[0, 0, 0])
     };
     let pinned = vec![None; clusters.len()];
-    let golden = build(&inputs, clusters, &pinned, rules);
+    let golden = build(
+        &inputs,
+        clusters,
+        &pinned,
+        rules,
+        &crate::progress::NoProgress,
+    )
+    .expect("nothing stops it");
     (golden, columns.names.clone())
 }
 
