@@ -275,8 +275,11 @@
     return null;
   }
   // Fields where two members hold different values (case aside); the dates a row was
-  // created on always differ and say nothing.
+  // created on always differ and say nothing. Members' values never change on the page:
+  // counted once per customer, for the filter and the card alike.
+  var conflictsOf = {};
   function conflictCount(c) {
+    if (conflictsOf.hasOwnProperty(c.id)) return conflictsOf[c.id];
     var n = 0;
     D.fields.forEach(function (f) {
       if (f === "created_at") return;
@@ -284,6 +287,7 @@
       c.members.forEach(function (m) { var v = memberValue(rec(m), f); if (v) seen[v.toLowerCase()] = true; });
       if (Object.keys(seen).length > 1) n++;
     });
+    conflictsOf[c.id] = n;
     return n;
   }
   function splitId(r) { return ["split", sourceName(r), r.key].join("\u001f"); }
