@@ -100,7 +100,8 @@ fn exit_code(e: &anyhow::Error) -> i32 {
     }
 }
 
-/// Builds the run configuration: the config file (if any) plus the paths and flags given.
+/// Builds the run configuration: the config file (if any) plus the paths and flags given;
+/// the caller checks it once, after every flag is applied.
 fn build_config(
     config: Option<&PathBuf>,
     paths: &[PathBuf],
@@ -122,7 +123,6 @@ fn build_config(
             ..SourceConfig::default()
         });
     }
-    cfg.validate()?;
     Ok(cfg)
 }
 
@@ -222,6 +222,7 @@ fn audit(args: AuditArgs, bars: Bars) -> anyhow::Result<i32> {
 
 fn init(args: InitArgs) -> anyhow::Result<i32> {
     let base = build_config(None, &args.paths, &args.source)?;
+    base.validate()?;
     let (sniffed, warnings) = steward::init::sniff_config(&base)?;
     for w in &warnings {
         eprintln!("{}", summary::warning_line(w));
