@@ -260,10 +260,8 @@ pub fn audit(
     if let Some(changes) = &data.changes {
         quality["changes"] = serde_json::json!(crate::previous::change_counts(changes));
     }
-    let mut page = crate::report::render_audit(&outcome, &card, &data.findings);
-    if let Some(at) = page.rfind("</main>") {
-        page.insert_str(at, &crate::report::changes_section(data.changes.as_deref()));
-    }
+    let page =
+        crate::report::render_audit(&outcome, &card, &data.findings, data.changes.as_deref());
     let staging = out.stage()?;
     let written = write_files(&staging, &quality, &page)
         .and_then(|()| match &data.changes {
@@ -674,7 +672,7 @@ mod tests {
             [("duplicates".to_string(), 0.0)].into_iter().collect();
         let thresholds = parse_thresholds("email.validity=0.9").expect("parses");
         let (o, card) = assess(&data, &thresholds, Some(&baseline));
-        let page = crate::report::render_audit(&o, &card, &data.findings);
+        let page = crate::report::render_audit(&o, &card, &data.findings, None);
         assert!(page.contains("data-passed=\"false\""));
         assert!(page.contains("email.validity: 0.8000, wanted at least 0.9000"));
         assert!(page.contains("duplicates: 0.0000 → 0.2000 (+0.2000)"));

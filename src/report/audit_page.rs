@@ -1,5 +1,6 @@
 //! The audit page (`audit.html`): the quality gate's verdict, thresholds, trend against the
-//! baseline, metrics per field and the quality charts. Static HTML, no script.
+//! baseline, metrics per field, the quality charts and, against an earlier run, what changed.
+//! Static HTML, no script.
 
 use super::charts::{count_chart, quality_charts};
 use super::escape::html;
@@ -11,7 +12,12 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 
 /// Renders `audit.html`.
-pub fn render_audit(outcome: &AuditOutcome, card: &Scorecard, findings: &[Finding]) -> String {
+pub fn render_audit(
+    outcome: &AuditOutcome,
+    card: &Scorecard,
+    findings: &[Finding],
+    changes: Option<&[crate::previous::Change]>,
+) -> String {
     let mut s = head("Steward data-quality audit");
     s.push_str("<main>");
     s.push_str(&verdict(outcome));
@@ -31,7 +37,9 @@ pub fn render_audit(outcome: &AuditOutcome, card: &Scorecard, findings: &[Findin
         .map(|(c, n)| (c.to_string(), n))
         .collect();
     s.push_str(&count_chart("Findings per code", &counts, 40));
-    s.push_str("</section></main></body></html>\n");
+    s.push_str("</section>");
+    s.push_str(&super::changes::section(changes));
+    s.push_str("</main></body></html>\n");
     s
 }
 

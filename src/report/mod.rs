@@ -15,7 +15,6 @@ mod payload;
 mod select;
 
 pub use audit_page::render_audit;
-pub use changes::section as changes_section;
 pub use select::Caps;
 
 use crate::config::Config;

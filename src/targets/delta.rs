@@ -109,7 +109,7 @@ pub fn merges(changes: &[Change]) -> Vec<[String; 3]> {
 pub fn deletes(
     changes: &[Change],
     previous_accounts: &PreviousRows,
-    current_accounts: &[String],
+    current_accounts: &[crate::accounts::Account],
 ) -> Vec<[String; 3]> {
     let mut out: Vec<[String; 3]> = changes
         .iter()
@@ -123,8 +123,10 @@ pub fn deletes(
         })
         .collect();
     if let Some(old) = previous_accounts {
-        let now: rustc_hash::FxHashSet<&str> =
-            current_accounts.iter().map(String::as_str).collect();
+        let now: rustc_hash::FxHashSet<&str> = current_accounts
+            .iter()
+            .map(|a| a.account_id.as_str())
+            .collect();
         let mut gone: Vec<&String> = old.keys().filter(|k| !now.contains(k.as_str())).collect();
         gone.sort();
         out.extend(gone.into_iter().map(|id| {
@@ -153,4 +155,32 @@ pub fn write_list(
     }
     w.flush()?;
     Ok(())
+}
+
+/// The README's paragraph on `delta/`.
+pub fn readme(
+    accounts: &(Vec<String>, usize),
+    contacts: &(Vec<String>, usize),
+    whole: bool,
+) -> String {
+    let mut t = String::from(
+        "\nThis phase only (delta/, against the previous run given with --previous):\n",
+    );
+    if whole {
+        t.push_str(
+            "  The previous run has no import files for this target with these columns, so\n  \
+             every row is in the delta.\n",
+        );
+    }
+    t.push_str(&format!(
+        "  1. Upsert delta/{} ({} accounts new or changed), then delta/{} ({} contacts), as above.\n  \
+         2. delta/merges.csv: merge each merged_id into its surviving_id (the CRM's merge\n     \
+         keeps the surviving record and moves the other's related records to it).\n  \
+         3. delta/deletes.csv: delete (or deactivate) each record listed.\n",
+        accounts.0.join(", delta/"),
+        accounts.1,
+        contacts.0.join(", delta/"),
+        contacts.1
+    ));
+    t
 }

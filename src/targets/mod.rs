@@ -106,7 +106,6 @@ pub fn write(
     let mut written = Vec::new();
     let mut delta_written = Vec::new();
     let mut previous_accounts: delta::PreviousRows = None;
-    let mut current_accounts: Vec<String> = Vec::new();
     let mut whole = false;
     for object in [Object::Account, Object::Contact] {
         let file = &set.profile.object(object).file;
@@ -130,11 +129,6 @@ pub fn write(
         let mut notes = Notes::default();
         render_rows(&set.profile, object, &src, &mut notes, &mut |row| {
             let bytes = split::record_bytes(&set.profile, row)?;
-            if object == Object::Account
-                && let Some(key) = id.and_then(|i| row.get(i))
-            {
-                current_accounts.push(key.clone());
-            }
             if let Some(dw) = &mut dw
                 && delta::changed(&old, id, row)
             {
@@ -163,7 +157,7 @@ pub fn write(
             &delta_folder,
             "deletes.csv",
             ["object", "id", "reason"],
-            &delta::deletes(p.changes, &previous_accounts, &current_accounts),
+            &delta::deletes(p.changes, &previous_accounts, &book.accounts),
         )?;
     }
     let files = readme::Written {
@@ -174,40 +168,12 @@ pub fn write(
     };
     let mut text = readme::text(&set.profile, &files, &set.changes);
     if let [accounts, contacts] = &delta_written[..] {
-        text.push_str(&delta_readme(accounts, contacts, whole));
+        text.push_str(&delta::readme(accounts, contacts, whole));
     }
     let mut w = staging.create_in(&folder, "README.txt")?;
     std::io::Write::write_all(&mut w, text.as_bytes())?;
     std::io::Write::flush(&mut w)?;
     Ok(())
-}
-
-/// The README's paragraph on `delta/`.
-fn delta_readme(
-    accounts: &(Vec<String>, usize),
-    contacts: &(Vec<String>, usize),
-    whole: bool,
-) -> String {
-    let mut t = String::from(
-        "\nThis phase only (delta/, against the previous run given with --previous):\n",
-    );
-    if whole {
-        t.push_str(
-            "  The previous run has no import files for this target with these columns, so\n  \
-             every row is in the delta.\n",
-        );
-    }
-    t.push_str(&format!(
-        "  1. Upsert delta/{} ({} accounts new or changed), then delta/{} ({} contacts), as above.\n  \
-         2. delta/merges.csv: merge each merged_id into its surviving_id (the CRM's merge\n     \
-         keeps the surviving record and moves the other's related records to it).\n  \
-         3. delta/deletes.csv: delete (or deactivate) each record listed.\n",
-        accounts.0.join(", delta/"),
-        accounts.1,
-        contacts.0.join(", delta/"),
-        contacts.1
-    ));
-    t
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! The e-mail comparator: shared mailboxes, a local part that is only the name, typos in the local part or the domain, and cells that did not parse compared crudely.
 
-use super::*;
+use super::{Features, MISSING, Outcome, TermCounts, jaro_winkler, shared_exact, within_one_edit};
 
 pub(super) fn compare_email(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> Outcome {
     let outcome = compare_valid_emails(x, y, tx, ix);
@@ -14,20 +14,20 @@ pub(super) fn compare_email(x: &Features, y: &Features, tx: &TermCounts, ix: usi
 /// Whether one of `x`'s e-mail cells that are no valid address is, crudely folded, one edit
 /// or less from an address (valid or not) of `y`: `f@b@reese.com` and `fb@reese.com`.
 pub(super) fn unparsed_meets(x: &Features, y: &Features) -> bool {
-    let theirs: Vec<&str> = y
-        .emails()
-        .into_iter()
-        .filter(|e| !e.is_empty())
-        .chain(y.emails_unparsed().split(' ').filter(|e| !e.is_empty()))
-        .collect();
+    // Most records parse: nothing to look at, and nothing to gather, for them.
+    if x.emails_unparsed().is_empty() {
+        return false;
+    }
+    let theirs = || {
+        y.emails()
+            .into_iter()
+            .chain(y.emails_unparsed().split(' '))
+            .filter(|e| !e.is_empty())
+    };
     x.emails_unparsed()
         .split(' ')
         .filter(|e| !e.is_empty())
-        .any(|mine| {
-            theirs
-                .iter()
-                .any(|t| *t == mine || within_one_edit(mine, t))
-        })
+        .any(|mine| theirs().any(|t| t == mine || within_one_edit(mine, t)))
 }
 
 /// The e-mail level from the valid addresses alone.

@@ -7,8 +7,6 @@ mod names;
 
 use super::features::Features;
 use super::strdist::{jaro_winkler, jaro_winkler_exceeds, within_one_edit};
-use crate::normalize::name::nicknames::{self, Meet};
-use crate::normalize::translit::both_readings;
 pub use email::*;
 use location::compare_location;
 #[cfg(test)]

@@ -1,6 +1,8 @@
 //! Name comparators: given and family name levels, similarity across scripts and spellings, initials, nicknames, names entered the other way round.
 
-use super::*;
+use super::{Features, MISSING, jaro_winkler, jaro_winkler_exceeds, one_edit_apart};
+use crate::normalize::name::nicknames::{self, Meet};
+use crate::normalize::translit::both_readings;
 
 /// Similarity credited to a Thai spelling and a romanisation with the same consonant skeleton:
 /// enough for `close`, never `exact`.

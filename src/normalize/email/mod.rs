@@ -116,17 +116,15 @@ impl EmailNormalizer {
         let mut unparsed: Vec<String> = Vec::new();
         for field in [Field::Email, Field::EmailAlt] {
             let raw = rec.raw.get(field);
-            let before = issues.len();
-            for address in self.cell_addresses(raw, field, issues) {
+            let (valid, invalid) = self.cell_addresses(raw, field, issues);
+            for address in valid {
                 if !found.contains(&address) {
                     found.push(address);
                 }
             }
-            if issues[before..].iter().any(|i| i.code == "email.invalid") {
-                for crude in crude_forms(raw) {
-                    if !unparsed.contains(&crude) {
-                        unparsed.push(crude);
-                    }
+            for crude in invalid.iter().filter_map(|t| crude_form(t)) {
+                if !unparsed.contains(&crude) {
+                    unparsed.push(crude);
                 }
             }
         }
@@ -168,18 +166,25 @@ impl EmailNormalizer {
         }
     }
 
-    /// The valid addresses of one cell (typos fixed when asked), with findings for the rest.
-    pub fn cell_addresses(&self, raw: &str, field: Field, issues: &mut Vec<Issue>) -> Vec<String> {
-        let mut out = Vec::new();
+    /// The valid addresses of one cell (typos fixed when asked) and the tokens that are no
+    /// address, as written, each with a finding.
+    pub fn cell_addresses(
+        &self,
+        raw: &str,
+        field: Field,
+        issues: &mut Vec<Issue>,
+    ) -> (Vec<String>, Vec<String>) {
+        let (mut out, mut invalid) = (Vec::new(), Vec::new());
         if self.placeholders.contains(&raw.trim().to_lowercase()) {
-            return out;
+            return (out, invalid);
         }
         let tokens = parse_emails(raw);
         let count = tokens.len();
         for (n, token) in tokens.into_iter().enumerate() {
             match token {
                 EmailToken::Valid(address) => out.push(self.check(address, field, raw, issues)),
-                EmailToken::Invalid(_) => {
+                EmailToken::Invalid(token) => {
+                    invalid.push(token);
                     let message = if count > 1 {
                         format!(
                             "address {} of the {count} in the cell is not a valid e-mail address",
@@ -192,7 +197,7 @@ impl EmailNormalizer {
                 }
             }
         }
-        out
+        (out, invalid)
     }
 
     /// Reports a domain typo (rewriting it when asked) and a role account.
@@ -237,23 +242,11 @@ impl EmailNormalizer {
     }
 }
 
-/// The invalid addresses of a cell as they still compare: each token with an `@` (or the
-/// whole cell when none has one) lower-cased, without spaces.
-fn crude_forms(raw: &str) -> impl Iterator<Item = String> + '_ {
-    let tokens: Vec<&str> = raw
-        .split([',', ';', ' ', '\t'])
-        .filter(|t| t.contains('@'))
-        .collect();
-    let whole = tokens
-        .is_empty()
-        .then(|| raw.split_whitespace().collect::<String>());
-    tokens
-        .into_iter()
-        .map(str::to_string)
-        .chain(whole)
-        .filter(|t| normalize_address(t).is_none())
-        .map(|t| t.to_lowercase())
-        .filter(|t| t.chars().count() >= 5)
+/// An invalid address as it still compares: lower-cased, without spaces; `None` when too
+/// short to tell anyone apart.
+fn crude_form(token: &str) -> Option<String> {
+    let crude: String = token.split_whitespace().collect::<String>().to_lowercase();
+    (crude.chars().count() >= 5).then_some(crude)
 }
 
 /// `ann+crm` → `ann`.
