@@ -38,6 +38,7 @@ pub mod progress;
 pub mod raw_store;
 pub mod record;
 pub mod report;
+pub mod reuse;
 pub mod spreadsheet;
 pub mod stage_clock;
 pub mod suppress;
@@ -45,6 +46,7 @@ pub mod survive;
 pub mod targets;
 pub mod thousands;
 pub mod validate;
+pub mod wire;
 
 pub use config::{Config, DateOrder, Format, NameOrder, SourceConfig};
 pub use error::{Error, ErrorKind, Result};

@@ -6,7 +6,7 @@ use crate::config::{Config, SourceConfig};
 use crate::context::sniff_default_country;
 use crate::dedupe::{self, DedupeResult};
 use crate::error::{Error, Result};
-use crate::finding::{Finding, Issue};
+use crate::finding::Finding;
 use crate::ingest::{self, SourceTable};
 use crate::locale::LocaleData;
 use crate::map::{HeaderRules, Mapping};
@@ -17,6 +17,7 @@ use crate::profile::Profiler;
 use crate::progress::Progress;
 use crate::raw_store::RawStore;
 use crate::record::{Country, Record};
+use crate::reuse::rows::{self as kept_rows, RowWork, SavedRows};
 use crate::stage_clock::{StageClock, StageStat};
 use crate::suppress::{self, SuppressionCounts, SuppressionList};
 use crate::survive::{self, Golden};
@@ -67,6 +68,10 @@ pub struct RunData {
     pub accounts: crate::accounts::AccountBook,
     /// Each `--target`'s rendered import files, in target order.
     pub imports: Vec<crate::targets::ImportSet>,
+    /// Each record's content key and issues (kept as `state/rows.bin` for the next run).
+    pub row_work: RowWork,
+    /// What this run took from the earlier run's kept state.
+    pub reuse: crate::reuse::ReuseReport,
     /// Wall time and peak memory per stage, in order.
     pub timings: Vec<StageStat>,
     pub locale_digest: String,
@@ -180,6 +185,9 @@ pub fn process(config: &Config, progress: &dyn Progress) -> Result<RunData> {
     clock.side_by_side(("setup", setup_ms), ("read", read_ms));
     let Setup {
         locale,
+        locale_digest,
+        saved_rows,
+        row_compat,
         normalizer,
         nicknames,
         previous,
@@ -198,7 +206,26 @@ pub fn process(config: &Config, progress: &dyn Progress) -> Result<RunData> {
     findings.extend(skipped);
     lap("map")?;
 
-    normalize_records(&normalizer, &sources, &mut records, &mut findings, progress)?;
+    let (saved, rows_not_used) = match saved_rows {
+        Some(Ok(saved)) => (Some(saved), String::new()),
+        Some(Err(why)) => (None, why),
+        None => (None, String::new()),
+    };
+    let row_work = normalize_records(
+        &normalizer,
+        &sources,
+        &mut records,
+        saved.as_ref(),
+        row_compat,
+        &mut findings,
+        progress,
+    )?;
+    drop(saved);
+    let reuse = crate::reuse::ReuseReport {
+        rows_reused: row_work.reused,
+        rows_normalized: records.len() - row_work.reused,
+        rows_not_used,
+    };
     lap("normalize")?;
 
     let eligible: Vec<bool> = records.iter().map(validate::is_eligible).collect();
@@ -266,9 +293,16 @@ pub fn process(config: &Config, progress: &dyn Progress) -> Result<RunData> {
         })
     };
     let changes = previous.map(|p| {
-        let member_key = |i: usize| (place(i).0, source_keys.get(i).cloned().unwrap_or_default());
-        let value = |g: &Golden, column: &str| golden_value(g, column, &golden_columns);
-        p.carry_ids(&mut golden, &dedupe.pinned, &member_key, &value)
+        let member_key = |i: usize| {
+            let source = records
+                .get(i)
+                .and_then(|r| source_names.get(r.source as usize));
+            (
+                source.map_or("", String::as_str),
+                source_keys.get(i).map_or("", String::as_str),
+            )
+        };
+        p.carry_ids(&mut golden, &dedupe.pinned, &member_key, &golden_columns)
     });
     if let Some(d) = &decisions {
         let chosen = survive::chosen::apply(&mut golden, d, &records, &golden_columns, &place);
@@ -313,8 +347,10 @@ pub fn process(config: &Config, progress: &dyn Progress) -> Result<RunData> {
         decisions,
         accounts,
         imports,
+        row_work,
+        reuse,
         timings: clock.into_stats(),
-        locale_digest: locale.digest(),
+        locale_digest,
     })
 }
 
@@ -350,6 +386,12 @@ fn accounts_and_imports(
 /// nickname table built from it, the header rules, and the earlier run (`--previous`).
 struct Setup {
     locale: LocaleData,
+    /// The schema tables' digest ([`LocaleData::digest`]).
+    locale_digest: String,
+    /// The earlier run's normalised rows, or why they cannot be used (`--previous` only).
+    saved_rows: Option<std::result::Result<SavedRows, String>>,
+    /// What this run's kept rows are tied to ([`crate::reuse::normalize_compat`]).
+    row_compat: [u8; 32],
     normalizer: Normalizer,
     nicknames: dedupe::Nicknames,
     previous: Option<crate::previous::PreviousRun>,
@@ -361,13 +403,26 @@ impl Setup {
         let locale = LocaleData::with_overrides(config.schemas_dir.as_deref())?;
         let normalizer = Normalizer::new(&locale, &config.normalize)?;
         let nicknames = dedupe::Nicknames::from_locale(&locale)?;
-        let previous = match &config.previous {
-            Some(dir) => Some(crate::previous::PreviousRun::load(dir)?),
-            None => None,
-        };
+
         let header_rules = HeaderRules::from_locale(&locale)?;
+        let locale_digest = locale.digest();
+        let row_compat = crate::reuse::normalize_compat(&locale_digest, &config.normalize);
+        // The earlier run's customers and its kept rows are separate files: read side by side.
+        let (previous, saved_rows) = match &config.previous {
+            Some(dir) => {
+                let (previous, rows) = rayon::join(
+                    || crate::previous::PreviousRun::load(dir),
+                    || SavedRows::load(dir, &row_compat),
+                );
+                (Some(previous?), Some(rows))
+            }
+            None => (None, None),
+        };
         Ok(Setup {
             locale,
+            locale_digest,
+            saved_rows,
+            row_compat,
             normalizer,
             nicknames,
             previous,
@@ -409,23 +464,6 @@ fn steward_decisions(config: &Config) -> Result<Option<dedupe::Decisions>> {
         }
         (d, old) => d.or(old),
     })
-}
-
-/// A golden record's value in a `golden.csv` column: a canonical field, `name_alt`, or a
-/// pass-through column (`columns`, as [`Golden::extra`]).
-fn golden_value(g: &Golden, column: &str, columns: &[String]) -> String {
-    if let Some(f) = crate::record::Field::from_name(column) {
-        return g.values.get(f).to_string();
-    }
-    if column == "name_alt" {
-        return g.name_alt.clone();
-    }
-    columns
-        .iter()
-        .position(|c| c == column)
-        .and_then(|i| g.extra.get(i))
-        .cloned()
-        .unwrap_or_default()
 }
 
 /// Removes suppressed people from clusters, pairs and findings, and blanks their records;
@@ -627,35 +665,67 @@ fn map_table(
 /// Records normalised between two checks for a stop request (per thread).
 const NORMALIZE_CHUNK: usize = 4096;
 
-/// Normalises every record in parallel; findings come back in record order. A stop request
-/// ends it after the chunks already started.
+/// Normalises every record in parallel; findings come back in record order. A record whose
+/// content key the earlier run's kept rows hold (`saved`) takes its values from there. A stop
+/// request ends it after the chunks already started.
 fn normalize_records(
     normalizer: &Normalizer,
     sources: &[SourceInfo],
     records: &mut [Record],
+    saved: Option<&SavedRows>,
+    compat: [u8; 32],
     findings: &mut Vec<Finding>,
     progress: &dyn Progress,
-) -> Result<()> {
+) -> Result<RowWork> {
     progress.start("normalize", Some(records.len() as u64));
-    let issues: Vec<Vec<Issue>> = records
+    let contexts: Vec<(RowContext, Vec<u8>)> = sources
+        .iter()
+        .map(|src| {
+            let ctx = RowContext {
+                default_country: src.default_country,
+                default_country_sniffed: src.default_country_sniffed,
+                name_order: src.name_order,
+                date_order: src.date_order,
+            };
+            (ctx, kept_rows::context_bytes(&ctx))
+        })
+        .collect();
+    let done: Vec<NormalizedRow> = records
         .par_chunks_mut(NORMALIZE_CHUNK)
         .flat_map_iter(|chunk| {
             if progress.stop_requested() {
                 return Vec::new();
             }
-            let per: Vec<Vec<Issue>> = chunk
+            let per: Vec<NormalizedRow> = chunk
                 .iter_mut()
                 .map(|rec| {
-                    let src = &sources[rec.source as usize];
-                    let ctx = RowContext {
-                        default_country: src.default_country,
-                        default_country_sniffed: src.default_country_sniffed,
-                        name_order: src.name_order,
-                        date_order: src.date_order,
-                    };
+                    let (ctx, ctx_bytes) = &contexts[rec.source as usize];
+                    let name = &sources[rec.source as usize].table.name;
+                    let key = kept_rows::row_key(ctx_bytes, &rec.raw, &rec.extra);
+                    if let Some((restored, issues)) =
+                        saved.and_then(|s| s.restore(&key, name, rec.row))
+                    {
+                        rec.values = restored.values;
+                        rec.keys = restored.keys;
+                        rec.country = restored.country;
+                        return NormalizedRow {
+                            key,
+                            issues: issues.to_vec(),
+                            findings: restored.findings,
+                            reused: true,
+                        };
+                    }
                     let mut issues = Vec::new();
-                    normalizer.apply(rec, &ctx, &mut issues);
-                    issues
+                    normalizer.apply(rec, ctx, &mut issues);
+                    NormalizedRow {
+                        key,
+                        issues: kept_rows::encode_issues(&issues),
+                        findings: issues
+                            .into_iter()
+                            .map(|i| Finding::from_issue(name, rec.row, i))
+                            .collect(),
+                        reused: false,
+                    }
                 })
                 .collect();
             progress.advance(chunk.len() as u64);
@@ -663,15 +733,22 @@ fn normalize_records(
         })
         .collect();
     cancel::check(progress)?;
-    for (rec, list) in records.iter().zip(issues) {
-        let name = &sources[rec.source as usize].table.name;
-        findings.extend(
-            list.into_iter()
-                .map(|i| Finding::from_issue(name, rec.row, i)),
-        );
+    let mut work = RowWork::new(compat, records.len());
+    for row in done {
+        work.push(row.key, &row.issues);
+        work.reused += usize::from(row.reused);
+        findings.extend(row.findings);
     }
     progress.finish();
-    Ok(())
+    Ok(work)
+}
+
+/// One record's share of [`normalize_records`].
+struct NormalizedRow {
+    key: kept_rows::RowKey,
+    issues: Vec<u8>,
+    findings: Vec<Finding>,
+    reused: bool,
 }
 
 #[cfg(test)]

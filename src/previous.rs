@@ -73,15 +73,21 @@ fn check_state(dir: &Path, run: &serde_json::Value, refuse: &dyn Fn(&str) -> Err
     Ok(())
 }
 
-/// What an earlier run said about its rows and customers.
+/// What an earlier run said about its rows and customers. Customer IDs are kept once
+/// (`ids`); the tables refer to them by position.
 #[derive(Debug, Default)]
 pub struct PreviousRun {
-    /// (source, source_key) → customer ID.
-    customer_of: HashMap<(String, String), String>,
-    /// Customer ID → rows it had.
-    rows_of: HashMap<String, usize>,
-    /// Customer ID → its golden values by column.
-    golden: HashMap<String, HashMap<String, String>>,
+    ids: Vec<String>,
+    id_index: HashMap<String, u32>,
+    /// Source → source_key → customer.
+    customer_of: HashMap<String, HashMap<String, u32>>,
+    /// Rows each customer had.
+    rows_of: Vec<usize>,
+    /// `golden.csv`'s columns that `fields_changed` compares, in field order, with their
+    /// position in the file.
+    golden_columns: Vec<(String, usize)>,
+    /// Each customer's `golden.csv` row, when it had one.
+    golden: Vec<Option<csv::StringRecord>>,
 }
 
 /// What happened to a customer between two runs.
@@ -151,124 +157,190 @@ impl PreviousRun {
         check_state(dir, &run, &refuse)?;
         let mut prev = PreviousRun::default();
         let xref =
-            read_table(&dir.join("xref.csv")).ok_or_else(|| refuse("no readable xref.csv"))?;
+            std::fs::read(dir.join("xref.csv")).map_err(|_| refuse("no readable xref.csv"))?;
+        let mut reader = table_reader(&xref);
+        let header = reader
+            .headers()
+            .map_err(|_| refuse("no readable xref.csv"))?
+            .clone();
+        let column = |name: &str| header.iter().position(|h| h == name);
         let (Some(s), Some(k), Some(c)) = (
-            xref.column("source"),
-            xref.column("source_key"),
-            xref.column("customer_id"),
+            column("source"),
+            column("source_key"),
+            column("customer_id"),
         ) else {
             return Err(refuse(
                 "its xref.csv lacks source, source_key or customer_id",
             ));
         };
-        for row in &xref.rows {
-            let cell = |i: usize| unneutralised(row.get(i).map_or("", String::as_str));
+        let mut row = csv::StringRecord::new();
+        while reader.read_record(&mut row).unwrap_or(false) {
+            let cell = |i: usize| unneutralised(row.get(i).unwrap_or(""));
             let id = cell(c);
             if id.is_empty() {
                 continue;
             }
-            prev.customer_of.insert((cell(s), cell(k)), id.clone());
-            *prev.rows_of.entry(id).or_default() += 1;
-        }
-        if let Some(golden) = read_table(&dir.join("golden.csv"))
-            && let Some(c) = golden.column("customer_id")
-        {
-            for row in &golden.rows {
-                let values: HashMap<String, String> = golden
-                    .header
-                    .iter()
-                    .zip(row)
-                    .map(|(h, v)| (h.clone(), unneutralised(v)))
-                    .collect();
-                prev.golden
-                    .insert(unneutralised(row.get(c).map_or("", String::as_str)), values);
+            let at = prev.intern(id);
+            if let Some(n) = prev.rows_of.get_mut(at as usize) {
+                *n += 1;
             }
+            prev.customer_of
+                .entry(cell(s).to_string())
+                .or_default()
+                .insert(cell(k).to_string(), at);
+        }
+        prev.golden = vec![None; prev.ids.len()];
+        if let Ok(bytes) = std::fs::read(dir.join("golden.csv")) {
+            prev.read_golden(&bytes);
         }
         Ok(prev)
     }
 
+    /// The position of customer `id`, added when new.
+    fn intern(&mut self, id: &str) -> u32 {
+        if let Some(&at) = self.id_index.get(id) {
+            return at;
+        }
+        let at = self.ids.len() as u32;
+        self.ids.push(id.to_string());
+        self.id_index.insert(id.to_string(), at);
+        self.rows_of.push(0);
+        at
+    }
+
+    /// Keeps each known customer's `golden.csv` row and the columns to compare.
+    fn read_golden(&mut self, bytes: &[u8]) {
+        let mut reader = table_reader(bytes);
+        let Ok(header) = reader.headers().cloned() else {
+            return;
+        };
+        let Some(c) = header.iter().position(|h| h == "customer_id") else {
+            return;
+        };
+        let mut columns: Vec<(String, usize)> = header
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| !matches!(*h, "customer_id" | "source_count" | "sources"))
+            .map(|(i, h)| (h.to_string(), i))
+            .collect();
+        columns.sort_by(|(a, _), (b, _)| {
+            let order = |c: &str| Field::from_name(c).map_or(usize::MAX, |f| f.index());
+            (order(a), a.as_str()).cmp(&(order(b), b.as_str()))
+        });
+        columns.dedup_by(|a, b| a.0 == b.0);
+        self.golden_columns = columns;
+        let mut row = csv::StringRecord::new();
+        while reader.read_record(&mut row).unwrap_or(false) {
+            let id = unneutralised(row.get(c).unwrap_or(""));
+            if let Some(&at) = self.id_index.get(id)
+                && let Some(slot) = self.golden.get_mut(at as usize)
+            {
+                *slot = Some(row.clone());
+            }
+        }
+    }
+
     /// Customers of the earlier run.
     pub fn customers(&self) -> usize {
-        self.rows_of.len()
+        self.ids.len()
     }
 
     /// Gives this run's customers their earlier IDs by the module's rule and returns the
     /// change log, sorted by customer then earlier ID. `member_key(i)` is record `i`'s
     /// (source, source_key); `pinned[c]` says a steward assigned customer `c` its ID;
-    /// `golden_value(g, column)` reads a golden record's value in a `golden.csv` column.
-    pub fn carry_ids(
+    /// `columns` are the pass-through columns of `golden.csv` ([`Golden::extra`]).
+    pub fn carry_ids<'k>(
         &self,
         golden: &mut [Golden],
         pinned: &[Option<String>],
-        member_key: &dyn Fn(usize) -> (String, String),
-        golden_value: &dyn Fn(&Golden, &str) -> String,
+        member_key: &dyn Fn(usize) -> (&'k str, &'k str),
+        columns: &[String],
     ) -> Vec<Change> {
-        // Rows of each new customer per earlier ID.
-        let mut claims: Vec<(usize, String, usize)> = Vec::new();
-        let mut rows_from: Vec<BTreeMap<String, usize>> = vec![BTreeMap::new(); golden.len()];
+        let id = |at: u32| self.ids.get(at as usize).map_or("", String::as_str);
+        // Rows of each new customer per earlier customer.
+        let mut rows_from: Vec<Vec<(u32, usize)>> = vec![Vec::new(); golden.len()];
+        let mut claims: Vec<(usize, u32, usize)> = Vec::new();
         for (c, g) in golden.iter().enumerate() {
+            let from = &mut rows_from[c];
             for &m in &g.members {
-                if let Some(old) = self.customer_of.get(&member_key(m)) {
-                    *rows_from[c].entry(old.clone()).or_default() += 1;
+                let (source, key) = member_key(m);
+                let Some(&old) = self.customer_of.get(source).and_then(|keys| keys.get(key)) else {
+                    continue;
+                };
+                match from.iter_mut().find(|(o, _)| *o == old) {
+                    Some((_, n)) => *n += 1,
+                    None => from.push((old, 1)),
                 }
             }
-            for (old, &n) in &rows_from[c] {
-                claims.push((n, old.clone(), c));
-            }
+            from.sort_by(|a, b| id(a.0).cmp(id(b.0)));
+            claims.extend(from.iter().map(|&(old, n)| (n, old, c)));
         }
         claims.sort_by(|(na, oa, ca), (nb, ob, cb)| {
             nb.cmp(na)
                 .then_with(|| golden[*ca].customer_id.cmp(&golden[*cb].customer_id))
-                .then_with(|| oa.cmp(ob))
+                .then_with(|| id(*oa).cmp(id(*ob)))
         });
-        let mut kept: HashMap<String, usize> = HashMap::default();
-        let mut given: Vec<Option<String>> = vec![None; golden.len()];
+        // Earlier customer → the customer of this run that keeps its ID.
+        let mut kept: Vec<Option<usize>> = vec![None; self.ids.len()];
+        let mut given: Vec<Option<u32>> = vec![None; golden.len()];
         // A steward's `assign` to an earlier customer's ID keeps that customer: its ID is its own.
-        for (c, id) in pinned.iter().enumerate() {
-            if let Some(id) = id
-                && self.rows_of.contains_key(id)
-                && !kept.contains_key(id)
+        for (c, pin) in pinned.iter().enumerate() {
+            if let Some(pin) = pin
+                && let Some(&old) = self.id_index.get(pin)
+                && kept[old as usize].is_none()
                 && c < given.len()
             {
-                kept.insert(id.clone(), c);
-                given[c] = Some(id.clone());
+                kept[old as usize] = Some(c);
+                given[c] = Some(old);
             }
         }
         for (_, old, c) in claims {
             let is_pinned = pinned.get(c).is_some_and(Option::is_some);
-            if is_pinned || given[c].is_some() || kept.contains_key(&old) {
+            if is_pinned || given[c].is_some() || kept[old as usize].is_some() {
                 continue;
             }
-            kept.insert(old.clone(), c);
+            kept[old as usize] = Some(c);
             given[c] = Some(old);
         }
         // An earlier ID must not collide with an ID another customer derived in this run.
-        let taken: HashSet<String> = golden
+        let taken: HashSet<&str> = golden
             .iter()
             .enumerate()
             .filter(|(c, _)| given[*c].is_none())
-            .map(|(_, g)| g.customer_id.clone())
+            .map(|(_, g)| g.customer_id.as_str())
             .collect();
         for (c, old) in given.iter_mut().enumerate() {
-            if old
-                .as_ref()
-                .is_some_and(|o| taken.contains(o) && golden[c].customer_id != *o)
-                && let Some(o) = old.take()
+            if let Some(o) = *old
+                && taken.contains(id(o))
+                && golden[c].customer_id != id(o)
             {
-                kept.remove(&o);
+                *old = None;
+                kept[o as usize] = None;
             }
         }
+        let resolved: Vec<(usize, GoldenColumn)> = self
+            .golden_columns
+            .iter()
+            .map(|(name, at)| (*at, GoldenColumn::resolve(name, columns)))
+            .collect();
         let mut changes = Vec::new();
         for (c, g) in golden.iter_mut().enumerate() {
-            if let Some(old) = &given[c] {
-                g.customer_id = old.clone();
+            if let Some(old) = given[c] {
+                g.customer_id = id(old).to_string();
             }
             let from = &rows_from[c];
-            let own = given[c].as_deref();
-            let old_rows = own.map_or(0, |o| self.rows_of.get(o).copied().unwrap_or(0));
-            let kept_rows = own.map_or(0, |o| from.get(o).copied().unwrap_or(0));
-            let fields = own.map_or_else(String::new, |o| self.fields_changed(o, g, golden_value));
-            let absorbed: Vec<&String> = from.keys().filter(|o| Some(o.as_str()) != own).collect();
+            let own = given[c];
+            let rows_of = |o: u32| self.rows_of.get(o as usize).copied().unwrap_or(0);
+            let old_rows = own.map_or(0, rows_of);
+            let kept_rows = own.map_or(0, |o| {
+                from.iter().find(|(f, _)| *f == o).map_or(0, |(_, n)| *n)
+            });
+            let fields = own.map_or_else(String::new, |o| self.fields_changed(o, g, &resolved));
+            let absorbed: Vec<u32> = from
+                .iter()
+                .map(|(o, _)| *o)
+                .filter(|o| Some(*o) != own)
+                .collect();
             let kind = match own {
                 None if from.is_empty() => ChangeKind::New,
                 None => ChangeKind::Split,
@@ -282,13 +354,14 @@ impl PreviousRun {
                 }
                 Some(_) => ChangeKind::Updated,
             };
-            let previous = match kind {
-                ChangeKind::Split => from
+            let previous = match (kind, own) {
+                (ChangeKind::Split, _) => from
                     .iter()
-                    .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
-                    .map(|(o, _)| o.clone())
+                    .max_by(|a, b| a.1.cmp(&b.1).then(id(b.0).cmp(id(a.0))))
+                    .map(|(o, _)| id(*o).to_string())
                     .unwrap_or_default(),
-                _ => own.unwrap_or("").to_string(),
+                (_, Some(o)) => id(o).to_string(),
+                (_, None) => String::new(),
             };
             changes.push(Change {
                 customer_id: g.customer_id.clone(),
@@ -300,34 +373,33 @@ impl PreviousRun {
             });
             // Every earlier ID whose rows went into this customer without keeping their ID.
             for old in absorbed {
-                if kept.contains_key(old) {
+                if kept[old as usize].is_some() || own.is_none() {
                     continue;
                 }
-                if given[c].is_some() {
-                    changes.push(Change {
-                        customer_id: g.customer_id.clone(),
-                        change: ChangeKind::Merged,
-                        previous_customer_id: old.clone(),
-                        rows_added: 0,
-                        rows_removed: 0,
-                        fields_changed: String::new(),
-                    });
-                }
+                changes.push(Change {
+                    customer_id: g.customer_id.clone(),
+                    change: ChangeKind::Merged,
+                    previous_customer_id: id(old).to_string(),
+                    rows_added: 0,
+                    rows_removed: 0,
+                    fields_changed: String::new(),
+                });
             }
         }
         // Earlier IDs that no customer of this run kept: merged away (listed above) or gone.
-        let merged_away: HashSet<&String> = rows_from.iter().flat_map(|m| m.keys()).collect();
-        let mut gone: Vec<&String> = self
-            .rows_of
-            .keys()
-            .filter(|o| !kept.contains_key(*o) && !merged_away.contains(o))
+        let mut merged_away = vec![false; self.ids.len()];
+        for &(o, _) in rows_from.iter().flatten() {
+            merged_away[o as usize] = true;
+        }
+        let mut gone: Vec<usize> = (0..self.ids.len())
+            .filter(|&o| kept[o].is_none() && !merged_away[o])
             .collect();
-        gone.sort();
+        gone.sort_by(|&a, &b| self.ids[a].cmp(&self.ids[b]));
         for old in gone {
             changes.push(Change {
                 customer_id: String::new(),
                 change: ChangeKind::Removed,
-                previous_customer_id: old.clone(),
+                previous_customer_id: self.ids[old].clone(),
                 rows_added: 0,
                 rows_removed: self.rows_of.get(old).copied().unwrap_or(0),
                 fields_changed: String::new(),
@@ -338,63 +410,66 @@ impl PreviousRun {
     }
 
     /// The golden columns whose value differs from the earlier run's, `;`-separated.
-    fn fields_changed(
-        &self,
-        old: &str,
-        g: &Golden,
-        golden_value: &dyn Fn(&Golden, &str) -> String,
-    ) -> String {
-        let Some(before) = self.golden.get(old) else {
+    fn fields_changed(&self, old: u32, g: &Golden, columns: &[(usize, GoldenColumn)]) -> String {
+        let Some(Some(before)) = self.golden.get(old as usize) else {
             return String::new();
         };
-        let mut columns: Vec<&String> = before
-            .keys()
-            .filter(|c| !matches!(c.as_str(), "customer_id" | "source_count" | "sources"))
-            .collect();
-        columns.sort_by_key(|c| {
-            (
-                Field::from_name(c).map_or(usize::MAX, |f| f.index()),
-                c.as_str(),
-            )
-        });
+        let mut out = String::new();
+        for ((name, _), (at, column)) in self.golden_columns.iter().zip(columns) {
+            if unneutralised(before.get(*at).unwrap_or("")) != column.value(g) {
+                if !out.is_empty() {
+                    out.push(';');
+                }
+                out.push_str(name);
+            }
+        }
+        out
+    }
+}
+
+/// Where a `golden.csv` column's value sits in a [`Golden`].
+#[derive(Clone, Copy, Debug)]
+enum GoldenColumn {
+    Field(Field),
+    NameAlt,
+    /// A pass-through column, by its position in [`Golden::extra`].
+    Extra(usize),
+    /// A column this run does not write.
+    Absent,
+}
+
+impl GoldenColumn {
+    fn resolve(name: &str, columns: &[String]) -> GoldenColumn {
+        if let Some(f) = Field::from_name(name) {
+            return GoldenColumn::Field(f);
+        }
+        if name == "name_alt" {
+            return GoldenColumn::NameAlt;
+        }
         columns
-            .into_iter()
-            .filter(|c| before.get(*c).map_or("", String::as_str) != golden_value(g, c))
-            .map(String::as_str)
-            .collect::<Vec<_>>()
-            .join(";")
+            .iter()
+            .position(|c| c == name)
+            .map_or(GoldenColumn::Absent, GoldenColumn::Extra)
+    }
+
+    fn value(self, g: &Golden) -> &str {
+        match self {
+            GoldenColumn::Field(f) => g.values.get(f),
+            GoldenColumn::NameAlt => &g.name_alt,
+            GoldenColumn::Extra(i) => g.extra.get(i).map_or("", String::as_str),
+            GoldenColumn::Absent => "",
+        }
     }
 }
 
-/// A CSV output read back: header and rows.
-struct Table {
-    header: Vec<String>,
-    rows: Vec<Vec<String>>,
-}
-
-impl Table {
-    fn column(&self, name: &str) -> Option<usize> {
-        self.header.iter().position(|h| h == name)
-    }
-}
-
-fn read_table(path: &Path) -> Option<Table> {
-    let text = std::fs::read_to_string(path).ok()?;
-    let mut reader = csv::ReaderBuilder::new()
+/// A CSV reader over an output file's bytes, past a byte-order mark.
+fn table_reader(bytes: &[u8]) -> csv::Reader<&[u8]> {
+    csv::ReaderBuilder::new()
         .flexible(true)
-        .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
-    let header: Vec<String> = reader.headers().ok()?.iter().map(String::from).collect();
-    let rows = reader
-        .records()
-        .filter_map(std::result::Result::ok)
-        .map(|r| r.iter().map(String::from).collect())
-        .collect();
-    Some(Table { header, rows })
+        .from_reader(bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes))
 }
 
 /// A cell as Steward wrote it, without the `'` that keeps a spreadsheet from running it.
-fn unneutralised(cell: &str) -> String {
-    crate::spreadsheet::unneutralised(cell)
-        .unwrap_or(cell)
-        .to_string()
+fn unneutralised(cell: &str) -> &str {
+    crate::spreadsheet::unneutralised(cell).unwrap_or(cell)
 }

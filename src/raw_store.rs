@@ -11,7 +11,7 @@
 //! no other user can open it meanwhile. Where no temp file can be made the values simply stay
 //! in memory.
 
-use crate::record::{Field, Record, Values};
+use crate::record::{Record, Values};
 use rayon::prelude::*;
 use std::fs::File;
 use std::io::{BufWriter, Read, Seek, SeekFrom, Write};
@@ -116,53 +116,21 @@ fn write_all(file: &File, records: &[Record]) -> std::io::Result<Vec<u64>> {
     Ok(ends)
 }
 
-/// Each field's length (LEB128) and bytes, in `Field::ALL` order.
+/// Each field's length and bytes, in `Field::ALL` order ([`crate::wire`]).
 fn encode(values: &Values) -> Vec<u8> {
     let mut out = Vec::new();
-    for (_, v) in values.iter() {
-        let mut len = v.len();
-        loop {
-            let byte = (len & 0x7f) as u8;
-            len >>= 7;
-            if len == 0 {
-                out.push(byte);
-                break;
-            }
-            out.push(byte | 0x80);
-        }
-        out.extend_from_slice(v.as_bytes());
-    }
+    values.encode_into(&mut out);
     out
 }
 
-fn decode(mut bytes: &[u8]) -> Option<Values> {
-    let mut parts: Vec<&str> = Vec::with_capacity(Field::COUNT);
-    for _ in 0..Field::COUNT {
-        let mut len = 0usize;
-        let mut shift = 0;
-        loop {
-            let (&b, rest) = bytes.split_first()?;
-            bytes = rest;
-            len |= usize::from(b & 0x7f).checked_shl(shift)?;
-            if b & 0x80 == 0 {
-                break;
-            }
-            shift += 7;
-        }
-        if len > bytes.len() {
-            return None;
-        }
-        let (text, rest) = bytes.split_at(len);
-        parts.push(std::str::from_utf8(text).ok()?);
-        bytes = rest;
-    }
-    let parts: [&str; Field::COUNT] = parts.try_into().ok()?;
-    Some(Values::from_parts(&parts))
+fn decode(bytes: &[u8]) -> Option<Values> {
+    Values::decode(&mut crate::wire::Reader::new(bytes))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::record::Field;
 
     fn record(raw: &[(Field, &str)]) -> Record {
         let mut r = Record::default();

@@ -43,6 +43,16 @@ impl fmt::Display for Country {
 pub struct Values(PackedText<{ Field::COUNT }>);
 
 impl Values {
+    /// Appends the values in `Field::ALL` order ([`crate::wire`]).
+    pub fn encode_into(&self, out: &mut Vec<u8>) {
+        crate::wire::put_packed(out, &self.0);
+    }
+
+    /// Reads values [`Values::encode_into`] wrote.
+    pub fn decode(reader: &mut crate::wire::Reader<'_>) -> Option<Values> {
+        reader.packed().map(Values)
+    }
+
     /// Values for every field at once, in `Field::ALL` order.
     pub fn from_parts(parts: &[&str; Field::COUNT]) -> Values {
         Values(PackedText::from_parts(parts))
@@ -123,6 +133,16 @@ pub enum MatchKey {
 pub struct MatchKeys(PackedText<13>);
 
 impl MatchKeys {
+    /// Appends the keys in `MatchKey` order ([`crate::wire`]).
+    pub fn encode_into(&self, out: &mut Vec<u8>) {
+        crate::wire::put_packed(out, &self.0);
+    }
+
+    /// Reads keys [`MatchKeys::encode_into`] wrote.
+    pub fn decode(reader: &mut crate::wire::Reader<'_>) -> Option<MatchKeys> {
+        reader.packed().map(MatchKeys)
+    }
+
     /// The key's value (empty when unknown).
     pub fn get(&self, key: MatchKey) -> &str {
         self.0.get(key as usize)

@@ -160,6 +160,8 @@ pub struct DedupeResult {
     pub decisions: Option<DecisionCounts>,
     /// Every compared pair's match weight, the thresholds and what moving them would change.
     pub calibration: Calibration,
+    /// Wall time of each step of dedupe in milliseconds, in order (`run.json` `dedupe_ms`).
+    pub step_ms: Vec<(&'static str, u128)>,
 }
 
 impl DedupeResult {

@@ -37,6 +37,7 @@ pub(super) fn run(
         input.source_names,
         input.source_keys,
     );
+    let mut steps = Steps::default();
     progress.start("dedupe: features", Some(records.len() as u64));
     let positions =
         features::identifier_positions(&settings.identifier_columns, input.passthrough_headers);
@@ -47,6 +48,7 @@ pub(super) fn run(
         input.nicknames,
     );
     progress.finish();
+    steps.lap("features");
     crate::cancel::check(progress)?;
 
     progress.start("dedupe: blocking", None);
@@ -67,6 +69,7 @@ pub(super) fn run(
     )
     .with_extra(steward_pairs(&resolved, eligible));
     progress.finish();
+    steps.lap("blocking");
     crate::cancel::check(progress)?;
 
     progress.start("dedupe: training", None);
@@ -83,6 +86,7 @@ pub(super) fn run(
         settings,
     );
     progress.finish();
+    steps.lap("training");
     crate::cancel::check(progress)?;
 
     progress.start("dedupe: comparing", Some(pairs_compared));
@@ -109,6 +113,7 @@ pub(super) fn run(
         ..
     } = cand;
     progress.finish();
+    steps.lap("comparing");
     crate::cancel::check(progress)?;
     apply_steward(&mut scored, &resolved);
     let place = |i: usize| -> (&str, u64) {
@@ -137,6 +142,7 @@ pub(super) fn run(
         .zip(&per_rule)
         .map(|(r, &n)| (r.name.clone(), n))
         .collect();
+    steps.lap("clustering");
     Ok(DedupeResult {
         clusters,
         pinned,
@@ -150,7 +156,30 @@ pub(super) fn run(
         explanations,
         decisions: decision_counts,
         calibration,
+        step_ms: steps.done,
     })
+}
+
+/// Times the steps of dedupe one after another.
+struct Steps {
+    started: std::time::Instant,
+    done: Vec<(&'static str, u128)>,
+}
+
+impl Default for Steps {
+    fn default() -> Self {
+        Steps {
+            started: std::time::Instant::now(),
+            done: Vec::new(),
+        }
+    }
+}
+
+impl Steps {
+    fn lap(&mut self, name: &'static str) {
+        self.done.push((name, self.started.elapsed().as_millis()));
+        self.started = std::time::Instant::now();
+    }
 }
 
 /// How often one person's records disagree on the birth date, measured on anchor pairs:

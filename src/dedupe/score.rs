@@ -1,7 +1,7 @@
 //! Fellegi–Sunter scoring: `u` from seeded random pairs, `m` and the prior by EM over the
 //! candidate pairs (blocking-aware), term-frequency adjusted match weights.
 
-use super::compare::{Comparison, Kind, MISSING, NamePair, TermCounts};
+use super::compare::{Comparison, Kind, MISSING, NamePair, Term, TermCounts};
 use super::features::Features;
 use rayon::prelude::*;
 
@@ -73,9 +73,31 @@ pub fn compare_into(
     };
     let names = NamePair::default();
     for ((c, l), t) in comparisons.iter().zip(levels).zip(tf) {
-        let o = c.compare_with(x, y, tc, a, &names);
+        let o = c.compare_with(x, y, &names);
         *l = o.level;
-        *t = o.tf_count;
+        *t = tc.count(o.term, a);
+    }
+}
+
+/// Compares one pair on every comparison, writing each comparison's level and term (the
+/// first record's, [`TermCounts::count`]) into `levels` and `terms`.
+pub fn compare_terms_into(
+    comparisons: &[Comparison],
+    features: &[Features],
+    (a, b): (usize, usize),
+    levels: &mut [u8],
+    terms: &mut [Term],
+) {
+    let (Some(x), Some(y)) = (features.get(a), features.get(b)) else {
+        levels.fill(MISSING);
+        terms.fill(Term::None);
+        return;
+    };
+    let names = NamePair::default();
+    for ((c, l), t) in comparisons.iter().zip(levels).zip(terms) {
+        let o = c.compare_with(x, y, &names);
+        *l = o.level;
+        *t = o.term;
     }
 }
 

@@ -187,10 +187,12 @@ pub fn write_run_json(
         "model": model_json(&data.dedupe.model),
         "calibration": data.dedupe.calibration,
         "changes": data.changes.as_deref().map(crate::previous::change_counts),
+        "reuse": data.reuse,
         "formats": formats,
         "outputs": outputs,
         "state": state,
         "stage_ms": timings,
+        "dedupe_ms": data.dedupe.step_ms.iter().map(|(name, ms)| (name.to_string(), json!(ms))).collect::<serde_json::Map<_, _>>(),
         "stage_memory_mib": memory,
     });
     staging.json("run.json", &value)

@@ -66,6 +66,8 @@ enum Output {
     Contacts,
     /// One target's import folder (its index in `RunData::imports`).
     Import(usize),
+    /// The normalised rows kept for the next run (`state/rows.bin`).
+    KeptRows,
 }
 
 fn write_staged(
@@ -104,6 +106,10 @@ fn write_staged(
         (Output::Changes, None),
         (Output::Decisions, None),
     ]);
+    // The kept rows hold the normalised values, which a masked output set promises not to.
+    if !run.config.output.mask_pii {
+        tasks.push((Output::KeptRows, None));
+    }
     tasks.extend((0..data.imports.len()).map(|i| (Output::Import(i), None)));
     let written: Vec<Result<usize>> = tasks
         .par_iter()
@@ -149,6 +155,7 @@ fn write_staged(
                     }
                     None => Ok(0),
                 },
+                Output::KeptRows => write_kept_rows(data, staging).map(|()| 0),
                 Output::Changes => match &data.changes {
                     Some(changes) => changes::write_changes(changes, staging).map(|()| 0),
                     None => Ok(0),
@@ -179,6 +186,17 @@ fn write_staged(
     Ok(summary)
 }
 
+/// Writes `state/rows.bin` ([`crate::reuse::rows`]): every record's normalised work but the
+/// suppressed ones'.
+fn write_kept_rows(data: &RunData, staging: &Staging) -> Result<()> {
+    let name = crate::reuse::rows::ROWS_FILE;
+    let mut w = staging.create_in(crate::reuse::STATE_DIR, name)?;
+    data.row_work
+        .write(&data.records, &data.suppressed, &mut w)
+        .and_then(|()| w.flush())
+        .map_err(|e| Error::writing(&e))
+}
+
 impl Output {
     /// The file the output is written to (a table's name without its extension: its
     /// writers name their own files).
@@ -192,6 +210,7 @@ impl Output {
             }
             Output::Accounts => "accounts",
             Output::Contacts => "contacts",
+            Output::KeptRows => "state/rows.bin",
             Output::Xref => "xref",
             Output::Golden => "golden",
             Output::Pairs => "pairs",

@@ -253,6 +253,8 @@ pub(crate) fn sample_run() -> RunData {
         decisions: None,
         accounts: Default::default(),
         imports: Vec::new(),
+        row_work: Default::default(),
+        reuse: Default::default(),
         timings: Vec::new(),
         locale_digest: String::new(),
     }

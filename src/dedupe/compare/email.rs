@@ -1,9 +1,9 @@
 //! The e-mail comparator: shared mailboxes, a local part that is only the name, typos in the local part or the domain, and cells that did not parse compared crudely.
 
-use super::{Features, MISSING, Outcome, TermCounts, jaro_winkler, shared_exact, within_one_edit};
+use super::{Features, MISSING, Outcome, Term, jaro_winkler, shared_exact, within_one_edit};
 
-pub(super) fn compare_email(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> Outcome {
-    let outcome = compare_valid_emails(x, y, tx, ix);
+pub(super) fn compare_email(x: &Features, y: &Features) -> Outcome {
+    let outcome = compare_valid_emails(x, y);
     let undecided = outcome.level == MISSING || outcome.level == 4;
     if undecided && (unparsed_meets(x, y) || unparsed_meets(y, x)) {
         return Outcome::level(3);
@@ -31,16 +31,13 @@ pub(super) fn unparsed_meets(x: &Features, y: &Features) -> bool {
 }
 
 /// The e-mail level from the valid addresses alone.
-pub(super) fn compare_valid_emails(
-    x: &Features,
-    y: &Features,
-    tx: &TermCounts,
-    ix: usize,
-) -> Outcome {
+pub(super) fn compare_valid_emails(x: &Features, y: &Features) -> Outcome {
     if x.emails().iter().all(|v| v.is_empty()) || y.emails().iter().all(|v| v.is_empty()) {
         return Outcome::level(MISSING);
     }
-    if let Some((slot, exact)) = shared_exact(&x.emails(), &y.emails(), &tx.email, ix) {
+    if let Some((slot, exact)) =
+        shared_exact(&x.emails(), &y.emails(), [Term::Email, Term::EmailAlt])
+    {
         // A family's shared mailbox says one home, which the address already tells; as an
         // e-mail match it would make a mother and her son one person.
         if x.household_emails.get(slot).copied().unwrap_or(false) {

@@ -4,24 +4,24 @@
 //! line is the same place only in the same town; two romanisations of one street, or a
 //! street marker glued on, still meet when every number agrees.
 
-use super::{MISSING, Outcome, TermCounts, fold_spelling};
+use super::{MISSING, Outcome, Term, fold_spelling};
 use crate::dedupe::features::Features;
 use crate::dedupe::strdist::{jaro_winkler, within_one_edit};
 
 /// Address key and postcode as one comparison, so a shared address counts once.
-pub(super) fn compare_location(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> Outcome {
-    let (level, tf_count) = location_level(x, y, tx, ix);
-    Outcome { level, tf_count }
+pub(super) fn compare_location(x: &Features, y: &Features) -> Outcome {
+    let (level, term) = location_level(x, y);
+    Outcome { level, term }
 }
 
 /// Whether two records give one home: the location comparison's `address` or
 /// `address_close` (one house however its street line is written, in either script).
 pub fn same_home(x: &Features, y: &Features) -> bool {
-    matches!(location_level(x, y, &TermCounts::default(), 0).0, 1 | 2)
+    matches!(location_level(x, y).0, 1 | 2)
 }
 
-/// The location level of two records, with the term count of the value they share.
-fn location_level(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> (u8, u32) {
+/// The location level of two records, with the term of the value they share.
+fn location_level(x: &Features, y: &Features) -> (u8, Term) {
     let has = |f: &Features| {
         !f.address().is_empty()
             || !f.postcode().is_empty()
@@ -29,7 +29,7 @@ fn location_level(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> (u8
             || !f.area().is_empty()
     };
     if !has(x) || !has(y) {
-        return (MISSING, 0);
+        return (MISSING, Term::None);
     }
     let both = |a: &str, b: &str| !a.is_empty() && !b.is_empty();
     // Where both records are placed in a region (a Thai province), the region stands in for
@@ -46,19 +46,18 @@ fn location_level(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> (u8
     let place_ok = (!both(x.postcode(), y.postcode()) || same_postcode) && locality_ok;
     if both(x.address(), y.address()) && place_ok {
         if x.address() == y.address() {
-            let tf = tx.address.get(ix).copied().unwrap_or(0);
-            return (1, tf);
+            return (1, Term::Address);
         }
         let close = same_house_number(x.address(), y.address())
             && (jaro_winkler(x.address(), y.address()) >= 0.9
                 || same_number_and_street(x.address(), y.address())
                 || (areas && same_postcode && same_numbers(x.address(), y.address())));
         if close {
-            return (2, 0);
+            return (2, Term::None);
         }
     }
     if same_postcode {
-        return (3, tx.postcode.get(ix).copied().unwrap_or(0));
+        return (3, Term::Postcode);
     }
     // In one town, two street lines that are not one house are two homes: a move within the
     // town, or a namesake. Only one street line known is the plain `locality`.
@@ -66,12 +65,12 @@ fn location_level(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> (u8
     // Two postcodes are two districts, whatever the province.
     if areas && !both(x.postcode(), y.postcode()) {
         if x.area() == y.area() {
-            return (town, tx.area.get(ix).copied().unwrap_or(0));
+            return (town, Term::Area);
         }
-        return (7, 0);
+        return (7, Term::None);
     }
     if both(x.locality(), y.locality()) && same_locality(x.locality(), y.locality()) {
-        return (town, tx.locality.get(ix).copied().unwrap_or(0));
+        return (town, Term::Locality);
     }
     // Two places differ only where both records name one of a kind: a town against a
     // postcode alone (`Manchester` / `M19 4PL`) says nothing either way.
@@ -80,12 +79,12 @@ fn location_level(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> (u8
         || both(x.locality(), y.locality())
         || areas;
     if !comparable {
-        return (MISSING, 0);
+        return (MISSING, Term::None);
     }
     if both(x.locality(), y.locality()) && localities_alike(x.locality(), y.locality()) {
-        return (6, 0);
+        return (6, Term::None);
     }
-    (7, 0)
+    (7, Term::None)
 }
 
 /// Whether two town names that are not one town are spelled alike (`Coventry` / `Covetry`,

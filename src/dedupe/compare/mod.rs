@@ -48,13 +48,62 @@ pub struct Comparison {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Outcome {
     pub level: u8,
-    /// Records sharing the agreed value (term frequency), 0 when not applicable.
-    pub tf_count: u32,
+    /// Whose count of records sharing the agreed value (term frequency) weighs the level:
+    /// the first record's count of that kind of value ([`TermCounts::count`]).
+    pub term: Term,
 }
 
 impl Outcome {
     fn level(level: u8) -> Outcome {
-        Outcome { level, tf_count: 0 }
+        Outcome {
+            level,
+            term: Term::None,
+        }
+    }
+}
+
+/// Which of a record's term counts ([`TermCounts`]) an agreement is weighed by. An outcome
+/// names it rather than carrying the count, so a comparison kept from an earlier run is
+/// weighed by this run's counts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Term {
+    #[default]
+    None = 0,
+    Given,
+    Family,
+    Email,
+    EmailAlt,
+    Phone,
+    PhoneAlt,
+    Address,
+    Postcode,
+    Locality,
+    Area,
+    Org,
+    BirthPlace,
+}
+
+impl Term {
+    const ALL: [Term; 13] = [
+        Term::None,
+        Term::Given,
+        Term::Family,
+        Term::Email,
+        Term::EmailAlt,
+        Term::Phone,
+        Term::PhoneAlt,
+        Term::Address,
+        Term::Postcode,
+        Term::Locality,
+        Term::Area,
+        Term::Org,
+        Term::BirthPlace,
+    ];
+
+    /// The term a byte `term as u8` wrote.
+    pub fn from_byte(b: u8) -> Option<Term> {
+        Term::ALL.get(usize::from(b)).copied()
     }
 }
 
@@ -156,8 +205,8 @@ impl Comparison {
     }
 
     /// Compares one pair.
-    pub fn compare(&self, x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> Outcome {
-        self.compare_with(x, y, tx, ix, &NamePair::default())
+    pub fn compare(&self, x: &Features, y: &Features) -> Outcome {
+        self.compare_with(x, y, &NamePair::default())
     }
 
     /// Compares one pair, with what its name comparisons share (`names`, for this pair
@@ -167,18 +216,16 @@ impl Comparison {
         &self,
         x: &'f Features,
         y: &'f Features,
-        tx: &TermCounts,
-        ix: usize,
         names: &NamePair<'f>,
     ) -> Outcome {
         match self.kind {
-            Kind::GivenName | Kind::FamilyName => self.compare_name((x, y), names, tx, ix),
-            Kind::Email => compare_email(x, y, tx, ix),
-            Kind::Phone => compare_phone(x, y, tx, ix),
-            Kind::Location => compare_location(x, y, tx, ix),
-            Kind::Organization => compare_organization(x, y, tx, ix),
+            Kind::GivenName | Kind::FamilyName => self.compare_name((x, y), names),
+            Kind::Email => compare_email(x, y),
+            Kind::Phone => compare_phone(x, y),
+            Kind::Location => compare_location(x, y),
+            Kind::Organization => compare_organization(x, y),
             Kind::BirthDate => Outcome::level(compare_birth(x.birth(), y.birth())),
-            Kind::BirthPlace => compare_place_name(x.birth_place(), y.birth_place(), tx, ix),
+            Kind::BirthPlace => compare_place_name(x.birth_place(), y.birth_place()),
             Kind::Identifier(i) => compare_identifier(x.ids.get(i), y.ids.get(i)),
         }
     }
@@ -188,8 +235,6 @@ impl Comparison {
         &self,
         (x, y): (&'f Features, &'f Features),
         names: &NamePair<'f>,
-        tx: &TermCounts,
-        ix: usize,
     ) -> Outcome {
         let crossed = names.crossed(x, y);
         let swapped = crossed.is_some();
@@ -208,15 +253,12 @@ impl Comparison {
             } else {
                 level
             };
-            let tf = if level == 1 && !swapped {
-                tx.given.get(ix).copied().unwrap_or(0)
+            let term = if level == 1 && !swapped {
+                Term::Given
             } else {
-                0
+                Term::None
             };
-            Outcome {
-                level,
-                tf_count: tf,
-            }
+            Outcome { level, term }
         } else {
             let level = match &crossed {
                 Some(c) => {
@@ -230,15 +272,12 @@ impl Comparison {
             } else {
                 level
             };
-            let tf = if level == 1 && !swapped {
-                tx.family.get(ix).copied().unwrap_or(0)
+            let term = if level == 1 && !swapped {
+                Term::Family
             } else {
-                0
+                Term::None
             };
-            Outcome {
-                level,
-                tf_count: tf,
-            }
+            Outcome { level, term }
         }
     }
 }
@@ -279,23 +318,13 @@ impl<'f> NamePair<'f> {
 const ONE_CUSTOMERS_RECORDS: u32 = 5;
 
 /// The exact level when a value (primary or alternate) is on both sides, with `x`'s slot
-/// that holds it; the term count is that slot's from `counts` (indexed by record `ix`) less
-/// [`ONE_CUSTOMERS_RECORDS`].
-fn shared_exact(
-    x: &[&str; 2],
-    y: &[&str; 2],
-    counts: &[[u32; 2]],
-    ix: usize,
-) -> Option<(usize, Outcome)> {
+/// that holds it; the term is that slot's of `terms` (whose counts [`TermCounts::count`]
+/// takes less [`ONE_CUSTOMERS_RECORDS`]).
+fn shared_exact(x: &[&str; 2], y: &[&str; 2], terms: [Term; 2]) -> Option<(usize, Outcome)> {
     let slot = shared(x, y)?;
-    let tf_count = counts
-        .get(ix)
-        .and_then(|c| c.get(slot))
-        .copied()
-        .unwrap_or(0);
     let outcome = Outcome {
         level: 1,
-        tf_count: tf_count.saturating_sub(ONE_CUSTOMERS_RECORDS),
+        term: terms.get(slot).copied().unwrap_or_default(),
     };
     Some((slot, outcome))
 }
@@ -315,11 +344,13 @@ pub(crate) fn last_digits(s: &str, n: usize) -> Option<&str> {
     (len >= n).then(|| s.get(len - n..)).flatten()
 }
 
-fn compare_phone(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> Outcome {
+fn compare_phone(x: &Features, y: &Features) -> Outcome {
     if x.phones().iter().all(|v| v.is_empty()) || y.phones().iter().all(|v| v.is_empty()) {
         return Outcome::level(MISSING);
     }
-    if let Some((slot, exact)) = shared_exact(&x.phones(), &y.phones(), &tx.phone, ix) {
+    if let Some((slot, exact)) =
+        shared_exact(&x.phones(), &y.phones(), [Term::Phone, Term::PhoneAlt])
+    {
         // A mobile by its numbering plan is one person's; a landline, or a number whose plan
         // does not tell (`+1`), is as often a household's or an office's.
         let mobile = x.sure_mobiles.get(slot).copied().unwrap_or(false);
@@ -386,7 +417,7 @@ fn words_within(part: &str, whole: &str) -> bool {
 /// common). One present and the other record's name is two or more of its words (a company
 /// typed, perhaps shortened, into the name fields: `Агро | Василашко` / `Василашко Агро 886
 /// Limited`): `exact`; else missing.
-fn compare_organization(x: &Features, y: &Features, tx: &TermCounts, ix: usize) -> Outcome {
+fn compare_organization(x: &Features, y: &Features) -> Outcome {
     let (xo, yo) = (x.organization().is_empty(), y.organization().is_empty());
     if xo != yo {
         let (name, org) = if xo { (x, y) } else { (y, x) };
@@ -397,18 +428,17 @@ fn compare_organization(x: &Features, y: &Features, tx: &TermCounts, ix: usize) 
     if xo || yo {
         return Outcome::level(MISSING);
     }
-    let tf = || tx.org.get(ix).copied().unwrap_or(0);
     if x.organization() == y.organization() {
         return Outcome {
             level: 1,
-            tf_count: tf(),
+            term: Term::Org,
         };
     }
     let (a, b) = (x.org_core(), y.org_core());
     if a == b {
         return Outcome {
             level: 2,
-            tf_count: tf(),
+            term: Term::Org,
         };
     }
     if jaro_winkler(a, b) >= 0.92 || words_alike(a, b) {
@@ -447,14 +477,14 @@ fn words_alike(a: &str, b: &str) -> bool {
 /// Two place names (a birth place): `exact` (with how many records name the place),
 /// `close` (a typo, or one name the start of the other: `Norwich` / `Norwich, Norfolk`),
 /// `different`.
-fn compare_place_name(a: &str, b: &str, tx: &TermCounts, ix: usize) -> Outcome {
+fn compare_place_name(a: &str, b: &str) -> Outcome {
     if a.is_empty() || b.is_empty() {
         return Outcome::level(MISSING);
     }
     if a == b {
         return Outcome {
             level: 1,
-            tf_count: tx.birth_place.get(ix).copied().unwrap_or(0),
+            term: Term::BirthPlace,
         };
     }
     let first = |s: &str| s.split([',', ' ']).next().unwrap_or("").to_string();
@@ -525,6 +555,34 @@ pub struct TermCounts {
 }
 
 impl TermCounts {
+    /// Record `ix`'s count of `term`'s kind of value (0 for [`Term::None`]); a contact
+    /// value's less the records one customer may hold it on ([`ONE_CUSTOMERS_RECORDS`]).
+    pub fn count(&self, term: Term, ix: usize) -> u32 {
+        let one = |v: &[u32]| v.get(ix).copied().unwrap_or(0);
+        let slot = |v: &[[u32; 2]], s: usize| {
+            v.get(ix)
+                .and_then(|c| c.get(s))
+                .copied()
+                .unwrap_or(0)
+                .saturating_sub(ONE_CUSTOMERS_RECORDS)
+        };
+        match term {
+            Term::None => 0,
+            Term::Given => one(&self.given),
+            Term::Family => one(&self.family),
+            Term::Email => slot(&self.email, 0),
+            Term::EmailAlt => slot(&self.email, 1),
+            Term::Phone => slot(&self.phone, 0),
+            Term::PhoneAlt => slot(&self.phone, 1),
+            Term::Address => one(&self.address),
+            Term::Postcode => one(&self.postcode),
+            Term::Locality => one(&self.locality),
+            Term::Area => one(&self.area),
+            Term::Org => one(&self.org),
+            Term::BirthPlace => one(&self.birth_place),
+        }
+    }
+
     /// Counts values over the eligible records, one kind of value at a time. Values are
     /// counted by a 64-bit hash rather than kept as strings (at a million records the string
     /// maps were hundreds of megabytes); two values colliding would only merge their counts.
