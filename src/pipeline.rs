@@ -70,6 +70,8 @@ pub struct RunData {
     pub imports: Vec<crate::targets::ImportSet>,
     /// Each record's content key and issues (kept as `state/rows.bin` for the next run).
     pub row_work: RowWork,
+    /// What the compared pairs kept as `state/pairs.bin` are tied to.
+    pub pairs_compat: [u8; 32],
     /// What this run took from the earlier run's kept state.
     pub reuse: crate::reuse::ReuseReport,
     /// Wall time and peak memory per stage, in order.
@@ -187,6 +189,7 @@ pub fn process(config: &Config, progress: &dyn Progress) -> Result<RunData> {
         locale,
         locale_digest,
         saved_rows,
+        saved_pairs,
         row_compat,
         normalizer,
         nicknames,
@@ -221,10 +224,11 @@ pub fn process(config: &Config, progress: &dyn Progress) -> Result<RunData> {
         progress,
     )?;
     drop(saved);
-    let reuse = crate::reuse::ReuseReport {
+    let mut reuse = crate::reuse::ReuseReport {
         rows_reused: row_work.reused,
         rows_normalized: records.len() - row_work.reused,
         rows_not_used,
+        ..Default::default()
     };
     lap("normalize")?;
 
@@ -247,17 +251,43 @@ pub fn process(config: &Config, progress: &dyn Progress) -> Result<RunData> {
         .map(|s| s.mapping.passthrough_headers())
         .collect();
     let decisions = steward_decisions(config)?;
+    let settings = with_found_identifiers(&config.dedupe, &sources);
+    let comparison_names: Vec<&str> =
+        dedupe::compare::Comparison::all(&settings.identifier_columns)
+            .iter()
+            .map(|c| c.name)
+            .collect();
+    let pairs_compat = crate::reuse::pairs::compat(&row_compat, &comparison_names);
+    let kept_pairs = match saved_pairs.map(|p| p.and_then(|p| p.under(&pairs_compat))) {
+        Some(Ok(kept)) if row_work.reused > 0 => Some(kept),
+        Some(Ok(_)) => {
+            reuse.pairs_not_used = "no row is unchanged since the earlier run".into();
+            None
+        }
+        Some(Err(why)) => {
+            reuse.pairs_not_used = why;
+            None
+        }
+        None => None,
+    };
     let input = dedupe::DedupeInput {
         source_names: &source_names,
         passthrough_headers: &passthrough,
         source_keys: &source_keys,
         decisions: decisions.as_ref(),
         nicknames: &nicknames,
+        kept: kept_pairs.as_ref().map(|comparisons| dedupe::kept::Kept {
+            comparisons,
+            previous_index: &row_work.previous_index,
+        }),
+        log_comparisons: !config.output.mask_pii,
     };
     progress.start("dedupe", Some(records.len() as u64));
-    let settings = with_found_identifiers(&config.dedupe, &sources);
     let mut dedupe = dedupe::run(&records, &eligible, &settings, &input, progress)?;
     progress.finish();
+    drop(kept_pairs);
+    reuse.pairs_reused = dedupe.compared.reused;
+    reuse.pairs_compared = dedupe.pairs_compared - dedupe.compared.reused;
     findings.append(&mut dedupe.findings);
     lap("dedupe")?;
 
@@ -348,6 +378,7 @@ pub fn process(config: &Config, progress: &dyn Progress) -> Result<RunData> {
         accounts,
         imports,
         row_work,
+        pairs_compat,
         reuse,
         timings: clock.into_stats(),
         locale_digest,
@@ -390,6 +421,8 @@ struct Setup {
     locale_digest: String,
     /// The earlier run's normalised rows, or why they cannot be used (`--previous` only).
     saved_rows: Option<std::result::Result<SavedRows, String>>,
+    /// The earlier run's compared pairs, or why they cannot be used (`--previous` only).
+    saved_pairs: Option<std::result::Result<crate::reuse::pairs::SavedPairs, String>>,
     /// What this run's kept rows are tied to ([`crate::reuse::normalize_compat`]).
     row_compat: [u8; 32],
     normalizer: Normalizer,
@@ -408,20 +441,26 @@ impl Setup {
         let locale_digest = locale.digest();
         let row_compat = crate::reuse::normalize_compat(&locale_digest, &config.normalize);
         // The earlier run's customers and its kept rows are separate files: read side by side.
-        let (previous, saved_rows) = match &config.previous {
+        let (previous, saved_rows, saved_pairs) = match &config.previous {
             Some(dir) => {
-                let (previous, rows) = rayon::join(
+                let (previous, (rows, pairs)) = rayon::join(
                     || crate::previous::PreviousRun::load(dir),
-                    || SavedRows::load(dir, &row_compat),
+                    || {
+                        rayon::join(
+                            || SavedRows::load(dir, &row_compat),
+                            || crate::reuse::pairs::load(dir),
+                        )
+                    },
                 );
-                (Some(previous?), Some(rows))
+                (Some(previous?), Some(rows), Some(pairs))
             }
-            None => (None, None),
+            None => (None, None, None),
         };
         Ok(Setup {
             locale,
             locale_digest,
             saved_rows,
+            saved_pairs,
             row_compat,
             normalizer,
             nicknames,
@@ -712,7 +751,7 @@ fn normalize_records(
                             key,
                             issues: issues.to_vec(),
                             findings: restored.findings,
-                            reused: true,
+                            previous: Some(restored.record),
                         };
                     }
                     let mut issues = Vec::new();
@@ -724,7 +763,7 @@ fn normalize_records(
                             .into_iter()
                             .map(|i| Finding::from_issue(name, rec.row, i))
                             .collect(),
-                        reused: false,
+                        previous: None,
                     }
                 })
                 .collect();
@@ -735,8 +774,7 @@ fn normalize_records(
     cancel::check(progress)?;
     let mut work = RowWork::new(compat, records.len());
     for row in done {
-        work.push(row.key, &row.issues);
-        work.reused += usize::from(row.reused);
+        work.push(row.key, &row.issues, row.previous);
         findings.extend(row.findings);
     }
     progress.finish();
@@ -748,7 +786,8 @@ struct NormalizedRow {
     key: kept_rows::RowKey,
     issues: Vec<u8>,
     findings: Vec<Finding>,
-    reused: bool,
+    /// The record's index in the earlier run, when its work came from there.
+    previous: Option<u32>,
 }
 
 #[cfg(test)]

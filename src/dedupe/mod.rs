@@ -16,6 +16,7 @@ pub mod compare;
 pub mod decisions;
 pub mod explain;
 pub mod features;
+pub mod kept;
 mod pairs;
 mod profiles;
 pub mod score;
@@ -160,6 +161,8 @@ pub struct DedupeResult {
     pub decisions: Option<DecisionCounts>,
     /// Every compared pair's match weight, the thresholds and what moving them would change.
     pub calibration: Calibration,
+    /// Every compared pair's levels and terms, when logged ([`DedupeInput::log_comparisons`]).
+    pub compared: kept::Compared,
     /// Wall time of each step of dedupe in milliseconds, in order (`run.json` `dedupe_ms`).
     pub step_ms: Vec<(&'static str, u128)>,
 }
@@ -184,6 +187,10 @@ pub struct DedupeInput<'a> {
     pub decisions: Option<&'a Decisions>,
     /// The run's nickname table (`schemas/names.toml` `nicknames`).
     pub nicknames: &'a Nicknames,
+    /// The earlier run's comparisons, for pairs of records unchanged since (`--previous`).
+    pub kept: Option<kept::Kept<'a>>,
+    /// Whether to log every compared pair's levels ([`DedupeResult::compared`]) for the next run.
+    pub log_comparisons: bool,
 }
 
 /// Clusters the eligible `records` into customers.

@@ -7,10 +7,11 @@ use super::block::{
 };
 use super::calibration::{Calibration, WeightHistogram};
 use super::cluster::{BIRTH_GUARD_MAX_WEIGHT, Clusters};
-use super::compare::{Comparison, Kind, TermCounts};
+use super::compare::{Comparison, Kind, Term, TermCounts};
 use super::decisions::{self, NotApplied, Resolved};
 use super::explain::Explanations;
 use super::features::{self, Features};
+use super::kept::{Compared, Kept};
 use super::profiles::Profiles;
 use super::score::{self, Model, Vectors};
 use super::{
@@ -76,13 +77,19 @@ pub(super) fn run(
     let comparisons = Comparison::all(&settings.identifier_columns);
     let profiles = Profiles::build(&feats, eligible);
     let tc = TermCounts::build(&feats, &profiles.distinct);
+    let kept = input
+        .kept
+        .filter(|k| k.comparisons.width() == comparisons.len());
     let (model, pairs_compared) = train(
         &comparisons,
         &rules,
         &cand,
-        &feats,
-        &profiles,
-        &tc,
+        &Known {
+            features: &feats,
+            profiles: &profiles,
+            tc: &tc,
+            kept,
+        },
         settings,
     );
     progress.finish();
@@ -97,8 +104,11 @@ pub(super) fn run(
         tc: &tc,
         settings,
         resolved: &resolved,
+        kept,
+        log: input.log_comparisons,
     };
-    let (mut scored, explanations, births, weights) = scoring.score_all(cand.merged(), progress)?;
+    let (mut scored, explanations, births, weights, compared) =
+        scoring.score_all(cand.merged(), progress)?;
     let calibration = Calibration::new(
         &weights,
         scored.iter().map(|p| p.match_probability),
@@ -156,6 +166,7 @@ pub(super) fn run(
         explanations,
         decisions: decision_counts,
         calibration,
+        compared,
         step_ms: steps.done,
     })
 }
@@ -264,11 +275,15 @@ fn train(
     comparisons: &[Comparison],
     rules: &[BlockRule],
     cand: &Candidates,
-    feats: &[Features],
-    profiles: &Profiles,
-    tc: &TermCounts,
+    known: &Known,
     settings: &DedupeSettings,
 ) -> (Model, u64) {
+    let Known {
+        features: feats,
+        profiles,
+        tc,
+        kept,
+    } = *known;
     let (u, u_sample) = score::estimate_u(
         comparisons,
         feats,
@@ -294,7 +309,7 @@ fn train(
         .filter(|p| profiles.sampled(p.a, p.b, step))
         .collect();
     let ab: Vec<(u32, u32)> = sample.iter().map(|p| (p.a, p.b)).collect();
-    let sub = Vectors::compute(comparisons, &ab, feats, tc);
+    let sub = Vectors::compute_with(comparisons, &ab, feats, tc, kept);
     let touched: Vec<Vec<&'static str>> = rules.iter().map(BlockRule::comparisons).collect();
     let usable: Vec<Vec<bool>> = comparisons
         .iter()
@@ -331,6 +346,16 @@ fn train(
     (model, compared)
 }
 
+/// What training reads of the records besides the candidates.
+#[derive(Clone, Copy)]
+struct Known<'a> {
+    features: &'a [Features],
+    profiles: &'a Profiles,
+    tc: &'a TermCounts,
+    /// The earlier run's comparisons of unchanged records.
+    kept: Option<Kept<'a>>,
+}
+
 /// Everything scoring a candidate pair reads.
 struct Scoring<'a> {
     comparisons: &'a [Comparison],
@@ -339,15 +364,20 @@ struct Scoring<'a> {
     tc: &'a TermCounts,
     settings: &'a DedupeSettings,
     resolved: &'a Resolved,
+    /// The earlier run's comparisons of unchanged records.
+    kept: Option<Kept<'a>>,
+    /// Whether to log every compared pair for the next run.
+    log: bool,
 }
 
 /// Every kept pair, their explanations, the birth-date reliability and the weight histogram
-/// of every compared pair.
+/// of every compared pair, and the log of every compared pair.
 type ScoredAll = (
     Vec<ScoredPair>,
     Explanations,
     BirthReliability,
     WeightHistogram,
+    Compared,
 );
 
 /// What one parallel task of scoring hands back.
@@ -356,6 +386,7 @@ struct ScoredChunk {
     table: Explanations,
     births: BirthReliability,
     weights: WeightHistogram,
+    compared: Compared,
 }
 
 impl ScoredChunk {
@@ -365,6 +396,7 @@ impl ScoredChunk {
             table,
             births: BirthReliability::default(),
             weights: WeightHistogram::default(),
+            compared: Compared::default(),
         }
     }
 }
@@ -394,6 +426,10 @@ impl Scoring<'_> {
         let mut all = Vec::new();
         let mut births = BirthReliability::default();
         let mut weights = WeightHistogram::default();
+        let mut compared = Compared {
+            width: self.comparisons.len(),
+            ..Compared::default()
+        };
         let mut batch = Vec::with_capacity(SCORE_BATCH);
         loop {
             batch.clear();
@@ -421,33 +457,47 @@ impl Scoring<'_> {
                 all.append(&mut chunk.kept);
                 births.add(chunk.births);
                 weights.merge(&chunk.weights);
+                compared.append(&mut chunk.compared);
             }
         }
         all.shrink_to_fit();
-        Ok((all, table, births, weights))
+        compared.pairs.shrink_to_fit();
+        compared.codes.shrink_to_fit();
+        Ok((all, table, births, weights, compared))
     }
 
     fn score_chunk(&self, chunk: &[CandidatePair], mut table: Explanations) -> ScoredChunk {
         let width = self.comparisons.len();
-        let (mut levels, mut tf, mut weights) =
-            (vec![0u8; width], vec![0u32; width], vec![0.0; width]);
+        let (mut levels, mut terms, mut weights) =
+            (vec![0u8; width], vec![Term::None; width], vec![0.0; width]);
         let prior = self.model.prior_weight();
         let mut kept = Vec::new();
         let mut births = BirthReliability::default();
         let mut histogram = WeightHistogram::default();
+        let mut compared = Compared {
+            width,
+            ..Compared::default()
+        };
         for pair in chunk {
             let key = (pair.a as usize, pair.b as usize);
-            score::compare_into(
-                self.comparisons,
-                self.features,
-                self.tc,
-                key,
-                &mut levels,
-                &mut tf,
-            );
+            if self.earlier(key, &mut levels, &mut terms) {
+                compared.reused += 1;
+            } else {
+                score::compare_terms_into(
+                    self.comparisons,
+                    self.features,
+                    key,
+                    &mut levels,
+                    &mut terms,
+                );
+            }
+            if self.log {
+                compared.push((pair.a, pair.b), &levels, &terms);
+            }
             births.count(self.comparisons, &levels);
             for (c, w) in weights.iter_mut().enumerate() {
-                *w = self.model.weight(c, levels[c], tf[c]);
+                let tf = self.tc.count(terms[c], key.0);
+                *w = self.model.weight(c, levels[c], tf);
             }
             let match_weight = prior + weights.iter().sum::<f64>();
             let match_probability = Model::probability(match_weight);
@@ -470,7 +520,22 @@ impl Scoring<'_> {
             table,
             births,
             weights: histogram,
+            compared,
         }
+    }
+
+    /// Takes the pair's levels and terms from the earlier run when it kept them.
+    fn earlier(&self, (a, b): (usize, usize), levels: &mut [u8], terms: &mut [Term]) -> bool {
+        let Some(codes) = self.kept.and_then(|k| k.lookup(a, b)) else {
+            return false;
+        };
+        for ((code, l), t) in codes.iter().zip(levels.iter_mut()).zip(terms.iter_mut()) {
+            match super::kept::decode(*code) {
+                Some((level, term)) => (*l, *t) = (level, term),
+                None => return false,
+            }
+        }
+        true
     }
 
     fn steward(&self, key: &(usize, usize)) -> bool {

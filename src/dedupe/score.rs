@@ -3,6 +3,7 @@
 
 use super::compare::{Comparison, Kind, MISSING, NamePair, Term, TermCounts};
 use super::features::Features;
+use super::kept::Kept;
 use rayon::prelude::*;
 
 /// Every candidate pair's comparison levels and term counts, flat (`pair * width + comparison`).
@@ -20,6 +21,17 @@ impl Vectors {
         features: &[Features],
         tc: &TermCounts,
     ) -> Vectors {
+        Vectors::compute_with(comparisons, pairs, features, tc, None)
+    }
+
+    /// [`Vectors::compute`], taking the levels of pairs the earlier run compared from `kept`.
+    pub fn compute_with(
+        comparisons: &[Comparison],
+        pairs: &[(u32, u32)],
+        features: &[Features],
+        tc: &TermCounts,
+        kept: Option<Kept<'_>>,
+    ) -> Vectors {
         let width = comparisons.len();
         let mut levels = vec![MISSING; pairs.len() * width];
         let mut tf = vec![0u32; pairs.len() * width];
@@ -29,7 +41,14 @@ impl Vectors {
                 .zip(tf.par_chunks_mut(width))
                 .zip(pairs.par_iter())
                 .for_each(|((l, t), &(a, b))| {
-                    compare_into(comparisons, features, tc, (a as usize, b as usize), l, t)
+                    let (a, b) = (a as usize, b as usize);
+                    let earlier = kept
+                        .and_then(|k| k.lookup(a, b))
+                        .filter(|c| c.len() == width);
+                    match earlier.and_then(|codes| decode_into(codes, tc, a, l, t)) {
+                        Some(()) => {}
+                        None => compare_into(comparisons, features, tc, (a, b), l, t),
+                    }
                 });
         }
         Vectors { width, levels, tf }
@@ -54,6 +73,23 @@ impl Vectors {
             .get(pair * self.width..(pair + 1) * self.width)
             .unwrap_or(&[])
     }
+}
+
+/// Writes the levels and term counts of a pair the earlier run kept (`codes`); `None` when a
+/// code does not read.
+fn decode_into(
+    codes: &[u8],
+    tc: &TermCounts,
+    a: usize,
+    levels: &mut [u8],
+    tf: &mut [u32],
+) -> Option<()> {
+    for ((&code, l), t) in codes.iter().zip(levels).zip(tf) {
+        let (level, term) = super::kept::decode(code)?;
+        *l = level;
+        *t = tc.count(term, a);
+    }
+    Some(())
 }
 
 /// Compares one pair on every comparison, writing each comparison's level and term count

@@ -68,6 +68,8 @@ enum Output {
     Import(usize),
     /// The normalised rows kept for the next run (`state/rows.bin`).
     KeptRows,
+    /// The compared pairs kept for the next run (`state/pairs.bin`).
+    KeptPairs,
 }
 
 fn write_staged(
@@ -108,7 +110,7 @@ fn write_staged(
     ]);
     // The kept rows hold the normalised values, which a masked output set promises not to.
     if !run.config.output.mask_pii {
-        tasks.push((Output::KeptRows, None));
+        tasks.extend([(Output::KeptRows, None), (Output::KeptPairs, None)]);
     }
     tasks.extend((0..data.imports.len()).map(|i| (Output::Import(i), None)));
     let written: Vec<Result<usize>> = tasks
@@ -156,6 +158,7 @@ fn write_staged(
                     None => Ok(0),
                 },
                 Output::KeptRows => write_kept_rows(data, staging).map(|()| 0),
+                Output::KeptPairs => write_kept_pairs(data, staging).map(|()| 0),
                 Output::Changes => match &data.changes {
                     Some(changes) => changes::write_changes(changes, staging).map(|()| 0),
                     None => Ok(0),
@@ -197,6 +200,15 @@ fn write_kept_rows(data: &RunData, staging: &Staging) -> Result<()> {
         .map_err(|e| Error::writing(&e))
 }
 
+/// Writes `state/pairs.bin` ([`crate::reuse::pairs`]): every compared pair's levels.
+fn write_kept_pairs(data: &RunData, staging: &Staging) -> Result<()> {
+    let name = crate::reuse::pairs::PAIRS_FILE;
+    let mut w = staging.create_in(crate::reuse::STATE_DIR, name)?;
+    crate::reuse::pairs::write(&data.dedupe.compared, &data.pairs_compat, &mut w)
+        .and_then(|()| w.flush())
+        .map_err(|e| Error::writing(&e))
+}
+
 impl Output {
     /// The file the output is written to (a table's name without its extension: its
     /// writers name their own files).
@@ -211,6 +223,7 @@ impl Output {
             Output::Accounts => "accounts",
             Output::Contacts => "contacts",
             Output::KeptRows => "state/rows.bin",
+            Output::KeptPairs => "state/pairs.bin",
             Output::Xref => "xref",
             Output::Golden => "golden",
             Output::Pairs => "pairs",

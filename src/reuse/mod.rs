@@ -1,6 +1,6 @@
 //! What a run keeps in its output set for the next run (`state/`), and how a run with
 //! `--previous` takes it back: the normalised rows ([`rows`]) for rows whose content has not
-//! changed.
+//! changed, and the compared pairs ([`pairs`]) for pairs of such rows.
 //!
 //! Kept state is only ever a shortcut. It is tied to what produced it (this build's version,
 //! the schema tables and the options that shape the work); a run whose own differ does not
@@ -8,6 +8,7 @@
 //! (damaged, cut, edited) is not used either, with a warning. Whether it was used or not,
 //! the outputs are the same.
 
+pub mod pairs;
 pub mod rows;
 
 /// The folder of an output set that holds the kept state.
@@ -41,4 +42,11 @@ pub struct ReuseReport {
     /// or when there was no earlier run).
     #[serde(skip_serializing_if = "String::is_empty")]
     pub rows_not_used: String,
+    /// Compared pairs whose levels came from the earlier run.
+    pub pairs_reused: u64,
+    /// Pairs compared in this run.
+    pub pairs_compared: u64,
+    /// Why the earlier run's compared pairs were not used, when they were not.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub pairs_not_used: String,
 }

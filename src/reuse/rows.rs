@@ -9,7 +9,8 @@
 //! of the same context), and a row with one changed character is normalised afresh.
 //!
 //! The file: a magic string with the format, the compatibility digest
-//! ([`super::normalize_compat`]), the row count, the rows (key, length, payload), and the
+//! ([`super::normalize_compat`]), the row count, the rows (key, record index, length,
+//! payload), and the
 //! SHA-256 of everything before it. The payload is the country (two bytes, zero when none),
 //! the values and keys ([`crate::wire`]), and the issues.
 
@@ -26,7 +27,7 @@ use std::path::Path;
 pub const ROWS_FILE: &str = "rows.bin";
 
 /// The first bytes of the file: what it is and its format (the last byte).
-const MAGIC: &[u8; 16] = b"steward rows\0\0\0\x01";
+const MAGIC: &[u8; 16] = b"steward rows\0\0\0\x02";
 
 /// A row's content key.
 pub type RowKey = [u8; 16];
@@ -123,7 +124,12 @@ pub struct RowWork {
     pub compat: [u8; 32],
     /// Records whose work came from an earlier run.
     pub reused: usize,
+    /// Each record's index in the earlier run ([`NOT_KEPT`] when it was normalised here).
+    pub previous_index: Vec<u32>,
 }
+
+/// [`RowWork::previous_index`] of a record the earlier run did not keep.
+pub const NOT_KEPT: u32 = u32::MAX;
 
 impl RowWork {
     pub fn new(compat: [u8; 32], rows: usize) -> RowWork {
@@ -133,12 +139,15 @@ impl RowWork {
             issue_ends: Vec::with_capacity(rows),
             compat,
             reused: 0,
+            previous_index: Vec::with_capacity(rows),
         }
     }
 
-    /// Adds the next record's key and encoded issues.
-    pub fn push(&mut self, key: RowKey, issues: &[u8]) {
+    /// Adds the next record's key, encoded issues and index in the earlier run.
+    pub fn push(&mut self, key: RowKey, issues: &[u8], previous: Option<u32>) {
         self.keys.push(key);
+        self.previous_index.push(previous.unwrap_or(NOT_KEPT));
+        self.reused += usize::from(previous.is_some());
         self.issues.extend_from_slice(issues);
         self.issue_ends.push(self.issues.len());
     }
@@ -196,6 +205,7 @@ impl RowWork {
         payload.extend_from_slice(self.issues_of(i));
         let mut out = Vec::with_capacity(payload.len() + 24);
         out.extend_from_slice(self.keys.get(i).unwrap_or(&[0; 16]));
+        out.extend_from_slice(&(i as u32).to_le_bytes());
         out.extend_from_slice(&(payload.len() as u32).to_le_bytes());
         out.extend_from_slice(&payload);
         out
@@ -206,12 +216,14 @@ impl RowWork {
 #[derive(Debug, Default)]
 pub struct SavedRows {
     file: Vec<u8>,
-    /// Key → the payload's span in `file`.
-    index: HashMap<RowKey, (usize, usize)>,
+    /// Key → the row's record index in the earlier run and its payload's span in `file`.
+    index: HashMap<RowKey, (u32, usize, usize)>,
 }
 
 /// What a row taken from [`SavedRows`] brings.
 pub struct Restored {
+    /// The row's record index in the earlier run.
+    pub record: u32,
     pub values: Values,
     pub keys: MatchKeys,
     pub country: Option<Country>,
@@ -259,10 +271,11 @@ impl SavedRows {
         let mut at = MAGIC.len() + 32 + 8;
         for _ in 0..count {
             let key = r.array::<16>().ok_or_else(damaged)?;
+            let record = r.u32().ok_or_else(damaged)?;
             let len = r.u32().ok_or_else(damaged)? as usize;
             r.take(len).ok_or_else(damaged)?;
-            index.insert(key, (at + 20, len));
-            at += 20 + len;
+            index.insert(key, (record, at + 24, len));
+            at += 24 + len;
         }
         if !r.is_empty() {
             return Err(damaged());
@@ -270,9 +283,10 @@ impl SavedRows {
         Ok(SavedRows { file, index })
     }
 
-    /// The saved work for the row with `key`, its findings placed at `source` and `row`.
+    /// The saved work for the row with `key`, its findings placed at `source` and `row`,
+    /// with the encoded issues.
     pub fn restore(&self, key: &RowKey, source: &str, row: u64) -> Option<(Restored, &[u8])> {
-        let &(start, len) = self.index.get(key)?;
+        let &(record, start, len) = self.index.get(key)?;
         let payload = self.file.get(start..start + len)?;
         let mut r = Reader::new(payload);
         let country = r.array::<2>()?;
@@ -290,6 +304,7 @@ impl SavedRows {
                 keys,
                 country,
                 findings,
+                record,
             },
             issues,
         ))

@@ -13,6 +13,7 @@ mod gates;
 mod generality;
 mod hostile;
 mod ingest;
+mod kept_state;
 mod normalisation;
 mod previous;
 mod privacy;
