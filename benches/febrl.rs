@@ -79,6 +79,8 @@ fn main() -> Result<(), Box<dyn Error>> {
         source_keys: &rec_ids,
         decisions: None,
         nicknames: &steward::dedupe::Nicknames::built_in(),
+        kept: None,
+        log_comparisons: false,
     };
     let start = Instant::now();
     let result = dedupe::run(

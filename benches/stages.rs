@@ -145,6 +145,8 @@ fn bench_dedupe(locale: &LocaleData, records: &[Record]) {
         source_keys: &keys,
         decisions: None,
         nicknames: &steward::dedupe::Nicknames::built_in(),
+        kept: None,
+        log_comparisons: false,
     };
     let started = Instant::now();
     let result = steward::dedupe::run(

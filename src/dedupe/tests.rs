@@ -183,6 +183,8 @@ fn dedupe(records: &[Record], decisions: Option<&Decisions>) -> DedupeResult {
         source_keys: &keys,
         decisions,
         nicknames: &Nicknames::built_in(),
+        kept: None,
+        log_comparisons: false,
     };
     run(
         records,
@@ -337,6 +339,8 @@ fn ineligible_records_are_not_clustered() {
         source_keys: &keys,
         decisions: None,
         nicknames: &Nicknames::built_in(),
+        kept: None,
+        log_comparisons: false,
     };
     let result = run(&records, &eligible, &settings(), &input, &NoProgress).unwrap();
     assert!(result.clusters.iter().all(|c| !c.contains(&0)));
@@ -412,6 +416,8 @@ fn identifier_columns_are_compared_from_passthrough_cells() {
         source_keys: &keys,
         decisions: None,
         nicknames: &Nicknames::built_in(),
+        kept: None,
+        log_comparisons: false,
     };
     let result = run(
         &records,
@@ -445,6 +451,8 @@ fn bad_eligibility_length_is_an_error() {
         source_keys: &[],
         decisions: None,
         nicknames: &Nicknames::built_in(),
+        kept: None,
+        log_comparisons: false,
     };
     assert!(
         run(

@@ -255,6 +255,7 @@ pub(crate) fn sample_run() -> RunData {
         imports: Vec::new(),
         row_work: Default::default(),
         reuse: Default::default(),
+        pairs_compat: [0; 32],
         timings: Vec::new(),
         locale_digest: String::new(),
     }
