@@ -294,7 +294,7 @@ impl PreviousRun {
                 given[c] = Some(old);
             }
         }
-        for (_, old, c) in claims {
+        for &(_, old, c) in &claims {
             let is_pinned = pinned.get(c).is_some_and(Option::is_some);
             if is_pinned || given[c].is_some() || kept[old as usize].is_some() {
                 continue;
@@ -302,22 +302,13 @@ impl PreviousRun {
             kept[old as usize] = Some(c);
             given[c] = Some(old);
         }
-        // An earlier ID must not collide with an ID another customer derived in this run.
-        let taken: HashSet<&str> = golden
-            .iter()
-            .enumerate()
-            .filter(|(c, _)| given[*c].is_none())
-            .map(|(_, g)| g.customer_id.as_str())
-            .collect();
-        for (c, old) in given.iter_mut().enumerate() {
-            if let Some(o) = *old
-                && taken.contains(id(o))
-                && golden[c].customer_id != id(o)
-            {
-                *old = None;
-                kept[o as usize] = None;
-            }
+        // The earlier customer whose rows a customer of this run holds most of names it in
+        // changes.csv when its ID went nowhere (claims are in that order already).
+        let mut heir: Vec<Option<usize>> = vec![None; self.ids.len()];
+        for &(_, old, c) in &claims {
+            heir[old as usize].get_or_insert(c);
         }
+        self.rederive_colliding(golden, &given, member_key);
         let resolved: Vec<(usize, GoldenColumn)> = self
             .golden_columns
             .iter()
@@ -366,14 +357,18 @@ impl PreviousRun {
             changes.push(Change {
                 customer_id: g.customer_id.clone(),
                 change: kind,
-                previous_customer_id: previous,
+                previous_customer_id: previous.clone(),
                 rows_added: g.members.len() - kept_rows.min(g.members.len()),
                 rows_removed: old_rows.saturating_sub(kept_rows),
                 fields_changed: fields,
             });
-            // Every earlier ID whose rows went into this customer without keeping their ID.
+            // Every earlier ID that went nowhere and whose rows this customer holds most of
+            // (a split's line names the largest already).
             for old in absorbed {
-                if kept[old as usize].is_some() || own.is_none() {
+                if kept[old as usize].is_some()
+                    || heir[old as usize] != Some(c)
+                    || (kind == ChangeKind::Split && previous == id(old))
+                {
                     continue;
                 }
                 changes.push(Change {
@@ -407,6 +402,49 @@ impl PreviousRun {
         }
         changes.sort();
         changes
+    }
+
+    /// Gives a customer that carries no earlier ID, and whose derived ID is one of the earlier
+    /// run's, the next free alternative: an earlier ID means only the customer it was carried
+    /// to (the larger part of a split keeps it, even when the smaller holds the member the ID
+    /// was first derived from).
+    fn rederive_colliding<'k>(
+        &self,
+        golden: &mut [Golden],
+        given: &[Option<u32>],
+        member_key: &dyn Fn(usize) -> (&'k str, &'k str),
+    ) {
+        let id = |at: u32| self.ids.get(at as usize).map_or("", String::as_str);
+        let carried: Vec<usize> = (0..golden.len())
+            .filter(|&c| given[c].is_none() && self.id_index.contains_key(&golden[c].customer_id))
+            .collect();
+        if carried.is_empty() {
+            return;
+        }
+        let mut taken: HashSet<String> = golden
+            .iter()
+            .enumerate()
+            .map(|(c, g)| given[c].map_or_else(|| g.customer_id.clone(), |o| id(o).to_string()))
+            .collect();
+        for c in carried {
+            let smallest = golden[c]
+                .members
+                .iter()
+                .map(|&m| {
+                    let (source, key) = member_key(m);
+                    crate::survive::member_key_of(source, key)
+                })
+                .min()
+                .unwrap_or_default();
+            let mut n = 2;
+            let mut fresh = crate::survive::numbered_id(&smallest, n);
+            while taken.contains(&fresh) || self.id_index.contains_key(&fresh) {
+                n += 1;
+                fresh = crate::survive::numbered_id(&smallest, n);
+            }
+            taken.insert(fresh.clone());
+            golden[c].customer_id = fresh;
+        }
     }
 
     /// The golden columns whose value differs from the earlier run's, `;`-separated.

@@ -212,8 +212,15 @@ fn member_key(
     member_key_of(source, key)
 }
 
-fn member_key_of(source: &str, key: &str) -> String {
+/// What a customer's derived ID is taken from: a member's source and source key as one string.
+pub(crate) fn member_key_of(source: &str, key: &str) -> String {
     format!("{source}\u{1f}{key}")
+}
+
+/// The `n`th alternative (from 2) to the ID derived from `member_key`, for when that ID is
+/// taken.
+pub(crate) fn numbered_id(member_key: &str, n: u32) -> String {
+    crate::checksum::short_id("C", format!("{member_key}#{n}").as_bytes())
 }
 
 /// The content-derived customer ID of a customer whose smallest member is `key` of
@@ -275,7 +282,7 @@ fn assign_ids(keys: &[String], pinned: &[Option<String>]) -> Vec<String> {
             n += 1;
             id = match pinned.get(c).and_then(Option::as_ref) {
                 Some(_) => format!("{base}-{n}"),
-                None => crate::checksum::short_id("C", format!("{key}#{n}").as_bytes()),
+                None => numbered_id(key, n),
             };
         }
         taken.insert(id.clone());

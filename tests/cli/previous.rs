@@ -35,6 +35,22 @@ const FIRST: &[u8] = b"id,Name,Email,Phone,Country\n\
     4,Cy Young,cy@example.net,,US\n\
     5,Dee Ward,dee@example.io,,US\n";
 
+/// The first run on [`FIRST`] (`o1`), then a second run on the same export (`o2`) with
+/// `--previous o1` and a decisions file of `decisions` lines (after the header).
+fn first_then_decided(dir: &std::path::Path, decisions: &str) -> (Table, Table) {
+    let input = write(dir, "crm.csv", FIRST);
+    let first = run(dir, "o1", &input, &[]);
+    let decisions = write(
+        dir,
+        "decisions.csv",
+        format!("decision,left_source,left_key,right_source,right_key\n{decisions}").as_bytes(),
+    );
+    let o1 = dir.join("o1").display().to_string();
+    let d = decisions.display().to_string();
+    let second = run(dir, "o2", &input, &["--previous", &o1, "--decisions", &d]);
+    (first, second)
+}
+
 /// The same export again: every customer keeps its ID and is `unchanged`.
 #[test]
 fn the_same_export_again_changes_nothing() {
@@ -139,26 +155,44 @@ fn changes_since_the_previous_run_are_named_and_ids_stay() {
     );
 }
 
+/// A split whose smaller part holds the row the earlier ID was derived from: the larger part
+/// still keeps the ID, and the smaller gets an ID no customer of the earlier run had.
+#[test]
+fn the_larger_part_of_a_split_keeps_the_id_even_without_its_first_row() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (first, second) = first_then_decided(dir.path(), "split,crm.csv,1,,\n");
+    let ann = id_of(&first, "1");
+    assert_eq!(ann, id_of(&first, "9"), "one customer in the first run");
+    assert_eq!(id_of(&second, "2"), ann, "the two rows left keep the ID");
+    assert_eq!(id_of(&second, "9"), ann);
+    let taken_out = id_of(&second, "1");
+    let earlier: std::collections::HashSet<&str> = first
+        .rows
+        .iter()
+        .map(|r| r["customer_id"].as_str())
+        .collect();
+    assert!(
+        !earlier.contains(taken_out.as_str()),
+        "{taken_out} was an earlier customer's ID"
+    );
+    let changes = Table::read(&dir.path().join("o2/changes.csv"));
+    let lines_of = |id: &str| changes.filter("customer_id", id);
+    let split = lines_of(&taken_out);
+    assert_eq!(split.len(), 1, "{:?}", changes.rows);
+    assert_eq!(split[0]["change"], "split");
+    assert_eq!(split[0]["previous_customer_id"], ann);
+    let kept = lines_of(&ann);
+    assert_eq!(kept.len(), 1, "{:?}", changes.rows);
+    assert_eq!(kept[0]["change"], "updated");
+    assert_eq!(kept[0]["rows_removed"], "1");
+}
+
 /// Two customers of the earlier run that this run merges: the one with more rows keeps its
 /// ID, the other is listed as merged into it.
 #[test]
 fn when_two_customers_merge_the_larger_keeps_its_id() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let input = write(dir.path(), "crm.csv", FIRST);
-    let first = run(dir.path(), "o1", &input, &[]);
-    let decisions = write(
-        dir.path(),
-        "decisions.csv",
-        b"decision,left_source,left_key,right_source,right_key\nmatch,crm.csv,1,crm.csv,3\n",
-    );
-    let o1 = dir.path().join("o1").display().to_string();
-    let d = decisions.display().to_string();
-    let second = run(
-        dir.path(),
-        "o2",
-        &input,
-        &["--previous", &o1, "--decisions", &d],
-    );
+    let (first, second) = first_then_decided(dir.path(), "match,crm.csv,1,crm.csv,3\n");
     let (ann, bob) = (id_of(&first, "1"), id_of(&first, "3"));
     assert_eq!(
         id_of(&second, "3"),
