@@ -415,10 +415,10 @@ impl PreviousRun {
         member_key: &dyn Fn(usize) -> (&'k str, &'k str),
     ) {
         let id = |at: u32| self.ids.get(at as usize).map_or("", String::as_str);
-        let carried: Vec<usize> = (0..golden.len())
+        let colliding: Vec<usize> = (0..golden.len())
             .filter(|&c| given[c].is_none() && self.id_index.contains_key(&golden[c].customer_id))
             .collect();
-        if carried.is_empty() {
+        if colliding.is_empty() {
             return;
         }
         let mut taken: HashSet<String> = golden
@@ -426,7 +426,7 @@ impl PreviousRun {
             .enumerate()
             .map(|(c, g)| given[c].map_or_else(|| g.customer_id.clone(), |o| id(o).to_string()))
             .collect();
-        for c in carried {
+        for c in colliding {
             let smallest = golden[c]
                 .members
                 .iter()
