@@ -81,6 +81,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         nicknames: &steward::dedupe::Nicknames::built_in(),
         kept: None,
         log_comparisons: false,
+        earlier_model: None,
     };
     let start = Instant::now();
     let result = dedupe::run(

@@ -147,6 +147,7 @@ fn bench_dedupe(locale: &LocaleData, records: &[Record]) {
         nicknames: &steward::dedupe::Nicknames::built_in(),
         kept: None,
         log_comparisons: false,
+        earlier_model: None,
     };
     let started = Instant::now();
     let result = steward::dedupe::run(

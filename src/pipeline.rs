@@ -72,6 +72,8 @@ pub struct RunData {
     pub row_work: RowWork,
     /// What the compared pairs kept as `state/pairs.bin` are tied to.
     pub pairs_compat: [u8; 32],
+    /// What the kept model is tied to ([`crate::reuse::model::compat`]).
+    pub model_compat: [u8; 32],
     /// What this run took from the earlier run's kept state.
     pub reuse: crate::reuse::ReuseReport,
     /// Wall time and peak memory per stage, in order.
@@ -190,6 +192,7 @@ pub fn process(config: &Config, progress: &dyn Progress) -> Result<RunData> {
         locale_digest,
         saved_rows,
         saved_pairs,
+        saved_model,
         row_compat,
         normalizer,
         nicknames,
@@ -270,6 +273,20 @@ pub fn process(config: &Config, progress: &dyn Progress) -> Result<RunData> {
         }
         None => None,
     };
+    let model_compat = crate::reuse::model::compat(&pairs_compat, &settings);
+    let earlier_model = match saved_model.map(|m| m.and_then(|m| m.under(&model_compat))) {
+        Some(Ok(_)) if !settings.reuse_model => {
+            reuse.model_not_used =
+                "training again was asked for (--retrain, or [dedupe] reuse_model = false)".into();
+            None
+        }
+        Some(Ok(learnt)) => Some(learnt),
+        Some(Err(why)) => {
+            reuse.model_not_used = why;
+            None
+        }
+        None => None,
+    };
     let input = dedupe::DedupeInput {
         source_names: &source_names,
         passthrough_headers: &passthrough,
@@ -281,6 +298,7 @@ pub fn process(config: &Config, progress: &dyn Progress) -> Result<RunData> {
             previous_index: &row_work.previous_index,
         }),
         log_comparisons: !config.output.mask_pii,
+        earlier_model: earlier_model.as_ref(),
     };
     progress.start("dedupe", Some(records.len() as u64));
     let mut dedupe = dedupe::run(&records, &eligible, &settings, &input, progress)?;
@@ -288,6 +306,15 @@ pub fn process(config: &Config, progress: &dyn Progress) -> Result<RunData> {
     drop(kept_pairs);
     reuse.pairs_reused = dedupe.compared.reused;
     reuse.pairs_compared = dedupe.pairs_compared - dedupe.compared.reused;
+    reuse.model_reused = dedupe.model_reuse.reused;
+    reuse.model_shift = dedupe
+        .model_reuse
+        .shift
+        .as_ref()
+        .map(crate::reuse::ModelShift::new);
+    if !dedupe.model_reuse.why_not.is_empty() {
+        reuse.model_not_used = dedupe.model_reuse.why_not.clone();
+    }
     findings.append(&mut dedupe.findings);
     lap("dedupe")?;
 
@@ -379,6 +406,7 @@ pub fn process(config: &Config, progress: &dyn Progress) -> Result<RunData> {
         imports,
         row_work,
         pairs_compat,
+        model_compat,
         reuse,
         timings: clock.into_stats(),
         locale_digest,
@@ -423,6 +451,7 @@ struct Setup {
     saved_rows: Option<std::result::Result<SavedRows, String>>,
     /// The earlier run's compared pairs, or why they cannot be used (`--previous` only).
     saved_pairs: Option<std::result::Result<crate::reuse::pairs::SavedPairs, String>>,
+    saved_model: Option<std::result::Result<crate::reuse::model::SavedModel, String>>,
     /// What this run's kept rows are tied to ([`crate::reuse::normalize_compat`]).
     row_compat: [u8; 32],
     normalizer: Normalizer,
@@ -441,26 +470,32 @@ impl Setup {
         let locale_digest = locale.digest();
         let row_compat = crate::reuse::normalize_compat(&locale_digest, &config.normalize);
         // The earlier run's customers and its kept rows are separate files: read side by side.
-        let (previous, saved_rows, saved_pairs) = match &config.previous {
+        let (previous, saved_rows, saved_pairs, saved_model) = match &config.previous {
             Some(dir) => {
-                let (previous, (rows, pairs)) = rayon::join(
+                let (previous, (rows, (pairs, model))) = rayon::join(
                     || crate::previous::PreviousRun::load(dir),
                     || {
                         rayon::join(
                             || SavedRows::load(dir, &row_compat),
-                            || crate::reuse::pairs::load(dir),
+                            || {
+                                rayon::join(
+                                    || crate::reuse::pairs::load(dir),
+                                    || crate::reuse::model::load(dir),
+                                )
+                            },
                         )
                     },
                 );
-                (Some(previous?), Some(rows), Some(pairs))
+                (Some(previous?), Some(rows), Some(pairs), Some(model))
             }
-            None => (None, None, None),
+            None => (None, None, None, None),
         };
         Ok(Setup {
             locale,
             locale_digest,
             saved_rows,
             saved_pairs,
+            saved_model,
             row_compat,
             normalizer,
             nicknames,

@@ -16,6 +16,7 @@
 use crate::error::{Error, Result};
 use crate::record::Field;
 use crate::survive::Golden;
+use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -29,8 +30,13 @@ pub const STATE_FORMAT: u64 = 1;
 
 /// Checks `run.json`'s `state`: its format is one this build reads, and each listed file is
 /// still as written (SHA-256). A set from before states were recorded has none and is read
-/// as it is.
-fn check_state(dir: &Path, run: &serde_json::Value, refuse: &dyn Fn(&str) -> Error) -> Result<()> {
+/// as it is. `files` holds each state file's bytes, `None` when it is absent; the digests are
+/// taken in parallel.
+fn check_state(
+    run: &serde_json::Value,
+    files: &[(&str, Option<&[u8]>)],
+    refuse: &(dyn Fn(&str) -> Error + Sync),
+) -> Result<()> {
     let state = &run["state"];
     if state.is_null() {
         return Ok(());
@@ -46,31 +52,31 @@ fn check_state(dir: &Path, run: &serde_json::Value, refuse: &dyn Fn(&str) -> Err
         }
         None => return Err(refuse("its run.json has an unreadable state")),
     }
-    let files = state["files"].as_object().cloned().unwrap_or_default();
-    for name in STATE_FILES {
-        let path = dir.join(name);
-        match (files.get(name).and_then(|v| v.as_str()), path.is_file()) {
-            (Some(expected), true) => {
-                let actual = crate::checksum::file_sha256_hex(&path)
-                    .map_err(|e| refuse(&format!("cannot read {name}: {e}")))?;
-                if actual != expected {
-                    return Err(refuse(&format!(
-                        "{name} changed after the run wrote it (its SHA-256 is not the one \
-                         run.json records); a steward's edits belong in a decisions file \
-                         (--decisions), not in the outputs"
-                    )));
+    let listed = state["files"].as_object().cloned().unwrap_or_default();
+    let verdicts: Vec<Result<()>> = files
+        .par_iter()
+        .map(
+            |&(name, bytes)| match (listed.get(name).and_then(|v| v.as_str()), bytes) {
+                (Some(expected), Some(bytes)) => {
+                    if crate::checksum::sha256_hex(bytes) == expected {
+                        Ok(())
+                    } else {
+                        Err(refuse(&format!(
+                            "{name} changed after the run wrote it (its SHA-256 is not the \
+                             one run.json records); a steward's edits belong in a decisions \
+                             file (--decisions), not in the outputs"
+                        )))
+                    }
                 }
-            }
-            (Some(_), false) => return Err(refuse(&format!("{name} is missing"))),
-            (None, true) => {
-                return Err(refuse(&format!(
+                (Some(_), None) => Err(refuse(&format!("{name} is missing"))),
+                (None, Some(_)) => Err(refuse(&format!(
                     "{name} was not written by that run (run.json does not list it)"
-                )));
-            }
-            (None, false) => {}
-        }
-    }
-    Ok(())
+                ))),
+                (None, None) => Ok(()),
+            },
+        )
+        .collect();
+    verdicts.into_iter().collect()
 }
 
 /// What an earlier run said about its rows and customers. Customer IDs are kept once
@@ -140,6 +146,8 @@ pub fn change_counts(changes: &[Change]) -> BTreeMap<&'static str, usize> {
 
 impl PreviousRun {
     /// Reads the output folder `dir` of an earlier run; an error names what is missing.
+    /// Each file is read once; its digest and its parsing, and the two tables, run side by
+    /// side.
     pub fn load(dir: &Path) -> Result<PreviousRun> {
         let refuse = |why: &str| {
             Error::input(format!(
@@ -154,44 +162,61 @@ impl PreviousRun {
         if run["tool"] != "steward" {
             return Err(refuse("its run.json was not written by steward"));
         }
-        check_state(dir, &run, &refuse)?;
-        let mut prev = PreviousRun::default();
-        let xref =
-            std::fs::read(dir.join("xref.csv")).map_err(|_| refuse("no readable xref.csv"))?;
-        let mut reader = table_reader(&xref);
-        let header = reader
-            .headers()
-            .map_err(|_| refuse("no readable xref.csv"))?
-            .clone();
-        let column = |name: &str| header.iter().position(|h| h == name);
-        let (Some(s), Some(k), Some(c)) = (
-            column("source"),
-            column("source_key"),
-            column("customer_id"),
-        ) else {
-            return Err(refuse(
-                "its xref.csv lacks source, source_key or customer_id",
-            ));
+        let contents: Vec<Option<Vec<u8>>> = {
+            STATE_FILES
+                .par_iter()
+                .map(|name| {
+                    let path = dir.join(name);
+                    path.is_file()
+                        .then(|| std::fs::read(&path))
+                        .transpose()
+                        .map_err(|e| refuse(&format!("cannot read {name}: {e}")))
+                })
+                .collect::<Result<_>>()?
         };
-        let mut row = csv::StringRecord::new();
-        while reader.read_record(&mut row).unwrap_or(false) {
-            let cell = |i: usize| unneutralised(row.get(i).unwrap_or(""));
-            let id = cell(c);
-            if id.is_empty() {
-                continue;
+        let file = |name: &str| {
+            STATE_FILES
+                .iter()
+                .position(|n| *n == name)
+                .and_then(|i| contents[i].as_deref())
+        };
+        let listed: Vec<(&str, Option<&[u8]>)> =
+            STATE_FILES.iter().map(|&n| (n, file(n))).collect();
+        let (checked, tables) = rayon::join(
+            || check_state(&run, &listed, &refuse),
+            || {
+                file("xref.csv").map(|xref| {
+                    rayon::join(
+                        || read_xref(xref),
+                        || file("golden.csv").map(read_golden).unwrap_or_default(),
+                    )
+                })
+            },
+        );
+        checked?;
+        let (rows, golden) = tables.ok_or_else(|| refuse("no readable xref.csv"))?;
+        let rows = rows.map_err(refuse)?;
+        let mut prev = PreviousRun::default();
+        for (source, keys) in rows {
+            let mut of_source = HashMap::default();
+            of_source.reserve(keys.len());
+            for (key, id) in keys {
+                let at = prev.intern(&id);
+                if let Some(n) = prev.rows_of.get_mut(at as usize) {
+                    *n += 1;
+                }
+                of_source.insert(key, at);
             }
-            let at = prev.intern(id);
-            if let Some(n) = prev.rows_of.get_mut(at as usize) {
-                *n += 1;
-            }
-            prev.customer_of
-                .entry(cell(s).to_string())
-                .or_default()
-                .insert(cell(k).to_string(), at);
+            prev.customer_of.insert(source, of_source);
         }
         prev.golden = vec![None; prev.ids.len()];
-        if let Ok(bytes) = std::fs::read(dir.join("golden.csv")) {
-            prev.read_golden(&bytes);
+        prev.golden_columns = golden.columns;
+        for (id, row) in golden.rows {
+            if let Some(&at) = prev.id_index.get(id.as_str())
+                && let Some(slot) = prev.golden.get_mut(at as usize)
+            {
+                *slot = Some(row);
+            }
         }
         Ok(prev)
     }
@@ -208,38 +233,6 @@ impl PreviousRun {
         at
     }
 
-    /// Keeps each known customer's `golden.csv` row and the columns to compare.
-    fn read_golden(&mut self, bytes: &[u8]) {
-        let mut reader = table_reader(bytes);
-        let Ok(header) = reader.headers().cloned() else {
-            return;
-        };
-        let Some(c) = header.iter().position(|h| h == "customer_id") else {
-            return;
-        };
-        let mut columns: Vec<(String, usize)> = header
-            .iter()
-            .enumerate()
-            .filter(|(_, h)| !matches!(*h, "customer_id" | "source_count" | "sources"))
-            .map(|(i, h)| (h.to_string(), i))
-            .collect();
-        columns.sort_by(|(a, _), (b, _)| {
-            let order = |c: &str| Field::from_name(c).map_or(usize::MAX, |f| f.index());
-            (order(a), a.as_str()).cmp(&(order(b), b.as_str()))
-        });
-        columns.dedup_by(|a, b| a.0 == b.0);
-        self.golden_columns = columns;
-        let mut row = csv::StringRecord::new();
-        while reader.read_record(&mut row).unwrap_or(false) {
-            let id = unneutralised(row.get(c).unwrap_or(""));
-            if let Some(&at) = self.id_index.get(id)
-                && let Some(slot) = self.golden.get_mut(at as usize)
-            {
-                *slot = Some(row.clone());
-            }
-        }
-    }
-
     /// Customers of the earlier run.
     pub fn customers(&self) -> usize {
         self.ids.len()
@@ -253,29 +246,36 @@ impl PreviousRun {
         &self,
         golden: &mut [Golden],
         pinned: &[Option<String>],
-        member_key: &dyn Fn(usize) -> (&'k str, &'k str),
+        member_key: &(dyn Fn(usize) -> (&'k str, &'k str) + Sync),
         columns: &[String],
     ) -> Vec<Change> {
         let id = |at: u32| self.ids.get(at as usize).map_or("", String::as_str);
         // Rows of each new customer per earlier customer.
-        let mut rows_from: Vec<Vec<(u32, usize)>> = vec![Vec::new(); golden.len()];
-        let mut claims: Vec<(usize, u32, usize)> = Vec::new();
-        for (c, g) in golden.iter().enumerate() {
-            let from = &mut rows_from[c];
-            for &m in &g.members {
-                let (source, key) = member_key(m);
-                let Some(&old) = self.customer_of.get(source).and_then(|keys| keys.get(key)) else {
-                    continue;
-                };
-                match from.iter_mut().find(|(o, _)| *o == old) {
-                    Some((_, n)) => *n += 1,
-                    None => from.push((old, 1)),
+        let rows_from: Vec<Vec<(u32, usize)>> = golden
+            .par_iter()
+            .map(|g| {
+                let mut from: Vec<(u32, usize)> = Vec::new();
+                for &m in &g.members {
+                    let (source, key) = member_key(m);
+                    let Some(&old) = self.customer_of.get(source).and_then(|keys| keys.get(key))
+                    else {
+                        continue;
+                    };
+                    match from.iter_mut().find(|(o, _)| *o == old) {
+                        Some((_, n)) => *n += 1,
+                        None => from.push((old, 1)),
+                    }
                 }
-            }
-            from.sort_by(|a, b| id(a.0).cmp(id(b.0)));
-            claims.extend(from.iter().map(|&(old, n)| (n, old, c)));
-        }
-        claims.sort_by(|(na, oa, ca), (nb, ob, cb)| {
+                from.sort_by(|a, b| id(a.0).cmp(id(b.0)));
+                from
+            })
+            .collect();
+        let mut claims: Vec<(usize, u32, usize)> = rows_from
+            .iter()
+            .enumerate()
+            .flat_map(|(c, from)| from.iter().map(move |&(old, n)| (n, old, c)))
+            .collect();
+        claims.par_sort_by(|(na, oa, ca), (nb, ob, cb)| {
             nb.cmp(na)
                 .then_with(|| golden[*ca].customer_id.cmp(&golden[*cb].customer_id))
                 .then_with(|| id(*oa).cmp(id(*ob)))
@@ -314,8 +314,13 @@ impl PreviousRun {
             .iter()
             .map(|(name, at)| (*at, GoldenColumn::resolve(name, columns)))
             .collect();
+        let fields_changed: Vec<String> = golden
+            .par_iter()
+            .zip(&given)
+            .map(|(g, own)| own.map_or_else(String::new, |o| self.fields_changed(o, g, &resolved)))
+            .collect();
         let mut changes = Vec::new();
-        for (c, g) in golden.iter_mut().enumerate() {
+        for ((c, g), fields) in golden.iter_mut().enumerate().zip(fields_changed) {
             if let Some(old) = given[c] {
                 g.customer_id = id(old).to_string();
             }
@@ -326,7 +331,6 @@ impl PreviousRun {
             let kept_rows = own.map_or(0, |o| {
                 from.iter().find(|(f, _)| *f == o).map_or(0, |(_, n)| *n)
             });
-            let fields = own.map_or_else(String::new, |o| self.fields_changed(o, g, &resolved));
             let absorbed: Vec<u32> = from
                 .iter()
                 .map(|(o, _)| *o)
@@ -498,6 +502,83 @@ impl GoldenColumn {
             GoldenColumn::Absent => "",
         }
     }
+}
+
+/// `xref.csv`'s rows that name a customer: per source, in file order, (source_key,
+/// customer_id).
+type XrefRows = Vec<(String, Vec<(String, String)>)>;
+
+/// Reads `xref.csv`'s source, key and customer of every row.
+fn read_xref(bytes: &[u8]) -> std::result::Result<XrefRows, &'static str> {
+    let mut reader = table_reader(bytes);
+    let header = reader
+        .headers()
+        .map_err(|_| "no readable xref.csv")?
+        .clone();
+    let column = |name: &str| header.iter().position(|h| h == name);
+    let (Some(s), Some(k), Some(c)) = (
+        column("source"),
+        column("source_key"),
+        column("customer_id"),
+    ) else {
+        return Err("its xref.csv lacks source, source_key or customer_id");
+    };
+    let mut sources: XrefRows = Vec::new();
+    let mut row = csv::StringRecord::new();
+    while reader.read_record(&mut row).unwrap_or(false) {
+        let cell = |i: usize| unneutralised(row.get(i).unwrap_or(""));
+        let id = cell(c);
+        if id.is_empty() {
+            continue;
+        }
+        let source = cell(s);
+        let at = match sources.iter().rposition(|(name, _)| name == source) {
+            Some(at) => at,
+            None => {
+                sources.push((source.to_string(), Vec::new()));
+                sources.len() - 1
+            }
+        };
+        sources[at].1.push((cell(k).to_string(), id.to_string()));
+    }
+    Ok(sources)
+}
+
+/// `golden.csv` as a later run compares it: the columns `fields_changed` looks at (in field
+/// order, with their position) and each customer's row.
+#[derive(Default)]
+struct GoldenTable {
+    columns: Vec<(String, usize)>,
+    rows: Vec<(String, csv::StringRecord)>,
+}
+
+/// Reads `golden.csv`; a file without a `customer_id` column gives no rows.
+fn read_golden(bytes: &[u8]) -> GoldenTable {
+    let mut reader = table_reader(bytes);
+    let Ok(header) = reader.headers().cloned() else {
+        return GoldenTable::default();
+    };
+    let Some(c) = header.iter().position(|h| h == "customer_id") else {
+        return GoldenTable::default();
+    };
+    let mut columns: Vec<(String, usize)> = header
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| !matches!(*h, "customer_id" | "source_count" | "sources"))
+        .map(|(i, h)| (h.to_string(), i))
+        .collect();
+    columns.sort_by(|(a, _), (b, _)| {
+        let order = |c: &str| Field::from_name(c).map_or(usize::MAX, |f| f.index());
+        (order(a), a.as_str()).cmp(&(order(b), b.as_str()))
+    });
+    columns.dedup_by(|a, b| a.0 == b.0);
+    let mut rows = Vec::new();
+    let mut row = csv::StringRecord::new();
+    while reader.read_record(&mut row).unwrap_or(false) {
+        let id = unneutralised(row.get(c).unwrap_or("")).to_string();
+        rows.push((id, row.clone()));
+    }
+    GoldenTable { columns, rows }
 }
 
 /// A CSV reader over an output file's bytes, past a byte-order mark.

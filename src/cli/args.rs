@@ -106,6 +106,9 @@ pub struct RunArgs {
     /// An earlier run's output folder: its customers keep their IDs, and changes.csv says what changed since.
     #[arg(long, value_name = "DIR")]
     pub previous: Option<PathBuf>,
+    /// With --previous, train the model again even when the earlier run's still fits the data.
+    #[arg(long)]
+    pub retrain: bool,
     /// File of e-mails and phones (erasure requests, do-not-contact): those people leave every output.
     #[arg(long, value_name = "FILE")]
     pub suppress: Option<PathBuf>,

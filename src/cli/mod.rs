@@ -144,6 +144,9 @@ fn run(args: RunArgs, bars: Bars) -> anyhow::Result<i32> {
     if let Some(s) = args.suppress {
         cfg.suppress = Some(s);
     }
+    if args.retrain {
+        cfg.dedupe.reuse_model = false;
+    }
     if let Some(p) = args.previous {
         cfg.previous = Some(p);
     }

@@ -17,6 +17,7 @@ pub mod decisions;
 pub mod explain;
 pub mod features;
 pub mod kept;
+pub mod learnt;
 mod pairs;
 mod profiles;
 pub mod score;
@@ -154,6 +155,10 @@ pub struct DedupeResult {
     /// What blocking measured of each rule and how it chose to compare large blocks.
     pub blocking: block::BlockingReport,
     pub model: ModelSummary,
+    /// What training learnt (or the earlier run's, when reused), kept for the next run.
+    pub learnt: learnt::Learnt,
+    /// Whether the earlier run's model was used, and why not when it was not.
+    pub model_reuse: learnt::ModelReuse,
     pub findings: Vec<Finding>,
     /// Each kept pair's level and weight per comparison (see [`ScoredPair::vector`]).
     pub explanations: Explanations,
@@ -191,6 +196,8 @@ pub struct DedupeInput<'a> {
     pub kept: Option<kept::Kept<'a>>,
     /// Whether to log every compared pair's levels ([`DedupeResult::compared`]) for the next run.
     pub log_comparisons: bool,
+    /// The earlier run's model, used unless the data shifted ([`learnt`]).
+    pub earlier_model: Option<&'a learnt::Learnt>,
 }
 
 /// Clusters the eligible `records` into customers.

@@ -12,6 +12,7 @@ use super::decisions::{self, NotApplied, Resolved};
 use super::explain::Explanations;
 use super::features::{self, Features};
 use super::kept::{Compared, Kept};
+use super::learnt::{Fingerprint, Learnt, ModelReuse};
 use super::profiles::Profiles;
 use super::score::{self, Model, Vectors};
 use super::{
@@ -80,7 +81,12 @@ pub(super) fn run(
     let kept = input
         .kept
         .filter(|k| k.comparisons.width() == comparisons.len());
-    let (model, pairs_compared) = train(
+    let Trained {
+        model,
+        compared: pairs_compared,
+        learnt,
+        reuse: model_reuse,
+    } = train(
         &comparisons,
         &rules,
         &cand,
@@ -89,6 +95,7 @@ pub(super) fn run(
             profiles: &profiles,
             tc: &tc,
             kept,
+            earlier: input.earlier_model,
         },
         settings,
     );
@@ -162,6 +169,8 @@ pub(super) fn run(
         candidates_per_rule,
         blocking,
         model: summarise(&comparisons, &model),
+        learnt,
+        model_reuse,
         findings,
         explanations,
         decisions: decision_counts,
@@ -277,21 +286,14 @@ fn train(
     cand: &Candidates,
     known: &Known,
     settings: &DedupeSettings,
-) -> (Model, u64) {
+) -> Trained {
     let Known {
         features: feats,
         profiles,
         tc,
         kept,
+        earlier,
     } = *known;
-    let (u, u_sample) = score::estimate_u(
-        comparisons,
-        feats,
-        &profiles.representatives,
-        tc,
-        settings.u_sample_pairs,
-        settings.seed,
-    );
     let step = cand
         .upper_bound()
         .div_ceil(settings.em_sample_pairs.max(1))
@@ -310,6 +312,36 @@ fn train(
         .collect();
     let ab: Vec<(u32, u32)> = sample.iter().map(|p| (p.a, p.b)).collect();
     let sub = Vectors::compute_with(comparisons, &ab, feats, tc, kept);
+    let fingerprint = Fingerprint::of(comparisons, profiles.eligible, &sub);
+    let n = profiles.eligible as f64;
+    let possible = n * (n - 1.0) / 2.0;
+    let mut reuse = ModelReuse::default();
+    if let Some(earlier) = earlier {
+        if earlier.fits(comparisons) {
+            let shift = earlier.fingerprint.shift_to(&fingerprint, comparisons);
+            reuse.shift = Some(shift);
+            if shift.is_small() {
+                reuse.reused = true;
+                return Trained {
+                    model: earlier.model(tc.total, candidates, possible),
+                    compared,
+                    learnt: earlier.clone(),
+                    reuse,
+                };
+            }
+            reuse.why_not = shift.describe();
+        } else {
+            reuse.why_not = "the earlier model has other comparisons or levels".into();
+        }
+    }
+    let (u, u_sample) = score::estimate_u(
+        comparisons,
+        feats,
+        &profiles.representatives,
+        tc,
+        settings.u_sample_pairs,
+        settings.seed,
+    );
     let touched: Vec<Vec<&'static str>> = rules.iter().map(BlockRule::comparisons).collect();
     let usable: Vec<Vec<bool>> = comparisons
         .iter()
@@ -331,7 +363,7 @@ fn train(
         })
         .collect();
     let fixed = anchors::anchored_m(comparisons, &sub, &usable);
-    let mut model = score::train(
+    let trained = score::train(
         comparisons,
         &sub,
         u,
@@ -340,10 +372,28 @@ fn train(
         settings.em_max_iterations,
         tc.total,
     );
-    let n = profiles.eligible as f64;
-    model.set_prior(candidates, n * (n - 1.0) / 2.0);
-    model.remove_matches_from_u(&u_sample);
-    (model, compared)
+    let learnt = Learnt {
+        m: trained.m,
+        lambda: trained.lambda,
+        u: trained.u,
+        u_sample,
+        fingerprint,
+    };
+    Trained {
+        model: learnt.model(tc.total, candidates, possible),
+        compared,
+        learnt,
+        reuse,
+    }
+}
+
+/// What training gives: the model to score with, the candidate pairs there are, what to keep
+/// for the next run and whether the earlier run's model was used.
+struct Trained {
+    model: Model,
+    compared: u64,
+    learnt: Learnt,
+    reuse: ModelReuse,
 }
 
 /// What training reads of the records besides the candidates.
@@ -354,6 +404,8 @@ struct Known<'a> {
     tc: &'a TermCounts,
     /// The earlier run's comparisons of unchanged records.
     kept: Option<Kept<'a>>,
+    /// The earlier run's model, to use unless the data shifted.
+    earlier: Option<&'a Learnt>,
 }
 
 /// Everything scoring a candidate pair reads.

@@ -185,8 +185,10 @@ pub(super) fn normalise(counts: &[f64], alpha: f64) -> Vec<f64> {
 /// them back out once the prior is known ([`Model::remove_matches_from_u`]).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct USample {
-    counts: Vec<Vec<f64>>,
-    priors: Vec<Vec<f64>>,
+    /// Per comparison, the random pairs at each level.
+    pub counts: Vec<Vec<f64>>,
+    /// Per comparison, the built-in `u` the measured one is blended with.
+    pub priors: Vec<Vec<f64>>,
 }
 
 /// Up to this many pairs of distinct profiles, `u` is counted on every pair rather than a

@@ -49,6 +49,9 @@ pub struct DedupeSettings {
     pub em_max_iterations: usize,
     /// Seed of the `u` sampler.
     pub seed: u64,
+    /// With `--previous`, score with the earlier run's model while the data has not shifted
+    /// ([`crate::dedupe::learnt`]); `false` (or `steward run --retrain`) trains every run.
+    pub reuse_model: bool,
 }
 
 impl Default for DedupeSettings {
@@ -66,6 +69,7 @@ impl Default for DedupeSettings {
             em_sample_pairs: 300_000,
             em_max_iterations: 40,
             seed: 0x0057_4741_5244,
+            reuse_model: true,
         }
     }
 }

@@ -185,6 +185,7 @@ fn dedupe(records: &[Record], decisions: Option<&Decisions>) -> DedupeResult {
         nicknames: &Nicknames::built_in(),
         kept: None,
         log_comparisons: false,
+        earlier_model: None,
     };
     run(
         records,
@@ -341,6 +342,7 @@ fn ineligible_records_are_not_clustered() {
         nicknames: &Nicknames::built_in(),
         kept: None,
         log_comparisons: false,
+        earlier_model: None,
     };
     let result = run(&records, &eligible, &settings(), &input, &NoProgress).unwrap();
     assert!(result.clusters.iter().all(|c| !c.contains(&0)));
@@ -418,6 +420,7 @@ fn identifier_columns_are_compared_from_passthrough_cells() {
         nicknames: &Nicknames::built_in(),
         kept: None,
         log_comparisons: false,
+        earlier_model: None,
     };
     let result = run(
         &records,
@@ -453,6 +456,7 @@ fn bad_eligibility_length_is_an_error() {
         nicknames: &Nicknames::built_in(),
         kept: None,
         log_comparisons: false,
+        earlier_model: None,
     };
     assert!(
         run(

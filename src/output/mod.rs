@@ -70,6 +70,8 @@ enum Output {
     KeptRows,
     /// The compared pairs kept for the next run (`state/pairs.bin`).
     KeptPairs,
+    /// The model kept for the next run (`state/model.bin`).
+    KeptModel,
 }
 
 fn write_staged(
@@ -108,9 +110,14 @@ fn write_staged(
         (Output::Changes, None),
         (Output::Decisions, None),
     ]);
-    // The kept rows hold the normalised values, which a masked output set promises not to.
+    // The kept rows hold the normalised values, which a masked output set promises not to;
+    // a masked set keeps no state at all, so a later run never half-reuses one.
     if !run.config.output.mask_pii {
-        tasks.extend([(Output::KeptRows, None), (Output::KeptPairs, None)]);
+        tasks.extend([
+            (Output::KeptRows, None),
+            (Output::KeptPairs, None),
+            (Output::KeptModel, None),
+        ]);
     }
     tasks.extend((0..data.imports.len()).map(|i| (Output::Import(i), None)));
     let written: Vec<Result<usize>> = tasks
@@ -159,6 +166,7 @@ fn write_staged(
                 },
                 Output::KeptRows => write_kept_rows(data, staging).map(|()| 0),
                 Output::KeptPairs => write_kept_pairs(data, staging).map(|()| 0),
+                Output::KeptModel => write_kept_model(data, staging).map(|()| 0),
                 Output::Changes => match &data.changes {
                     Some(changes) => changes::write_changes(changes, staging).map(|()| 0),
                     None => Ok(0),
@@ -209,6 +217,15 @@ fn write_kept_pairs(data: &RunData, staging: &Staging) -> Result<()> {
         .map_err(|e| Error::writing(&e))
 }
 
+/// Writes `state/model.bin` ([`crate::reuse::model`]): the model the run scored with.
+fn write_kept_model(data: &RunData, staging: &Staging) -> Result<()> {
+    let name = crate::reuse::model::MODEL_FILE;
+    let mut w = staging.create_in(crate::reuse::STATE_DIR, name)?;
+    crate::reuse::model::write(&data.dedupe.learnt, &data.model_compat, &mut w)
+        .and_then(|()| w.flush())
+        .map_err(|e| Error::writing(&e))
+}
+
 impl Output {
     /// The file the output is written to (a table's name without its extension: its
     /// writers name their own files).
@@ -224,6 +241,7 @@ impl Output {
             Output::Contacts => "contacts",
             Output::KeptRows => "state/rows.bin",
             Output::KeptPairs => "state/pairs.bin",
+            Output::KeptModel => "state/model.bin",
             Output::Xref => "xref",
             Output::Golden => "golden",
             Output::Pairs => "pairs",

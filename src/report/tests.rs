@@ -256,6 +256,7 @@ pub(crate) fn sample_run() -> RunData {
         row_work: Default::default(),
         reuse: Default::default(),
         pairs_compat: [0; 32],
+        model_compat: [0; 32],
         timings: Vec::new(),
         locale_digest: String::new(),
     }

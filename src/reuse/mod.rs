@@ -1,6 +1,7 @@
 //! What a run keeps in its output set for the next run (`state/`), and how a run with
 //! `--previous` takes it back: the normalised rows ([`rows`]) for rows whose content has not
-//! changed, and the compared pairs ([`pairs`]) for pairs of such rows.
+//! changed, the compared pairs ([`pairs`]) for pairs of such rows, and the model
+//! ([`model`]) unless the data shifted.
 //!
 //! Kept state is only ever a shortcut. It is tied to what produced it (this build's version,
 //! the schema tables and the options that shape the work); a run whose own differ does not
@@ -8,6 +9,7 @@
 //! (damaged, cut, edited) is not used either, with a warning. Whether it was used or not,
 //! the outputs are the same.
 
+pub mod model;
 pub mod pairs;
 pub mod rows;
 
@@ -32,7 +34,7 @@ pub fn normalize_compat(
 }
 
 /// How a run used the state its previous run kept, for `run.json`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
 pub struct ReuseReport {
     /// Rows whose normalised values came from the earlier run.
     pub rows_reused: usize,
@@ -49,4 +51,39 @@ pub struct ReuseReport {
     /// Why the earlier run's compared pairs were not used, when they were not.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub pairs_not_used: String,
+    /// Whether the run scored with the earlier run's model rather than training one.
+    pub model_reused: bool,
+    /// How far the data was from what the earlier model was learnt from
+    /// ([`crate::dedupe::learnt`]), when there was one to compare with.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub model_shift: Option<ModelShift>,
+    /// Why the earlier run's model was not used, when it was not.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub model_not_used: String,
+}
+
+/// [`crate::dedupe::learnt::Shift`] with its limits, for `run.json`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
+pub struct ModelShift {
+    /// Relative change in eligible records, and the most under which the model is reused.
+    pub records: f64,
+    pub records_limit: f64,
+    /// Largest total variation distance of a comparison's level shares among the training
+    /// pairs, the comparison, and the most under which the model is reused.
+    pub levels: f64,
+    pub levels_comparison: String,
+    pub levels_limit: f64,
+}
+
+impl ModelShift {
+    pub fn new(shift: &crate::dedupe::learnt::Shift) -> ModelShift {
+        use crate::dedupe::learnt::{MAX_LEVEL_SHIFT, MAX_RECORD_SHIFT};
+        ModelShift {
+            records: shift.records,
+            records_limit: MAX_RECORD_SHIFT,
+            levels: shift.levels,
+            levels_comparison: shift.comparison.to_string(),
+            levels_limit: MAX_LEVEL_SHIFT,
+        }
+    }
 }

@@ -1,6 +1,6 @@
 //! The state a run keeps for the next one (`state/`): a run with `--previous` that reuses
 //! the earlier run's normalised rows and compared pairs writes exactly what it writes
-//! without them.
+//! without them, and scores with the earlier run's model until the data shifts.
 
 use super::common::*;
 use std::path::{Path, PathBuf};
@@ -70,8 +70,13 @@ fn a_run_reusing_kept_rows_and_pairs_writes_what_it_writes_without_them() {
     std::fs::remove_file(bare.join("state")).expect("the state entry of the set");
     grow(&input);
 
+    // Trained again, so that only the kept rows and pairs differ between the two runs.
     let reused = dir.path().join("reused");
-    let with = run_into(&input, &reused, &["--previous", &old.display().to_string()]);
+    let with = run_into(
+        &input,
+        &reused,
+        &["--previous", &old.display().to_string(), "--retrain"],
+    );
     let fresh = dir.path().join("fresh");
     let without = run_into(&input, &fresh, &["--previous", &bare.display().to_string()]);
     same_outputs(&reused, &fresh);
@@ -85,6 +90,13 @@ fn a_run_reusing_kept_rows_and_pairs_writes_what_it_writes_without_them() {
         r["pairs_reused"].as_u64().expect("reused")
             + r["pairs_compared"].as_u64().expect("compared"),
         with["counts"]["pairs_compared"].as_u64().expect("all"),
+    );
+    assert_eq!(r["model_reused"], false, "{r}");
+    assert!(
+        r["model_not_used"]
+            .as_str()
+            .is_some_and(|s| s.contains("--retrain")),
+        "{r}"
     );
     let w = &without["reuse"];
     assert_eq!(w["rows_reused"], 0, "{w}");
@@ -105,7 +117,7 @@ fn damaged_kept_state_is_not_used_and_changes_nothing() {
     let previous = old.display().to_string();
     let clean = dir.path().join("clean");
     run_into(&input, &clean, &["--previous", &previous]);
-    for name in ["rows.bin", "pairs.bin"] {
+    for name in ["rows.bin", "pairs.bin", "model.bin"] {
         let path = old.join("state").join(name);
         let mut bytes = std::fs::read(&path).expect("kept state");
         let middle = bytes.len() / 2;
@@ -118,7 +130,8 @@ fn damaged_kept_state_is_not_used_and_changes_nothing() {
     let r = &run["reuse"];
     assert_eq!(r["rows_reused"], 0, "{r}");
     assert_eq!(r["pairs_reused"], 0, "{r}");
-    for why in ["rows_not_used", "pairs_not_used"] {
+    assert_eq!(r["model_reused"], false, "{r}");
+    for why in ["rows_not_used", "pairs_not_used", "model_not_used"] {
         assert!(
             r[why].as_str().is_some_and(|s| s.contains("damaged")),
             "{r}"
@@ -135,5 +148,68 @@ fn a_masked_run_keeps_no_state() {
     assert!(
         !out.join("state").exists(),
         "normalised values stay out of a masked set"
+    );
+}
+
+#[test]
+fn the_earlier_model_scores_until_the_data_shifts() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = exports(dir.path());
+    let old = dir.path().join("old");
+    run_into(&input, &old, &[]);
+    assert!(old.join("state/model.bin").is_file());
+    let previous = old.display().to_string();
+
+    // The same exports again: the kept model is the one training gives.
+    let kept = dir.path().join("kept");
+    let run = run_into(&input, &kept, &["--previous", &previous]);
+    let r = &run["reuse"];
+    assert_eq!(r["model_reused"], true, "{r}");
+    assert_eq!(r["model_shift"]["levels"], 0.0, "{r}");
+    assert_eq!(r["model_shift"]["records"], 0.0, "{r}");
+    let trained = dir.path().join("trained");
+    run_into(&input, &trained, &["--previous", &previous, "--retrain"]);
+    same_outputs(&kept, &trained);
+
+    // A few rows edited, gone or new: the data has not shifted, the model stays.
+    grow(&input);
+    let grown = run_into(
+        &input,
+        &dir.path().join("grown"),
+        &["--previous", &previous],
+    );
+    let r = &grown["reuse"];
+    assert_eq!(r["model_reused"], true, "{r}");
+    let shift = |what: &str| r["model_shift"][what].as_f64().expect("shift");
+    assert!(shift("records") < 0.05 && shift("levels") > 0.0, "{r}");
+
+    // Another export as large as the rest: trained again, and run.json says why.
+    let crm = std::fs::read_to_string(input.join("old_crm.csv")).expect("crm export");
+    let renamed: String = crm
+        .lines()
+        .enumerate()
+        .map(|(i, line)| {
+            if i == 0 {
+                format!("{line}\n")
+            } else {
+                format!("{}\n", line.replace('0', "7"))
+            }
+        })
+        .collect();
+    for copy in ["second_crm.csv", "third_crm.csv"] {
+        std::fs::write(input.join(copy), &renamed).expect("another export");
+    }
+    let shifted = run_into(
+        &input,
+        &dir.path().join("shifted"),
+        &["--previous", &previous],
+    );
+    let r = &shifted["reuse"];
+    assert_eq!(r["model_reused"], false, "{r}");
+    assert!(
+        r["model_not_used"]
+            .as_str()
+            .is_some_and(|s| s.contains("changed by") || s.contains("moved by")),
+        "{r}"
     );
 }
