@@ -76,6 +76,8 @@ pub struct RunData {
     pub model_compat: [u8; 32],
     /// What this run took from the earlier run's kept state.
     pub reuse: crate::reuse::ReuseReport,
+    /// Wall time of each step of survive in milliseconds, in order (`run.json` `survive_ms`).
+    pub survive_ms: Vec<(&'static str, u128)>,
     /// Wall time and peak memory per stage, in order.
     pub timings: Vec<StageStat>,
     pub locale_digest: String,
@@ -318,8 +320,10 @@ pub fn process(config: &Config, progress: &dyn Progress) -> Result<RunData> {
     findings.append(&mut dedupe.findings);
     lap("dedupe")?;
 
+    let mut survive_steps = crate::stage_clock::StepClock::default();
     let (suppressed, suppression) =
         apply_suppression(config, &mut records, &sources, &mut dedupe, &mut findings)?;
+    survive_steps.lap("suppression");
     let priorities: Vec<i32> = sources.iter().map(|s| s.priority).collect();
     let knowledge = survive::Knowledge::from_locale(&locale)?;
     let columns = survive::PassColumns::new(&passthrough, Some(&knowledge.consent));
@@ -337,6 +341,7 @@ pub fn process(config: &Config, progress: &dyn Progress) -> Result<RunData> {
         &config.survivorship,
         progress,
     )?;
+    survive_steps.lap("golden");
     let golden_columns = columns.names;
     let place = |i: usize| {
         records.get(i).map_or((String::new(), 0), |r| {
@@ -361,6 +366,7 @@ pub fn process(config: &Config, progress: &dyn Progress) -> Result<RunData> {
         };
         p.carry_ids(&mut golden, &dedupe.pinned, &member_key, &golden_columns)
     });
+    survive_steps.lap("previous");
     if let Some(d) = &decisions {
         let chosen = survive::chosen::apply(&mut golden, d, &records, &golden_columns, &place);
         if let Some(counts) = &mut dedupe.decisions {
@@ -371,6 +377,7 @@ pub fn process(config: &Config, progress: &dyn Progress) -> Result<RunData> {
         }
         findings.extend(chosen);
     }
+    survive_steps.lap("decisions");
     let golden_place = |g: usize| {
         golden
             .get(g)
@@ -385,6 +392,7 @@ pub fn process(config: &Config, progress: &dyn Progress) -> Result<RunData> {
         &golden_place,
         &mut findings,
     )?;
+    survive_steps.lap("accounts");
     lap("survive")?;
 
     Ok(RunData {
@@ -409,6 +417,7 @@ pub fn process(config: &Config, progress: &dyn Progress) -> Result<RunData> {
         model_compat,
         reuse,
         timings: clock.into_stats(),
+        survive_ms: survive_steps.done,
         locale_digest,
     })
 }

@@ -113,3 +113,29 @@ mod tests {
         assert_eq!(names, ["read", "map"]);
     }
 }
+
+/// Times the steps inside one stage, one after another (`run.json` `dedupe_ms`,
+/// `survive_ms`).
+#[derive(Debug)]
+pub struct StepClock {
+    started: Instant,
+    /// Each finished step's wall time in milliseconds, in order.
+    pub done: Vec<(&'static str, u128)>,
+}
+
+impl Default for StepClock {
+    fn default() -> Self {
+        StepClock {
+            started: Instant::now(),
+            done: Vec::new(),
+        }
+    }
+}
+
+impl StepClock {
+    /// Ends the step `name` and starts the next.
+    pub fn lap(&mut self, name: &'static str) {
+        self.done.push((name, self.started.elapsed().as_millis()));
+        self.started = Instant::now();
+    }
+}

@@ -22,6 +22,7 @@ use crate::error::{Error, Result};
 use crate::finding::{Finding, Severity};
 use crate::progress::Progress;
 use crate::record::Record;
+use crate::stage_clock::StepClock;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 
@@ -39,7 +40,7 @@ pub(super) fn run(
         input.source_names,
         input.source_keys,
     );
-    let mut steps = Steps::default();
+    let mut steps = StepClock::default();
     progress.start("dedupe: features", Some(records.len() as u64));
     let positions =
         features::identifier_positions(&settings.identifier_columns, input.passthrough_headers);
@@ -178,28 +179,6 @@ pub(super) fn run(
         compared,
         step_ms: steps.done,
     })
-}
-
-/// Times the steps of dedupe one after another.
-struct Steps {
-    started: std::time::Instant,
-    done: Vec<(&'static str, u128)>,
-}
-
-impl Default for Steps {
-    fn default() -> Self {
-        Steps {
-            started: std::time::Instant::now(),
-            done: Vec::new(),
-        }
-    }
-}
-
-impl Steps {
-    fn lap(&mut self, name: &'static str) {
-        self.done.push((name, self.started.elapsed().as_millis()));
-        self.started = std::time::Instant::now();
-    }
 }
 
 /// How often one person's records disagree on the birth date, measured on anchor pairs:

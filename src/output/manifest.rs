@@ -91,15 +91,23 @@ fn previous_state(staging: &Staging, outputs: &[String]) -> Result<serde_json::V
     Ok(json!({ "format": crate::previous::STATE_FORMAT, "files": files }))
 }
 
+/// How long writing took: the other outputs together, and each file on its own.
+pub struct WriteTimes {
+    pub total_ms: u128,
+    /// Per file (they are written side by side, so these overlap).
+    pub file_ms: Vec<(String, u128)>,
+}
+
 /// Writes `run.json`: version, digests, inputs with checksums, counts, stage timings and
-/// the memory at the end of each stage (`write_ms`: writing the other outputs, recorded as the `write`
-/// stage).
+/// the memory at the end of each stage (`times.total_ms`: writing the other outputs,
+/// recorded as the `write` stage; `write_ms`: each file's own time).
 pub fn write_run_json(
     run: &RunOutputs<'_>,
     summary: &RunSummary,
-    write_ms: u128,
+    times: &WriteTimes,
     staging: &Staging,
 ) -> Result<()> {
+    let write_ms = times.total_ms;
     let data = run.data;
     let config_text = run.config.to_toml()?;
     let mut per_source = vec![0usize; data.sources.len()];
@@ -193,6 +201,8 @@ pub fn write_run_json(
         "state": state,
         "stage_ms": timings,
         "dedupe_ms": data.dedupe.step_ms.iter().map(|(name, ms)| (name.to_string(), json!(ms))).collect::<serde_json::Map<_, _>>(),
+        "write_ms": times.file_ms.iter().map(|(name, ms)| (name.clone(), json!(ms))).collect::<serde_json::Map<_, _>>(),
+        "survive_ms": data.survive_ms.iter().map(|(name, ms)| (name.to_string(), json!(ms))).collect::<serde_json::Map<_, _>>(),
         "stage_memory_mib": memory,
     });
     staging.json("run.json", &value)

@@ -120,9 +120,10 @@ fn write_staged(
         ]);
     }
     tasks.extend((0..data.imports.len()).map(|i| (Output::Import(i), None)));
-    let written: Vec<Result<usize>> = tasks
+    let written: Vec<(Result<usize>, u128)> = tasks
         .par_iter()
         .map(|&(output, format)| {
+            let task_started = std::time::Instant::now();
             let formats = format.as_slice();
             let written = match output {
                 Output::Xref => tables::write_xref(data, staging, formats, progress),
@@ -172,15 +173,23 @@ fn write_staged(
                     None => Ok(0),
                 },
             };
-            written.map_err(|e| {
+            let written = written.map_err(|e| {
                 e.or_at_path(Path::new(&output.file_name(data)))
                     .while_writing()
-            })
+            });
+            (written, task_started.elapsed().as_millis())
         })
         .collect();
     let mut xref_rows = Vec::new();
-    for ((output, _), result) in tasks.iter().zip(written) {
+    // Each file's own wall time (they are written side by side), for `run.json` `write_ms`.
+    let mut file_ms: Vec<(String, u128)> = Vec::new();
+    for ((output, format), (result, ms)) in tasks.iter().zip(written) {
         let n = result?;
+        let name = output.file_name(data);
+        file_ms.push((
+            format.map_or(name.clone(), |f| format!("{name}.{}", f.extension())),
+            ms,
+        ));
         if matches!(output, Output::Xref) {
             xref_rows.push(n);
         }
@@ -192,7 +201,11 @@ fn write_staged(
         )));
     }
     let summary = manifest::summary(data);
-    manifest::write_run_json(run, &summary, started.elapsed().as_millis(), staging)
+    let times = manifest::WriteTimes {
+        total_ms: started.elapsed().as_millis(),
+        file_ms,
+    };
+    manifest::write_run_json(run, &summary, &times, staging)
         .map_err(|e| e.at_path(Path::new("run.json")).while_writing())?;
     Ok(summary)
 }

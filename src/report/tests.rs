@@ -258,6 +258,7 @@ pub(crate) fn sample_run() -> RunData {
         pairs_compat: [0; 32],
         model_compat: [0; 32],
         timings: Vec::new(),
+        survive_ms: Vec::new(),
         locale_digest: String::new(),
     }
 }
