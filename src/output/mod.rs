@@ -210,33 +210,38 @@ fn write_staged(
     Ok(summary)
 }
 
+/// Writes the kept-state file `name` into `state/` with `write`.
+fn write_state_file(
+    staging: &Staging,
+    name: &str,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
+    let mut w = staging.create_in(crate::reuse::STATE_DIR, name)?;
+    write(&mut w)
+        .and_then(|()| w.flush())
+        .map_err(|e| Error::writing(&e))
+}
+
 /// Writes `state/rows.bin` ([`crate::reuse::rows`]): every record's normalised work but the
 /// suppressed ones'.
 fn write_kept_rows(data: &RunData, staging: &Staging) -> Result<()> {
-    let name = crate::reuse::rows::ROWS_FILE;
-    let mut w = staging.create_in(crate::reuse::STATE_DIR, name)?;
-    data.row_work
-        .write(&data.records, &data.suppressed, &mut w)
-        .and_then(|()| w.flush())
-        .map_err(|e| Error::writing(&e))
+    write_state_file(staging, crate::reuse::rows::ROWS_FILE, |mut w| {
+        data.row_work.write(&data.records, &data.suppressed, &mut w)
+    })
 }
 
 /// Writes `state/pairs.bin` ([`crate::reuse::pairs`]): every compared pair's levels.
 fn write_kept_pairs(data: &RunData, staging: &Staging) -> Result<()> {
-    let name = crate::reuse::pairs::PAIRS_FILE;
-    let mut w = staging.create_in(crate::reuse::STATE_DIR, name)?;
-    crate::reuse::pairs::write(&data.dedupe.compared, &data.pairs_compat, &mut w)
-        .and_then(|()| w.flush())
-        .map_err(|e| Error::writing(&e))
+    write_state_file(staging, crate::reuse::pairs::PAIRS_FILE, |mut w| {
+        crate::reuse::pairs::write(&data.dedupe.compared, &data.pairs_compat, &mut w)
+    })
 }
 
 /// Writes `state/model.bin` ([`crate::reuse::model`]): the model the run scored with.
 fn write_kept_model(data: &RunData, staging: &Staging) -> Result<()> {
-    let name = crate::reuse::model::MODEL_FILE;
-    let mut w = staging.create_in(crate::reuse::STATE_DIR, name)?;
-    crate::reuse::model::write(&data.dedupe.learnt, &data.model_compat, &mut w)
-        .and_then(|()| w.flush())
-        .map_err(|e| Error::writing(&e))
+    write_state_file(staging, crate::reuse::model::MODEL_FILE, |mut w| {
+        crate::reuse::model::write(&data.dedupe.learnt, &data.model_compat, &mut w)
+    })
 }
 
 impl Output {

@@ -16,6 +16,21 @@ pub mod rows;
 /// The folder of an output set that holds the kept state.
 pub const STATE_DIR: &str = "state";
 
+/// The bytes of the kept file `name` of the output set at `dir` and its path, or why there
+/// are none (`missing` when the earlier run kept no such file).
+fn read_state_file(
+    dir: &std::path::Path,
+    name: &str,
+    missing: &str,
+) -> Result<(Vec<u8>, std::path::PathBuf), String> {
+    let path = dir.join(STATE_DIR).join(name);
+    match std::fs::read(&path) {
+        Ok(bytes) => Ok((bytes, path)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(missing.to_string()),
+        Err(e) => Err(format!("{} cannot be read: {e}", path.display())),
+    }
+}
+
 /// SHA-256 of everything, besides a row's own content, that shapes what normalising it
 /// gives: this build's version, the schema tables (their digest) and the normalise options.
 pub fn normalize_compat(

@@ -103,14 +103,7 @@ impl SavedModel {
 
 /// The model an earlier output set at `dir` kept, or why it cannot be used.
 pub fn load(dir: &Path) -> Result<SavedModel, String> {
-    let path = dir.join(super::STATE_DIR).join(MODEL_FILE);
-    let bytes = match std::fs::read(&path) {
-        Ok(bytes) => bytes,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err("the earlier run kept no model".into());
-        }
-        Err(e) => return Err(format!("{} cannot be read: {e}", path.display())),
-    };
+    let (bytes, path) = super::read_state_file(dir, MODEL_FILE, "the earlier run kept no model")?;
     decode(&bytes).ok_or_else(|| {
         format!(
             "{} is damaged or of another format (it does not read back whole)",

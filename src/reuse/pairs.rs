@@ -83,14 +83,8 @@ impl SavedPairs {
 
 /// The pairs an earlier output set at `dir` kept, or why they cannot be used.
 pub fn load(dir: &Path) -> Result<SavedPairs, String> {
-    let path = dir.join(super::STATE_DIR).join(PAIRS_FILE);
-    let file = match std::fs::read(&path) {
-        Ok(bytes) => bytes,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err("the earlier run kept no compared pairs".into());
-        }
-        Err(e) => return Err(format!("{} cannot be read: {e}", path.display())),
-    };
+    let (file, path) =
+        super::read_state_file(dir, PAIRS_FILE, "the earlier run kept no compared pairs")?;
     let damaged = || {
         format!(
             "{} is damaged (it does not read back whole)",

@@ -234,16 +234,11 @@ impl SavedRows {
     /// The rows an earlier output set at `dir` kept, when they were made under `compat`;
     /// otherwise why they cannot be used.
     pub fn load(dir: &Path, compat: &[u8; 32]) -> Result<SavedRows, String> {
-        let path = dir.join(super::STATE_DIR).join(ROWS_FILE);
-        let file = match std::fs::read(&path) {
-            Ok(bytes) => bytes,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Err(
-                    "the earlier run kept no rows (an older version, or --mask-pii)".into(),
-                );
-            }
-            Err(e) => return Err(format!("{} cannot be read: {e}", path.display())),
-        };
+        let (file, path) = super::read_state_file(
+            dir,
+            ROWS_FILE,
+            "the earlier run kept no rows (an older version, or --mask-pii)",
+        )?;
         let damaged = || {
             format!(
                 "{} is damaged (it does not read back whole)",
